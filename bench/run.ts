@@ -1,0 +1,39 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { BenchResult } from './harness';
+import { SUITES } from './suites';
+
+// `npm run bench`: runs every suite, prints one table and writes docs/benchmarks.md.
+const only = process.argv[2];
+const sections: Array<{ suite: string; results: BenchResult[] }> = [];
+for (const load of SUITES) {
+  const suite = await load();
+  if (only && !suite.name.toLowerCase().includes(only.toLowerCase())) continue;
+  process.stderr.write(`running ${suite.name}…\n`);
+  sections.push({ suite: suite.name, results: await suite.run() });
+}
+
+const fmt = (n: number): string =>
+  n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(2) : n.toPrecision(3);
+
+const header = '| benchmark | value | baseline (same run) | ratio | goal | met |\n| --- | --- | --- | --- | --- | --- |';
+const rows = (results: BenchResult[]): string =>
+  results
+    .map((r) => {
+      const base = r.baseline ? `${fmt(r.baseline.value)} ${r.unit} — ${r.baseline.name}` : '';
+      const ratio = r.baseline && r.baseline.value > 0 ? `${(r.value / r.baseline.value).toFixed(2)}×` : '';
+      const met = r.met === undefined ? '' : r.met ? 'yes' : 'no';
+      return `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${base} | ${ratio} | ${r.goal ?? ''} | ${met} |`;
+    })
+    .join('\n');
+
+const body = sections
+  .map((s) => `## ${s.suite}\n\n${header}\n${rows(s.results)}\n${s.results.filter((r) => r.notes).map((r) => `\n- ${r.name}: ${r.notes}`).join('')}`)
+  .join('\n\n');
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node.js ${process.version}`;
+const doc = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\nEach figure is compared with a baseline measured in the same run; the machines are shared and noisy, so read ratios rather than absolutes.\n\n${body}\n`;
+process.stdout.write(`\n${body}\n`);
+if (!only) {
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/benchmarks.md', doc);
+}

@@ -1,0 +1,4 @@
+import type { BenchSuite } from './harness';
+
+/** Every benchmark suite `npm run bench` runs, in order. Add one line per suite module. */
+export const SUITES: Array<() => Promise<BenchSuite>> = [];
