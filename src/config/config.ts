@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once at start-up into one frozen, typed object. Nothing else
+ * reads process.env. Every bad variable is reported at once.
+ */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const bool = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL (${protocols.join(' or ')})`);
+
+const schema = z.object({
+  PORT: int(8080, 0, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  AISC_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  NATS_URL: url(['nats:', 'tls:', 'ws:', 'wss:']).optional(),
+  AISC_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  AISC_BODY_LIMIT_BYTES: int(1_048_576, 1024, 1_073_741_824),
+  AISC_RATE_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
+  AISC_LOGIN_ATTEMPTS_PER_MINUTE: int(10, 1, 10_000),
+  AISC_SESSION_HOURS: int(12, 1, 24 * 30),
+  AISC_INVITATION_HOURS: int(72, 1, 24 * 30),
+  AISC_WEBHOOK_MAX_ATTEMPTS: int(8, 1, 50),
+  AISC_WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
+  AISC_WORKER: bool(true),
+  AISC_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  AISC_TRUST_PROXY: bool(false),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly natsUrl: string | undefined;
+  /** The URL users reach the server at (links in setup and invitations). */
+  readonly publicUrl: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly bodyLimitBytes: number;
+  readonly rateLimitPerMinute: number;
+  readonly loginAttemptsPerMinute: number;
+  readonly sessionHours: number;
+  readonly invitationHours: number;
+  readonly webhookMaxAttempts: number;
+  readonly webhookTimeoutMs: number;
+  /** Whether this process runs the background worker (jobs, outbox dispatch). */
+  readonly worker: boolean;
+  /** Whether cookies get the Secure attribute. */
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+}
+
+export type ConfigResult =
+  | { ok: true; config: Config }
+  | { ok: false; problems: { variable: string; message: string }[] };
+
+/** Parses the environment; never throws. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const r = schema.safeParse(present);
+  if (!r.success) {
+    return {
+      ok: false,
+      problems: r.error.issues.map((i) => ({ variable: String(i.path[0] ?? ''), message: i.message })),
+    };
+  }
+  const e = r.data;
+  const publicUrl = (e.AISC_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    ok: true,
+    config: Object.freeze({
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: e.AISC_DATA_DIR,
+      databaseUrl: e.DATABASE_URL,
+      natsUrl: e.NATS_URL,
+      publicUrl,
+      logLevel: e.LOG_LEVEL,
+      bodyLimitBytes: e.AISC_BODY_LIMIT_BYTES,
+      rateLimitPerMinute: e.AISC_RATE_LIMIT_PER_MINUTE,
+      loginAttemptsPerMinute: e.AISC_LOGIN_ATTEMPTS_PER_MINUTE,
+      sessionHours: e.AISC_SESSION_HOURS,
+      invitationHours: e.AISC_INVITATION_HOURS,
+      webhookMaxAttempts: e.AISC_WEBHOOK_MAX_ATTEMPTS,
+      webhookTimeoutMs: e.AISC_WEBHOOK_TIMEOUT_MS,
+      worker: e.AISC_WORKER,
+      secureCookies: e.AISC_SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https:') : e.AISC_SECURE_COOKIES === 'true',
+      trustProxy: e.AISC_TRUST_PROXY,
+    }),
+  };
+}
+
+/** Every variable with its meaning, for the README and `aisc serve --help`. */
+export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; meaning: string }> = [
+  { name: 'PORT', default: '8080', meaning: 'HTTP port (0 picks a free one)' },
+  { name: 'HOST', default: '0.0.0.0', meaning: 'interface to listen on' },
+  { name: 'AISC_DATA_DIR', default: './data', meaning: 'directory of the embedded PostgreSQL (PGlite) database' },
+  { name: 'DATABASE_URL', default: '(unset)', meaning: 'a PostgreSQL server to use instead of the embedded database' },
+  { name: 'NATS_URL', default: '(unset)', meaning: 'NATS JetStream for scale-out (reserved)' },
+  { name: 'AISC_PUBLIC_URL', default: 'http://localhost:$PORT', meaning: 'the URL users reach AISC at, used in links' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
+  { name: 'AISC_BODY_LIMIT_BYTES', default: '1048576', meaning: 'largest accepted request body' },
+  { name: 'AISC_RATE_LIMIT_PER_MINUTE', default: '600', meaning: 'requests per minute per API token, or per IP without one' },
+  { name: 'AISC_LOGIN_ATTEMPTS_PER_MINUTE', default: '10', meaning: 'login attempts per minute per IP' },
+  { name: 'AISC_SESSION_HOURS', default: '12', meaning: 'web session lifetime' },
+  { name: 'AISC_INVITATION_HOURS', default: '72', meaning: 'how long an invitation link works' },
+  { name: 'AISC_WEBHOOK_MAX_ATTEMPTS', default: '8', meaning: 'delivery attempts before a webhook delivery is dead-lettered' },
+  { name: 'AISC_WEBHOOK_TIMEOUT_MS', default: '10000', meaning: 'timeout of one webhook delivery attempt' },
+  { name: 'AISC_WORKER', default: 'true', meaning: 'run background work (event dispatch, deliveries) in this process' },
+  { name: 'AISC_SECURE_COOKIES', default: 'auto', meaning: 'Secure cookies: auto (when AISC_PUBLIC_URL is https), true or false' },
+  { name: 'AISC_TRUST_PROXY', default: 'false', meaning: 'trust X-Forwarded-For from a reverse proxy (for per-IP limits)' },
+];

@@ -1,0 +1,92 @@
+import type { Marking } from '../policy/marking';
+import { canonicalJson, sha256Hex } from './canonical';
+
+/** The hash that precedes the first entry of the chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What the chain commits to for one change (DESIGN.md "Everything is audited"). */
+export interface AuditContent {
+  readonly seq: number;
+  readonly id: string;
+  /** ISO 8601 time with milliseconds, UTC. */
+  readonly at: string;
+  readonly actorUserId: string | null;
+  readonly actorOrganisationId: string | null;
+  readonly actorLabel: string;
+  readonly action: string;
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly beforeDigest: string | null;
+  readonly afterDigest: string | null;
+  /** Who may read the entry: the record's marking when the change was made. */
+  readonly marking: Marking;
+}
+
+export interface AuditEntry extends AuditContent {
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/**
+ * hash_n = SHA-256(JCS({...content_n, prevHash: hash_(n-1)})). Canonical JSON (RFC 8785)
+ * makes the hash independent of key order and number formatting, so any database and
+ * any language can recompute it.
+ */
+export function entryHash(content: AuditContent, prevHash: string): string {
+  const m = content.marking;
+  return sha256Hex(
+    canonicalJson({
+      ...content,
+      marking: { ...m, accessOrganisations: [...m.accessOrganisations].sort(), accessUsers: [...m.accessUsers].sort() },
+      prevHash,
+    }),
+  );
+}
+
+/** Links new content to the chain's head. */
+export function chainEntry(content: AuditContent, prevHash: string): AuditEntry {
+  return { ...content, prevHash, hash: entryHash(content, prevHash) };
+}
+
+export type ChainBreak =
+  | { readonly kind: 'gap'; readonly seq: number; readonly expectedSeq: number }
+  | { readonly kind: 'link'; readonly seq: number; readonly id: string }
+  | { readonly kind: 'hash'; readonly seq: number; readonly id: string }
+  | { readonly kind: 'head'; readonly seq: number; readonly expectedSeq: number }
+  | { readonly kind: 'beyond-head'; readonly seq: number; readonly id: string };
+
+/**
+ * Checks entries in `seq` order, one page at a time: call `step` for each entry with the
+ * state it returns. Sequence numbers are contiguous from 1, so a deleted row shows as a gap,
+ * an edited row as a hash mismatch, a reordered or inserted row as a broken link.
+ */
+export interface ChainCursor {
+  readonly expectedSeq: number;
+  readonly prevHash: string;
+}
+export const START: ChainCursor = { expectedSeq: 1, prevHash: GENESIS_HASH };
+
+export function step(cursor: ChainCursor, e: AuditEntry): ChainCursor | ChainBreak {
+  if (e.seq !== cursor.expectedSeq) return { kind: 'gap', seq: e.seq, expectedSeq: cursor.expectedSeq };
+  if (e.prevHash !== cursor.prevHash) return { kind: 'link', seq: e.seq, id: e.id };
+  if (entryHash(e, e.prevHash) !== e.hash) return { kind: 'hash', seq: e.seq, id: e.id };
+  return { expectedSeq: e.seq + 1, prevHash: e.hash };
+}
+
+export const isBreak = (x: ChainCursor | ChainBreak): x is ChainBreak => 'kind' in x;
+
+/** Describes a break in one line, naming the first broken entry. */
+export function describeBreak(b: ChainBreak): string {
+  switch (b.kind) {
+    case 'gap':
+      return `entry ${b.expectedSeq} is missing (next entry found is ${b.seq}): rows were deleted or renumbered`;
+    case 'link':
+      return `entry ${b.seq} (${b.id}) does not link to entry ${b.seq - 1}: rows were inserted, reordered or edited`;
+    case 'hash':
+      return `entry ${b.seq} (${b.id}) does not match its hash: the row was edited`;
+    case 'head':
+      return `the chain ends at entry ${b.seq - 1} but its recorded head is entry ${b.expectedSeq - 1}: the newest rows were deleted or the head was edited`;
+    case 'beyond-head':
+      return `entry ${b.seq} (${b.id}) lies beyond the recorded head: rows were appended outside AISC`;
+  }
+}

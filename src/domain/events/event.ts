@@ -1,0 +1,43 @@
+import type { Marking } from '../policy/marking';
+
+/**
+ * A change, as the outbox records it and webhooks and streams carry it. Receivers
+ * de-duplicate by `id` (delivery is at least once).
+ */
+export interface DomainEvent {
+  readonly id: string;
+  /** `<recordType>.<verb>`, e.g. `organisation.created`. */
+  readonly type: string;
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly at: string;
+  /** Who may receive it: the marking of the record it is about. */
+  readonly marking: Marking;
+  /** What changed, without secrets, for receivers that can see the record. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Event types a webhook may subscribe to (later issues add theirs here). */
+export const EVENT_TYPES = [
+  'organisation.created',
+  'organisation.updated',
+  'user.created',
+  'user.updated',
+  'user.activated',
+  'api_token.created',
+  'api_token.revoked',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook_delivery.resent',
+  'note.created',
+  'note.updated',
+  'note.deleted',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Whether a webhook subscribed to `subscribed` (empty = everything) wants `type`; `note.*` matches a record type. */
+export function subscribes(subscribed: readonly string[], type: string): boolean {
+  if (subscribed.length === 0) return true;
+  return subscribed.some((s) => s === type || (s.endsWith('.*') && type.startsWith(s.slice(0, -1))));
+}

@@ -1,0 +1,32 @@
+/**
+ * Markings every protected record carries (DESIGN.md "Need-to-know"): an owner
+ * organisation, a TLP 2.0 label, an optional classification that needs a clearance,
+ * and an optional access list of organisations and users.
+ */
+
+/** TLP 2.0 labels (FIRST, "Traffic Light Protocol (TLP) Standards Definitions and Usage Guidance", version 2.0). */
+export const TLP_LABELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type Tlp = (typeof TLP_LABELS)[number];
+
+/** Classification levels, lowest first; a record at level N needs a clearance of rank ≥ N. */
+export const CLASSIFICATIONS = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** Personal clearances, lowest first; rank i grants classifications of rank ≤ i. */
+export const CLEARANCES = ['NONE', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'] as const;
+export type Clearance = (typeof CLEARANCES)[number];
+
+export const classificationRank = (c: Classification): number => CLASSIFICATIONS.indexOf(c);
+export const clearanceRank = (c: Clearance): number => CLEARANCES.indexOf(c);
+
+export interface Marking {
+  readonly ownerOrganisationId: string;
+  /** The user who created the record: a TLP:RED recipient by definition. */
+  readonly createdBy: string | null;
+  readonly tlp: Tlp;
+  readonly classification: Classification;
+  /** Recipient organisations besides the owner. */
+  readonly accessOrganisations: readonly string[];
+  /** Named recipients (the only way to share TLP:RED). */
+  readonly accessUsers: readonly string[];
+}

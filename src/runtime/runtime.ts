@@ -1,0 +1,55 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { ServiceContext } from '../services/context';
+import { EventHub } from '../services/events/stream';
+import { Worker } from '../services/jobs/worker';
+import { type Database, openDatabase } from '../store/database';
+import { createLogger } from './logger';
+
+/** The running parts of one AISC process, wired together (the composition root). */
+export interface Runtime {
+  readonly config: Config;
+  readonly database: Database;
+  readonly ctx: ServiceContext;
+  readonly hub: EventHub;
+  readonly worker: Worker | null;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database and builds the service context; starts nothing yet. */
+export async function openRuntime(config: Config, opts: { log?: Logger; now?: () => Date } = {}): Promise<Runtime> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  let hub: EventHub | null = null;
+  let worker: Worker | null = null;
+  const ctx: ServiceContext = {
+    db: database.db,
+    config,
+    log,
+    now: opts.now ?? (() => new Date()),
+    nudge: () => {
+      hub?.nudge();
+      worker?.nudge();
+    },
+  };
+  hub = new EventHub(ctx);
+  worker = config.worker ? new Worker(ctx) : null;
+  return {
+    config,
+    database,
+    ctx,
+    hub,
+    worker,
+    async close() {
+      hub?.stop();
+      await worker?.stop();
+      await database.close();
+    },
+  };
+}

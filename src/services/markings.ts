@@ -1,0 +1,52 @@
+import { AppError, type FieldProblem } from '../domain/errors';
+import type { Principal } from '../domain/identity/principal';
+import { type Classification, type Marking, type Tlp, classificationRank, clearanceRank } from '../domain/policy/marking';
+import type { Executor } from '../store/database';
+import { findOrganisation } from '../store/organisations';
+import { findUser } from '../store/users';
+
+/** How a caller asks for a record to be marked. */
+export interface MarkingInput {
+  readonly tlp: Tlp;
+  readonly classification?: Classification | undefined;
+  readonly access?: { readonly organisations?: readonly string[]; readonly users?: readonly string[] } | undefined;
+}
+
+/**
+ * The marking of a record a principal creates: owned by their organisation, created by
+ * them. One cannot mark a record above one's own clearance (one would lose sight of it),
+ * and every access-list entry must exist.
+ */
+export async function markingFor(db: Executor, p: Principal, input: MarkingInput, base = '/marking'): Promise<Marking> {
+  const classification = input.classification ?? 'UNCLASSIFIED';
+  const problems: FieldProblem[] = [];
+  if (classificationRank(classification) > clearanceRank(p.clearance)) {
+    problems.push({ path: `${base}/classification`, message: 'above your clearance' });
+  }
+  const orgs = [...new Set(input.access?.organisations ?? [])];
+  const users = [...new Set(input.access?.users ?? [])];
+  for (const [i, id] of orgs.entries()) {
+    if (!(await findOrganisation(db, id))) problems.push({ path: `${base}/access/organisations/${i}`, message: 'no such organisation' });
+  }
+  for (const [i, id] of users.entries()) {
+    if (!(await findUser(db, id))) problems.push({ path: `${base}/access/users/${i}`, message: 'no such user' });
+  }
+  if (problems.length) throw new AppError('VALIDATION', 'The marking is not valid', problems);
+  return {
+    ownerOrganisationId: p.organisationId,
+    createdBy: p.userId,
+    tlp: input.tlp,
+    classification,
+    accessOrganisations: orgs.filter((o) => o !== p.organisationId),
+    accessUsers: users.filter((u) => u !== p.userId),
+  };
+}
+
+/** The API shape of a marking. */
+export const markingView = (m: Marking) => ({
+  tlp: m.tlp,
+  classification: m.classification,
+  ownerOrganisationId: m.ownerOrganisationId,
+  createdBy: m.createdBy,
+  access: { organisations: [...m.accessOrganisations], users: [...m.accessUsers] },
+});

@@ -1,0 +1,98 @@
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { type AuditContent, type AuditEntry, GENESIS_HASH, chainEntry } from '../domain/audit/chain';
+import type { Viewer } from '../domain/policy/viewer';
+import type { Executor, Tx } from './database';
+import { auditHead, auditLog } from './schema/index';
+import { markingOf, markingRow, visibleTo } from './visibility';
+
+/** Any constant: the advisory lock that serialises appends to the chain (ADR 0004). */
+const CHAIN_LOCK = 0x41495343; // "AISC"
+
+/**
+ * Appends entries to the chain inside the caller's transaction. The transaction-scoped
+ * advisory lock makes appends (and therefore commits of audited writes) happen in chain
+ * order; it is released at commit or rollback.
+ */
+export async function appendAudit(
+  tx: Tx,
+  contents: ReadonlyArray<Omit<AuditContent, 'seq'>>,
+): Promise<AuditEntry[]> {
+  if (contents.length === 0) return [];
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
+  let seq = head?.seq ?? 0;
+  let prev = head?.hash ?? GENESIS_HASH;
+  const entries = contents.map((c) => {
+    const e = chainEntry({ ...c, seq: ++seq }, prev);
+    prev = e.hash;
+    return e;
+  });
+  await tx.insert(auditLog).values(entries.map(toRow));
+  await tx
+    .insert(auditHead)
+    .values({ id: 1, seq, hash: prev })
+    .onConflictDoUpdate({ target: auditHead.id, set: { seq, hash: prev } });
+  return entries;
+}
+
+const toRow = (e: AuditEntry) => ({
+  seq: e.seq,
+  id: e.id,
+  at: new Date(e.at),
+  actorUserId: e.actorUserId,
+  actorOrganisationId: e.actorOrganisationId,
+  actorLabel: e.actorLabel,
+  action: e.action,
+  recordType: e.recordType,
+  recordId: e.recordId,
+  beforeDigest: e.beforeDigest,
+  afterDigest: e.afterDigest,
+  ...markingRow(e.marking),
+  prevHash: e.prevHash,
+  hash: e.hash,
+});
+
+export const fromRow = (r: typeof auditLog.$inferSelect): AuditEntry => ({
+  seq: r.seq,
+  id: r.id,
+  at: r.at.toISOString(),
+  actorUserId: r.actorUserId,
+  actorOrganisationId: r.actorOrganisationId,
+  actorLabel: r.actorLabel,
+  action: r.action,
+  recordType: r.recordType,
+  recordId: r.recordId,
+  beforeDigest: r.beforeDigest,
+  afterDigest: r.afterDigest,
+  marking: markingOf(r),
+  prevHash: r.prevHash,
+  hash: r.hash,
+});
+
+/** One page of the chain in order, after `afterSeq` (unfiltered: for verification only). */
+export async function chainPage(db: Executor, afterSeq: number, limit: number): Promise<AuditEntry[]> {
+  const rows = await db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);
+  return rows.map(fromRow);
+}
+
+export async function chainHead(db: Executor): Promise<{ seq: number; hash: string } | null> {
+  const [h] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  return h ? { seq: h.seq, hash: h.hash } : null;
+}
+
+/** Audit entries the viewer may see, newest first, optionally of one record. */
+export async function listAudit(
+  db: Executor,
+  viewer: Viewer,
+  filter: { recordType?: string | undefined; recordId?: string | undefined; limit: number; offset: number },
+): Promise<{ items: AuditEntry[]; total: number }> {
+  const where: SQL[] = [visibleTo(viewer, auditLog)];
+  if (filter.recordType) where.push(eq(auditLog.recordType, filter.recordType));
+  if (filter.recordId) where.push(eq(auditLog.recordId, filter.recordId));
+  const cond = and(...where);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(auditLog).where(cond).orderBy(desc(auditLog.seq)).limit(filter.limit).offset(filter.offset),
+    db.select({ n: count() }).from(auditLog).where(cond),
+  ]);
+  return { items: rows.map(fromRow), total: Number(total?.n ?? 0) };
+}

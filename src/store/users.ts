@@ -1,0 +1,72 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from './database';
+import { invitations, organisations, users } from './schema/index';
+
+export type UserRow = typeof users.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+
+export async function findUser(db: Executor, id: string): Promise<UserRow | null> {
+  const [r] = await db.select().from(users).where(eq(users.id, id));
+  return r ?? null;
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | null> {
+  const [r] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return r ?? null;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(users);
+  return Number(r?.n ?? 0);
+}
+
+/** Users of the given organisations (null = all; the service decides which a principal may list). */
+export async function listUsers(
+  db: Executor,
+  f: { organisationIds: string[] | null; limit: number; offset: number },
+): Promise<{ items: UserRow[]; total: number }> {
+  const where: SQL | undefined = f.organisationIds ? inArray(users.organisationId, f.organisationIds) : undefined;
+  const [items, [total]] = await Promise.all([
+    db.select().from(users).where(where).orderBy(asc(sql`lower(${users.email})`)).limit(f.limit).offset(f.offset),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+export async function insertUser(db: Executor, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [r] = await db.insert(users).values(row).returning();
+  return r!;
+}
+
+export async function updateUser(db: Executor, id: string, set: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+  const [r] = await db.update(users).set(set).where(eq(users.id, id)).returning();
+  return r!;
+}
+
+export async function insertInvitation(db: Executor, row: typeof invitations.$inferInsert): Promise<void> {
+  await db.insert(invitations).values(row);
+}
+
+/** The unused invitation with this secret hash, locked for the accepting transaction. */
+export async function lockInvitation(db: Executor, tokenHash: string): Promise<InvitationRow | null> {
+  const [r] = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.tokenHash, tokenHash), sql`${invitations.usedAt} is null`))
+    .for('update');
+  return r ?? null;
+}
+
+export async function markInvitationUsed(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(invitations).set({ usedAt: at }).where(eq(invitations.id, id));
+}
+
+/** A user with the facts the policy needs about their organisation. */
+export async function findUserWithOrganisation(db: Executor, userId: string) {
+  const [r] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(users.organisationId, organisations.id))
+    .where(eq(users.id, userId));
+  return r ?? null;
+}

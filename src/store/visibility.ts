@@ -1,0 +1,74 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Marking } from '../domain/policy/marking';
+import { CLASSIFICATIONS, type Tlp } from '../domain/policy/marking';
+import type { Viewer } from '../domain/policy/viewer';
+import { visibilityScope } from '../domain/policy/visibility';
+
+/** The marking columns of a protected table (see schema/marking-columns.ts). */
+export interface MarkedTable {
+  readonly ownerOrganisationId: PgColumn;
+  readonly createdBy: PgColumn;
+  readonly tlp: PgColumn;
+  readonly classification: PgColumn;
+  readonly accessOrganisations: PgColumn;
+  readonly accessUsers: PgColumn;
+}
+
+const labels = (tlps: readonly Tlp[]): SQL => sql`(${sql.join(tlps.map((t) => sql`${t}`), sql`, `)})`;
+
+/**
+ * The SQL twin of `canSee` (domain/policy/visibility.ts): one predicate built from the
+ * policy's own table, so every get, list, count, search and export filters the same way.
+ * The policy matrix test checks that both agree on every case.
+ */
+export function visibleTo(viewer: Viewer, t: MarkedTable): SQL {
+  const s = visibilityScope(viewer);
+  if (s.unrestricted) return sql`true`;
+  const anyOf: SQL[] = [sql`${t.tlp} in ${labels(s.publicLabels)}`];
+  if (s.communityLabels.length) anyOf.push(sql`${t.tlp} in ${labels(s.communityLabels)}`);
+  for (const org of [s.recipientOrganisation, s.clientOrganisation]) {
+    if (!org) continue;
+    anyOf.push(
+      sql`(${t.tlp} in ${labels(org.labels)} and (${t.ownerOrganisationId} = ${org.id} or ${t.accessOrganisations} @> array[${org.id}]::uuid[]))`,
+    );
+  }
+  if (s.recipientUser) {
+    const u = s.recipientUser;
+    anyOf.push(
+      sql`(${t.tlp} in ${labels(u.labels)} and (${t.createdBy} = ${u.id} or ${t.accessUsers} @> array[${u.id}]::uuid[]))`,
+    );
+  }
+  return sql`(${t.classification} <= ${s.maxClassificationRank} and (${sql.join(anyOf, sql` or `)}))`;
+}
+
+/** Marking → column values. */
+export function markingRow(m: Marking) {
+  return {
+    ownerOrganisationId: m.ownerOrganisationId,
+    createdBy: m.createdBy,
+    tlp: m.tlp,
+    classification: CLASSIFICATIONS.indexOf(m.classification),
+    accessOrganisations: [...m.accessOrganisations],
+    accessUsers: [...m.accessUsers],
+  };
+}
+
+/** Column values → marking. */
+export function markingOf(row: {
+  ownerOrganisationId: string;
+  createdBy: string | null;
+  tlp: string;
+  classification: number;
+  accessOrganisations: string[];
+  accessUsers: string[];
+}): Marking {
+  return {
+    ownerOrganisationId: row.ownerOrganisationId,
+    createdBy: row.createdBy,
+    tlp: row.tlp as Tlp,
+    classification: CLASSIFICATIONS[row.classification] ?? 'TOP_SECRET',
+    accessOrganisations: row.accessOrganisations,
+    accessUsers: row.accessUsers,
+  };
+}

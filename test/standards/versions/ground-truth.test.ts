@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { FormatError } from '../../../src/standards/problem';
+import { ecosystemFor } from '../../../src/standards/versions';
+import { HAVE_VERSIONS, readGroundTruth, signOf, VERSIONS_DIR } from './ground-truth';
+
+/** Data set prefix → the OSV ecosystem whose order it checks. */
+const SETS: [string, string][] = [
+  ['alpine', 'Alpine:v3.18'],
+  ['cran', 'CRAN'],
+  ['debian', 'Debian:12'],
+  ['hackage', 'Hackage'],
+  ['maven', 'Maven'],
+  ['nuget', 'NuGet'],
+  ['packagist', 'Packagist'],
+  ['pub', 'Pub'],
+  ['pypi', 'PyPI'],
+  ['redhat', 'Red Hat:enterprise_linux:9::appstream'],
+  ['rubygems', 'RubyGems'],
+  ['semver', 'GitHub Actions'],
+];
+
+/** Checks every line both ways; returns the failures (at most a few shown) and the count. */
+function check(prefix: string, ecosystemName: string, onlyValid = false) {
+  const eco = ecosystemFor(ecosystemName);
+  const failures: string[] = [];
+  let checked = 0;
+  let skippedInvalid = 0;
+  for (const t of readGroundTruth(prefix)) {
+    let a, b;
+    try {
+      a = eco.parse(t.a);
+      b = eco.parse(t.b);
+    } catch (err) {
+      if (onlyValid && err instanceof FormatError) {
+        skippedInvalid++;
+        continue;
+      }
+      failures.push(`${t.file}:${t.line} ${t.a} ${t.op} ${t.b}: ${(err as Error).message}`);
+      continue;
+    }
+    checked++;
+    const ab = Math.sign(eco.compare(a, b));
+    const ba = Math.sign(eco.compare(b, a));
+    if (ab !== signOf(t.op) || ba !== -signOf(t.op)) {
+      failures.push(`${t.file}:${t.line} ${t.a} ${t.op} ${t.b}: got ${ab} / reversed ${ba}`);
+    }
+  }
+  return { failures, checked, skippedInvalid };
+}
+
+describe.skipIf(!HAVE_VERSIONS)(`version ground truth (${VERSIONS_DIR})`, () => {
+  for (const [prefix, ecosystem] of SETS) {
+    it(`${prefix}: every line holds for ${ecosystem}`, () => {
+      const { failures, checked } = check(prefix, ecosystem);
+      console.info(`${prefix} (${ecosystem}): ${checked - failures.length}/${checked + (failures.length && 0)} lines hold`);
+      expect(failures.slice(0, 20)).toEqual([]);
+      expect(checked).toBeGreaterThan(0);
+    });
+  }
+
+  // The SemVer set mixes in lenient forms (v-prefixes, one component); the strict
+  // ecosystems must agree on every line whose two versions they accept.
+  for (const strict of ['npm', 'Go', 'crates.io', 'Hex']) {
+    it(`semver: every line with versions valid in ${strict} holds`, () => {
+      const { failures, checked, skippedInvalid } = check('semver', strict, true);
+      console.info(`semver (${strict}): ${checked - failures.length}/${checked} lines hold; ${skippedInvalid} rejected as invalid ${strict} versions`);
+      expect(failures.slice(0, 20)).toEqual([]);
+      expect(checked).toBeGreaterThan(40);
+    });
+  }
+});
+
+describe.skipIf(HAVE_VERSIONS)('version ground truth', () => {
+  it.skip(`skipped: ${VERSIONS_DIR} is absent`, () => {});
+});

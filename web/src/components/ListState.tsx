@@ -1,0 +1,43 @@
+import { Alert, Button, Center, Loader, Text } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { describeError } from '../api/problem';
+import type { Page } from '../api/types';
+
+interface ListStateProps<T> {
+  query: UseQueryResult<Page<T>>;
+  /** Said when the list is empty. */
+  empty: ReactNode;
+  children: (page: Page<T>) => ReactNode;
+}
+
+/** Loading, failure and empty states of a paged list, so each page only renders its table. */
+export function ListState<T>({ query, empty, children }: ListStateProps<T>) {
+  if (query.isPending) {
+    return (
+      <Center py="xl" role="status" aria-label="Loading">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert color="red" title="Could not load the list">
+        {describeError(query.error)}
+        <div>
+          <Button mt="sm" size="xs" variant="light" onClick={() => void query.refetch()}>
+            Try again
+          </Button>
+        </div>
+      </Alert>
+    );
+  }
+  if (query.data.items.length === 0 && query.data.total === 0) {
+    return (
+      <Text c="dimmed" py="lg" ta="center">
+        {empty}
+      </Text>
+    );
+  }
+  return <>{children(query.data)}</>;
+}

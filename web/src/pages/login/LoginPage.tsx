@@ -1,0 +1,109 @@
+import { Alert, Button, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/problem';
+import { useAdoptSession, useMeta, useSession } from '../../api/session';
+import type { Session } from '../../api/types';
+import { useFieldErrors } from '../../api/useFieldErrors';
+import { PasswordField } from '../../components/PasswordField';
+import { safeNext } from './safeNext';
+
+const fields = ['/email', '/password'] as const;
+
+/** What to say for the answers the login form expects; `null` for anything else. */
+function loginMessage(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.status === 401) return 'Wrong email or password.';
+  if (error.status === 429) {
+    const wait = error.retryAfter ? ` Try again in ${error.retryAfter} seconds.` : ' Try again later.';
+    return `Too many login attempts.${wait}`;
+  }
+  return null;
+}
+
+export function LoginPage() {
+  const session = useSession();
+  const meta = useMeta();
+  const adopt = useAdoptSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const { errors, report, clear } = useFieldErrors(fields);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const login = useMutation({
+    mutationFn: () => api.post<Session>('/api/session', { email, password }, { expectUnauthorised: true }),
+    onSuccess: (next) => {
+      adopt(next);
+      void navigate(safeNext(params.get('next')), { replace: true });
+    },
+    onError: (error) => {
+      const message = loginMessage(error);
+      setFormError(message);
+      if (message) clear();
+      else report(error);
+    },
+  });
+
+  if (session.data) return <Navigate to={safeNext(params.get('next'))} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    login.mutate();
+  };
+
+  return (
+    <Paper withBorder shadow="sm" p="xl" radius="md">
+      <form onSubmit={submit} noValidate aria-labelledby="login-title">
+        <Stack>
+          <Title order={2} size="h3" id="login-title">
+            Log in
+          </Title>
+          {meta.data?.setupNeeded && (
+            <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title="Setup needed">
+              This AISC has no administrator yet. Open the one-time setup link that the server printed when it
+              started.
+            </Alert>
+          )}
+          {formError && (
+            <Alert color="red" role="alert" title="Login failed">
+              {formError}
+            </Alert>
+          )}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+              clear('/email');
+            }}
+            error={errors['/email']}
+          />
+          <PasswordField
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              clear('/password');
+            }}
+            error={errors['/password']}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            Log in
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

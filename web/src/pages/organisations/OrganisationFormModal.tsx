@@ -1,0 +1,127 @@
+import { Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { organisationKey } from '../../api/organisations';
+import { toOptions, useMeta } from '../../api/session';
+import type { Organisation } from '../../api/types';
+import { useFieldErrors } from '../../api/useFieldErrors';
+import { OrganisationSelect } from '../../components/OrganisationSelect';
+import { changedFields, isCriticalInfrastructure, type OrganisationDraft } from './organisationDraft';
+
+const fields = ['/name', '/kind', '/sectors', '/parentId'] as const;
+
+function draftOf(organisation: Organisation | null): OrganisationDraft {
+  return {
+    name: organisation?.name ?? '',
+    kind: organisation?.kind ?? null,
+    sectors: organisation?.sectors ?? [],
+    parentId: organisation?.parentId ?? null,
+  };
+}
+
+interface OrganisationFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  /** The organisation to edit; `null` creates a new one. */
+  organisation: Organisation | null;
+}
+
+/** Creates or edits an organisation: name, kind, CISA sectors for operators, and "client of". */
+export function OrganisationFormModal({ opened, onClose, organisation }: OrganisationFormModalProps) {
+  const meta = useMeta().data;
+  const client = useQueryClient();
+  const [draft, setDraft] = useState(() => draftOf(organisation));
+  const { errors, report, clear } = useFieldErrors(fields);
+
+  useEffect(() => {
+    if (opened) setDraft(draftOf(organisation));
+  }, [opened, organisation]);
+
+  const operator = isCriticalInfrastructure(draft.kind, meta?.organisationKinds);
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { ...draft, sectors: operator ? draft.sectors : [] };
+      if (organisation) {
+        return api.patch<Organisation>(`/api/organisations/${encodeURIComponent(organisation.id)}`, changedFields(draftOf(organisation), body));
+      }
+      const { parentId, ...rest } = body;
+      return api.post<Organisation>('/api/organisations', parentId ? { ...rest, parentId } : rest);
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: [organisationKey] });
+      close();
+    },
+    onError: report,
+  });
+
+  const set = <K extends keyof OrganisationDraft>(key: K, value: OrganisationDraft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    clear(`/${key}`);
+  };
+  const close = () => {
+    clear();
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={organisation ? `Edit ${organisation.name}` : 'Create organisation'} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label="Organisation name"
+            required
+            data-autofocus
+            value={draft.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors['/name']}
+          />
+          <Select
+            label="Kind"
+            required
+            placeholder="Choose the kind of organisation"
+            data={toOptions(meta?.organisationKinds)}
+            value={draft.kind}
+            onChange={(kind) => set('kind', kind)}
+            error={errors['/kind']}
+            allowDeselect={false}
+          />
+          {operator && (
+            <MultiSelect
+              label="Critical-infrastructure sectors"
+              description="One or more of the 16 CISA sectors this operator works in"
+              required
+              searchable
+              data={toOptions(meta?.sectors)}
+              value={draft.sectors}
+              onChange={(sectors) => set('sectors', sectors)}
+              error={errors['/sectors']}
+            />
+          )}
+          <OrganisationSelect
+            label="Client of"
+            description="Optional parent organisation; TLP:AMBER records are shared with its clients"
+            placeholder="Search by name"
+            clearable
+            value={draft.parentId}
+            exclude={organisation?.id}
+            onChange={(parentId) => set('parentId', parentId)}
+            error={errors['/parentId']}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {organisation ? 'Save organisation' : 'Create organisation'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,80 @@
+import {
+  IconBuilding,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconUsers,
+  IconWebhook,
+  type Icon,
+} from '@tabler/icons-react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * The one table of pages inside the authenticated shell. Later issues add a page here and it
+ * appears in the router and, when it has a `nav` entry, in the navigation.
+ */
+export interface ShellPage {
+  /** Path below `/`, react-router syntax (`webhooks/:webhookId`). */
+  path: string;
+  /** Who may open it: `admin` pages are hidden from the navigation of everyone else. */
+  access: 'any' | 'admin';
+  component: LazyExoticComponent<ComponentType>;
+  /** Shown in the navigation when present, in table order. */
+  nav?: { label: string; icon: Icon; section: string };
+}
+
+/** Loads a page module only when it is first opened, so the login page stays small. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+export const shellPages: ShellPage[] = [
+  {
+    path: '',
+    access: 'any',
+    component: page(() => import('./pages/OverviewPage'), 'OverviewPage'),
+    nav: { label: 'Overview', icon: IconHome, section: 'Account' },
+  },
+  {
+    path: 'tokens',
+    access: 'any',
+    component: page(() => import('./pages/tokens/TokensPage'), 'TokensPage'),
+    nav: { label: 'API tokens', icon: IconKey, section: 'Account' },
+  },
+  {
+    path: 'organisations',
+    access: 'admin',
+    component: page(() => import('./pages/organisations/OrganisationsPage'), 'OrganisationsPage'),
+    nav: { label: 'Organisations', icon: IconBuilding, section: 'Administration' },
+  },
+  {
+    path: 'users',
+    access: 'admin',
+    component: page(() => import('./pages/users/UsersPage'), 'UsersPage'),
+    nav: { label: 'Users', icon: IconUsers, section: 'Administration' },
+  },
+  {
+    path: 'webhooks',
+    access: 'admin',
+    component: page(() => import('./pages/webhooks/WebhooksPage'), 'WebhooksPage'),
+    nav: { label: 'Webhooks', icon: IconWebhook, section: 'Administration' },
+  },
+  {
+    path: 'webhooks/:webhookId',
+    access: 'admin',
+    component: page(() => import('./pages/webhooks/DeliveryLogPage'), 'DeliveryLogPage'),
+  },
+  {
+    path: 'audit',
+    access: 'admin',
+    component: page(() => import('./pages/audit/AuditPage'), 'AuditPage'),
+    nav: { label: 'Audit trail', icon: IconHistory, section: 'Administration' },
+  },
+];
+
+/** Pages reachable without a session. */
+export const publicPages: { path: string; component: LazyExoticComponent<ComponentType> }[] = [
+  { path: 'login', component: page(() => import('./pages/login/LoginPage'), 'LoginPage') },
+  { path: 'setup', component: page(() => import('./pages/setup/SetupPage'), 'SetupPage') },
+  { path: 'invite', component: page(() => import('./pages/invite/AcceptInvitationPage'), 'AcceptInvitationPage') },
+];

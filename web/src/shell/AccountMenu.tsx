@@ -1,0 +1,44 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconLogout } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { useAdoptSession } from '../api/session';
+import type { Session } from '../api/types';
+import { notifyError } from '../api/useFieldErrors';
+
+/** The current user and organisation, and the logout button. */
+export function AccountMenu({ session }: { session: Session }) {
+  const adopt = useAdoptSession();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: () => api.delete('/api/session'),
+    onSuccess: () => {
+      adopt(null);
+      void navigate('/login', { replace: true });
+    },
+    onError: (error) => notifyError(error, 'Logout failed'),
+  });
+
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Stack gap={0} align="flex-end" visibleFrom="xs">
+        <Text size="sm" fw={600} lh={1.2} data-testid="current-user">
+          {session.user.name || session.user.email}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.2} data-testid="current-organisation">
+          {session.user.organisation.name}
+        </Text>
+      </Stack>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        leftSection={<IconLogout size={16} aria-hidden />}
+        onClick={() => logout.mutate()}
+        loading={logout.isPending}
+      >
+        Log out
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,61 @@
+import { AppShell, Burger, Group, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconShieldLock } from '@tabler/icons-react';
+import { Suspense, useEffect } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useCurrentSession, useMeta } from '../api/session';
+import { useEventStream } from '../live/useEventStream';
+import { AccountMenu } from './AccountMenu';
+import { Navigation } from './Navigation';
+import { PageFallback } from './PageFallback';
+
+const noEventTypes: string[] = [];
+
+/** The authenticated shell: header with the account, navigation from the route table, the page. */
+export function AppLayout() {
+  const session = useCurrentSession();
+  const meta = useMeta();
+  const [navOpen, nav] = useDisclosure(false);
+  const location = useLocation();
+
+  useEventStream(true, meta.data?.eventTypes ?? noEventTypes, session.user.id);
+  // On a phone the navigation covers the page: close it after choosing a page.
+  const closeNav = nav.close;
+  useEffect(() => closeNav(), [location.pathname, closeNav]);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <UnstyledButton component={Link} to="/" aria-label="AISC overview">
+              <Group gap={6} wrap="nowrap">
+                <IconShieldLock size={24} aria-hidden />
+                <Title order={1} size="h4">
+                  AISC
+                </Title>
+                <Text c="dimmed" size="sm" visibleFrom="md">
+                  AI Security Clearinghouse
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <AccountMenu session={session} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <Navigation session={session} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<PageFallback />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
