@@ -1,6 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { validateStixBundle, uuidV5, tlpMarkingDefinition } from './src/standards/stix';
-console.log(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8','www.example.com'));
-for (const dir of ['examples','validator-v21','interop']) { const d='/work/shared/data/standards/stix/'+dir;
-for (const f of readdirSync(d).filter(f=>f.endsWith('.json'))) { let v; try { v = JSON.parse(readFileSync(`${d}/${f}`,'utf8')); } catch { console.log(dir,f,'BAD JSON'); continue; } console.log(dir, f, v.type, JSON.stringify(validateStixBundle(v)).slice(0,200)); } }
-console.log(validateStixBundle({type:'bundle', id:'bundle--63ab8e67-acac-4817-845a-d09f0e86954c', objects:[tlpMarkingDefinition('TLP:RED')]}));
+import { readFileSync } from 'node:fs';
+import { osvToCve5 } from './src/standards/convert';
+import { validateCve5 } from './src/standards/cve5';
+let n=0, nocve=0, bad=0; const paths: Record<string, number> = {};
+for (const f of ['go-vulndb','pypa','rustsec']) for (const l of readFileSync(`/work/shared/data/advisories/${f}.osv.ndjson`,'utf8').split('\n').filter(Boolean)) {
+  n++; let rec; try { rec = osvToCve5(JSON.parse(l)); } catch { nocve++; continue; }
+  const p = validateCve5(rec); if (p.length) { bad++; for (const x of p) { const k = x.path.replace(/\d+/g,'N') + ' ' + x.message.slice(0,80); paths[k] = (paths[k]??0)+1; } }
+}
+console.log(n, 'nocve', nocve, 'bad', bad, paths);

@@ -1,10 +1,11 @@
+import * as mt from '@secvisogram/csaf-validator-lib/mandatoryTests.js';
+import validate from '@secvisogram/csaf-validator-lib/validate.js';
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv'; import addFormats from 'ajv-formats';
-const schema = JSON.parse(readFileSync('src/standards/cve5/schema/cve5-vulnogram.json','utf8'));
-const ajv = new (Ajv as any)({strict:false, allErrors:true}); ajv.removeKeyword('id'); (addFormats as any)(ajv);
-for (const f of ['CVE-2017-4024_published','datePublic']) {}
-for (const n of ['radio','checkbox','datetime','gird','grid','languagePicker','object','simplehtml','ssvcOpts','string','table','taglist','textarea','CPEA','CVSS']) ajv.addFormat(n,true);
-ajv.addSchema({}, 'https://cve.org/users/list/json'); ajv.addSchema({}, 'https://cve.org/cve/record/v5_00/js/cwe-all.json'); ajv.addSchema({}, 'https://cve.org/cve/record/v5_00/js/capec.json');
-const v = ajv.compile(schema);
-v(JSON.parse(readFileSync('/work/shared/data/standards/cve5/cve-services/test/schemas/5.0/' + process.argv[2],'utf8')));
-for (const e of v.errors) console.log(e.schemaPath, e.instancePath, e.message, JSON.stringify(e.params));
+import { osvToCsaf } from './src/standards/convert/osv-to-csaf';
+const tests = Object.values(mt) as any[];
+console.log(tests.length, tests.slice(0,3).map(t=>t.name));
+const doc: any = osvToCsaf(JSON.parse(readFileSync('/work/shared/data/advisories/pypa.osv.ndjson','utf8').split('\n')[0]));
+doc.vulnerabilities[0].product_status.fixed.push('CSAFPID-0001');
+doc.vulnerabilities[0].product_status.known_affected.push('CSAFPID-9999');
+const r = await validate(tests, doc); console.log(r.isValid, r.tests.filter((t:any)=>!t.isValid).map((t:any)=>t.name));
+console.log(JSON.stringify(osvToCsaf(JSON.parse(readFileSync('/work/shared/data/advisories/pypa.osv.ndjson','utf8').split('\n')[0])), null, 1).slice(0, 3000));

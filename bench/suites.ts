@@ -1,4 +1,6 @@
 import type { BenchSuite } from './harness';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add one line per suite module. */
-export const SUITES: Array<() => Promise<BenchSuite>> = [];
+export const SUITES: Array<() => Promise<BenchSuite>> = [
+  () => import('./identity.bench').then((m) => m.suite),
+];

@@ -32,12 +32,30 @@ export interface AuditEntry extends AuditContent {
  * makes the hash independent of key order and number formatting, so any database and
  * any language can recompute it.
  */
-export function entryHash(content: AuditContent, prevHash: string): string {
-  const m = content.marking;
+export function entryHash(c: AuditContent, prevHash: string): string {
+  const m = c.marking;
+  // Fields are listed one by one: an entry read back carries its own hash, which must not hash itself.
   return sha256Hex(
     canonicalJson({
-      ...content,
-      marking: { ...m, accessOrganisations: [...m.accessOrganisations].sort(), accessUsers: [...m.accessUsers].sort() },
+      seq: c.seq,
+      id: c.id,
+      at: c.at,
+      actorUserId: c.actorUserId,
+      actorOrganisationId: c.actorOrganisationId,
+      actorLabel: c.actorLabel,
+      action: c.action,
+      recordType: c.recordType,
+      recordId: c.recordId,
+      beforeDigest: c.beforeDigest,
+      afterDigest: c.afterDigest,
+      marking: {
+        ownerOrganisationId: m.ownerOrganisationId,
+        createdBy: m.createdBy,
+        tlp: m.tlp,
+        classification: m.classification,
+        accessOrganisations: [...m.accessOrganisations].sort(),
+        accessUsers: [...m.accessUsers].sort(),
+      },
       prevHash,
     }),
   );

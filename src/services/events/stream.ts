@@ -58,11 +58,12 @@ export class EventHub {
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.poll(), ms);
+    this.timer = setTimeout(() => void this.catchUp(), ms);
     this.timer.unref?.();
   }
 
-  private async poll(): Promise<void> {
+  /** Reads and fans out everything committed since the last pass. */
+  async catchUp(): Promise<void> {
     if (this.polling || !this.started) return;
     this.polling = true;
     try {

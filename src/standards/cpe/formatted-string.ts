@@ -1,8 +1,7 @@
 import { FormatError } from '../problem';
 import { makeWfn } from './wfn';
-import { ANY, CPE_ATTRIBUTES, NA, isLogical, type CpeAttribute, type CpeValue, type Wfn } from './types';
+import { ANY, CPE_ATTRIBUTES, MAX_CPE_LENGTH, NA, isLogical, type CpeAttribute, type CpeValue, type Wfn } from './types';
 
-const MAX_CPE_LENGTH = 4096;
 
 /** Splits on unescaped ':' (NISTIR 7695 §6.2: '\:' is a quoted colon, not a separator). */
 function splitFields(text: string): string[] {

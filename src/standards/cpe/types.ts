@@ -23,3 +23,6 @@ export type Wfn = { readonly [A in CpeAttribute]: CpeValue };
 export function isLogical(value: CpeValue, logical?: CpeLogical): value is { readonly logical: CpeLogical } {
   return typeof value !== 'string' && (logical === undefined || value.logical === logical);
 }
+
+/** Longest CPE name accepted in either binding; a guard against pathological input. */
+export const MAX_CPE_LENGTH = 4096;

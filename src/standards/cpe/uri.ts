@@ -1,8 +1,7 @@
 import { FormatError } from '../problem';
 import { makeWfn } from './wfn';
-import { ANY, CPE_ATTRIBUTES, NA, isLogical, type CpeAttribute, type CpeValue, type Wfn } from './types';
+import { ANY, CPE_ATTRIBUTES, MAX_CPE_LENGTH, NA, isLogical, type CpeAttribute, type CpeValue, type Wfn } from './types';
 
-const MAX_CPE_LENGTH = 4096;
 const URI_ATTRIBUTES = ['part', 'vendor', 'product', 'version', 'update', 'edition', 'language'] as const;
 const PACKED = ['edition', 'sw_edition', 'target_sw', 'target_hw', 'other'] as const;
 

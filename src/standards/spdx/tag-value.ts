@@ -6,7 +6,7 @@ type Section = 'document' | 'package' | 'file' | 'snippet' | 'license' | 'annota
 
 // SPDX 2.3 Annex / tag-value: `Tag: value`, where a value may span lines inside <text>…</text>.
 // Each tag maps to a JSON-model field (SPDX 2.3 JSON schema) of the section it belongs to.
-const STARTS: Readonly<Record<string, Section>> = {
+const STARTS: Readonly<Record<string, Exclude<Section, 'document'>>> = {
   PackageName: 'package', FileName: 'file', SnippetSPDXID: 'snippet', LicenseID: 'license', Annotator: 'annotation',
 };
 const SCALAR: Readonly<Record<Section, Readonly<Record<string, string>>>> = {

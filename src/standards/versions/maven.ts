@@ -2,7 +2,7 @@ import { cmpNum, cmpStr, toNum, type Num } from './numeric';
 import { checkVersionText, type ParsedVersion, type VersionScheme } from './types';
 
 /**
- * Maven's ComparableVersion (maven-artifact 3.9), as a tree of items: numbers, qualifiers
+ * Maven's ComparableVersion (maven-artifact 3.8.6, the release the public ground truth was generated with), as a tree of items: numbers, qualifiers
  * and sub-lists (a `-` or a digit/letter switch opens a sub-list). See
  * docs/adr/0101-maven-version-order.md for why this, and not an older Maven, is followed.
  */
@@ -74,8 +74,6 @@ function parseMaven(input: string): MavenVersion {
       if (c === '-') push();
     } else if (c >= '0' && c <= '9') {
       if (!isDigit && i > start) {
-        // 1.0.0.X1 < 1.0.0-X2: treat .X as -X for any string qualifier X
-        if (list.items.length > 0) push();
         list.items.push(stringItem(version.slice(start, i), true));
         start = i;
         push();
@@ -91,7 +89,6 @@ function parseMaven(input: string): MavenVersion {
     }
   }
   if (version.length > start) {
-    if (!isDigit && list.items.length > 0) push();
     list.items.push(parseItem(isDigit, version.slice(start)));
   }
   for (let i = stack.length - 1; i >= 0; i--) normalize(stack[i]!);
@@ -102,11 +99,8 @@ function parseMaven(input: string): MavenVersion {
 function compareWithNull(item: Item): number {
   if (item.kind === 0) return item.value == 0 ? 0 : 1;
   if (item.kind === 1) return item.rank - RELEASE_RANK;
-  for (const sub of item.items) {
-    const c = compareWithNull(sub);
-    if (c !== 0) return c;
-  }
-  return 0;
+  // maven-artifact 3.8.6: a list compares with "nothing" through its first item only
+  return item.items.length === 0 ? 0 : compareWithNull(item.items[0]!);
 }
 
 function compareItems(a: Item, b: Item | undefined): number {

@@ -73,7 +73,7 @@ function parsePep440(input: string): Pep440Version {
   if (!m) {
     if (!/^[\x21-\x7e]+$/.test(text)) throw invalidVersion('PyPI', text, 'neither PEP 440 nor a printable legacy version');
     return {
-      scheme: 'pep440', text, legacy: true, epoch: -1, release: [], prePhase: 3, preNumber: 0,
+      scheme: 'PyPI', text, legacy: true, epoch: -1, release: [], prePhase: 3, preNumber: 0,
       post: -1, dev: Infinity, local: [], legacyParts: legacyParts(text),
     };
   }
@@ -85,7 +85,7 @@ function parsePep440(input: string): Pep440Version {
   // packaging's _cmpkey: a dev release of a final sorts before its pre-releases
   const prePhase = hasPre ? PRE_PHASE[m[4]!.toLowerCase()]! : !hasPost && hasDev ? -2 : 3;
   return {
-    scheme: 'pep440',
+    scheme: 'PyPI',
     text,
     legacy: false,
     epoch: m[1] ? toNum(m[1]) : 0,

@@ -8,8 +8,10 @@ export interface GemVersion extends ParsedVersion {
   readonly prerelease: boolean;
 }
 
-// Gem::Version::ANCHORED_VERSION_PATTERN
-const PATTERN = /^[0-9]+(?:\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+// Gem::Version::ANCHORED_VERSION_PATTERN, except that letters may follow the first number
+// directly ("1beta"): Gem::Version's own segment scan orders such a version unambiguously
+// as [1, "beta"], and old gems carry such versions.
+const PATTERN = /^[0-9]+[0-9a-zA-Z]*(?:\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 /** Parses per Gem::Version.new: `-` means `.pre.`, segments are digit or letter runs. */
 export function parseGem(input: string): GemVersion {

@@ -19,13 +19,24 @@ const SETS: [string, string][] = [
   ['semver', 'GitHub Actions'],
 ];
 
+/**
+ * Lines where a data set disagrees with the order we follow, each with its reason. The test
+ * asserts these still disagree, so the list cannot go stale.
+ */
+const KNOWN_DISAGREEMENTS: Record<string, string> = {
+  // Maven ≥ 3.9 test-suite line; maven-artifact 3.8.6 (which generated the 14,7xx-line
+  // set and agrees with vers-spec) orders 1-1 after 1-ga-1. See docs/adr/0101.
+  'maven-versions.txt:100': 'Maven 3.9 only',
+};
+
 /** Checks every line both ways; returns the failures (at most a few shown) and the count. */
-function check(prefix: string, ecosystemName: string, onlyValid = false) {
+function check(prefix: string, ecosystemName: string, onlyValid = false, skip?: (a: string, b: string) => boolean) {
   const eco = ecosystemFor(ecosystemName);
   const failures: string[] = [];
   let checked = 0;
   let skippedInvalid = 0;
   for (const t of readGroundTruth(prefix)) {
+    if (skip?.(t.a, t.b)) continue;
     let a, b;
     try {
       a = eco.parse(t.a);
@@ -39,6 +50,10 @@ function check(prefix: string, ecosystemName: string, onlyValid = false) {
       continue;
     }
     checked++;
+    if (KNOWN_DISAGREEMENTS[`${t.file}:${t.line}`]) {
+      expect(Math.sign(eco.compare(a, b)), `${t.file}:${t.line} is listed as a known disagreement`).not.toBe(signOf(t.op));
+      continue;
+    }
     const ab = Math.sign(eco.compare(a, b));
     const ba = Math.sign(eco.compare(b, a));
     if (ab !== signOf(t.op) || ba !== -signOf(t.op)) {
@@ -52,7 +67,7 @@ describe.skipIf(!HAVE_VERSIONS)(`version ground truth (${VERSIONS_DIR})`, () => 
   for (const [prefix, ecosystem] of SETS) {
     it(`${prefix}: every line holds for ${ecosystem}`, () => {
       const { failures, checked } = check(prefix, ecosystem);
-      console.info(`${prefix} (${ecosystem}): ${checked - failures.length}/${checked + (failures.length && 0)} lines hold`);
+      console.info(`${prefix} (${ecosystem}): ${checked - failures.length}/${checked} lines hold`);
       expect(failures.slice(0, 20)).toEqual([]);
       expect(checked).toBeGreaterThan(0);
     });
@@ -62,7 +77,9 @@ describe.skipIf(!HAVE_VERSIONS)(`version ground truth (${VERSIONS_DIR})`, () => 
   // ecosystems must agree on every line whose two versions they accept.
   for (const strict of ['npm', 'Go', 'crates.io', 'Hex']) {
     it(`semver: every line with versions valid in ${strict} holds`, () => {
-      const { failures, checked, skippedInvalid } = check('semver', strict, true);
+      // Cargo orders build metadata (semver crate `Ord for BuildMetadata`); SemVer 2.0 ignores it
+      const buildOnly = (a: string, b: string) => strict === 'crates.io' && a.split('+')[0] === b.split('+')[0] && a !== b;
+      const { failures, checked, skippedInvalid } = check('semver', strict, true, buildOnly);
       console.info(`semver (${strict}): ${checked - failures.length}/${checked} lines hold; ${skippedInvalid} rejected as invalid ${strict} versions`);
       expect(failures.slice(0, 20)).toEqual([]);
       expect(checked).toBeGreaterThan(40);

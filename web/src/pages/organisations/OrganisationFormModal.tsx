@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
@@ -6,6 +6,7 @@ import { organisationKey } from '../../api/organisations';
 import { toOptions, useMeta } from '../../api/session';
 import type { Organisation } from '../../api/types';
 import { useFieldErrors } from '../../api/useFieldErrors';
+import { FormButtons } from '../../components/FormButtons';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { changedFields, isCriticalInfrastructure, type OrganisationDraft } from './organisationDraft';
 
@@ -112,14 +113,11 @@ export function OrganisationFormModal({ opened, onClose, organisation }: Organis
             onChange={(parentId) => set('parentId', parentId)}
             error={errors['/parentId']}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {organisation ? 'Save organisation' : 'Create organisation'}
-            </Button>
-          </Group>
+          <FormButtons
+            onCancel={close}
+            submitLabel={organisation ? 'Save organisation' : 'Create organisation'}
+            loading={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

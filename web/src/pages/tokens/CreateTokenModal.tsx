@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useMeta } from '../../api/session';
 import { apiTokenKey, createToken, type CreatedToken } from '../../api/tokens';
 import { useFieldErrors } from '../../api/useFieldErrors';
-import { OneTimeSecret } from '../../components/OneTimeSecret';
+import { FormButtons } from '../../components/FormButtons';
+import { SecretResultModal } from '../../components/SecretResultModal';
 
 const fields = ['/name', '/scopes', '/expiresInDays'] as const;
 
@@ -19,8 +20,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
   const { errors, report, clear } = useFieldErrors(fields);
 
   const create = useMutation({
-    mutationFn: () =>
-      createToken({ name, scopes, ...(typeof expiresInDays === 'number' ? { expiresInDays } : {}) }),
+    mutationFn: () => createToken({ name, scopes, ...(typeof expiresInDays === 'number' ? { expiresInDays } : {}) }),
     onSuccess: (result) => {
       setCreated(result);
       void client.invalidateQueries({ queryKey: [apiTokenKey] });
@@ -28,88 +28,78 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
     onError: report,
   });
 
-  const close = () => {
-    // The secret leaves memory with the dialog: it cannot be shown again.
+  const reset = () => {
     setCreated(null);
     setName('');
     setScopes([]);
     setExpiresInDays('');
     clear();
-    onClose();
   };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={created ? 'Token created' : 'Create API token'} size="lg">
-      {created ? (
+    <SecretResultModal
+      opened={opened}
+      onClose={onClose}
+      onReset={reset}
+      title="Create API token"
+      resultTitle="Token created"
+      result={
+        created && {
+          label: 'Token secret',
+          value: created.secret,
+          warning: `Copy the secret of “${created.token.name}” now and keep it safe. AISC stores only a hash of it and cannot show it again.`,
+        }
+      }
+    >
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <OneTimeSecret
-            label="Token secret"
-            value={created.secret}
-            warning={`Copy the secret of "${created.token.name}" now and keep it safe. AISC stores only a hash of it and cannot show it again.`}
+          <TextInput
+            label="Token name"
+            description="What the token is for, e.g. the script or machine that uses it"
+            required
+            data-autofocus
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              clear('/name');
+            }}
+            error={errors['/name']}
           />
-          <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
-          </Group>
+          <Checkbox.Group
+            label="Scopes"
+            description="What the token may do"
+            value={scopes}
+            onChange={(next) => {
+              setScopes(next);
+              clear('/scopes');
+            }}
+            error={errors['/scopes']}
+          >
+            <Stack gap={6} mt="xs">
+              {(meta?.tokenScopes ?? []).map((scope) => (
+                <Checkbox key={scope.id} value={scope.id} label={`${scope.label} (${scope.id})`} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <NumberInput
+            label="Expires in days"
+            description="Leave empty for a token that does not expire"
+            min={1}
+            allowDecimal={false}
+            value={expiresInDays}
+            onChange={(value) => {
+              setExpiresInDays(value);
+              clear('/expiresInDays');
+            }}
+            error={errors['/expiresInDays']}
+          />
+          <FormButtons onCancel={onClose} submitLabel="Create token" loading={create.isPending} />
         </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <TextInput
-              label="Token name"
-              description="What the token is for, e.g. the script or machine that uses it"
-              required
-              data-autofocus
-              value={name}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                clear('/name');
-              }}
-              error={errors['/name']}
-            />
-            <Checkbox.Group
-              label="Scopes"
-              description="What the token may do"
-              value={scopes}
-              onChange={(next) => {
-                setScopes(next);
-                clear('/scopes');
-              }}
-              error={errors['/scopes']}
-            >
-              <Stack gap={6} mt="xs">
-                {(meta?.tokenScopes ?? []).map((scope) => (
-                  <Checkbox key={scope.id} value={scope.id} label={`${scope.label} (${scope.id})`} />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-            <NumberInput
-              label="Expires in days"
-              description="Leave empty for a token that does not expire"
-              min={1}
-              allowDecimal={false}
-              value={expiresInDays}
-              onChange={(value) => {
-                setExpiresInDays(value);
-                clear('/expiresInDays');
-              }}
-              error={errors['/expiresInDays']}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Create token
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      </form>
+    </SecretResultModal>
   );
 }

@@ -1,25 +1,15 @@
-import { Badge } from '@mantine/core';
 import type { ApiToken } from '../../api/types';
+import { StateBadge } from '../../components/StateBadge';
 
 /** Active, expired or revoked, judged against the browser's clock (the server decides for real). */
 export function TokenStatus({ token }: { token: ApiToken }) {
   if (token.revokedAt) {
     return (
-      <Badge color="red" variant="light" title={`Revoked ${token.revokedAt}`}>
+      <StateBadge colour="red" title={`Revoked ${token.revokedAt}`}>
         Revoked
-      </Badge>
+      </StateBadge>
     );
   }
-  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) {
-    return (
-      <Badge color="gray" variant="light">
-        Expired
-      </Badge>
-    );
-  }
-  return (
-    <Badge color="teal" variant="light">
-      Active
-    </Badge>
-  );
+  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return <StateBadge colour="gray">Expired</StateBadge>;
+  return <StateBadge colour="teal">Active</StateBadge>;
 }

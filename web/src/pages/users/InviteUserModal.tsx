@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { toOptions, useCurrentSession, useMeta } from '../../api/session';
@@ -6,8 +6,9 @@ import type { Invitation } from '../../api/types';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { inviteUser, userKey, type NewUser } from '../../api/users';
 import { DateTime } from '../../components/DateTime';
-import { OneTimeSecret } from '../../components/OneTimeSecret';
+import { FormButtons } from '../../components/FormButtons';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
+import { SecretResultModal } from '../../components/SecretResultModal';
 
 const fields = ['/email', '/name', '/organisationId', '/role', '/clearance'] as const;
 
@@ -18,13 +19,13 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   const client = useQueryClient();
   const blank = (): NewUser => ({ email: '', name: '', organisationId: session.user.organisation.id, role: null, clearance: null });
   const [draft, setDraft] = useState<NewUser>(blank);
-  const [invitation, setInvitation] = useState<{ email: string; invitation: Invitation } | null>(null);
+  const [invited, setInvited] = useState<{ email: string; invitation: Invitation } | null>(null);
   const { errors, report, clear } = useFieldErrors(fields);
 
   const invite = useMutation({
     mutationFn: () => inviteUser(draft),
     onSuccess: (result) => {
-      setInvitation({ email: result.user.email, invitation: result.invitation });
+      setInvited({ email: result.user.email, invitation: result.invitation });
       void client.invalidateQueries({ queryKey: [userKey] });
     },
     onError: report,
@@ -34,11 +35,10 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
     setDraft((current) => ({ ...current, [key]: value }));
     clear(`/${key}`);
   };
-  const close = () => {
-    setInvitation(null);
+  const reset = () => {
+    setInvited(null);
     setDraft(blank());
     clear();
-    onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,70 +46,65 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={invitation ? 'Invitation created' : 'Invite user'} size="lg">
-      {invitation ? (
+    <SecretResultModal
+      opened={opened}
+      onClose={onClose}
+      onReset={reset}
+      title="Invite user"
+      resultTitle="Invitation created"
+      result={
+        invited && {
+          label: 'Invitation link',
+          value: invited.invitation.url,
+          warning: `Send this link to ${invited.email} through a channel you trust. It works once and is not shown again.`,
+          note: (
+            <Text size="sm" c="dimmed">
+              The link expires <DateTime value={invited.invitation.expiresAt} />.
+            </Text>
+          ),
+        }
+      }
+    >
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <OneTimeSecret
-            label="Invitation link"
-            value={invitation.invitation.url}
-            warning={`Send this link to ${invitation.email} through a channel you trust. It works once and is not shown again.`}
+          <TextInput
+            label="Email"
+            type="email"
+            required
+            data-autofocus
+            value={draft.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={errors['/email']}
           />
-          <Text size="sm" c="dimmed">
-            The link expires <DateTime value={invitation.invitation.expiresAt} />.
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
+          <TextInput label="Name" required value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors['/name']} />
+          <OrganisationSelect
+            label="Organisation"
+            required
+            value={draft.organisationId}
+            onChange={(id) => set('organisationId', id)}
+            error={errors['/organisationId']}
+          />
+          <Group grow align="flex-start">
+            <Select
+              label="Role"
+              required
+              data={toOptions(meta?.roles)}
+              value={draft.role}
+              onChange={(role) => set('role', role)}
+              error={errors['/role']}
+            />
+            <Select
+              label="Clearance"
+              required
+              data={toOptions(meta?.clearances)}
+              value={draft.clearance}
+              onChange={(clearance) => set('clearance', clearance)}
+              error={errors['/clearance']}
+            />
           </Group>
+          <FormButtons onCancel={onClose} submitLabel="Create invitation" loading={invite.isPending} />
         </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <TextInput
-              label="Email"
-              type="email"
-              required
-              data-autofocus
-              value={draft.email}
-              onChange={(e) => set('email', e.currentTarget.value)}
-              error={errors['/email']}
-            />
-            <TextInput label="Name" required value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors['/name']} />
-            <OrganisationSelect
-              label="Organisation"
-              required
-              value={draft.organisationId}
-              onChange={(id) => set('organisationId', id)}
-              error={errors['/organisationId']}
-            />
-            <Group grow align="flex-start">
-              <Select
-                label="Role"
-                required
-                data={toOptions(meta?.roles)}
-                value={draft.role}
-                onChange={(role) => set('role', role)}
-                error={errors['/role']}
-              />
-              <Select
-                label="Clearance"
-                required
-                data={toOptions(meta?.clearances)}
-                value={draft.clearance}
-                onChange={(clearance) => set('clearance', clearance)}
-                error={errors['/clearance']}
-              />
-            </Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={invite.isPending}>
-                Create invitation
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      </form>
+    </SecretResultModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { notifyError } from '../../api/useFieldErrors';
 import { updateUser, userKey } from '../../api/users';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { DateTime } from '../../components/DateTime';
+import { StateBadge } from '../../components/StateBadge';
 import { OrganisationName } from '../../components/OrganisationName';
 import { auditLink } from '../audit/auditLink';
 
@@ -71,9 +72,7 @@ export function UserRow({ user }: { user: User }) {
         />
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color={statusColour[user.status]}>
-          {user.status}
-        </Badge>
+        <StateBadge colour={statusColour[user.status]}>{user.status}</StateBadge>
       </Table.Td>
       <Table.Td>
         <DateTime value={user.lastLoginAt} empty="Never" />

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useMeta } from '../../api/session';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { createWebhook, webhookKey, type WebhookDraft } from '../../api/webhooks';
-import { OneTimeSecret } from '../../components/OneTimeSecret';
+import { FormButtons } from '../../components/FormButtons';
+import { SecretResultModal } from '../../components/SecretResultModal';
 
 const fields = ['/url', '/description', '/eventTypes'] as const;
 const blank: WebhookDraft = { url: '', description: '', eventTypes: [] };
@@ -30,11 +31,10 @@ export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClo
     setDraft((current) => ({ ...current, [key]: value }));
     clear(`/${key}`);
   };
-  const close = () => {
+  const reset = () => {
     setSecret(null);
     setDraft(blank);
     clear();
-    onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -42,58 +42,54 @@ export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClo
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={secret ? 'Webhook created' : 'Create webhook'} size="lg">
-      {secret ? (
+    <SecretResultModal
+      opened={opened}
+      onClose={onClose}
+      onReset={reset}
+      title="Create webhook"
+      resultTitle="Webhook created"
+      result={
+        secret === null
+          ? null
+          : {
+          label: 'Signing secret',
+          value: secret,
+          warning:
+            'Store this secret with the receiver now: it checks the HMAC-SHA256 signature of every delivery with it. AISC does not show it again.',
+        }
+      }
+    >
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <OneTimeSecret
-            label="Signing secret"
-            value={secret}
-            warning="Store this secret with the receiver now: it checks the HMAC-SHA256 signature of every delivery with it. AISC does not show it again."
+          <TextInput
+            label="Payload URL"
+            type="url"
+            placeholder="https://receiver.example/aisc"
+            required
+            data-autofocus
+            value={draft.url}
+            onChange={(e) => set('url', e.currentTarget.value)}
+            error={errors['/url']}
           />
-          <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
-          </Group>
+          <TextInput
+            label="Description"
+            value={draft.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+            error={errors['/description']}
+          />
+          <MultiSelect
+            label="Event types"
+            description="Leave empty to receive every event your organisation may see"
+            searchable
+            clearable
+            data={meta?.eventTypes ?? []}
+            value={draft.eventTypes}
+            onChange={(eventTypes) => set('eventTypes', eventTypes)}
+            error={errors['/eventTypes']}
+          />
+          <FormButtons onCancel={onClose} submitLabel="Create webhook" loading={create.isPending} />
         </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <TextInput
-              label="Payload URL"
-              type="url"
-              placeholder="https://receiver.example/aisc"
-              required
-              data-autofocus
-              value={draft.url}
-              onChange={(e) => set('url', e.currentTarget.value)}
-              error={errors['/url']}
-            />
-            <TextInput
-              label="Description"
-              value={draft.description}
-              onChange={(e) => set('description', e.currentTarget.value)}
-              error={errors['/description']}
-            />
-            <MultiSelect
-              label="Event types"
-              description="Leave empty to receive every event your organisation may see"
-              searchable
-              clearable
-              data={meta?.eventTypes ?? []}
-              value={draft.eventTypes}
-              onChange={(eventTypes) => set('eventTypes', eventTypes)}
-              error={errors['/eventTypes']}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Create webhook
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      </form>
+    </SecretResultModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DeliveryStatus, WebhookDelivery } from '../../api/types';
 import { notifyError } from '../../api/useFieldErrors';
 import { deliveryKey, resendDelivery } from '../../api/webhooks';
 import { DateTime } from '../../components/DateTime';
+import { StateBadge } from '../../components/StateBadge';
 import { ShortHash } from '../../components/ShortHash';
 
 const statusColour: Record<DeliveryStatus, string> = { pending: 'blue', succeeded: 'teal', failed: 'orange', dead: 'red' };
@@ -32,9 +33,7 @@ export function DeliveryRow({ webhookId, delivery }: { webhookId: string; delive
         </Stack>
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color={statusColour[delivery.status]}>
-          {delivery.status}
-        </Badge>
+        <StateBadge colour={statusColour[delivery.status]}>{delivery.status}</StateBadge>
       </Table.Td>
       <Table.Td>{delivery.attempts}</Table.Td>
       <Table.Td maw={280}>

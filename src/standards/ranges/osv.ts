@@ -1,0 +1,173 @@
+import { FormatError, pointer, type Problem } from '../problem';
+import { ecosystemFor, type Ecosystem } from '../versions/registry';
+import { lenientSemver } from '../versions/semver';
+import type { ParsedVersion, VersionScheme } from '../versions/types';
+import type { VersionMatcher } from './types';
+
+/** The OSV 1.7 `affected[]` fields a matcher needs. */
+export interface OsvAffected {
+  readonly package?: { readonly ecosystem?: string; readonly name?: string };
+  readonly ranges?: readonly {
+    readonly type: string;
+    readonly repo?: string;
+    readonly events: readonly Record<string, string>[];
+  }[];
+  readonly versions?: readonly string[];
+}
+
+const INTRODUCED = 0;
+const FIXED = 1;
+const LAST_AFFECTED = 2;
+const LIMIT = 3;
+const EVENT_KINDS: Record<string, number> = { introduced: INTRODUCED, fixed: FIXED, last_affected: LAST_AFFECTED, limit: LIMIT };
+const SEMVER_FAMILY = new Set(['npm', 'Go', 'crates.io', 'Hex', 'Pub', 'semver']);
+
+interface CompiledRange {
+  readonly scheme: VersionScheme;
+  readonly kinds: Int8Array;
+  /** Event versions in ascending order; `null` is `introduced: "0"` (below everything). */
+  readonly bounds: readonly (ParsedVersion | null)[];
+}
+
+/** OSV schema §"Evaluation": walk the sorted events, the last applicable one decides. */
+function inRange(range: CompiledRange, v: ParsedVersion): boolean {
+  let affected = false;
+  const { kinds, bounds, scheme } = range;
+  for (let i = 0; i < kinds.length; i++) {
+    const bound = bounds[i];
+    const c = bound === null ? 1 : scheme.compare(v, bound!);
+    // events are sorted: once v is below an event, no later event can apply
+    if (c < 0) break;
+    const kind = kinds[i];
+    if (kind === INTRODUCED) affected = true;
+    else if (kind === FIXED || kind === LIMIT) affected = false;
+    else if (c > 0) affected = false;
+  }
+  return affected;
+}
+
+function compileRange(
+  range: NonNullable<OsvAffected['ranges']>[number],
+  scheme: VersionScheme,
+  path: string,
+  problems: Problem[],
+): CompiledRange | undefined {
+  if (!range || typeof range !== 'object' || !Array.isArray(range.events)) {
+    problems.push({ path, message: 'a range needs an events array' });
+    return undefined;
+  }
+  const events: { kind: number; version: ParsedVersion | null; order: number }[] = [];
+  range.events.forEach((event, i) => {
+    const keys = event && typeof event === 'object' ? Object.keys(event) : [];
+    const key = keys[0];
+    const at = pointer(pointer(path, 'events'), i);
+    if (keys.length !== 1 || key === undefined || EVENT_KINDS[key] === undefined || typeof event[key] !== 'string') {
+      problems.push({ path: at, message: 'an event has exactly one of introduced, fixed, last_affected, limit (a string)' });
+      return;
+    }
+    const text = event[key]!;
+    const kind = EVENT_KINDS[key]!;
+    if (kind === INTRODUCED && text === '0') {
+      events.push({ kind, version: null, order: i });
+      return;
+    }
+    try {
+      events.push({ kind, version: scheme.parse(text), order: i });
+    } catch (err) {
+      if (!(err instanceof FormatError)) throw err;
+      problems.push({ path: pointer(at, key), message: err.message });
+    }
+  });
+  events.sort((a, b) =>
+    a.version === null || b.version === null
+      ? (a.version === null ? 0 : 1) - (b.version === null ? 0 : 1) || a.order - b.order
+      : scheme.compare(a.version, b.version) || a.order - b.order,
+  );
+  return { scheme, kinds: Int8Array.from(events.map((e) => e.kind)), bounds: events.map((e) => e.version) };
+}
+
+/** A compiled OSV `affected` entry. */
+export interface AffectedMatcher extends VersionMatcher {
+  /** GIT ranges are about commits, not versions: they are kept out of `matches`. */
+  readonly gitRanges: number;
+}
+
+/**
+ * Compiles one OSV `affected[]` entry (OSV schema 1.7 §affected.ranges, §affected.versions)
+ * for an ecosystem (default: the entry's own `package.ecosystem`). SEMVER ranges use the
+ * ecosystem's SemVer order when it has one and lenient SemVer otherwise; ECOSYSTEM ranges
+ * use the ecosystem's order. Every malformed event is reported, each with its JSON Pointer.
+ */
+export function compileAffected(entry: OsvAffected, ecosystem?: Ecosystem | string): AffectedMatcher {
+  const problems: Problem[] = [];
+  if (!entry || typeof entry !== 'object') throw new FormatError('osv', [{ path: '', message: 'an affected entry is an object' }]);
+  const ecoName = typeof ecosystem === 'string' ? ecosystem : ecosystem?.name ?? entry.package?.ecosystem;
+  if (!ecoName) throw new FormatError('osv', [{ path: '/package/ecosystem', message: 'no ecosystem given' }]);
+  const eco = typeof ecosystem === 'object' ? ecosystem : ecosystemFor(ecoName);
+  const semverScheme = SEMVER_FAMILY.has(eco.scheme.id) ? eco.scheme : lenientSemver;
+  const ranges: CompiledRange[] = [];
+  let gitRanges = 0;
+  (entry.ranges ?? []).forEach((range, i) => {
+    const path = pointer('/ranges', i);
+    if (range?.type === 'GIT') {
+      gitRanges++;
+      return;
+    }
+    if (range?.type !== 'SEMVER' && range?.type !== 'ECOSYSTEM') {
+      problems.push({ path: pointer(path, 'type'), message: 'range type must be SEMVER, ECOSYSTEM or GIT' });
+      return;
+    }
+    const compiled = compileRange(range, range.type === 'SEMVER' ? semverScheme : eco.scheme, path, problems);
+    if (compiled) ranges.push(compiled);
+  });
+  const listedText = new Set<string>();
+  const listed: ParsedVersion[] = [];
+  if (entry.versions !== undefined && !Array.isArray(entry.versions)) problems.push({ path: '/versions', message: 'versions is an array of strings' });
+  for (const [i, text] of (entry.versions ?? []).entries()) {
+    if (typeof text !== 'string') {
+      problems.push({ path: pointer('/versions', i), message: 'a version is a string' });
+      continue;
+    }
+    listedText.add(text);
+    try {
+      listed.push(eco.scheme.parse(text));
+    } catch {
+      // a listed version the ecosystem cannot parse can still match by its exact text
+    }
+  }
+  if (problems.length) throw new FormatError('osv', problems);
+  return { gitRanges, matches: (v) => matchAffected(v, eco.scheme, ranges, listedText, listed) };
+}
+
+const reparsed = new WeakMap<ParsedVersion, ParsedVersion | null>();
+
+/** A version parsed by another scheme is re-read once (e.g. a Maven version against a SEMVER range). */
+function asScheme(v: ParsedVersion, scheme: VersionScheme): ParsedVersion | null {
+  if (v.scheme === scheme.id) return v;
+  let hit = reparsed.get(v);
+  if (hit === undefined || (hit && hit.scheme !== scheme.id)) {
+    try {
+      hit = scheme.parse(v.text);
+    } catch {
+      hit = null;
+    }
+    reparsed.set(v, hit);
+  }
+  return hit;
+}
+
+function matchAffected(
+  v: ParsedVersion,
+  scheme: VersionScheme,
+  ranges: readonly CompiledRange[],
+  listedText: ReadonlySet<string>,
+  listed: readonly ParsedVersion[],
+): boolean {
+  if (listedText.size && listedText.has(v.text)) return true;
+  for (const l of listed) if (l.scheme === v.scheme && scheme.compare(v, l) === 0) return true;
+  for (const range of ranges) {
+    const own = asScheme(v, range.scheme);
+    if (own && inRange(range, own)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,71 @@
+import pg from 'pg';
+import { parseConfig } from '../../src/config/config';
+import { createLogger } from '../../src/runtime/logger';
+import type { ServiceContext } from '../../src/services/context';
+import { type Database, openDatabase } from '../../src/store/database';
+
+/**
+ * The databases the storage suite runs on: PGlite always, and the real PostgreSQL server
+ * when TEST_DATABASE_URL is set (STYLE.md "One test suite for interchangeable parts").
+ */
+export const DRIVERS: Array<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase {
+  readonly database: Database;
+  /** A connection URL when on PostgreSQL (for tests that tamper through a second connection). */
+  readonly url: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database. On PostgreSQL each call creates its own database (files
+ * run in parallel), dropped again on close.
+ */
+export async function freshDatabase(driver: 'pglite' | 'postgres', options: { dataDir?: string } = {}): Promise<TestDatabase> {
+  if (driver === 'pglite') {
+    const database = await openDatabase({ dataDir: options.dataDir ?? 'memory://' });
+    await database.migrate();
+    return { database, url: null, close: () => database.close() };
+  }
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `aisc_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  await database.migrate();
+  return {
+    database,
+    url: url.toString(),
+    close: async () => {
+      await database.close();
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    },
+  };
+}
+
+/** A service context over a test database, with a controllable clock. */
+export function contextFor(database: Database, clock: { now: Date } = { now: new Date('2026-06-01T12:00:00.000Z') }): ServiceContext & { clock: { now: Date } } {
+  const r = parseConfig({ AISC_DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
+  if (!r.ok) throw new Error('config');
+  return {
+    db: database.db,
+    config: r.config,
+    log: createLogger('silent'),
+    now: () => new Date(clock.now),
+    nudge: () => undefined,
+    clock,
+  };
+}
+
+/** Runs raw SQL on the database (for tests that tamper with rows directly). */
+export async function rawSql(t: TestDatabase, text: string): Promise<void> {
+  const { sql } = await import('drizzle-orm');
+  await t.database.db.execute(sql.raw(text));
+}
