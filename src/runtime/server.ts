@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { type App, buildApp } from '../http/app';
 import { issueSetupToken } from '../services/setup';
@@ -19,8 +20,8 @@ export interface RunningServer {
  * Starts AISC: migrates, issues a setup secret on a fresh install, starts the event
  * stream and the worker, and listens.
  */
-export async function startServer(config: Config, opts: { webRoot?: string; now?: () => Date } = {}): Promise<RunningServer> {
-  const runtime = await openRuntime(config, opts.now ? { now: opts.now } : {});
+export async function startServer(config: Config, opts: { webRoot?: string; now?: () => Date; log?: Logger } = {}): Promise<RunningServer> {
+  const runtime = await openRuntime(config, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   const { ctx, hub, worker } = runtime;
   const app = await buildApp({
     ctx,

@@ -15,8 +15,8 @@ export interface TestServer {
  * A real server on a random port over a fresh in-memory PGlite database, with a
  * coordinating organisation and one active platform administrator.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const server = await startServer(testConfig(env));
+export async function startTestServer(env: Record<string, string> = {}, opts: Parameters<typeof startServer>[1] = {}): Promise<TestServer> {
+  const server = await startServer(testConfig(env), opts);
   const ctx = server.runtime.ctx;
   const org = await createOrganisation(ctx, CLI_ACTOR, { name: 'Clearinghouse', kind: 'government_agency', coordinator: true });
   const admin = { email: 'admin@aisc.test', password: 'correct horse battery staple', organisationId: org.id };

@@ -61,7 +61,7 @@ export function osvToStix(record: OsvRecord, options: OsvToStixOptions = {}): St
   // object, not a new version of it, in every bundle (§3.6 versioning).
   const identity: StixIdentity = {
     type: 'identity', spec_version: '2.1', id: deterministicStixId('identity', { name: producer }),
-    created: '2021-06-10T00:00:00.000Z', modified: '2021-06-10T00:00:00.000Z', name: producer, identity_class: 'organization',
+    created: '2021-06-10T00:00:00.000Z', modified: '2021-06-10T00:00:00.000Z', name: producer, identity_class: 'organization', object_marking_refs: marking,
   };
   const common = { spec_version: '2.1' as const, created, modified, created_by_ref: identity.id, object_marking_refs: marking };
   const vulnerability: StixVulnerability = {

@@ -4,3 +4,4 @@ export { cycloneDxVexStatements, type VexStatement, type VexStatus, type CdxAnal
 export { inventoryToCycloneDx } from './serialize';
 export { SPEC_VERSIONS, isSpecVersion, type SpecVersion } from './schema';
 export type { CdxBom, CdxComponent, CdxDependency, CdxVulnerability, CycloneDxDocument } from './types';
+export { cycloneDxFormat } from './format';

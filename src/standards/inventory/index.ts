@@ -5,3 +5,4 @@ export { componentHash, hashAlgorithmFrom, spdx2ChecksumAlgorithm, CYCLONEDX_HAS
 export { conjoinedExpression, isSpdxExpression, licenseFromText } from './licenses';
 export { inventoryOf } from './read';
 export { cycloneDxToSpdx, spdxToCycloneDx } from './convert';
+export { cycloneDxToSpdxConversion, spdxToCycloneDxConversion } from './format';

@@ -39,7 +39,7 @@ export function compileNpmRange(text: string): NpmRange {
     throw new FormatError('npm', [{ path: '', message: `invalid npm range ${JSON.stringify(text)}: ${(err as Error).message}` }]);
   }
   const compiled: CompiledSet[] = range.set.map((set) => {
-    const real = set.filter((c) => c.semver !== semver.Comparator.ANY);
+    const real = set.filter((c) => c.value !== '');
     return {
       codes: Int8Array.from(real.map((c) => OPCODE[c.operator]!)),
       bounds: real.map((c) => npmSemver.parse(c.semver.version)),
@@ -48,7 +48,7 @@ export function compileNpmRange(text: string): NpmRange {
     };
   });
   return {
-    sets: range.set.map((set) => set.map((c) => ({ operator: c.operator, version: c.semver === semver.Comparator.ANY ? '' : c.semver.version }))),
+    sets: range.set.map((set) => set.map((c) => ({ operator: c.operator, version: c.value === '' ? '' : c.semver.version }))),
     matches(parsed: ParsedVersion) {
       const v = parsed as SemverVersion;
       const isPre = v.pre.length > 0;

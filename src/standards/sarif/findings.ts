@@ -10,7 +10,7 @@ const CWE = /^(?:external\/)?cwe[-/:]?(\d+)$/i;
  * fingerprints and code flows. Results of every run, in document order.
  */
 export function sarifFindings(log: SarifLog): FindingDraft[] {
-  return log.runs.flatMap((run, runIndex) => (run.results ?? []).map((result, i) => finding(run, result, `/runs/${runIndex}/results/${i}`)));
+  return (log.runs ?? []).flatMap((run, runIndex) => (run.results ?? []).map((result, i) => finding(run, result, `/runs/${runIndex}/results/${i}`)));
 }
 
 function finding(run: Run, result: Result, sarifPath: string): FindingDraft {

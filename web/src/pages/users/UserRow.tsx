@@ -51,7 +51,7 @@ export function UserRow({ user }: { user: User }) {
         <Select
           aria-label={`Role of ${who}`}
           size="xs"
-          w={140}
+          w={120}
           data={toOptions(meta?.roles)}
           value={user.role}
           allowDeselect={false}
@@ -63,7 +63,7 @@ export function UserRow({ user }: { user: User }) {
         <Select
           aria-label={`Clearance of ${who}`}
           size="xs"
-          w={160}
+          w={136}
           data={toOptions(meta?.clearances)}
           value={user.clearance}
           allowDeselect={false}
