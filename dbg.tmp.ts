@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { osvToCve5 } from './src/standards/convert';
-import { validateCve5 } from './src/standards/cve5';
-let n=0, nocve=0, bad=0; const paths: Record<string, number> = {};
-for (const f of ['go-vulndb','pypa','rustsec']) for (const l of readFileSync(`/work/shared/data/advisories/${f}.osv.ndjson`,'utf8').split('\n').filter(Boolean)) {
-  n++; let rec; try { rec = osvToCve5(JSON.parse(l)); } catch { nocve++; continue; }
-  const p = validateCve5(rec); if (p.length) { bad++; for (const x of p) { const k = x.path.replace(/\d+/g,'N') + ' ' + x.message.slice(0,80); paths[k] = (paths[k]??0)+1; } }
-}
-console.log(n, 'nocve', nocve, 'bad', bad, paths);
+import { csafToOsv, osvToCsaf, osvToCve5, cve5ToOsv } from './src/standards/convert';
+import { validateOsv } from './src/standards/osv';
+const l = readFileSync('/work/shared/data/advisories/go-vulndb.osv.ndjson','utf8').split('\n').find(x=>x.includes('"GO-2023-1497"'))!;
+const r = JSON.parse(l); console.log(JSON.stringify(r.affected.map((a:any)=>[a.package, a.ranges])));
+const b = csafToOsv(osvToCsaf(r))[0]; console.log(JSON.stringify(b.affected));
+const rs = readFileSync('/work/shared/data/advisories/rustsec.osv.ndjson','utf8').split('\n').filter(Boolean).map(x=>JSON.parse(x)).filter((x:any)=>x.aliases?.some((a:string)=>a.startsWith('CVE-')));
+for (const x of rs.slice(0,300)) { const o = cve5ToOsv(osvToCve5(x)); const p = validateOsv(o); if (p.length) { console.log(x.id, p); break; } }

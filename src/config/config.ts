@@ -39,6 +39,7 @@ const schema = z.object({
   AISC_INVITATION_HOURS: int(72, 1, 24 * 30),
   AISC_WEBHOOK_MAX_ATTEMPTS: int(8, 1, 50),
   AISC_WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
+  AISC_JOB_LEASE_SECONDS: int(60, 1, 86_400),
   AISC_WORKER: bool(true),
   AISC_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   AISC_TRUST_PROXY: bool(false),
@@ -60,6 +61,8 @@ export interface Config {
   readonly invitationHours: number;
   readonly webhookMaxAttempts: number;
   readonly webhookTimeoutMs: number;
+  /** How long a claimed job stays with its worker before another may take it (a dead worker's jobs come back after this). */
+  readonly jobLeaseMs: number;
   /** Whether this process runs the background worker (jobs, outbox dispatch). */
   readonly worker: boolean;
   /** Whether cookies get the Secure attribute. */
@@ -82,6 +85,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     };
   }
   const e = r.data;
+  // A delivery must end before its lease does, or a slow receiver would get it twice.
+  if (e.AISC_WEBHOOK_TIMEOUT_MS >= e.AISC_JOB_LEASE_SECONDS * 1000) {
+    return { ok: false, problems: [{ variable: 'AISC_WEBHOOK_TIMEOUT_MS', message: 'must be shorter than AISC_JOB_LEASE_SECONDS' }] };
+  }
   const publicUrl = (e.AISC_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     ok: true,
@@ -100,6 +107,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       invitationHours: e.AISC_INVITATION_HOURS,
       webhookMaxAttempts: e.AISC_WEBHOOK_MAX_ATTEMPTS,
       webhookTimeoutMs: e.AISC_WEBHOOK_TIMEOUT_MS,
+      jobLeaseMs: e.AISC_JOB_LEASE_SECONDS * 1000,
       worker: e.AISC_WORKER,
       secureCookies: e.AISC_SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https:') : e.AISC_SECURE_COOKIES === 'true',
       trustProxy: e.AISC_TRUST_PROXY,
@@ -123,6 +131,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'AISC_INVITATION_HOURS', default: '72', meaning: 'how long an invitation link works' },
   { name: 'AISC_WEBHOOK_MAX_ATTEMPTS', default: '8', meaning: 'delivery attempts before a webhook delivery is dead-lettered' },
   { name: 'AISC_WEBHOOK_TIMEOUT_MS', default: '10000', meaning: 'timeout of one webhook delivery attempt' },
+  { name: 'AISC_JOB_LEASE_SECONDS', default: '60', meaning: 'lease of a claimed job; a crashed worker\'s jobs are taken over after it' },
   { name: 'AISC_WORKER', default: 'true', meaning: 'run background work (event dispatch, deliveries) in this process' },
   { name: 'AISC_SECURE_COOKIES', default: 'auto', meaning: 'Secure cookies: auto (when AISC_PUBLIC_URL is https), true or false' },
   { name: 'AISC_TRUST_PROXY', default: 'false', meaning: 'trust X-Forwarded-For from a reverse proxy (for per-IP limits)' },

@@ -23,7 +23,7 @@ export class Worker {
   private again = false;
 
   constructor(private readonly ctx: ServiceContext, private readonly pollMs = 1000) {
-    this.runner = new JobRunner(ctx, JOB_HANDLERS, `${hostname()}:${process.pid}:${newSecret('', 6)}`, 60_000, 8, () => this.nudge());
+    this.runner = new JobRunner(ctx, JOB_HANDLERS, `${hostname()}:${process.pid}:${newSecret('', 6)}`, ctx.config.jobLeaseMs, 8, () => this.nudge());
   }
 
   start(): void {

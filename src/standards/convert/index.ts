@@ -6,3 +6,9 @@ export { intervalsOf, versConstraints, eventsFromVers, type AffectedInterval } f
 export { cveAliasOf, releaseDates } from './osv-common';
 export { osvToCve5, UNASSIGNED_ORG_ID, CVE_REFERENCE_TAGS, type OsvToCve5Options } from './osv-to-cve5';
 export { osvToStix, type OsvToStixOptions } from './osv-to-stix';
+export { csafToOsv } from './csaf-to-osv';
+export { cve5ToOsv } from './cve5-to-osv';
+export {
+  statementsFromOpenVex, statementsToOpenVex, statementsFromCsafVex, statementsToCsafVex,
+  type VexStatement, type OpenVexDocumentInfo, type CsafVexDocumentInfo,
+} from './vex';

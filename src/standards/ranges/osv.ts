@@ -2,6 +2,7 @@ import { FormatError, pointer, type Problem } from '../problem';
 import { ecosystemFor, type Ecosystem } from '../versions/registry';
 import { lenientSemver } from '../versions/semver';
 import type { ParsedVersion, VersionScheme } from '../versions/types';
+import { inScheme } from './reparse';
 import type { VersionMatcher } from './types';
 
 /** The OSV 1.7 `affected[]` fields a matcher needs. */
@@ -139,23 +140,6 @@ export function compileAffected(entry: OsvAffected, ecosystem?: Ecosystem | stri
   return { gitRanges, matches: (v) => matchAffected(v, eco.scheme, ranges, listedText, listed) };
 }
 
-const reparsed = new WeakMap<ParsedVersion, ParsedVersion | null>();
-
-/** A version parsed by another scheme is re-read once (e.g. a Maven version against a SEMVER range). */
-function asScheme(v: ParsedVersion, scheme: VersionScheme): ParsedVersion | null {
-  if (v.scheme === scheme.id) return v;
-  let hit = reparsed.get(v);
-  if (hit === undefined || (hit && hit.scheme !== scheme.id)) {
-    try {
-      hit = scheme.parse(v.text);
-    } catch {
-      hit = null;
-    }
-    reparsed.set(v, hit);
-  }
-  return hit;
-}
-
 function matchAffected(
   v: ParsedVersion,
   scheme: VersionScheme,
@@ -166,7 +150,7 @@ function matchAffected(
   if (listedText.size && listedText.has(v.text)) return true;
   for (const l of listed) if (l.scheme === v.scheme && scheme.compare(v, l) === 0) return true;
   for (const range of ranges) {
-    const own = asScheme(v, range.scheme);
+    const own = inScheme(v, range.scheme);
     if (own && inRange(range, own)) return true;
   }
   return false;

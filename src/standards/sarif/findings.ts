@@ -2,7 +2,7 @@ import type { ArtifactLocation, Location, ReportingDescriptor, Result, Run } fro
 import { estimateSeverity } from './severity';
 import type { FindingDraft, FindingFlowStep, FindingLocation, SarifLog } from './types';
 
-const CWE = /^(?:external\/)?cwe[-/:]?(\d+)$/i;
+const CWE = /^(?:external\/cwe\/)?cwe[-_/:]?(\d+)$/i;
 
 /**
  * Turns every result of a parsed SARIF log into a finding draft: target (artifact, repository,

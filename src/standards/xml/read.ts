@@ -56,7 +56,8 @@ function parseOrdered(text: string, format: string, limits: XmlLimits): OrderedN
     ignorePiTags: true,
     commentPropName: false,
     cdataPropName: '#cdata',
-    maxNestedTags: limits.maxDepth,
+    // fast-xml-parser counts the open ancestors of an element, so depth N allows N - 1.
+    maxNestedTags: Math.max(0, limits.maxDepth - 1),
   });
   try {
     return parser.parse(text) as OrderedNode[];

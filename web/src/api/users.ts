@@ -22,7 +22,9 @@ export function useUsers(params: { organisationId?: string | null; limit: number
 }
 
 /** Invites a user; the answer carries the invitation link, shown once. */
-export function inviteUser(body: NewUser) {
+export function inviteUser(draft: NewUser) {
+  // Fields not chosen yet are left out, so the server names them as missing rather than null.
+  const body = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== null && value !== ''));
   return api.post<{ user: User; invitation: Invitation }>('/api/users', body);
 }
 

@@ -46,8 +46,8 @@ export function OrganisationFormModal({ opened, onClose, organisation }: Organis
       if (organisation) {
         return api.patch<Organisation>(`/api/organisations/${encodeURIComponent(organisation.id)}`, changedFields(draftOf(organisation), body));
       }
-      const { parentId, ...rest } = body;
-      return api.post<Organisation>('/api/organisations', parentId ? { ...rest, parentId } : rest);
+      const { parentId, kind, ...rest } = body;
+      return api.post<Organisation>('/api/organisations', { ...rest, ...(kind ? { kind } : {}), ...(parentId ? { parentId } : {}) });
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: [organisationKey] });
