@@ -21,7 +21,11 @@ function decodeVersion(raw: string, text: string, scheme: string): string {
   if (/%(?![0-9A-Fa-f]{2})/.test(raw)) throw fail(text, 'non-canonical VERS: invalid percent-encoding in version');
   if (/%[0-9A-F]?[a-f]/.test(raw)) throw fail(text, 'non-canonical VERS: percent-encoding in version is not canonical');
   if (scheme === 'datetime' && /%3A/.test(raw)) throw fail(text, 'non-canonical VERS: datetime time colons must be unencoded');
-  return decodeURIComponent(raw);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw fail(text, 'non-canonical VERS: invalid percent-encoding in version');
+  }
 }
 
 /** Percent-encodes what would break a vers string apart. */

@@ -80,7 +80,6 @@ describe.skipIf(!hasData(VALIDATE))('SARIF SDK validation inputs', () => {
     const wrong: string[] = [];
     for (const input of inputs) {
       const name = basename(input);
-      const rule = name.split('.')[0]!;
       const expectedText = (() => {
         try {
           return readText(input.replace('/Inputs/', '/ExpectedOutputs/'));

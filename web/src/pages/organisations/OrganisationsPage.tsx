@@ -4,7 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useOrganisations } from '../../api/organisations';
-import { labelOf, useMeta } from '../../api/session';
+import { labelOf, useCurrentSession, useMeta } from '../../api/session';
 import type { Organisation } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { ListState } from '../../components/ListState';
@@ -17,6 +17,8 @@ import { OrganisationFormModal } from './OrganisationFormModal';
 /** Every organisation the caller may see: search by name, page, create and edit. */
 export function OrganisationsPage() {
   const meta = useMeta().data;
+  // Creating and changing organisations is for platform administrators (the server checks too).
+  const canManage = useCurrentSession().platformAdmin;
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const paging = usePaging();
@@ -35,9 +37,11 @@ export function OrganisationsPage() {
         title="Organisations"
         description="Government agencies, AI developers, vendors, operators, assessors and researchers on this clearinghouse."
         action={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
-            Create organisation
-          </Button>
+          canManage && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
+              Create organisation
+            </Button>
+          )
         }
       />
       <TextInput
@@ -102,9 +106,11 @@ export function OrganisationsPage() {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Button size="compact-sm" variant="subtle" onClick={() => open(org)} aria-label={`Edit ${org.name}`}>
-                            Edit
-                          </Button>
+                          {canManage && (
+                            <Button size="compact-sm" variant="subtle" onClick={() => open(org)} aria-label={`Edit ${org.name}`}>
+                              Edit
+                            </Button>
+                          )}
                           <Button
                             size="compact-sm"
                             variant="subtle"
