@@ -7,6 +7,8 @@ import { cvssCommand } from './cvss';
 import { migrateCommand } from './migrate';
 import { purlCommand } from './purl';
 import { serveCommand } from './serve';
+import { validateCommand } from './validate';
+import { convertCommand } from './convert';
 
 /** A CLI verb: adds its subcommand(s) to the program. */
 export type CommandModule = (program: Command, io: CliIo) => void;
@@ -20,4 +22,6 @@ export const COMMANDS: CommandModule[] = [
   purlCommand,
   cpeCommand,
   cvssCommand,
+  validateCommand,
+  convertCommand,
 ];

@@ -12,19 +12,26 @@ const COMPONENT_KEY_ORDER = ['type', 'bom-ref', 'supplier', 'group', 'name', 've
  * (SPDX-only hash algorithms) is left out. Output is deterministic for a given inventory.
  */
 export function inventoryToCycloneDx(inventory: Inventory): Record<string, unknown> {
+  const known = new Set(inventory.components.map((c) => c.ref));
+  const subject = inventory.components.find((c) => c.ref === inventory.subjects[0]);
+  // A component is nested under its parent when the parent is a component too (and not the
+  // subject, whose parts are top-level components); otherwise it is top-level.
+  const parentOf = (c: InventoryComponent): string | undefined =>
+    c.parent !== undefined && known.has(c.parent) && c.parent !== subject?.ref && c !== subject ? c.parent : undefined;
   const children = new Map<string | undefined, InventoryComponent[]>();
   for (const component of inventory.components) {
-    const list = children.get(component.parent) ?? [];
-    list.push(component);
-    children.set(component.parent, list);
+    const parent = parentOf(component);
+    children.set(parent, [...(children.get(parent) ?? []), component]);
   }
+  const placed = new Set<string>();
   const build = (component: InventoryComponent): Record<string, unknown> => {
-    const nested = (children.get(component.ref) ?? []).filter((c) => !inventory.subjects.includes(c.ref)).map(build);
+    placed.add(component.ref);
+    const nested = (children.get(component.ref) ?? []).filter((c) => !placed.has(c.ref)).map(build);
     return componentJson(component, nested);
   };
-  const subject = inventory.components.find((c) => c.ref === inventory.subjects[0]);
-  const topLevel = (children.get(undefined) ?? []).filter((c) => c !== subject);
-  const subjectChildren = subject ? (children.get(subject.ref) ?? []) : [];
+  const topLevel = (children.get(undefined) ?? []).filter((c) => c !== subject).map(build);
+  // Containment cycles leave components unplaced: they become top-level rather than vanish.
+  const unplaced = inventory.components.filter((c) => c !== subject && !placed.has(c.ref)).map(build);
   const refs = new Set(inventory.components.map((c) => c.ref));
   const dependencies = inventory.dependencies
     .filter((d) => refs.has(d.ref))
@@ -36,7 +43,7 @@ export function inventoryToCycloneDx(inventory: Inventory): Record<string, unkno
     ...(inventory.source.documentId?.startsWith('urn:uuid:') ? { serialNumber: inventory.source.documentId } : {}),
     version: 1,
     ...(subject ? { metadata: { component: componentJson(subject, []) } } : {}),
-    components: [...topLevel, ...subjectChildren].map(build),
+    components: [...topLevel, ...unplaced],
     dependencies,
   };
 }

@@ -15,9 +15,10 @@ export interface SpdxGraph {
   readonly subjects: string[];
 }
 
-// SPDX 2.3 §11.1: A DEPENDS_ON B, and B *_DEPENDENCY_OF A, both say A depends on B.
-// SPDX 3.0 RelationshipType: dependsOn (and the lifecycle-scoped dependsOn).
-const DEPENDS_ON = new Set(['DEPENDS_ON', 'dependsOn']);
+// SPDX 2.3 §11.1: A DEPENDS_ON B, and B *_DEPENDENCY_OF A, both say A depends on B; so do
+// A DYNAMIC_LINK / STATIC_LINK B (A links B in). SPDX 3.0 RelationshipType: dependsOn,
+// hasDynamicLink, hasStaticLink.
+const DEPENDS_ON = new Set(['DEPENDS_ON', 'dependsOn', 'DYNAMIC_LINK', 'STATIC_LINK', 'hasDynamicLink', 'hasStaticLink']);
 const DEPENDENCY_OF = /^([A-Z]+_)?DEPENDENCY_OF$/;
 const CONTAINS = new Set(['CONTAINS', 'contains']);
 const CONTAINED_BY = 'CONTAINED_BY';

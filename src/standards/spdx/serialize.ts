@@ -2,10 +2,10 @@ import { spdx2ChecksumAlgorithm } from '../inventory/hashes';
 import { conjoinedExpression } from '../inventory/licenses';
 import type { ComponentType, Inventory, InventoryComponent } from '../inventory/types';
 
-// CycloneDX component type → SPDX 2.3 §7.24 primaryPackagePurpose.
+// CycloneDX component type → SPDX 2.3 §7.24 primaryPackagePurpose (JSON spelling).
 const PURPOSE: Readonly<Partial<Record<ComponentType, string>>> = {
   application: 'APPLICATION', framework: 'FRAMEWORK', library: 'LIBRARY', container: 'CONTAINER',
-  'operating-system': 'OPERATING-SYSTEM', device: 'DEVICE', firmware: 'FIRMWARE', file: 'FILE',
+  'operating-system': 'OPERATING_SYSTEM', device: 'DEVICE', firmware: 'FIRMWARE', file: 'FILE',
 };
 
 /** The creation facts a document needs and an inventory does not hold (time is a parameter). */
