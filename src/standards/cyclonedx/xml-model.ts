@@ -1,3 +1,4 @@
+import { FormatError } from '../problem';
 import type { XmlElement } from '../xml';
 import type { JsonSchema, SchemaView } from './schema-view';
 
@@ -10,6 +11,7 @@ const RENAMED: Readonly<Record<string, string>> = { dependency: 'dependsOn', det
 // When an element has both attributes and text, the text is this JSON property.
 const TEXT_PROPERTIES = ['content', 'value', 'classification'];
 const SKIPPED_ATTRIBUTE = /^(xmlns(:|$)|xsi:|xml:)/;
+const MAX_MAPPING_DEPTH = 512;
 
 /** The CycloneDX namespace context of a document: elements outside it are extensions. */
 export interface XmlNamespace {
@@ -35,7 +37,23 @@ class ModelMapper {
     private readonly ns: XmlNamespace,
   ) {}
 
+  private depth = 0;
+
   value(element: XmlElement, schema: JsonSchema): unknown {
+    // Mapping descends one element per level and the reader bounds element depth, so nesting
+    // past this bound means a shape the mapper cannot follow: a FormatError, not a stack overflow.
+    if (this.depth >= MAX_MAPPING_DEPTH) {
+      throw new FormatError('cyclonedx', [{ path: element.path, message: 'XML structure cannot be mapped to the CycloneDX model' }]);
+    }
+    this.depth++;
+    try {
+      return this.mapped(element, schema);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private mapped(element: XmlElement, schema: JsonSchema): unknown {
     const kind = this.view.kind(schema);
     if (kind === 'array' && this.view.allows(schema, 'object') && this.fitsObject(element, schema)) {
       return this.object(element, schema);
@@ -117,6 +135,9 @@ class ModelMapper {
     const kind = this.view.kind(itemSchema);
     const bare = Object.keys(child.attributes).length === 0 && this.children(child).length === 0;
     if (bare && this.view.allows(itemSchema, 'string')) return child.text.trim();
+    // CycloneDX has no arrays of arrays: an element cannot be an array item and an array
+    // itself (mapping it again would never end).
+    if (kind === 'array') return scalar(child.text.trim(), 'string');
     if (kind !== 'object') {
       // A reference list item (<dependency ref="…"/>, <provides ref="…"/>) is its `ref`.
       const ref = child.attributes.ref;

@@ -82,8 +82,11 @@ function lineAndColumn(text: string, offset: number): string {
 
 function syntaxProblem(text: string, err: SyntaxError): string {
   const position = /position (\d+)/.exec(err.message);
-  const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-  if (/end of (JSON|data) input/i.test(err.message) || /Unterminated/i.test(err.message)) {
+  const offset = position ? Number(position[1]) : undefined;
+  const where = offset !== undefined ? ` at ${lineAndColumn(text, offset)}` : '';
+  // V8 reports a cut-off document either as "end of input" or as an error at the very end.
+  const atEnd = offset !== undefined && offset >= text.trimEnd().length;
+  if (atEnd || /end of (JSON|data) input/i.test(err.message) || /Unterminated/i.test(err.message)) {
     return `truncated JSON: the input ends before the document does${where}`;
   }
   return `malformed JSON${where}: ${err.message.split('\n')[0]}`;

@@ -15,6 +15,7 @@ export interface Vers {
 const fail = (text: string, why: string): FormatError => new FormatError('vers', [{ path: '', message: `${why}: ${JSON.stringify(text)}` }]);
 
 const COMPARATORS: readonly Comparator[] = ['<=', '>=', '!=', '<', '>', '='];
+const OP_ORDER: Record<string, number> = { '<': 0, '<=': 1, '=': 2, '!=': 3, '>=': 4, '>': 5, '*': 6 };
 
 /** vers-spec: versions are percent-decoded once; encodings must be valid, with upper-case hex. */
 function decodeVersion(raw: string, text: string, scheme: string): string {
@@ -68,7 +69,7 @@ export function parseVers(text: string, canonical = true): Vers {
     if (scheme === 'datetime' && /[tz]/.test(version)) throw fail(text, 'non-canonical VERS: datetime must use uppercase T and Z');
     return [op ?? '=', version];
   });
-  if (canonical && VERS_SCHEMES[scheme]) {
+  if (canonical && VERS_SCHEMES[scheme] && constraints.length > 1) {
     const s = VERS_SCHEMES[scheme]!;
     const parsed = constraints.map(([, v]) => s.parse(v));
     for (let i = 1; i < parsed.length; i++) {
@@ -89,7 +90,8 @@ export function sortVers(vers: Vers): Vers {
   if (vers.constraints[0]?.[0] === '*') return vers;
   const s = versScheme(vers.scheme);
   const keyed = vers.constraints.map((c) => ({ c, v: s.parse(c[1]) }));
-  keyed.sort((a, b) => s.compare(a.v, b.v));
+  // equal versions: upper bounds before lower bounds, so adjacent intervals read in order
+  keyed.sort((a, b) => s.compare(a.v, b.v) || OP_ORDER[a.c[0]]! - OP_ORDER[b.c[0]]!);
   return { scheme: vers.scheme, constraints: keyed.map((k) => k.c) };
 }
 

@@ -42,7 +42,9 @@ function checkSpdx2(value: unknown): Spdx2Document {
   if (typeof version !== 'string' || !SPDX2_VERSIONS.has(version)) {
     throw new FormatError(FORMAT, [{ path: '/spdxVersion', message: `unsupported spdxVersion ${JSON.stringify(version)}: AISC reads SPDX-2.2, SPDX-2.3 and 3.0` }]);
   }
-  const problems: Problem[] = [...spdx23SchemaProblems(value), ...referenceProblems(value as Spdx2Document)];
+  // Relationships are checked against the elements once the shape is known to be right.
+  const schemaProblems = spdx23SchemaProblems(value);
+  const problems: Problem[] = schemaProblems.length > 0 ? schemaProblems : referenceProblems(value as Spdx2Document);
   if (problems.length > 0) throw new FormatError(FORMAT, problems);
   return value as Spdx2Document;
 }

@@ -66,7 +66,23 @@ const bundleSchema: AnySchema = {
 
 const references = [...COMMON, ...Object.values(BY_TYPE)].map((s) => ({ uri: (s as { $id: string }).$id, schema: s as AnySchema }));
 const schemaValidator = createSchemaValidator({ schema: bundleSchema, dialect: '2020-12', unicodeRegExp: false, references });
-const objectValidator = createSchemaValidator({ schema: objectSchema, dialect: '2020-12', unicodeRegExp: false, references });
+const objectSchemaValidator = createSchemaValidator({ schema: objectSchema, dialect: '2020-12', unicodeRegExp: false, references });
+
+/** STIX 2.1 §3.2: "modified MUST be later than or equal to the value of the created property". */
+function timeOrderProblems(value: unknown, path: string): Problem[] {
+  const o = value as { created?: unknown; modified?: unknown } | null;
+  if (typeof o !== 'object' || o === null || typeof o.created !== 'string' || typeof o.modified !== 'string') return [];
+  return Date.parse(o.modified) < Date.parse(o.created) ? [{ path: `${path}/modified`, message: 'must not be earlier than created' }] : [];
+}
+
+const objectValidator = (value: unknown): Problem[] => [...objectSchemaValidator(value), ...timeOrderProblems(value, '')];
+const bundleValidator = (value: unknown): Problem[] => {
+  const objects = (value as { objects?: unknown } | null)?.objects;
+  return [
+    ...schemaValidator(value),
+    ...(Array.isArray(objects) ? objects.flatMap((o, i) => timeOrderProblems(o, `/objects/${i}`)) : []),
+  ];
+};
 
 /** Every problem with `value` as one STIX 2.1 object (outside a bundle). */
 export function validateStixObject(value: unknown): Problem[] {
@@ -74,7 +90,7 @@ export function validateStixObject(value: unknown): Problem[] {
 }
 
 /** Reads STIX 2.1 bundles, each object of a supported type checked by its official schema. */
-export const stixReader = jsonDocumentReader<StixBundle>('stix', schemaValidator);
+export const stixReader = jsonDocumentReader<StixBundle>('stix', bundleValidator);
 
 /** Every problem with `value` as a STIX 2.1 bundle. */
 export function validateStixBundle(value: unknown): Problem[] {

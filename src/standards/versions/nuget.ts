@@ -61,4 +61,10 @@ export function compareNuGet(a: NuGetVersion, b: NuGetVersion): number {
 }
 
 /** NuGet: NuGet.Versioning order. */
-export const nuget: VersionScheme<NuGetVersion> = { id: 'NuGet', parse: parseNuGet, compare: compareNuGet };
+export const nuget: VersionScheme<NuGetVersion> = {
+  id: 'NuGet',
+  parse: parseNuGet,
+  compare: compareNuGet,
+  // release labels are case-insensitive: their canonical spelling is lower case (metadata kept)
+  canonical: (v) => v.text.replace(/-[^+]*/, (labels) => labels.toLowerCase()),
+};

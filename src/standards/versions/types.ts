@@ -20,6 +20,8 @@ export interface VersionScheme<V extends ParsedVersion = ParsedVersion> {
   parse(text: string): V;
   /** Total order over parsed versions: negative, zero or positive. */
   compare(a: V, b: V): number;
+  /** The canonical spelling, where the scheme has one (e.g. NuGet's case-insensitive labels). */
+  canonical?(v: V): string;
 }
 
 /** The error every scheme throws for a version it does not accept. */

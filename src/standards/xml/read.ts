@@ -9,8 +9,12 @@ export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 64 * 1024 * 1024, maxDe
 // Entity declarations are how both external-entity (XXE) and expansion (billion laughs)
 // attacks work (XML 1.0 §4.2). No standard we read needs them, so any DOCTYPE that declares
 // one is refused before a parser sees the document.
+// A DOCTYPE naming an external DTD (SYSTEM / PUBLIC) is refused too: nothing here loads one,
+// and a document that depends on one cannot be read faithfully.
 const DOCTYPE = /<!DOCTYPE/;
 const ENTITY_DECLARATION = /<!ENTITY/;
+// XML 1.0 §2.3 Name production (letters, digits, `_`, `:`, `.`, `-`, middle dot).
+const XML_NAME = /^[\p{L}_:][\p{L}\p{N}_.:\-\u00B7]*$/u;
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -25,8 +29,8 @@ export function readXml(text: string, format: string, limits: XmlLimits = DEFAUL
   if (text.length > limits.maxBytes) {
     throw new FormatError(format, [{ path: '', message: `XML document larger than the limit of ${limits.maxBytes} bytes` }]);
   }
-  if (DOCTYPE.test(text) && ENTITY_DECLARATION.test(text)) {
-    throw new FormatError(format, [{ path: '', message: 'XML DOCTYPE with entity declarations is not accepted (external entities and entity expansion are refused)' }]);
+  if (ENTITY_DECLARATION.test(text) || (DOCTYPE.test(text) && /<!DOCTYPE[^>]*\b(SYSTEM|PUBLIC)\b/.test(text))) {
+    throw new FormatError(format, [{ path: '', message: 'XML entity declarations and external DTDs are not accepted (no external entities, no entity expansion)' }]);
   }
   const nodes = parseOrdered(text, format, limits);
   const roots = nodes.flatMap((node) => toElements(node, '', format));
@@ -71,6 +75,9 @@ function toElements(node: OrderedNode, parentPath: string, format: string): XmlE
   const name = Object.keys(node).find((key) => key !== ':@');
   if (name === undefined || name === '#text') return [];
   const path = `${parentPath}/${name}`;
+  if (!XML_NAME.test(name)) {
+    throw new FormatError(format, [{ path: parentPath, message: `<${name}> is not an XML element name (markup declarations are not accepted in content)` }]);
+  }
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(node[':@'] ?? {})) {
     attributes[key] = decodeXmlText(String(value), format, `${path}/@${key}`);
