@@ -73,6 +73,10 @@ describe.skipIf(!haveChromium)('web UI in headless Chromium: first-run setup, or
 
   it('refreshes an open list live from the event stream when another tab changes it', async () => {
     const watcher = await admin.context().newPage();
+    const t0 = Date.now();
+    watcher.on('request', (r) => console.log('W', Date.now() - t0, r.method(), r.url()));
+    watcher.on('response', (r) => console.log('W resp', Date.now() - t0, r.status(), r.url()));
+    admin.on('request', (r) => console.log('A', Date.now() - t0, r.method(), r.url()));
     await watcher.goto(`${server.url}/organisations`);
     await watcher.getByRole('row').filter({ hasText: 'Grid Operator' }).waitFor();
 
@@ -129,7 +133,7 @@ describe.skipIf(!haveChromium)('web UI in headless Chromium: first-run setup, or
     await table.getByRole('row').filter({ hasText: 'organisation' }).first().waitFor();
     const rows = await table.getByRole('row').count();
     expect(rows).toBeGreaterThanOrEqual(4); // header + three organisations created
-    expect(await admin.getByLabel(/^Record type/).inputValue()).toBe('organisation');
+    expect(await admin.getByRole('combobox', { name: 'Record type' }).inputValue()).toBe('organisation');
     await admin.screenshot({ path: screenshotPath('audit-trail.png'), fullPage: true });
   });
 });

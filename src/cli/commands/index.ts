@@ -9,6 +9,7 @@ import { purlCommand } from './purl';
 import { serveCommand } from './serve';
 import { validateCommand } from './validate';
 import { convertCommand } from './convert';
+import { versionCommand } from './version';
 
 /** A CLI verb: adds its subcommand(s) to the program. */
 export type CommandModule = (program: Command, io: CliIo) => void;
@@ -24,4 +25,5 @@ export const COMMANDS: CommandModule[] = [
   cvssCommand,
   validateCommand,
   convertCommand,
+  versionCommand,
 ];

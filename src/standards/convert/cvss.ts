@@ -47,18 +47,18 @@ export function scoreCvss(vector: string): CvssScore | undefined {
 function computeScore(vector: string): CvssScore | undefined {
   try {
     if (vector.startsWith('CVSS:3.1/')) {
-      const base = new Cvss3P1(vector).calculateScores().base;
+      const base = new Cvss3P1(vector).calculateScores().base ?? NaN;
       return { version: '3.1', vectorString: vector, baseScore: base, baseSeverity: severityOf(base) };
     }
     if (vector.startsWith('CVSS:3.0/')) {
-      const base = new Cvss3P0(vector).calculateScores().base;
+      const base = new Cvss3P0(vector).calculateScores().base ?? NaN;
       return { version: '3.0', vectorString: vector, baseScore: base, baseSeverity: severityOf(base) };
     }
     if (vector.startsWith('CVSS:4.0/')) {
-      const base = new Cvss4P0(vector).calculateScores().overall;
+      const base = new Cvss4P0(vector).calculateScores().overall ?? NaN;
       return { version: '4.0', vectorString: vector, baseScore: base, baseSeverity: severityOf(base) };
     }
-    const base = new Cvss2(vector).calculateScores().base;
+    const base = new Cvss2(vector).calculateScores().base ?? NaN;
     return { version: '2.0', vectorString: vector, baseScore: base };
   } catch {
     return undefined;

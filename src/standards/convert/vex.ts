@@ -1,4 +1,4 @@
-import type { CsafDocument, CsafFlagLabel, CsafFullProductName, CsafPublisher, CsafVulnerability, ProductId } from '../csaf/types';
+import type { CsafBranch, CsafDocument, CsafFlagLabel, CsafFullProductName, CsafPublisher, CsafVulnerability, ProductId } from '../csaf/types';
 import { OPENVEX_CONTEXT, type OpenVexDocument, type OpenVexJustification, type OpenVexStatement, type OpenVexStatus } from '../openvex/types';
 
 /**
@@ -91,7 +91,7 @@ const CSAF_STATUSES: readonly [keyof NonNullable<CsafVulnerability['product_stat
 
 function productNames(doc: CsafDocument): Map<ProductId, CsafFullProductName> {
   const out = new Map<ProductId, CsafFullProductName>();
-  const walk = (branches: CsafDocument['product_tree'] extends infer T ? T extends { branches?: infer B } ? B : never : never) => {
+  const walk = (branches: readonly CsafBranch[] | undefined): void => {
     for (const b of branches ?? []) {
       if (b.product) out.set(b.product.product_id, b.product);
       walk(b.branches);

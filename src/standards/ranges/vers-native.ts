@@ -36,23 +36,9 @@ function fromNpmDesugared(native: string): Pair[] | '*' {
   } catch (err) {
     throw fail('npm', native, (err as Error).message);
   }
-  const pairs = range.set.flatMap((set) => expandPrerelease(set.filter((c) => c.value !== '')));
+  const pairs = range.set.flat().filter((c) => c.value !== '');
   if (!pairs.length) return '*';
-  return pairs;
-}
-
-/**
- * A desugared set whose lower bound is a pre-release (`~0.8.0-pre` → `>=0.8.0-pre <0.8.1-0`)
- * only admits pre-releases of that one release (node-semver's pre-release rule), so it is
- * written as two intervals: the pre-releases up to the release, then the releases.
- */
-function expandPrerelease(set: readonly semver.Comparator[]): Pair[] {
-  const lower = set.find((c) => c.operator === '>=' && c.semver.prerelease.length > 0);
-  const upper = set.find((c) => c.operator === '<' && /-0$/.test(c.semver.version));
-  const plain = set.map((c): Pair => [(c.operator || '=') as Comparator, c.semver.version.replace(/-0$/, '')]);
-  if (!lower || !upper || set.length !== 2) return plain;
-  const release = `${lower.semver.major}.${lower.semver.minor}.${lower.semver.patch}`;
-  return [['>=', lower.semver.version], ['<', release], ['>=', release], ['<', upper.semver.version.replace(/-0$/, '')]];
+  return pairs.map((c): Pair => [(c.operator || '=') as Comparator, c.semver.version.replace(/-0$/, '')]);
 }
 
 /** Conan: `~V`, `^V`, comparator lists, `||` alternatives (conans/model/version_range.py). */

@@ -45,12 +45,12 @@ describe.skipIf(!hasSharedData('advisories'))('OSV → CVE JSON 5 and OSV → ST
     }
     console.log(`OSV→STIX: ${count - invalid.length}/${count} bundles valid against the official schemas`);
     expect(invalid.slice(0, 10)).toEqual([]);
-    const [{ line }] = osvAdvisoryLines();
+    const { line } = osvAdvisoryLines()[0]!;
     expect(serializeStixBundle(osvToStix(JSON.parse(line) as OsvRecord))).toBe(serializeStixBundle(osvToStix(JSON.parse(line) as OsvRecord)));
   });
 
   it('marks every object with the chosen TLP 2.0 marking and includes its fixed definition', () => {
-    const [{ line }] = osvAdvisoryLines();
+    const { line } = osvAdvisoryLines()[0]!;
     const bundle = osvToStix(JSON.parse(line) as OsvRecord, { tlp: 'TLP:AMBER' });
     const marking = bundle.objects.find((o) => o.type === 'marking-definition')!;
     expect(marking.id).toBe(TLP2_MARKING_IDS['TLP:AMBER']);

@@ -51,7 +51,7 @@ describe.skipIf(!hasSharedData('advisories'))('OSV: the 8,158 real advisories', 
   });
 
   it('serializes with a stable key order whatever the input order', () => {
-    const [{ line }] = osvAdvisoryLines();
+    const { line } = osvAdvisoryLines()[0]!;
     const record = parseOsv(line);
     const reversed = Object.fromEntries(Object.entries(record).reverse());
     expect(serializeOsv(parseOsv(JSON.stringify(reversed)))).toBe(serializeOsv(record));

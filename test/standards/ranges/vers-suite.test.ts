@@ -54,16 +54,33 @@ function run(t: VersCase): string | undefined {
   }
 }
 
+/**
+ * vers-spec cases we knowingly answer differently, with the reason; asserted to still differ.
+ * Only "recommended" (not "required") cases may appear here.
+ */
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  // the expected vers bounds ~0.8.0-pre at <0.8.1; node-semver's tilde (which npm uses)
+  // allows patch updates: >=0.8.0-pre <0.9.0-0
+  '>= 0.2.0 <= 0.9.6 || ~0.8.0-pre': 'node-semver tilde semantics',
+};
+
 describe.skipIf(!existsSync(DIR))(`vers-spec test suite (${DIR})`, () => {
   const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')).sort() : [];
   for (const file of files) {
     it(file, () => {
       const cases: VersCase[] = JSON.parse(readFileSync(join(DIR, file), 'utf8')).tests;
+      let known = 0;
       const failures = cases.flatMap((t) => {
         const why = run(t);
+        if (t.test_type === 'from_native' && KNOWN_DIFFERENCES[t.input.native_range]) {
+          expect(t.test_group).toBe('recommended');
+          expect(why, `${t.input.native_range} is listed as a known difference`).toBeDefined();
+          known++;
+          return [];
+        }
         return why ? [`${t.test_type} ${JSON.stringify(t.input)}: ${why}`] : [];
       });
-      console.info(`${file}: ${cases.length - failures.length}/${cases.length} pass`);
+      console.info(`${file}: ${cases.length - failures.length - known}/${cases.length} pass${known ? ` (${known} known difference)` : ''}`);
       expect(failures.slice(0, 15)).toEqual([]);
     });
   }
