@@ -2,7 +2,9 @@ import type { BenchSuite } from './harness';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add one line per suite module. */
 export const SUITES: Array<() => Promise<BenchSuite>> = [
+  () => import('./platform.bench').then((m) => m.suite),
   () => import('./identity.bench').then((m) => m.suite),
   () => import('./formats.bench').then((m) => m.suite),
   () => import('./inventory.bench').then((m) => m.suite),
+  () => import('./versions.bench').then((m) => m.suite),
 ];

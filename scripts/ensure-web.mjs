@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Builds the web UI into dist/web/ when it is missing or older than any file under web/, so
 // `npm start` on a fresh clone serves a current UI without a separate build step. Prints one line.
+// Test files run in parallel call this too: a lock directory makes one build and the others wait.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'web');
 const builtIndex = join(root, 'dist', 'web', 'index.html');
+const lockDir = join(root, 'dist', '.web-build.lock');
+const staleLockMs = 5 * 60_000;
 
 /** The newest modification time of any file below `dir`, in milliseconds. */
 function newestMtime(dir) {
@@ -22,20 +25,35 @@ function newestMtime(dir) {
   return newest;
 }
 
-function builtMtime() {
+/** Why the UI must be built, or null when dist/web is current. */
+function staleReason() {
+  let built;
   try {
-    return statSync(builtIndex).mtimeMs;
+    built = statSync(builtIndex).mtimeMs;
   } catch {
-    return null;
+    return 'not built yet';
+  }
+  return newestMtime(sourceDir) > built ? 'sources changed' : null;
+}
+
+/** Takes the build lock (mkdir is atomic); waits while another process holds it. */
+function acquireLock() {
+  mkdirSync(dirname(lockDir), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // A lock left by a killed build would block every later start.
+      const age = Date.now() - statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > staleLockMs) rmSync(lockDir, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
   }
 }
 
-const built = builtMtime();
-const reason = built === null ? 'not built yet' : newestMtime(sourceDir) > built ? 'sources changed' : null;
-
-if (reason === null) {
-  console.log('web UI: up to date in dist/web');
-} else {
+function build(reason) {
   const started = Date.now();
   const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
     cwd: root,
@@ -46,7 +64,24 @@ if (reason === null) {
     console.error(`web UI: build failed (${reason})`);
     process.stderr.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
-    process.exit(result.status ?? 1);
+    return false;
   }
   console.log(`web UI: built into dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s (${reason})`);
+  return true;
+}
+
+if (staleReason() === null) {
+  console.log('web UI: up to date in dist/web');
+} else {
+  acquireLock();
+  let ok = true;
+  try {
+    // Another process may have built it while this one waited for the lock.
+    const reason = staleReason();
+    if (reason === null) console.log('web UI: up to date in dist/web');
+    else ok = build(reason);
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+  if (!ok) process.exit(1);
 }

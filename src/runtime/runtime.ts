@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { ServiceContext } from '../services/context';
+import type { Principal } from '../domain/identity/principal';
+import { SYSTEM } from '../domain/policy/viewer';
+import { CredentialCache, PRINCIPAL_EVENTS } from '../services/credential-cache';
 import { EventHub } from '../services/events/stream';
+import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
 import { type Database, openDatabase } from '../store/database';
 import { createLogger } from './logger';
@@ -28,17 +32,28 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
   }
   let hub: EventHub | null = null;
   let worker: Worker | null = null;
+  const credentials = { tokens: new CredentialCache<Principal>(), sessions: new CredentialCache<SessionInfo>() };
+  const forgetPrincipals = (types: readonly string[]) => {
+    if (types.some((t) => PRINCIPAL_EVENTS.test(t))) {
+      credentials.tokens.clear();
+      credentials.sessions.clear();
+    }
+  };
   const ctx: ServiceContext = {
     db: database.db,
     config,
     log,
     now: opts.now ?? (() => new Date()),
-    nudge: () => {
+    credentials,
+    nudge: (types) => {
+      forgetPrincipals(types);
       hub?.nudge();
       worker?.nudge();
     },
   };
   hub = new EventHub(ctx);
+  // Changes made on other nodes reach this one through the outbox tail.
+  await hub.subscribe(SYSTEM, (e) => forgetPrincipals([e.type]));
   worker = config.worker ? new Worker(ctx) : null;
   return {
     config,

@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import type { Principal } from '../domain/identity/principal';
 import type { Db } from '../store/database';
+import type { CredentialCache } from './credential-cache';
+import type { SessionInfo } from './sessions';
 
 /**
  * What every use case runs with. Time and randomness come from here so tests control
@@ -11,6 +14,11 @@ export interface ServiceContext {
   readonly config: Config;
   readonly log: Logger;
   readonly now: () => Date;
-  /** Wakes the local dispatcher and event streams after a commit that wrote events. */
-  readonly nudge: () => void;
+  /** Called after a commit that wrote events (their types): wakes the dispatcher and streams, drops stale caches. */
+  readonly nudge: (eventTypes: readonly string[]) => void;
+  /** Resolved credentials by secret hash (see credential-cache.ts). */
+  readonly credentials: {
+    readonly tokens: CredentialCache<Principal>;
+    readonly sessions: CredentialCache<SessionInfo>;
+  };
 }

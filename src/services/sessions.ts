@@ -71,26 +71,40 @@ export async function recordLogin(ctx: ServiceContext, user: UserRow): Promise<N
 }
 
 export async function logout(ctx: ServiceContext, cookieSecret: string): Promise<void> {
-  await deleteSession(ctx.db, secretHash(cookieSecret));
+  const key = secretHash(cookieSecret);
+  await deleteSession(ctx.db, key);
+  ctx.credentials.sessions.delete(key);
 }
 
 /** The session behind a cookie, or null when it is unknown, expired, or its user is disabled. */
 export async function resolveSession(ctx: ServiceContext, cookieSecret: string): Promise<SessionInfo | null> {
-  const r = await findLiveSession(ctx.db, secretHash(cookieSecret), ctx.now());
+  const key = secretHash(cookieSecret);
+  const now = ctx.now();
+  const cached = ctx.credentials.sessions.get(key, now.getTime());
+  if (cached) return cached;
+  const r = await findLiveSession(ctx.db, key, now);
   if (!r || r.user.status !== 'active') return null;
-  return {
+  const info: SessionInfo = {
     principal: principalOf(r.user, r.organisation, null, null),
     csrfToken: r.session.csrfToken,
     user: { ...userView(r.user), organisation: organisationView(r.organisation) },
   };
+  ctx.credentials.sessions.set(key, info, now.getTime(), r.session.expiresAt.getTime());
+  return info;
 }
 
 /** The principal behind an API token, or null when it is unknown, revoked, expired or its user disabled. */
 export async function resolveToken(ctx: ServiceContext, secret: string): Promise<Principal | null> {
   if (!secret.startsWith('aisc_pat_')) return null;
+  const key = secretHash(secret);
   const now = ctx.now();
-  const r = await findLiveToken(ctx.db, secretHash(secret), now);
+  const cached = ctx.credentials.tokens.get(key, now.getTime());
+  if (cached) return cached;
+  const r = await findLiveToken(ctx.db, key, now);
   if (!r || r.user.status !== 'active') return null;
-  await touchToken(ctx.db, r.token.id, now);
-  return principalOf(r.user, r.organisation, r.token.scopes, r.token.id);
+  // Last-used is kept to the minute: a read stays a read most of the time.
+  if (!r.token.lastUsedAt || now.getTime() - r.token.lastUsedAt.getTime() > 60_000) await touchToken(ctx.db, r.token.id, now);
+  const principal = principalOf(r.user, r.organisation, r.token.scopes, r.token.id);
+  ctx.credentials.tokens.set(key, principal, now.getTime(), r.token.expiresAt?.getTime() ?? null);
+  return principal;
 }

@@ -66,10 +66,10 @@ export async function write<T>(
       })),
     );
     await insertEvents(tx, events);
-    return { value, wrote: events.length > 0 };
+    return { value, types: events.map((e) => e.type) };
   }).catch((err: unknown) => {
     throw translateDbError(err);
   });
-  if (result.wrote) ctx.nudge();
+  if (result.types.length) ctx.nudge(result.types);
   return result.value;
 }

@@ -27,7 +27,8 @@ export async function appendAudit(
     prev = e.hash;
     return e;
   });
-  await tx.insert(auditLog).values(entries.map(toRow));
+  // PostgreSQL takes at most 65,535 parameters per statement: insert in chunks.
+  for (let i = 0; i < entries.length; i += 1000) await tx.insert(auditLog).values(entries.slice(i, i + 1000).map(toRow));
   await tx
     .insert(auditHead)
     .values({ id: 1, seq, hash: prev })

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/runtime/logger';
 import type { ServiceContext } from '../../src/services/context';
+import { CredentialCache } from '../../src/services/credential-cache';
 import { type Database, openDatabase } from '../../src/store/database';
 
 /**
@@ -60,6 +61,7 @@ export function contextFor(database: Database, clock: { now: Date } = { now: new
     log: createLogger('silent'),
     now: () => new Date(clock.now),
     nudge: () => undefined,
+    credentials: { tokens: new CredentialCache(), sessions: new CredentialCache() },
     clock,
   };
 }

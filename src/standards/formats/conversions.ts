@@ -10,6 +10,8 @@ import type { CsafDocument } from '../csaf/types';
 import type { Cve5Record } from '../cve5/types';
 import type { OsvRecord } from '../osv/types';
 import type { FormatConversion } from './types';
+import { sarifToFindings } from '../sarif/format';
+import { cycloneDxToSpdxConversion, spdxToCycloneDxConversion } from '../inventory/format';
 
 /** Declares a conversion with its input and output types checked. */
 export function defineConversion<A, B>(c: FormatConversion<A, B>): FormatConversion {
@@ -45,6 +47,9 @@ export const CONVERSIONS: readonly FormatConversion[] = [
       timestamp: d.document.tracking.current_release_date,
     }),
   }),
+  defineConversion(sarifToFindings),
+  defineConversion(cycloneDxToSpdxConversion),
+  defineConversion(spdxToCycloneDxConversion),
 ];
 
 /** The conversion from one format id to another, or undefined. */

@@ -3,6 +3,9 @@ import { csafFormat } from '../csaf/format';
 import { openVexFormat } from '../openvex/format';
 import { osvFormat } from '../osv/format';
 import { stixFormat } from '../stix/format';
+import { findingsFormat, sarifFormat } from '../sarif/format';
+import { cycloneDxFormat } from '../cyclonedx/format';
+import { spdxFormat } from '../spdx/format';
 import type { FormatAdapter } from './types';
 
 /**
@@ -16,6 +19,10 @@ export const FORMATS: readonly FormatAdapter[] = [
   stixFormat,
   openVexFormat,
   osvFormat,
+  sarifFormat,
+  findingsFormat,
+  cycloneDxFormat,
+  spdxFormat,
 ] as FormatAdapter[];
 
 /** The format with this id, or undefined. */

@@ -1,4 +1,4 @@
-import { toNum, type Num } from './numeric';
+import { cmpNumArrays, toNum, type Num } from './numeric';
 import { checkVersionText, invalidVersion, type ParsedVersion, type VersionScheme } from './types';
 
 /**
@@ -34,16 +34,7 @@ export function encodeVerrev(s: string): Num[] {
 }
 
 /** verrevcmp over encoded keys: a missing position counts as 0 (an empty run or number). */
-export function compareDebianKeys(a: readonly Num[], b: readonly Num[]): number {
-  const n = a.length > b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    const x = i < a.length ? a[i]! : 0;
-    const y = i < b.length ? b[i]! : 0;
-    if (x < y) return -1;
-    if (x > y) return 1;
-  }
-  return 0;
-}
+export const compareDebianKeys = (a: readonly Num[], b: readonly Num[]): number => cmpNumArrays(a, b);
 
 const UPSTREAM = /^[0-9][A-Za-z0-9.+~:-]*$/;
 const REVISION = /^[A-Za-z0-9.+~]+$/;

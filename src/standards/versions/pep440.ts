@@ -1,4 +1,4 @@
-import { cmpNum, cmpStr, toNum, type Num } from './numeric';
+import { cmpNum, cmpNumArrays, cmpStr, toNum, type Num } from './numeric';
 import { checkVersionText, invalidVersion, type ParsedVersion, type VersionScheme } from './types';
 
 /**
@@ -99,15 +99,6 @@ function parsePep440(input: string): Pep440Version {
   };
 }
 
-function cmpRelease(a: readonly Num[], b: readonly Num[]): number {
-  const n = a.length > b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    const c = cmpNum(i < a.length ? a[i]! : 0, i < b.length ? b[i]! : 0);
-    if (c !== 0) return c;
-  }
-  return 0;
-}
-
 function cmpLocal(a: readonly (Num | string)[], b: readonly (Num | string)[]): number {
   const n = a.length < b.length ? a.length : b.length;
   for (let i = 0; i < n; i++) {
@@ -139,7 +130,7 @@ export function comparePep440(a: Pep440Version, b: Pep440Version): number {
   }
   return (
     cmpNum(a.epoch, b.epoch) ||
-    cmpRelease(a.release, b.release) ||
+    cmpNumArrays(a.release, b.release) ||
     a.prePhase - b.prePhase ||
     cmpNum(a.preNumber, b.preNumber) ||
     cmpNum(a.post, b.post) ||

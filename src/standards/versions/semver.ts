@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { cmpNum, cmpStr, toNum, type Num } from './numeric';
+import { cmpNum, cmpNumArrays, cmpStr, toNum, type Num } from './numeric';
 import { checkVersionText, invalidVersion, type ParsedVersion, type VersionScheme } from './types';
 
 /** A pre-release or build identifier: numeric identifiers are numbers. */
@@ -37,20 +37,9 @@ export function compareIdentLists(a: readonly Ident[], b: readonly Ident[]): num
   return a.length - b.length;
 }
 
-function compareRelease(a: readonly Num[], b: readonly Num[]): number {
-  const n = a.length > b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    const x = i < a.length ? a[i]! : 0;
-    const y = i < b.length ? b[i]! : 0;
-    if (x < y) return -1;
-    if (x > y) return 1;
-  }
-  return 0;
-}
-
 /** SemVer 2.0 §11 precedence; `orderBuild` also orders build metadata (Pub, Cargo): none < some. */
 export function compareSemver(a: SemverVersion, b: SemverVersion, orderBuild = false): number {
-  const r = compareRelease(a.release, b.release);
+  const r = cmpNumArrays(a.release, b.release);
   if (r !== 0) return r;
   const ap = a.pre.length;
   const bp = b.pre.length;

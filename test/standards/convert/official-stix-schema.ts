@@ -12,7 +12,7 @@ const interop = <T>(m: T): T => ((m as { default?: T }).default ?? m);
  */
 export function officialStixBundleValidator(): (value: unknown) => { valid: boolean; errors: unknown } {
   const Ajv = interop(Ajv2020Module) as unknown as new (o: object) => { addSchema(s: object): void; getSchema(id: string): ((v: unknown) => boolean) & { errors?: unknown } };
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  const ajv = new Ajv({ strict: false, allErrors: false, unicodeRegExp: false });
   (interop(addFormatsModule) as unknown as AnyFn as (a: unknown) => void)(ajv);
   const root = sharedDataPath('standards/stix/schemas');
   let bundleId = '';

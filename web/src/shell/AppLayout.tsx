@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconShieldLock } from '@tabler/icons-react';
 import { Suspense, useEffect } from 'react';
@@ -18,7 +18,8 @@ export function AppLayout() {
   const [navOpen, nav] = useDisclosure(false);
   const location = useLocation();
 
-  useEventStream(true, meta.data?.eventTypes ?? noEventTypes, session.user.id);
+  // The stream opens once the event type names are known (a listener is registered per name).
+  useEventStream(meta.data !== undefined, meta.data?.eventTypes ?? noEventTypes, session.user.id);
   // On a phone the navigation covers the page: close it after choosing a page.
   const closeNav = nav.close;
   useEffect(() => closeNav(), [location.pathname, closeNav]);
@@ -49,6 +50,15 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
+        {/* On a phone the header has no room for the account: it heads the navigation instead. */}
+        <Stack gap={0} hiddenFrom="xs" px="sm" pb="sm">
+          <Text size="sm" fw={600}>
+            {session.user.name || session.user.email}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {session.user.organisation.name}
+          </Text>
+        </Stack>
         <Navigation session={session} />
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,7 +1,7 @@
-import { Alert, Button, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/problem';
@@ -9,6 +9,7 @@ import { useAdoptSession, useMeta, useSession } from '../../api/session';
 import type { Session } from '../../api/types';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { PasswordField } from '../../components/PasswordField';
+import { PublicFormCard } from '../PublicFormCard';
 import { safeNext } from './safeNext';
 
 const fields = ['/email', '/password'] as const;
@@ -51,59 +52,51 @@ export function LoginPage() {
 
   if (session.data) return <Navigate to={safeNext(params.get('next'))} replace />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setFormError(null);
     login.mutate();
   };
 
   return (
-    <Paper withBorder shadow="sm" p="xl" radius="md">
-      <form onSubmit={submit} noValidate aria-labelledby="login-title">
-        <Stack>
-          <Title order={2} size="h3" id="login-title">
-            Log in
-          </Title>
-          {meta.data?.setupNeeded && (
-            <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title="Setup needed">
-              This AISC has no administrator yet. Open the one-time setup link that the server printed when it
-              started.
-            </Alert>
-          )}
-          {formError && (
-            <Alert color="red" role="alert" title="Login failed">
-              {formError}
-            </Alert>
-          )}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            autoFocus
-            value={email}
-            onChange={(e) => {
-              setEmail(e.currentTarget.value);
-              clear('/email');
-            }}
-            error={errors['/email']}
-          />
-          <PasswordField
-            label="Password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => {
-              setPassword(e.currentTarget.value);
-              clear('/password');
-            }}
-            error={errors['/password']}
-          />
-          <Button type="submit" loading={login.isPending} fullWidth>
-            Log in
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <PublicFormCard id="login" title="Log in" onSubmit={submit}>
+      {meta.data?.setupNeeded && (
+        <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title="Setup needed">
+          This AISC has no administrator yet. Open the one-time setup link that the server printed when it
+          started.
+        </Alert>
+      )}
+      {formError && (
+        <Alert color="red" role="alert" title="Login failed">
+          {formError}
+        </Alert>
+      )}
+      <TextInput
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        value={email}
+        onChange={(e) => {
+          setEmail(e.currentTarget.value);
+          clear('/email');
+        }}
+        error={errors['/email']}
+      />
+      <PasswordField
+        label="Password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => {
+          setPassword(e.currentTarget.value);
+          clear('/password');
+        }}
+        error={errors['/password']}
+      />
+      <Button type="submit" loading={login.isPending} fullWidth>
+        Log in
+      </Button>
+    </PublicFormCard>
   );
 }

@@ -1,11 +1,13 @@
-import { Badge, Button, Group, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useOrganisations } from '../../api/organisations';
 import { labelOf, useCurrentSession, useMeta } from '../../api/session';
 import type { Organisation } from '../../api/types';
+import { AddButton } from '../../components/AddButton';
+import { DataTable } from '../../components/DataTable';
 import { DateTime } from '../../components/DateTime';
 import { ListState } from '../../components/ListState';
 import { OrganisationName } from '../../components/OrganisationName';
@@ -13,6 +15,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager, usePaging } from '../../components/Paging';
 import { auditLink } from '../audit/auditLink';
 import { OrganisationFormModal } from './OrganisationFormModal';
+
+const columns = ['Name', 'Kind', 'Sectors', 'Client of', 'Created'];
 
 /** Every organisation the caller may see: search by name, page, create and edit. */
 export function OrganisationsPage() {
@@ -37,11 +41,7 @@ export function OrganisationsPage() {
         title="Organisations"
         description="Government agencies, AI developers, vendors, operators, assessors and researchers on this clearinghouse."
         action={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
-              Create organisation
-            </Button>
-          )
+          canManage && <AddButton label="Create organisation" onClick={() => open(null)} />
         }
       />
       <TextInput
@@ -59,74 +59,58 @@ export function OrganisationsPage() {
       <ListState query={organisations} empty={q ? `No organisation matches “${q}”.` : 'No organisations yet.'}>
         {(page) => (
           <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped highlightOnHover aria-label="Organisations">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Kind</Table.Th>
-                    <Table.Th>Sectors</Table.Th>
-                    <Table.Th>Client of</Table.Th>
-                    <Table.Th>Created</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((org) => (
-                    <Table.Tr key={org.id}>
-                      <Table.Td>
-                        <Group gap={6}>
-                          <Text fw={600} size="sm">
-                            {org.name}
-                          </Text>
-                          {org.coordinator && (
-                            <Badge size="xs" variant="outline">
-                              Coordinator
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{labelOf(meta?.organisationKinds, org.kind)}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {org.sectors.map((sector) => (
-                            <Badge key={sector} size="sm" variant="light" color="grape">
-                              {labelOf(meta?.sectors, sector)}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <OrganisationName id={org.parentId} />
-                      </Table.Td>
-                      <Table.Td>
-                        <DateTime value={org.createdAt} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          {canManage && (
-                            <Button size="compact-sm" variant="subtle" onClick={() => open(org)} aria-label={`Edit ${org.name}`}>
-                              Edit
-                            </Button>
-                          )}
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            component={Link}
-                            to={auditLink('organisation', org.id)}
-                            aria-label={`Audit trail of ${org.name}`}
-                          >
-                            Audit
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable label="Organisations" columns={columns} withActions minWidth={760} highlightOnHover>
+              {page.items.map((org) => (
+                <Table.Tr key={org.id}>
+                  <Table.Td>
+                    <Group gap={6}>
+                      <Text fw={600} size="sm">
+                        {org.name}
+                      </Text>
+                      {org.coordinator && (
+                        <Badge size="xs" variant="outline">
+                          Coordinator
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{labelOf(meta?.organisationKinds, org.kind)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {org.sectors.map((sector) => (
+                        <Badge key={sector} size="sm" variant="light" color="grape">
+                          {labelOf(meta?.sectors, sector)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <OrganisationName id={org.parentId} />
+                  </Table.Td>
+                  <Table.Td>
+                    <DateTime value={org.createdAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      {canManage && (
+                        <Button size="compact-sm" variant="subtle" onClick={() => open(org)} aria-label={`Edit ${org.name}`}>
+                          Edit
+                        </Button>
+                      )}
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        component={Link}
+                        to={auditLink('organisation', org.id)}
+                        aria-label={`Audit trail of ${org.name}`}
+                      >
+                        Audit
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
             <Pager page={paging.page} onChange={paging.setPage} total={page.total} noun="organisations" />
           </>
         )}

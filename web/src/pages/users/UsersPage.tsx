@@ -1,13 +1,16 @@
-import { Button, Table, VisuallyHidden } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useUsers } from '../../api/users';
+import { AddButton } from '../../components/AddButton';
+import { DataTable } from '../../components/DataTable';
 import { ListState } from '../../components/ListState';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager, usePaging } from '../../components/Paging';
 import { InviteUserModal } from './InviteUserModal';
 import { UserRow } from './UserRow';
+
+const columns = ['Name', 'Organisation', 'Role', 'Clearance', 'Status', 'Last login'];
 
 /** Users of the organisations the caller administers: invite, set role and clearance, disable. */
 export function UsersPage() {
@@ -21,11 +24,7 @@ export function UsersPage() {
       <PageHeader
         title="Users"
         description="Each user belongs to one organisation and has a role and a clearance level."
-        action={
-          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
-            Invite user
-          </Button>
-        }
+        action={<AddButton label="Invite user" icon={IconUserPlus} onClick={() => setInviting(true)} />}
       />
       <OrganisationSelect
         label="Filter by organisation"
@@ -42,28 +41,11 @@ export function UsersPage() {
       <ListState query={users} empty="No users match.">
         {(page) => (
           <>
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped highlightOnHover aria-label="Users" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Organisation</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Clearance</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Last login</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((user) => (
-                    <UserRow key={user.id} user={user} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable label="Users" columns={columns} withActions minWidth={900} verticalSpacing="xs">
+              {page.items.map((user) => (
+                <UserRow key={user.id} user={user} />
+              ))}
+            </DataTable>
             <Pager page={paging.page} onChange={paging.setPage} total={page.total} noun="users" />
           </>
         )}

@@ -1,12 +1,15 @@
-import { Anchor, Breadcrumbs, SegmentedControl, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Breadcrumbs, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DeliveryStatus } from '../../api/types';
 import { useDeliveries, useWebhooks } from '../../api/webhooks';
+import { DataTable } from '../../components/DataTable';
 import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager, usePaging } from '../../components/Paging';
 import { DeliveryRow } from './DeliveryRow';
+
+const columns = ['Event', 'Status', 'Attempts', 'Last response', 'Delivered or next attempt', 'Created'];
 
 const statuses: { value: DeliveryStatus | 'all'; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -57,29 +60,11 @@ export function DeliveryLogPage() {
       <ListState query={deliveries} empty={status === 'all' ? 'No deliveries yet.' : `No ${status} deliveries.`}>
         {(page) => (
           <>
-            <Table.ScrollContainer minWidth={980}>
-              <Table striped aria-label="Deliveries" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Event</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Attempts</Table.Th>
-                    <Table.Th>Last response</Table.Th>
-                    <Table.Th>Next attempt</Table.Th>
-                    <Table.Th>Delivered</Table.Th>
-                    <Table.Th>Created</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((delivery) => (
-                    <DeliveryRow key={delivery.id} webhookId={webhookId} delivery={delivery} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable label="Deliveries" columns={columns} withActions minWidth={980} verticalSpacing="xs">
+              {page.items.map((delivery) => (
+                <DeliveryRow key={delivery.id} webhookId={webhookId} delivery={delivery} />
+              ))}
+            </DataTable>
             <Pager page={paging.page} onChange={paging.setPage} total={page.total} noun="deliveries" />
           </>
         )}

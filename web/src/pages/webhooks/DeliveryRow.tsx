@@ -10,6 +10,23 @@ import { ShortHash } from '../../components/ShortHash';
 
 const statusColour: Record<DeliveryStatus, string> = { pending: 'blue', succeeded: 'teal', failed: 'orange', dead: 'red' };
 
+/** When it was delivered, or when the next attempt is due; a dead delivery has neither. */
+function DeliveryTiming({ delivery }: { delivery: WebhookDelivery }) {
+  const [label, value] = delivery.deliveredAt
+    ? ['Delivered', delivery.deliveredAt]
+    : delivery.nextAttemptAt
+      ? ['Next attempt', delivery.nextAttemptAt]
+      : ['—', null];
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      {value && <DateTime value={value} />}
+    </Stack>
+  );
+}
+
 /** One delivery of an event to a webhook, with its last response and a re-send button. */
 export function DeliveryRow({ webhookId, delivery }: { webhookId: string; delivery: WebhookDelivery }) {
   const client = useQueryClient();
@@ -25,11 +42,11 @@ export function DeliveryRow({ webhookId, delivery }: { webhookId: string; delive
   return (
     <Table.Tr>
       <Table.Td>
-        <Stack gap={2}>
+        <Stack gap={2} align="flex-start">
           <Text size="sm" fw={600}>
             {delivery.eventType}
           </Text>
-          <ShortHash value={delivery.eventId} length={8} />
+          <ShortHash value={delivery.eventId} length={8} keep="tail" />
         </Stack>
       </Table.Td>
       <Table.Td>
@@ -52,10 +69,7 @@ export function DeliveryRow({ webhookId, delivery }: { webhookId: string; delive
         </Stack>
       </Table.Td>
       <Table.Td>
-        <DateTime value={delivery.nextAttemptAt} />
-      </Table.Td>
-      <Table.Td>
-        <DateTime value={delivery.deliveredAt} />
+        <DeliveryTiming delivery={delivery} />
       </Table.Td>
       <Table.Td>
         <DateTime value={delivery.createdAt} />

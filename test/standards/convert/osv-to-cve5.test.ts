@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { osvToCve5 } from '../../../src/standards/convert';
+import { validateCve5 } from '../../../src/standards/cve5';
+import type { OsvRecord } from '../../../src/standards/osv';
+import { FormatError } from '../../../src/standards/problem';
+import { hasSharedData, osvAdvisoryLines } from '../formats/shared-data';
+
+describe.skipIf(!hasSharedData('advisories'))('OSV → CVE JSON 5 over the real advisories', () => {
+  it('every record with a CVE id becomes a CVE record that validates; the others are refused with a FormatError', () => {
+    let converted = 0;
+    let withoutCve = 0;
+    const invalid: string[] = [];
+    for (const { line } of osvAdvisoryLines()) {
+      const record = JSON.parse(line) as OsvRecord;
+      const hasCve = [record.id, ...(record.aliases ?? [])].some((a) => /^CVE-\d{4}-\d{4,}$/.test(a));
+      if (!hasCve) {
+        expect(() => osvToCve5(record)).toThrow(FormatError);
+        withoutCve++;
+        continue;
+      }
+      const cve = osvToCve5(record);
+      converted++;
+      const problems = validateCve5(cve);
+      if (problems.length > 0) invalid.push(`${record.id}: ${JSON.stringify(problems.slice(0, 2))}`);
+    }
+    console.log(`OSV→CVE 5: ${converted - invalid.length}/${converted} records with a CVE id validate; ${withoutCve} have no CVE id`);
+    expect(invalid).toEqual([]);
+    expect(converted + withoutCve).toBe(8158);
+  });
+});
