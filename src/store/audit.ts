@@ -70,10 +70,64 @@ export const fromRow = (r: typeof auditLog.$inferSelect): AuditEntry => ({
   hash: r.hash,
 });
 
-/** One page of the chain in order, after `afterSeq` (unfiltered: for verification only). */
+/**
+ * One page of the chain in order, after `afterSeq` (unfiltered: for verification only).
+ * The page comes back as one JSON text built by the database: decoding one value is several
+ * times faster than decoding thousands of rows field by field, on both drivers.
+ */
 export async function chainPage(db: Executor, afterSeq: number, limit: number): Promise<AuditEntry[]> {
-  const rows = await db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);
-  return rows.map(fromRow);
+  const result = await db.execute<{ page: string }>(sql`
+    select coalesce(json_agg(p order by p.seq), '[]')::text as page from (
+      select seq, id, at, actor_user_id, actor_organisation_id, actor_label, action, record_type, record_id,
+             before_digest, after_digest, owner_organisation_id, created_by, tlp, classification,
+             access_organisations, access_users, prev_hash, hash
+      from audit_log where seq > ${afterSeq} order by seq limit ${limit}) p`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: { page: string }[] }).rows) as { page: string }[];
+  return (JSON.parse(rows[0]!.page) as PageRow[]).map((r) => ({
+    seq: Number(r.seq),
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    actorUserId: r.actor_user_id,
+    actorOrganisationId: r.actor_organisation_id,
+    actorLabel: r.actor_label,
+    action: r.action,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    beforeDigest: r.before_digest,
+    afterDigest: r.after_digest,
+    marking: markingOf({
+      ownerOrganisationId: r.owner_organisation_id,
+      createdBy: r.created_by,
+      tlp: r.tlp,
+      classification: r.classification,
+      accessOrganisations: r.access_organisations,
+      accessUsers: r.access_users,
+    }),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+interface PageRow {
+  seq: number | string;
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  actor_label: string;
+  action: string;
+  record_type: string;
+  record_id: string;
+  before_digest: string | null;
+  after_digest: string | null;
+  owner_organisation_id: string;
+  created_by: string | null;
+  tlp: string;
+  classification: number;
+  access_organisations: string[];
+  access_users: string[];
+  prev_hash: string;
+  hash: string;
 }
 
 export async function chainHead(db: Executor): Promise<{ seq: number; hash: string } | null> {

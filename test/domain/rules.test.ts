@@ -84,3 +84,44 @@ describe('domain rules', () => {
     expect(https.ok && https.config).toMatchObject({ publicUrl: 'https://aisc.example.gov', secureCookies: true });
   });
 });
+
+describe('audit entry canonical form', () => {
+  it('the fast canonical text equals RFC 8785 canonicalisation of the same entry', async () => {
+    const { entryCanonicalText } = await import('../../src/domain/audit/chain');
+    const fc = await import('fast-check');
+    const str = fc.string({ unit: 'binary' });
+    const uuid = fc.uuid();
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.integer({ min: 1, max: 2 ** 40 }),
+          id: uuid,
+          at: fc.date({ min: new Date(0), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+          actorUserId: fc.option(uuid, { nil: null }),
+          actorOrganisationId: fc.option(uuid, { nil: null }),
+          actorLabel: str,
+          action: str,
+          recordType: str,
+          recordId: str,
+          beforeDigest: fc.option(str, { nil: null }),
+          afterDigest: fc.option(str, { nil: null }),
+          marking: fc.record({
+            ownerOrganisationId: uuid,
+            createdBy: fc.option(uuid, { nil: null }),
+            tlp: fc.constantFrom('CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED' as const),
+            classification: fc.constantFrom('UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET' as const),
+            accessOrganisations: fc.array(uuid, { maxLength: 4 }),
+            accessUsers: fc.array(uuid, { maxLength: 4 }),
+          }),
+        }),
+        str,
+        (entry, prevHash) => {
+          const m = entry.marking;
+          const generic = canonicalJson({ ...entry, marking: { ...m, accessOrganisations: [...m.accessOrganisations].sort(), accessUsers: [...m.accessUsers].sort() }, prevHash });
+          expect(entryCanonicalText(entry as never, prevHash)).toBe(generic);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import type { Marking } from '../policy/marking';
-import { canonicalJson, sha256Hex } from './canonical';
+import { sha256Hex } from './canonical';
 
 /** The hash that precedes the first entry of the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -33,32 +33,40 @@ export interface AuditEntry extends AuditContent {
  * any language can recompute it.
  */
 export function entryHash(c: AuditContent, prevHash: string): string {
+  return sha256Hex(entryCanonicalText(c, prevHash));
+}
+
+/**
+ * The RFC 8785 text of an entry, built directly: every key is ASCII and inserted in sorted
+ * order, and every value is a string, null or a safe integer, for which JSON.stringify
+ * already produces the canonical form (RFC 8785 §3.2.2). A test checks it against the
+ * generic canonicaliser. Fields are listed one by one: an entry read back carries its own
+ * hash, which must not hash itself.
+ */
+export function entryCanonicalText(c: AuditContent, prevHash: string): string {
   const m = c.marking;
-  // Fields are listed one by one: an entry read back carries its own hash, which must not hash itself.
-  return sha256Hex(
-    canonicalJson({
-      seq: c.seq,
-      id: c.id,
-      at: c.at,
-      actorUserId: c.actorUserId,
-      actorOrganisationId: c.actorOrganisationId,
-      actorLabel: c.actorLabel,
-      action: c.action,
-      recordType: c.recordType,
-      recordId: c.recordId,
-      beforeDigest: c.beforeDigest,
-      afterDigest: c.afterDigest,
-      marking: {
-        ownerOrganisationId: m.ownerOrganisationId,
-        createdBy: m.createdBy,
-        tlp: m.tlp,
-        classification: m.classification,
-        accessOrganisations: [...m.accessOrganisations].sort(),
-        accessUsers: [...m.accessUsers].sort(),
-      },
-      prevHash,
-    }),
-  );
+  return JSON.stringify({
+    action: c.action,
+    actorLabel: c.actorLabel,
+    actorOrganisationId: c.actorOrganisationId,
+    actorUserId: c.actorUserId,
+    afterDigest: c.afterDigest,
+    at: c.at,
+    beforeDigest: c.beforeDigest,
+    id: c.id,
+    marking: {
+      accessOrganisations: [...m.accessOrganisations].sort(),
+      accessUsers: [...m.accessUsers].sort(),
+      classification: m.classification,
+      createdBy: m.createdBy,
+      ownerOrganisationId: m.ownerOrganisationId,
+      tlp: m.tlp,
+    },
+    prevHash,
+    recordId: c.recordId,
+    recordType: c.recordType,
+    seq: c.seq,
+  });
 }
 
 /** Links new content to the chain's head. */

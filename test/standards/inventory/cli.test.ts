@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCycloneDx } from '../../../src/standards/cyclonedx';
 import { parseSpdx } from '../../../src/standards/spdx';
@@ -34,9 +37,6 @@ describe.skipIf(cdx.length < 2 || sarif.length === 0 || spdx.length === 0)('aisc
     expect(toSpdx.code).toBe(0);
     const spdxDocument = parseSpdx(toSpdx.stdout);
     expect(spdxDocument.specVersion).toBe('2');
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const path = join(mkdtempSync(join(tmpdir(), 'aisc-inventory-')), 'out.spdx.json');
     writeFileSync(path, toSpdx.stdout);
     const back = await aisc('convert', '--from', 'spdx', '--to', 'cyclonedx', path);
