@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../domain/errors';
-import { canWrite } from '../domain/identity/permissions';
+import { canEditRecord, canWrite } from '../domain/identity/permissions';
 import { type Principal, viewerOf } from '../domain/identity/principal';
 import type { Viewer } from '../domain/policy/viewer';
 import { countVisibleNotes, deleteNote, findVisibleNote, insertNote, listVisibleNotes, lockVisibleNote, type NoteFilter, type NoteRow, updateNote } from '../store/notes';
@@ -60,9 +60,7 @@ export async function updateNoteContent(ctx: ServiceContext, p: Principal, id: s
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await lockVisibleNote(tx, viewerOf(p), id);
     if (!before) throw notFound('Note');
-    if (before.createdBy !== p.userId && !(p.role === 'admin' && before.ownerOrganisationId === p.organisationId)) {
-      throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation edits a note');
-    }
+    if (!canEditRecord(p, before)) throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation edits a note');
     const marking = patch.marking ? { ...(await markingFor(tx, p, patch.marking)), ownerOrganisationId: before.ownerOrganisationId, createdBy: before.createdBy } : markingOf(before);
     const after = await updateNote(tx, id, {
       title: patch.title ?? before.title,
@@ -81,9 +79,7 @@ export async function removeNote(ctx: ServiceContext, p: Principal, id: string):
   await write(ctx, actorOf(p), async (tx, record) => {
     const before = await lockVisibleNote(tx, viewerOf(p), id);
     if (!before) throw notFound('Note');
-    if (before.createdBy !== p.userId && !(p.role === 'admin' && before.ownerOrganisationId === p.organisationId)) {
-      throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation deletes a note');
-    }
+    if (!canEditRecord(p, before)) throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation deletes a note');
     await deleteNote(tx, id);
     record({ action: 'note.deleted', recordType: 'note', recordId: id, before: noteView(before), after: null, marking: markingOf(before), data: { id } });
   });

@@ -37,3 +37,7 @@ export const canManageWebhooksOf = (p: Principal, organisationId: string): boole
 
 /** Audit trails are for administrators (of what they can see). */
 export const canReadAudit = (p: Principal): boolean => p.role === 'admin' && p.scopes.includes('read');
+
+/** Who may edit or delete a record they can see: its author, or an admin of its owner organisation. */
+export const canEditRecord = (p: Principal, r: { createdBy: string | null; ownerOrganisationId: string }): boolean =>
+  r.createdBy === p.userId || (p.role === 'admin' && r.ownerOrganisationId === p.organisationId);
