@@ -8,16 +8,29 @@ import { createOrganisation } from '../../services/organisations';
 import { createToken } from '../../services/tokens';
 import { createUser, updateUserStanding } from '../../services/users';
 import { organisationIdByRef, userIdByEmail } from '../../services/lookup';
+import { type ApiClient, remoteClient } from '../client';
 import { printJson, println, readStdin, type GlobalOptions } from '../io';
 import { withLocalRuntime } from '../local';
 import type { CommandModule } from './index';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An organisation by id or exact name (case-insensitive) through the API. */
+async function remoteOrganisationId(client: ApiClient, ref: string): Promise<string> {
+  if (UUID.test(ref)) return ref;
+  const page = await client.request<{ items: { id: string; name: string }[] }>('GET', `/api/organisations?q=${encodeURIComponent(ref)}&limit=500`);
+  const hit = page.items.find((o) => o.name.toLowerCase() === ref.toLowerCase());
+  if (!hit) throw new AppError('NOT_FOUND', `organisation '${ref}' not found`);
+  return hit.id;
+}
+
 /**
- * `aisc admin …`: directory administration on the local database, as the operator who runs
- * the command (audited as `system:cli`). Secrets (tokens, invitation links) print once.
+ * `aisc admin …`: directory administration, on the local database as the operator who runs
+ * the command (audited as `system:cli`), or with --server/--token through the API as the
+ * token's user (organisations and invitations). Secrets (tokens, invitation links) print once.
  */
 export const adminCommand: CommandModule = (program, io) => {
-  const admin = program.command('admin').description('administer organisations, users and tokens on the local database');
+  const admin = program.command('admin').description('administer organisations, users and tokens (local database, or --server/--token for organisations and invitations)');
   const out = (cmd: { optsWithGlobals(): unknown }, value: unknown, line: string) =>
     (cmd.optsWithGlobals() as GlobalOptions).json ? printJson(io, value) : println(io, line);
 
@@ -30,6 +43,12 @@ export const adminCommand: CommandModule = (program, io) => {
     .option('--client-of <organisation>', 'the organisation (name or id) this one is a client of')
     .option('--coordinator', 'a coordinating organisation (its admins administer the platform)')
     .action(async (o: { name: string; kind: (typeof ORGANISATION_KIND_IDS)[number]; sector?: string[]; clientOf?: string; coordinator?: boolean }, cmd) => {
+      const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
+      if (client) {
+        const body = { name: o.name, kind: o.kind, sectors: o.sector ?? [], parentId: o.clientOf ? await remoteOrganisationId(client, o.clientOf) : null, coordinator: o.coordinator ?? false };
+        const made = await client.request<{ id: string; name: string }>('POST', '/api/organisations', body);
+        return out(cmd, made, `created organisation ${made.name} (${made.id})`);
+      }
       const org = await withLocalRuntime(io, async (rt) =>
         createOrganisation(rt.ctx, CLI_ACTOR, {
           name: o.name,
@@ -55,6 +74,14 @@ export const adminCommand: CommandModule = (program, io) => {
       let password: string | undefined;
       if (o.passwordStdin) {
         password = (await readStdin(io)).split(/\r?\n/)[0] ?? '';
+      }
+      const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
+      if (client) {
+        // Over the API a user is always invited: passwords are set by their owner.
+        if (password !== undefined) throw new AppError('VALIDATION', '--password-stdin works on the local database only; over --server the user is invited', [{ path: '/password', message: 'not allowed with --server' }]);
+        const body = { email: o.email, name: o.name, organisationId: await remoteOrganisationId(client, o.organisation), role: o.role, clearance: o.clearance };
+        const made = await client.request<{ user: { id: string; email: string }; invitation: { url: string } }>('POST', '/api/users', body);
+        return out(cmd, made, `created user ${made.user.email} (${made.user.id}); invitation link (shown once):\n${made.invitation.url}`);
       }
       const r = await withLocalRuntime(io, async (rt) =>
         createUser(rt.ctx, CLI_ACTOR, { email: o.email, name: o.name, organisationId: await organisationIdByRef(rt.ctx, o.organisation), role: o.role, clearance: o.clearance, password }),

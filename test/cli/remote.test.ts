@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser } from '../helpers/http';
+import { cli } from '../helpers/cli';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+/** The CLI against a running server with --server and --token. */
+describe('aisc --server --token', () => {
+  let t: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    const b = new Browser(t.url);
+    await b.login(t.admin.email, t.admin.password);
+    token = (await b.call('POST', '/api/tokens', { name: 'cli', scopes: ['read', 'write', 'admin'] })).json.secret;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('creates an organisation and invites a user through the API', async () => {
+    const env = { AISC_SERVER: t.url, AISC_TOKEN: token };
+    const org = await cli(['admin', 'create-organisation', '--name', 'Remote Utility', '--kind', 'critical_infrastructure_operator', '--sector', 'energy', '--json'], env);
+    expect(org.code, org.stderr).toBe(0);
+    expect(JSON.parse(org.stdout)).toMatchObject({ name: 'Remote Utility', sectors: ['energy'] });
+    const user = await cli(['admin', 'create-user', '--server', t.url, '--token', token, '--email', 'ops@remote.test', '--name', 'Ops', '--organisation', 'remote utility'], {});
+    expect(user.code, user.stderr).toBe(0);
+    expect(user.stdout).toMatch(/invitation link \(shown once\):\nhttp:\/\/localhost:\d+\/invite#token=aisc_inv_/);
+  });
+
+  it('reports server-side problems, bad tokens and unreachable servers in one line', async () => {
+    const dup = await cli(['admin', 'create-organisation', '--name', 'remote UTILITY', '--kind', 'researcher'], { AISC_SERVER: t.url, AISC_TOKEN: token });
+    expect(dup.code).toBe(6);
+    expect(dup.stderr).toBe('aisc: Conflict: an organisation with this name exists\n');
+    const bad = await cli(['admin', 'create-organisation', '--name', 'X', '--kind', 'researcher'], { AISC_SERVER: t.url, AISC_TOKEN: 'aisc_pat_nope' });
+    expect(bad.code).toBe(4);
+    const down = await cli(['admin', 'create-organisation', '--name', 'X', '--kind', 'researcher'], { AISC_SERVER: 'http://127.0.0.1:9', AISC_TOKEN: token });
+    expect(down.code).toBe(8);
+    expect(down.stderr.trim().split('\n')).toHaveLength(1);
+    const noToken = await cli(['admin', 'create-organisation', '--server', t.url, '--name', 'X', '--kind', 'researcher'], {});
+    expect(noToken.code).toBe(3);
+  });
+});
