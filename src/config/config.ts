@@ -40,6 +40,7 @@ const schema = z.object({
   AISC_WEBHOOK_MAX_ATTEMPTS: int(8, 1, 50),
   AISC_WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
   AISC_JOB_LEASE_SECONDS: int(60, 1, 86_400),
+  AISC_WEBHOOK_ALLOW_PRIVATE: bool(false),
   AISC_WORKER: bool(true),
   AISC_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   AISC_TRUST_PROXY: bool(false),
@@ -61,6 +62,8 @@ export interface Config {
   readonly invitationHours: number;
   readonly webhookMaxAttempts: number;
   readonly webhookTimeoutMs: number;
+  /** Whether webhooks may target loopback, private and link-local addresses (off: SSRF protection). */
+  readonly webhookAllowPrivate: boolean;
   /** How long a claimed job stays with its worker before another may take it (a dead worker's jobs come back after this). */
   readonly jobLeaseMs: number;
   /** Whether this process runs the background worker (jobs, outbox dispatch). */
@@ -107,6 +110,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       invitationHours: e.AISC_INVITATION_HOURS,
       webhookMaxAttempts: e.AISC_WEBHOOK_MAX_ATTEMPTS,
       webhookTimeoutMs: e.AISC_WEBHOOK_TIMEOUT_MS,
+      webhookAllowPrivate: e.AISC_WEBHOOK_ALLOW_PRIVATE,
       jobLeaseMs: e.AISC_JOB_LEASE_SECONDS * 1000,
       worker: e.AISC_WORKER,
       secureCookies: e.AISC_SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https:') : e.AISC_SECURE_COOKIES === 'true',
@@ -131,6 +135,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'AISC_INVITATION_HOURS', default: '72', meaning: 'how long an invitation link works' },
   { name: 'AISC_WEBHOOK_MAX_ATTEMPTS', default: '8', meaning: 'delivery attempts before a webhook delivery is dead-lettered' },
   { name: 'AISC_WEBHOOK_TIMEOUT_MS', default: '10000', meaning: 'timeout of one webhook delivery attempt' },
+  { name: 'AISC_WEBHOOK_ALLOW_PRIVATE', default: 'false', meaning: 'let webhooks reach loopback, private and link-local addresses (off protects internal services from SSRF)' },
   { name: 'AISC_JOB_LEASE_SECONDS', default: '60', meaning: 'lease of a claimed job; a crashed worker\'s jobs are taken over after it' },
   { name: 'AISC_WORKER', default: 'true', meaning: 'run background work (event dispatch, deliveries) in this process' },
   { name: 'AISC_SECURE_COOKIES', default: 'auto', meaning: 'Secure cookies: auto (when AISC_PUBLIC_URL is https), true or false' },

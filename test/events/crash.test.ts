@@ -16,7 +16,7 @@ describe('outbox survives kill -9', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('delivers every event after a restart', async () => {
-    const env: Record<string, string> = { AISC_DATA_DIR: dir, AISC_JOB_LEASE_SECONDS: '3', AISC_WEBHOOK_TIMEOUT_MS: '2000' };
+    const env: Record<string, string> = { AISC_DATA_DIR: dir, AISC_WEBHOOK_ALLOW_PRIVATE: 'true', AISC_JOB_LEASE_SECONDS: '3', AISC_WEBHOOK_TIMEOUT_MS: '2000' };
     if (process.env.TEST_DATABASE_URL) {
       const pg = await import('pg');
       const name = `aisc_crash_${process.pid}`;

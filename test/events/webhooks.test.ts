@@ -93,3 +93,32 @@ describe('webhooks', () => {
     await rx.close();
   });
 });
+
+describe('webhook destinations (SSRF protection)', () => {
+  it('classifies internal addresses', async () => {
+    const { isInternalAddress } = await import('../../src/services/events/destination');
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.9', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) {
+      expect(isInternalAddress(a), a).toBe(true);
+    }
+    for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '172.32.0.1']) expect(isInternalAddress(a), a).toBe(false);
+  });
+
+  it('dead-letters deliveries to internal addresses unless allowed', async () => {
+    const rx = await startReceiver();
+    const t = await startTestServer({ AISC_WEBHOOK_ALLOW_PRIVATE: 'false' });
+    try {
+      const b = new Browser(t.url);
+      await b.login(t.admin.email, t.admin.password);
+      const hook = await b.call('POST', '/api/webhooks', { url: rx.url.replace('127.0.0.1', 'localhost'), eventTypes: ['note.created'] });
+      await b.call('POST', '/api/notes', { title: 'x', body: 'b', marking: { tlp: 'GREEN' } });
+      const deliveries = `/api/webhooks/${hook.json.webhook.id}/deliveries`;
+      await eventually(async () => (await b.call('GET', `${deliveries}?status=dead`)).json.total === 1);
+      const dead = (await b.call('GET', deliveries)).json.items[0];
+      expect(dead.lastError).toMatch(/internal address/);
+      expect(rx.received).toHaveLength(0);
+    } finally {
+      await t.close();
+      await rx.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { backoffMs } from '../../domain/jobs/backoff';
 import { jitter } from '../ids';
 import { signatureFor, SIGNATURE_HEADER } from '../../domain/events/signature';
 import { findEvent } from '../../store/outbox';
+import { destinationProblem } from './destination';
 import { findDelivery, findWebhook, updateDelivery } from '../../store/webhooks';
 import type { ServiceContext } from '../context';
 import type { JobOutcome } from '../jobs/runner';
@@ -26,6 +27,11 @@ export async function deliverWebhook(ctx: ServiceContext, payload: { deliveryId?
   if (!hook || !event || !hook.active || hook.deletedAt) {
     await updateDelivery(ctx.db, delivery.id, { status: 'dead', lastError: 'webhook disabled or deleted', nextAttemptAt: null });
     return { status: 'dead', error: 'webhook disabled or deleted' };
+  }
+  const refused = await destinationProblem(hook.url, ctx.config.webhookAllowPrivate);
+  if (refused) {
+    await updateDelivery(ctx.db, delivery.id, { status: 'dead', attempts: attempt, lastError: refused, nextAttemptAt: null });
+    return { status: 'dead', error: refused };
   }
   const body = deliveryBody(event);
   const ts = Math.floor(ctx.now().getTime() / 1000);
