@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/fast-check.ts'],
     // PGlite instances are heavy (hundreds of MB each) and the machines have 2 cores:
     // run files in a few forks, never dozens at once.
     pool: 'forks',
