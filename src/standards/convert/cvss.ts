@@ -1,7 +1,8 @@
 import cvssCalculator from 'ae-cvss-calculator';
+import { parseCvssVector, scoreCvssVector } from '../cvss';
 
 // ae-cvss-calculator is a CommonJS bundle whose named exports Node's ESM loader cannot see.
-const { Cvss2, Cvss3P0, Cvss3P1, Cvss4P0 } = cvssCalculator;
+const { Cvss3P0, Cvss3P1, Cvss4P0 } = cvssCalculator;
 
 /** A CVSS score computed from a vector, with the severity rating of its version. */
 export interface CvssScore {
@@ -58,8 +59,10 @@ function computeScore(vector: string): CvssScore | undefined {
       const base = new Cvss4P0(vector).calculateScores().overall ?? NaN;
       return { version: '4.0', vectorString: vector, baseScore: base, baseSeverity: severityOf(base) };
     }
-    const base = new Cvss2(vector).calculateScores().base ?? NaN;
-    return { version: '2.0', vectorString: vector, baseScore: base };
+    // v2: our own equations (cvss/v2), which round the guide's decimals, not binary products.
+    const parsed = parseCvssVector(vector);
+    if (parsed.version !== '2.0') return undefined;
+    return { version: '2.0', vectorString: vector, baseScore: scoreCvssVector(parsed).baseScore };
   } catch {
     return undefined;
   }

@@ -102,11 +102,10 @@ function metricsOf(record: OsvRecord): Cve5Metric[] {
   const seen = new Set<string>();
   for (const s of [...(record.severity ?? []), ...(record.affected ?? []).flatMap((a) => a.severity ?? [])]) {
     const score = s.type.startsWith('CVSS') ? scoreCvss(s.score) : undefined;
-    // The vendored record schema (Vulnogram's copy of 5.1) admits only CVSS 4.0, 3.1 and 2.0
-    // metrics; CVE 5.1 itself also has cvssV3_0, but a record must validate where it is sent.
-    if (!score || score.version === '3.0' || seen.has(score.version)) continue;
+    // CVE Record Format 5.1 `metrics[]`: one of cvssV4_0, cvssV3_1, cvssV3_0, cvssV2_0 per entry.
+    if (!score || seen.has(score.version)) continue;
     seen.add(score.version);
-    const key = `cvssV${score.version.replace('.', '_')}` as 'cvssV3_1';
+    const key = `cvssV${score.version.replace('.', '_')}` as 'cvssV4_0' | 'cvssV3_1' | 'cvssV3_0' | 'cvssV2_0';
     metrics.push({ format: 'CVSS', scenarios: [{ lang: 'en', value: 'GENERAL' }], [key]: { ...score } });
   }
   return metrics;

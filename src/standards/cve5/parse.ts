@@ -1,35 +1,36 @@
 import type { AnySchema } from 'ajv';
-import { createSchemaValidator, jsonDocumentReader, type JsonLimits, type SchemaValidatorOptions } from '../json-schema';
+import { createSchemaValidator, jsonDocumentReader, type JsonLimits, type SchemaValidator } from '../json-schema';
 import type { Problem } from '../problem';
-import schema from './schema/cve5-vulnogram.json' with { type: 'json' };
+import schema from './schema/CVE_Record_Format_5.1.1_bundled.json' with { type: 'json' };
 import type { Cve5Record } from './types';
 
-const SCHEMA_ID = 'https://cve.org/cve/record/v5_00/';
+/** The `$id` of the official CVE Record Format schema (CVEProject/cve-schema, 5.1.1 bundled). */
+const SCHEMA_ID = schema.$id;
 
-// Vulnogram's copy of the CVE schema carries editor hints: widget names in `format` and
-// `$ref`s to its own lookup lists (users, CWE, CAPEC). They constrain nothing in the CVE
-// Record Format, so they are accepted as they are and the lookups resolve to empty schemas.
-const common: Omit<SchemaValidatorOptions, 'schema'> = {
-  dialect: 'draft-07',
-  annotationFormats: [
-    'CPEA', 'CVSS', 'checkbox', 'datetime', 'gird', 'grid', 'languagePicker', 'object', 'radio',
-    'simplehtml', 'ssvcOpts', 'string', 'table', 'taglist', 'textarea',
-  ],
-  references: [
-    { uri: 'https://cve.org/users/list/json', schema: {} },
-    { uri: `${SCHEMA_ID}js/cwe-all.json`, schema: {} },
-    { uri: `${SCHEMA_ID}js/capec.json`, schema: {} },
-  ],
+/** A validator for one part of the record schema, by JSON Pointer (a record kind or a container). */
+const partValidator = (pointer: string) =>
+  createSchemaValidator({
+    dialect: 'draft-07',
+    schema: { $ref: `${SCHEMA_ID}#${pointer}` },
+    references: [{ uri: SCHEMA_ID, schema: schema as AnySchema }],
+  });
+const definitionValidator = (name: string) => partValidator(`/definitions/${name}`);
+
+const anyRecordValidator = createSchemaValidator({ schema, dialect: 'draft-07' });
+// The record schema is a `oneOf` of the Published and Rejected records, told apart by
+// `cveMetadata.state` (CVE Record Format 5.1, `cveMetadataPublished` / `cveMetadataRejected`).
+// A record that states its kind is checked as that kind, so a Published record with one bad
+// metric is told about the metric, not that it is not a Rejected record.
+const recordValidatorByState: Readonly<Record<string, SchemaValidator>> = {
+  PUBLISHED: partValidator('/oneOf/0'),
+  REJECTED: partValidator('/oneOf/1'),
 };
 
-const recordValidator = createSchemaValidator({ ...common, schema });
-/** A validator for one definition of the record schema (a container, not a whole record). */
-const definitionValidator = (name: string) =>
-  createSchemaValidator({
-    ...common,
-    schema: { $ref: `${SCHEMA_ID}#/definitions/${name}` },
-    references: [...(common.references ?? []), { uri: SCHEMA_ID, schema: schema as AnySchema }],
-  });
+function recordValidator(value: unknown): Problem[] {
+  const state = (value as { cveMetadata?: { state?: unknown } } | null)?.cveMetadata?.state;
+  const byState = typeof state === 'string' && Object.hasOwn(recordValidatorByState, state) ? recordValidatorByState[state]! : undefined;
+  return byState ? byState(value) : anyRecordValidator(value);
+}
 
 const containerValidators = {
   published: definitionValidator('cnaPublishedContainer'),

@@ -3,9 +3,10 @@ import type { CvssVersion, MetricGroup } from './metrics';
 import { CVSS_METRICS } from './metrics';
 import { parseCvssVector } from './parse';
 import type { CvssNomenclature, CvssScore, CvssSeverity, CvssVector } from './types';
+import { scoreV2Metrics } from './v2';
 
 // ae-cvss-calculator is CommonJS: Node's ESM loader exposes it only as a default export.
-const { Cvss2, Cvss3P0, Cvss3P1, Cvss4P0 } = ae;
+const { Cvss3P0, Cvss3P1, Cvss4P0 } = ae;
 
 /**
  * Qualitative severity. 3.x: v3.1 specification §5 (Table 14); 4.0: v4.0 §6 (same bands).
@@ -50,16 +51,21 @@ function calculatorInput(vector: CvssVector): string {
   // yet the v3.1 environmental formula (§7.3, with its 0.9731 factor) then differs from the
   // base one for a changed scope. "X" for a requirement is weighted as Medium (v3.1 §7.1),
   // so stating CR:M changes nothing but makes the calculator apply the formula.
-  if (vector.version !== '2.0' && hasGroup(vector, 'environmental', false) && !hasGroup(vector, 'environmental', true)) {
+  if (hasGroup(vector, 'environmental', false) && !hasGroup(vector, 'environmental', true)) {
     return vector.vectorString.replace(/(^|\/)CR:X(?=\/|$)/, '$1CR:M').replace(/^(?!.*\/CR:)(.*)$/, '$1/CR:M');
   }
   return vector.vectorString;
 }
 
-function scoreV2V3(vector: CvssVector): CvssScore {
+function calculatorScores(vector: CvssVector): { base?: number; temporal?: number; environmental?: number } {
+  // v2 has its own equations (./v2): the calculator rounds 2.0's binary products, not the guide's decimals.
+  if (vector.version === '2.0') return scoreV2Metrics(vector.metrics);
   const input = calculatorInput(vector);
-  const calculator = vector.version === '2.0' ? new Cvss2(input) : vector.version === '3.0' ? new Cvss3P0(input) : new Cvss3P1(input);
-  const scores = calculator.calculateScores();
+  return (vector.version === '3.0' ? new Cvss3P0(input) : new Cvss3P1(input)).calculateScores();
+}
+
+function scoreV2V3(vector: CvssVector): CvssScore {
+  const scores = calculatorScores(vector);
   const baseScore = scores.base ?? 0;
   const score: { -readonly [K in keyof CvssScore]: CvssScore[K] } = {
     version: vector.version,
@@ -74,7 +80,7 @@ function scoreV2V3(vector: CvssVector): CvssScore {
   return score;
 }
 
-/** Scores a parsed vector with ae-cvss-calculator. */
+/** Scores a parsed vector: 2.0 by the v2 guide's equations (./v2), 3.x and 4.0 with ae-cvss-calculator. */
 export function scoreCvssVector(vector: CvssVector): CvssScore {
   return vector.version === '4.0' ? scoreV4(vector) : scoreV2V3(vector);
 }

@@ -11,22 +11,57 @@ const fail = (scheme: string, native: string, why: string): FormatError =>
   new FormatError('vers', [{ path: '', message: `cannot convert ${scheme} range ${JSON.stringify(native)}: ${why}` }]);
 
 const PLAIN_ATOM = /^(<=|>=|<|>|=)?v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z.-]+)?$/;
+const TILDE_PRERELEASE = /^~>?\s*v?(\d+)\.(\d+)\.(\d+)-([0-9A-Za-z.-]+)$/;
 
 /**
- * npm: comparators with a plain (possibly partial) version keep their operator, the version
- * zero-filled (`<= 1.0` → `<=1.0.0`); anything else (`^`, `~`, x-ranges, hyphens) is
- * node-semver's desugaring with its `-0` pre-release floors dropped.
+ * npm: each `||` alternative converts on its own. Comparators with a plain (possibly
+ * partial) version keep their operator, the version zero-filled (`<= 1.0` → `<=1.0.0`);
+ * a tilde on a pre-release follows the suite's convention (`tildePrerelease`); anything
+ * else (`^`, `~`, x-ranges, hyphens) is node-semver's desugaring with its `-0` pre-release
+ * floors dropped.
  */
 function fromNpm(native: string): Pair[] | '*' {
-  const atoms = native.trim().replace(/(<=|>=|<|>|=)\s+/g, '$1').split(/\s*\|\|\s*|\s+/).filter(Boolean);
+  const pairs: Pair[] = [];
+  for (const alternative of native.split('||')) {
+    const converted = fromNpmAlternative(alternative);
+    if (converted === '*') return '*';
+    pairs.push(...converted);
+  }
+  return pairs;
+}
+
+function fromNpmAlternative(native: string): Pair[] | '*' {
+  const atoms = native.trim().replace(/(<=|>=|<|>|=)\s+/g, '$1').split(/\s+/).filter(Boolean);
   if (atoms.length && atoms.every((a) => PLAIN_ATOM.test(a))) {
     return atoms.map((a): Pair => {
       const m = PLAIN_ATOM.exec(a)!;
       return [(m[1] ?? '=') as Comparator, `${m[2]}.${m[3] ?? 0}.${m[4] ?? 0}${m[5] ?? ''}`];
     });
   }
+  if (atoms.length === 1 && TILDE_PRERELEASE.test(atoms[0]!)) return tildePrerelease(TILDE_PRERELEASE.exec(atoms[0]!)!);
   if (atoms.length === 1 && /^(<=|>=|<|>|=)/.test(atoms[0]!)) return fromNpmDesugared(atoms[0]!.replace(/^(<=|>=|<|>|=)/, ''));
   return fromNpmDesugared(native);
+}
+
+/**
+ * `~M.m.p-pre` as the vers-spec suite writes it (npm_range_from_native_test.json, the
+ * "recommended" case `~0.8.0-pre`), which is univers' conversion through
+ * python-semanticversion's NpmSpec: a pre-release window `>=M.m.p-pre|<M.m.(p+1)` (npm
+ * lets pre-releases match only on the bound's own M.m.p) plus a release window
+ * `>=M.m.p|<H`, where H is NpmSpec's "next minor" of the pre-release: M.m.0 when p is 0
+ * (the release itself), M.(m+1).0 otherwise.
+ *
+ * This contradicts node-semver when p is 0: npm reads `~0.8.0-pre` as
+ * `>=0.8.0-pre <0.9.0-0`, so 0.8.1 … 0.8.x match in npm but fall outside the suite's vers.
+ * We follow the suite for vers text only, because vers output is an exchange format whose
+ * conformance suite is the reference peers check against; matching a native npm range
+ * (`compileNpmRange`, `aisc version in-range`) keeps node-semver's meaning.
+ */
+function tildePrerelease(m: RegExpExecArray): Pair[] {
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const release = `${major}.${minor}.${patch}`;
+  const high = patch === 0 ? release : `${major}.${minor + 1}.0`;
+  return [['>=', `${release}-${m[4]}`], ['<', `${major}.${minor}.${patch + 1}`], ['>=', release], ['<', high]];
 }
 
 function fromNpmDesugared(native: string): Pair[] | '*' {

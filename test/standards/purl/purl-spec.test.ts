@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../src/standards/problem';
-import { buildPurl, normalizePurl, parsePurl, serializePurl, type PackageURL, type PurlComponents } from '../../../src/standards/purl';
+import { PURL_TYPE_RULES, buildPurl, normalizePurl, parsePurl, serializePurl, type PackageURL, type PurlComponents } from '../../../src/standards/purl';
 
 const ROOT = new URL('../../../../shared/data/standards/purl/', import.meta.url);
 const present = existsSync(ROOT);
@@ -117,5 +117,16 @@ describe.skipIf(!present)('purl-spec legacy test suite', () => {
     }
     console.info(`purl legacy suite: ${cases.length - failures.length - Object.keys(LEGACY_DISAGREEMENTS).length}/${cases.length} pass, ${Object.keys(LEGACY_DISAGREEMENTS).length} differ by the current spec`);
     expect(failures).toEqual([]);
+  });
+});
+
+describe.skipIf(!present)('purl type rules cover the types purl-spec tests', () => {
+  it('has a rule for every tests/types/<type>-test.json and no rule without one', () => {
+    const tested = readdirSync(new URL('tests/types/', ROOT))
+      .filter((f) => f.endsWith('-test.json'))
+      .map((f) => f.slice(0, -'-test.json'.length))
+      .sort();
+    console.info(`purl type rules: ${Object.keys(PURL_TYPE_RULES).length}, purl-spec tested types: ${tested.length}`);
+    expect(Object.keys(PURL_TYPE_RULES).sort()).toEqual(tested);
   });
 });
