@@ -24,7 +24,7 @@ export interface CycloneDxLimits {
  */
 export function parseCycloneDx(text: string, limits: CycloneDxLimits = {}): CycloneDxDocument {
   if (text.trimStart().startsWith('<')) {
-    return { serialization: 'xml', bom: checkBom(bomFromXml(text, limits.xml)) };
+    return { serialization: 'xml', bom: checkBom(bomFromXml(text, limits.xml), 'xml') };
   }
   return { serialization: 'json', bom: checkBom(parseJsonText(text, limits.json, FORMAT)) };
 }
@@ -46,11 +46,11 @@ function bomFromXml(text: string, limits: XmlLimits | undefined): unknown {
     throw new FormatError(FORMAT, [{ path: '', message: unsupported(namespace ? `namespace ${namespace}` : 'no CycloneDX namespace') }]);
   }
   const view = schemaView(version);
-  const model = xmlToJsonModel(root, view.top, view, { uri: namespace, prefix }) as Record<string, unknown>;
+  const model = xmlToJsonModel(root, view.top, view, { uri: namespace, prefix, rootAttributes: root.attributes }) as Record<string, unknown>;
   return { bomFormat: 'CycloneDX', specVersion: version, ...model };
 }
 
-function checkBom(value: unknown): CdxBom {
+function checkBom(value: unknown, serialization: 'json' | 'xml' = 'json'): CdxBom {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new FormatError(FORMAT, [{ path: '', message: 'a CycloneDX BOM must be a JSON object' }]);
   }
@@ -61,7 +61,7 @@ function checkBom(value: unknown): CdxBom {
   if (!isSpecVersion(specVersion)) {
     throw new FormatError(FORMAT, [{ path: '/specVersion', message: unsupported(`specVersion ${JSON.stringify(specVersion)}`) }]);
   }
-  const problems = [...schemaValidator(specVersion)(value), ...bomRefProblems(value)];
+  const problems = [...schemaValidator(specVersion, serialization)(value), ...bomRefProblems(value)];
   if (problems.length > 0) throw new FormatError(FORMAT, problems);
   return value as CdxBom;
 }

@@ -1,13 +1,17 @@
 import { FormatError } from '../problem';
 import type { XmlElement } from '../xml';
 import type { JsonSchema, SchemaView } from './schema-view';
+import { XMLDSIG_NAMESPACE, xmlSignatureModel } from './xml-signature';
 
 // CycloneDX publishes one information model in two serializations (CycloneDX spec, "Formats").
 // The XML binding differs from the JSON one in a few regular ways, handled here generically by
 // reading the JSON Schema: arrays are wrapper elements (<components><component/>…) or repeated
 // elements (<url/><url/>); some values are attributes; scalar text sits in an element whose JSON
 // form is an object ({ alg, content } for <hash alg="…">…</hash>). The few renames are listed.
-const RENAMED: Readonly<Record<string, string>> = { dependency: 'dependsOn', details: 'expressionDetails', responses: 'response' };
+// CycloneDX 1.6+ XSD `<cryptoRef>` (repeated) is JSON `cryptoRefArray`.
+const RENAMED: Readonly<Record<string, string>> = {
+  dependency: 'dependsOn', details: 'expressionDetails', responses: 'response', cryptoRef: 'cryptoRefArray',
+};
 // When an element has both attributes and text, the text is this JSON property.
 const TEXT_PROPERTIES = ['content', 'value', 'classification'];
 const SKIPPED_ATTRIBUTE = /^(xmlns(:|$)|xsi:|xml:)/;
@@ -18,6 +22,8 @@ export interface XmlNamespace {
   readonly uri: string;
   /** The prefix bound to the CycloneDX namespace ('' for the default namespace). */
   readonly prefix: string;
+  /** The root element's namespace declarations, for elements that do not declare their own. */
+  readonly rootAttributes?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -55,6 +61,10 @@ class ModelMapper {
 
   private mapped(element: XmlElement, schema: JsonSchema): unknown {
     const kind = this.view.kind(schema);
+    const chosen = kind === 'array' ? undefined : this.chosen(element, schema);
+    if (chosen !== undefined) {
+      return chosen.localName === 'ref' && this.view.allows(schema, 'string') ? chosen.text.trim() : this.value(chosen, schema);
+    }
     if (kind === 'array' && this.view.allows(schema, 'object') && this.fitsObject(element, schema)) {
       return this.object(element, schema);
     }
@@ -62,12 +72,20 @@ class ModelMapper {
       return this.object(element, schema);
     }
     if (kind === 'array') return this.array([element], schema);
-    // A reference given as <asserter><ref>…</ref></asserter> where the model has a bare ref.
-    const children = this.children(element);
-    if (children.length === 1 && children[0]!.localName === 'ref' && Object.keys(element.attributes).length === 0) {
-      return children[0]!.text.trim();
-    }
     return scalar(element.text.trim(), kind);
+  }
+
+  // An XSD <xs:choice> wrapper whose JSON form is the chosen value itself: CycloneDX 1.7
+  // `<asserter>` holds <organization>, <individual> or <ref> where JSON has the entity, the
+  // contact or the bare ref. Recognized as one child that is none of the model's properties
+  // in a schema with alternatives.
+  private chosen(element: XmlElement, schema: JsonSchema): XmlElement | undefined {
+    const children = this.children(element);
+    if (children.length !== 1 || Object.keys(element.attributes).some((a) => !SKIPPED_ATTRIBUTE.test(a))) return undefined;
+    const properties = this.view.properties(schema);
+    const child = children[0]!;
+    if (properties.has(propertyName(child.localName, properties))) return undefined;
+    return child.localName === 'ref' || this.view.alternatives(schema).length > 1 ? child : undefined;
   }
 
   private object(element: XmlElement, schema: JsonSchema): Record<string, unknown> {
@@ -93,6 +111,8 @@ class ModelMapper {
         out[key] = group.map((child) => this.value(child, propertySchema));
       }
     }
+    const signature = properties.has('signature') ? element.children.find((child) => this.isXmlSignature(child)) : undefined;
+    if (signature !== undefined) out.signature = xmlSignatureModel(signature);
     const text = element.text.trim();
     if (text !== '' && this.children(element).length === 0) {
       const key = TEXT_PROPERTIES.find((name) => properties.has(name) && !(name in out));
@@ -116,6 +136,7 @@ class ModelMapper {
     const itemKind = this.view.kind(itemSchema);
     if (children.length === 0) return itemKind === 'object' && element.text.trim() === '';
     if (itemKind !== 'object' || this.view.wrappingKeys(itemSchema).size > 0) return true;
+    if (this.lacksRequired(element, itemSchema)) return true;
     const names = new Set(children.map((child) => child.localName));
     if (names.size !== 1) return false;
     const itemProperties = this.view.properties(itemSchema);
@@ -129,6 +150,18 @@ class ModelMapper {
       children.some((c) => this.children(c).length > 0) ||
       children.some((c) => Object.keys(c.attributes).some((a) => itemProperties.has(propertyName(a, itemProperties))))
     );
+  }
+
+  // An element missing a required property of every object form of the item cannot be an
+  // item: it wraps them (<environmentVars><value>…</value></environmentVars>, whose item
+  // `property` requires a name; <patents> holding <patent> and <patentFamily>).
+  private lacksRequired(element: XmlElement, itemSchema: JsonSchema): boolean {
+    const forms = this.view.alternatives(itemSchema).filter((alt) => alt.properties !== undefined);
+    if (forms.length === 0 || forms.some((form) => !Array.isArray(form.required) || form.required.length === 0)) return false;
+    const given = new Set<string>();
+    const names = this.view.properties(itemSchema);
+    for (const name of [...Object.keys(element.attributes), ...this.children(element).map((c) => c.localName)]) given.add(propertyName(name, names));
+    return forms.every((form) => (form.required as unknown[]).some((name) => !given.has(String(name))));
   }
 
   private item(child: XmlElement, itemSchema: JsonSchema): unknown {
@@ -146,6 +179,11 @@ class ModelMapper {
     const properties = this.view.properties(itemSchema);
     if (!properties.has(child.localName)) return this.object(child, itemSchema);
     const inner = properties.get(child.localName)!;
+    // Named like a scalar property yet holding elements: the item itself
+    // (CycloneDX 1.5 <versions><version><range>…</range><status>…</status></version>).
+    if (this.children(child).length > 0 && this.view.kind(inner) !== 'object' && this.view.kind(inner) !== 'array') {
+      return this.object(child, itemSchema);
+    }
     if (this.view.wrappingKeys(itemSchema).has(child.localName)) {
       return { [child.localName]: this.value(child, inner) };
     }
@@ -177,6 +215,14 @@ class ModelMapper {
     const names = this.view.objectProperties(schema);
     const children = this.children(element);
     return children.length > 0 && children.every((child) => names.has(propertyName(child.localName, names)));
+  }
+
+  // XML Signature §4: an enveloped <ds:Signature>, its prefix declared on itself or the root.
+  private isXmlSignature(element: XmlElement): boolean {
+    if (element.localName !== 'Signature') return false;
+    const colon = element.name.indexOf(':');
+    const declaration = colon < 0 ? 'xmlns' : `xmlns:${element.name.slice(0, colon)}`;
+    return (element.attributes[declaration] ?? this.ns.rootAttributes?.[declaration]) === XMLDSIG_NAMESPACE;
   }
 
   private children(element: XmlElement): XmlElement[] {

@@ -56,6 +56,9 @@ function describe(e: ErrorObject): Problem {
   switch (e.keyword) {
     case 'required':
       return { path: pointer(e.instancePath, String(params.missingProperty)), message: 'is required' };
+    case 'dependentRequired': // 2019-09 (SPDX 2.3)
+    case 'dependencies': // draft-04 / draft-07
+      return { path: pointer(e.instancePath, String(params.missingProperty)), message: `is required when ${String(params.property)} is present` };
     case 'additionalProperties':
       return { path: pointer(e.instancePath, String(params.additionalProperty)), message: 'is not allowed here' };
     case 'enum':

@@ -1,19 +1,31 @@
+import Ajv2019Module from 'ajv/dist/2019';
 import Ajv2020Module from 'ajv/dist/2020';
 import AjvModule from 'ajv';
 import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
+import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import type { Problem } from '../problem';
 import { closer, problemsFromAjv } from './ajv-problems';
+import { isUriReference } from './formats';
+import { addHashedUniqueItems, withHashedUniqueItems } from './unique-items';
 
-// ajv and ajv-formats are CommonJS: under ESM interop the class may sit on `.default`.
+// ajv, ajv-draft-04 and ajv-formats are CommonJS: under ESM interop the export may sit on `.default`.
 type AjvClass = typeof AjvModule;
 const interop = <T>(m: T): T => ((m as { default?: T }).default ?? m);
-const Ajv2020 = interop(Ajv2020Module) as unknown as AjvClass;
-const AjvDraft07 = interop(AjvModule) as AjvClass;
 const addFormats = interop(addFormatsModule);
 
-/** The JSON Schema dialects the official schemas we carry are written in. */
-export type SchemaDialect = 'draft-07' | '2020-12';
+/**
+ * The JSON Schema dialects the official schemas we carry are written in: draft-04 (SARIF
+ * 2.1.0), draft-07 (CycloneDX, CVE 5, CSAF 2.0), 2019-09 (SPDX 2.3), 2020-12 (OSV, STIX 2.1).
+ */
+export type SchemaDialect = 'draft-04' | 'draft-07' | '2019-09' | '2020-12';
+
+const AJV_CLASSES: Readonly<Record<SchemaDialect, AjvClass>> = {
+  'draft-04': interop(AjvDraft04Module) as unknown as AjvClass,
+  'draft-07': interop(AjvModule),
+  '2019-09': interop(Ajv2019Module) as unknown as AjvClass,
+  '2020-12': interop(Ajv2020Module) as unknown as AjvClass,
+};
 
 /** How to build a validator for one official schema. */
 export interface SchemaValidatorOptions {
@@ -27,7 +39,8 @@ export interface SchemaValidatorOptions {
   readonly references?: readonly { readonly uri: string; readonly schema: AnySchema }[];
   /**
    * Format names the schema uses that are not JSON Schema formats (e.g. an editor's widget
-   * hints); they are accepted without a check instead of failing compilation.
+   * hints), or that ajv-formats does not implement (CycloneDX's `iri-reference`, `idn-email`);
+   * they are accepted without a check instead of failing compilation.
    */
   readonly annotationFormats?: readonly string[];
   /** Formats the schema uses that ajv-formats lacks (e.g. OpenVEX's `iri`), with their check. */
@@ -49,8 +62,10 @@ interface Compiled {
 }
 
 /**
- * Builds a validator for an official JSON Schema with ajv. Compilation is deferred to the
- * first call, so importing a format module stays cheap.
+ * Builds a validator for an official JSON Schema with ajv: the one ajv set-up of the standards
+ * library. Compilation is deferred to the first call, so importing a format module stays cheap.
+ * `uniqueItems` is checked in linear time (see `unique-items.ts`): SBOMs and SARIF logs carry
+ * arrays of tens of thousands of objects.
  *
  * When the root schema is a `oneOf` of document kinds and none matches, the problems
  * reported are those of the kind the document came closest to, not of every kind.
@@ -58,18 +73,20 @@ interface Compiled {
 export function createSchemaValidator(options: SchemaValidatorOptions): SchemaValidator {
   let compiled: Compiled | undefined;
   const compile = (): Compiled => {
-    const Ajv = options.dialect === '2020-12' ? Ajv2020 : AjvDraft07;
+    const Ajv = AJV_CLASSES[options.dialect];
     // strict: false because official schemas carry annotations ajv does not know;
     // allErrors: the house rule is every problem in one answer.
     const ajv = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true, validateSchema: false, unicodeRegExp: options.unicodeRegExp ?? true });
     // Draft-04 `id` (FIRST's CVSS v2 schema) and editors' `id` annotations are not
-    // identifiers here: references are registered by URI below.
-    ajv.removeKeyword('id');
+    // identifiers in later dialects: references are registered by URI below.
+    if (options.dialect !== 'draft-04') ajv.removeKeyword('id');
     addFormats(ajv);
+    ajv.addFormat('uri-reference', isUriReference);
+    addHashedUniqueItems(ajv);
     for (const name of options.annotationFormats ?? []) ajv.addFormat(name, true);
     for (const [name, pattern] of Object.entries(options.formats ?? {})) ajv.addFormat(name, pattern);
-    for (const { uri, schema } of options.references ?? []) ajv.addSchema(schema, uri);
-    const root = ajv.compile(options.schema);
+    for (const { uri, schema } of options.references ?? []) ajv.addSchema(withHashedUniqueItems(schema), uri);
+    const root = ajv.compile(withHashedUniqueItems(options.schema));
     const schema = options.schema as { $id?: string; oneOf?: unknown[] };
     const branches = schema.$id && Array.isArray(schema.oneOf)
       ? schema.oneOf.map((_, i) => ajv.getSchema(`${schema.$id}#/oneOf/${i}`)!)

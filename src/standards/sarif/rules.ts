@@ -1,9 +1,6 @@
 import { pointer, type Problem } from '../problem';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+import { int, isObject, list, type Json } from './json-value';
+import { checkUriBaseId, originalUriBaseIdProblems } from './uri-base-ids';
 
 // Property name → the run array an `index` under it points into (SARIF 2.1.0 §3.4.5 and the
 // per-object "index" sections; checked by the SARIF SDK as SARIF1009).
@@ -16,15 +13,21 @@ const INDEXED: Readonly<Record<string, string>> = {
  * SARIF SDK validator reports as an error: index consistency (§3.4.5, SARIF1009), rule id
  * consistency (§3.27.5–7, SARIF1010), region consistency (§3.30, SARIF1007), physical
  * location consistency (§3.29, SARIF1008), invocation times (§3.20.7–8, SARIF1006), message
- * arguments (§3.11.5, SARIF1012), and `sarif:` URIs that resolve (§3.10.3, SARIF1013).
- * A `$schema` naming a pre-release schema (SARIF1011) is accepted: the tutorials' own samples
- * use one, and the content is what is checked.
+ * arguments (§3.11.5, SARIF1012), `sarif:` URIs that resolve (§3.10.3, SARIF1013), and URI
+ * base ids (§3.4.4, §3.14.14, SARIF1004). URI references follow RFC 3986 (§3.10.1, checked
+ * with the schema's formats), so Windows paths with backslashes are refused.
+ * Not checked, because SARIF 2.1.0 does not forbid them: a `$schema` naming a pre-release
+ * schema (SARIF1011; the tutorials' own samples use one), ".." segments in artifact URIs
+ * (SARIF1002; forbidden only in originalUriBaseIds), and relative references that begin with
+ * a slash (SARIF1004 advice).
  */
 export function sarifRuleProblems(log: Json): Problem[] {
   const problems: Problem[] = [];
   const report = (path: string, message: string): void => void problems.push({ path, message });
   list(log.runs).forEach((run, runIndex) => {
-    if (isObject(run)) checkRun(run, pointer('/runs', runIndex), log, report);
+    if (!isObject(run)) return;
+    checkRun(run, pointer('/runs', runIndex), log, report);
+    problems.push(...originalUriBaseIdProblems(run, pointer('/runs', runIndex)));
   });
   return problems;
 }
@@ -49,13 +52,14 @@ function checkRun(run: Json, runPath: string, log: Json, report: (path: string, 
     if (key === 'logicalLocations' || key === 'threadFlowLocations') checkNamedIndex(node, path, key, run, report);
     if (key === 'artifacts' || key === 'addresses' || key === 'logicalLocations') checkParentIndex(node, path, key, run, runPath, report);
     if (key === 'artifactLocation' && typeof node.uri === 'string' && node.uri.startsWith('sarif:')) checkSarifUri(node.uri, path, log, report);
+    checkUriBaseId(node, path, report);
     for (const [childKey, child] of Object.entries(node)) {
       if (childKey !== 'properties') walk(child, pointer(path, childKey), childKey, depth + 1);
     }
   };
   for (const [key, value] of Object.entries(run)) walk(value, pointer(runPath, key), key, 0);
   list(run.results).forEach((result, i) => {
-    if (isObject(result)) checkResult(result, pointer(pointer(runPath, 'results'), i), rules, lengthOf('invocations'), report);
+    if (isObject(result)) checkResult(result, pointer(pointer(runPath, 'results'), i), rules, lengthOf('invocations'), lengthOf('graphs'), report);
   });
   list(run.invocations).forEach((invocation, i) => {
     if (!isObject(invocation) || typeof invocation.startTimeUtc !== 'string' || typeof invocation.endTimeUtc !== 'string') return;
@@ -65,7 +69,7 @@ function checkRun(run: Json, runPath: string, log: Json, report: (path: string, 
   });
 }
 
-function checkResult(result: Json, path: string, rules: unknown[], invocations: number, report: (path: string, message: string) => void): void {
+function checkResult(result: Json, path: string, rules: unknown[], invocations: number, runGraphs: number, report: (path: string, message: string) => void): void {
   const rule = isObject(result.rule) ? result.rule : undefined;
   const ruleIndex = int(result.ruleIndex) ?? int(rule?.index);
   const ruleId = typeof result.ruleId === 'string' ? result.ruleId : undefined;
@@ -81,6 +85,16 @@ function checkResult(result: Json, path: string, rules: unknown[], invocations: 
   const invocationIndex = int((result.provenance as Json | undefined)?.invocationIndex);
   if (invocationIndex !== undefined && invocationIndex >= invocations) report(pointer(path, 'provenance'), `invocationIndex ${invocationIndex} is out of range: the run has ${invocations} invocation(s)`);
   checkMessageArguments(result, path, descriptor, report);
+  // §3.42.2–3: a graphTraversal names its graph by index into run.graphs or result.graphs.
+  list(result.graphTraversals).forEach((traversal, i) => {
+    if (!isObject(traversal)) return;
+    const at = pointer(pointer(path, 'graphTraversals'), i);
+    const runGraphIndex = int(traversal.runGraphIndex);
+    const resultGraphIndex = int(traversal.resultGraphIndex);
+    if (runGraphIndex !== undefined && runGraphIndex >= runGraphs) report(at, `runGraphIndex ${runGraphIndex} is out of range: the run has ${runGraphs} graph(s)`);
+    const resultGraphs = list(result.graphs).length;
+    if (resultGraphIndex !== undefined && resultGraphIndex >= resultGraphs) report(at, `resultGraphIndex ${resultGraphIndex} is out of range: the result has ${resultGraphs} graph(s)`);
+  });
 }
 
 // §3.11.5: a message with an id takes its text from the rule's messageStrings; every {n}
