@@ -7,4 +7,6 @@ export const SUITES: Array<() => Promise<BenchSuite>> = [
   () => import('./formats.bench').then((m) => m.suite),
   () => import('./inventory.bench').then((m) => m.suite),
   () => import('./versions.bench').then((m) => m.suite),
+  () => import('./advisories.bench').then((m) => m.suite),
+  () => import('./intake.bench').then((m) => m.suite),
 ];

@@ -4,6 +4,9 @@ import { AppError } from '../domain/errors';
 const UNIQUE_FIELDS: Record<string, { path: string; message: string }> = {
   organisations_name_key: { path: '/name', message: 'an organisation with this name exists' },
   users_email_key: { path: '/email', message: 'a user with this email exists' },
+  findings_idempotency_key: { path: '/idempotencyKey', message: 'this idempotency key was used for different content' },
+  advisories_pkey: { path: '/id', message: 'an advisory with this id exists' },
+  case_vendors_case_org_key: { path: '/organisations', message: 'this vendor is already invited to the case' },
 };
 
 interface PgError {

@@ -35,8 +35,10 @@ const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    // pg returns int8 as strings (STACK.md caveat 4); our bigints (sequence numbers) fit in a double.
-    pool.on('connect', () => undefined);
+    // An idle pooled connection can be closed by the server (restart, failover, a dropped
+    // database). pg then emits 'error' on the pool; unhandled, that would end the process.
+    // The pool discards the client and the next query opens a new one.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'AiscDatabaseWarning'));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -1,7 +1,10 @@
 import {
+  IconBug,
+  IconListCheck,
   IconBuilding,
   IconHistory,
   IconHome,
+  IconShieldCheck,
   IconKey,
   IconUsers,
   IconWebhook,
@@ -42,6 +45,19 @@ export const shellPages: ShellPage[] = [
     nav: { label: 'API tokens', icon: IconKey, section: 'Account' },
   },
   {
+    path: 'findings/new',
+    access: 'any',
+    component: page(() => import('./pages/intake/SubmitFindingPage'), 'SubmitFindingPage'),
+    nav: { label: 'Submit a finding', icon: IconBug, section: 'Vulnerabilities' },
+  },
+  {
+    path: 'reports',
+    access: 'any',
+    component: page(() => import('./pages/intake/TriageQueuePage'), 'TriageQueuePage'),
+    nav: { label: 'Reports', icon: IconListCheck, section: 'Vulnerabilities' },
+  },
+  { path: 'reports/:reportId', access: 'any', component: page(() => import('./pages/intake/ReportPage'), 'ReportPage') },
+  {
     path: 'organisations',
     access: 'admin',
     component: page(() => import('./pages/organisations/OrganisationsPage'), 'OrganisationsPage'),
@@ -65,6 +81,12 @@ export const shellPages: ShellPage[] = [
     component: page(() => import('./pages/webhooks/DeliveryLogPage'), 'DeliveryLogPage'),
   },
   {
+    path: 'advisory-desk',
+    access: 'any',
+    component: page(() => import('./pages/advisories/AdvisoryDeskPage'), 'AdvisoryDeskPage'),
+    nav: { label: 'Advisory desk', icon: IconShieldCheck, section: 'Clearinghouse' },
+  },
+  {
     path: 'audit',
     access: 'admin',
     component: page(() => import('./pages/audit/AuditPage'), 'AuditPage'),
@@ -77,4 +99,6 @@ export const publicPages: { path: string; component: LazyExoticComponent<Compone
   { path: 'login', component: page(() => import('./pages/login/LoginPage'), 'LoginPage') },
   { path: 'setup', component: page(() => import('./pages/setup/SetupPage'), 'SetupPage') },
   { path: 'invite', component: page(() => import('./pages/invite/AcceptInvitationPage'), 'AcceptInvitationPage') },
+  { path: 'advisories', component: page(() => import('./pages/advisories/PublicAdvisoriesPage'), 'PublicAdvisoriesPage') },
+  { path: 'advisories/:id', component: page(() => import('./pages/advisories/PublicAdvisoryPage'), 'PublicAdvisoryPage') },
 ];

@@ -9,7 +9,10 @@ import { purlCommand } from './purl';
 import { serveCommand } from './serve';
 import { validateCommand } from './validate';
 import { convertCommand } from './convert';
+import { importCommand } from './import';
+import { exportCommand } from './export';
 import { versionCommand } from './version';
+import { submitCommand } from './submit';
 
 /** A CLI verb: adds its subcommand(s) to the program. */
 export type CommandModule = (program: Command, io: CliIo) => void;
@@ -25,5 +28,8 @@ export const COMMANDS: CommandModule[] = [
   cvssCommand,
   validateCommand,
   convertCommand,
+  importCommand,
+  exportCommand,
   versionCommand,
+  submitCommand,
 ];

@@ -33,6 +33,21 @@ export const EVENT_TYPES = [
   'note.created',
   'note.updated',
   'note.deleted',
+  'finding_batch.submitted',
+  'report.transitioned',
+  'report.updated',
+  'report.merged',
+  'report.split',
+  'intake_quota.updated',
+  'intake_settings.updated',
+  'advisory.drafted',
+  'advisory.updated',
+  'advisory.scheduled',
+  'advisory.unscheduled',
+  'advisory.published',
+  'advisory.revised',
+  'advisory.withdrawn',
+  'advisory.imported',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

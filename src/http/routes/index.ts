@@ -1,9 +1,14 @@
 import type { App, AppDeps } from '../app';
+import { advisoryRoutes } from './advisories';
 import { auditRoutes } from './audit';
+import { csafProviderRoutes } from './csaf-provider';
 import { eventRoutes } from './events';
+import { intakeRouteModules } from './intake-routes';
 import { metaRoutes } from './meta';
 import { noteRoutes } from './notes';
 import { organisationRoutes } from './organisations';
+import { osvRoutes } from './osv';
+import { publicAdvisoryRoutes } from './public';
 import { sessionRoutes } from './session';
 import { tokenRoutes } from './tokens';
 import { userRoutes } from './users';
@@ -20,4 +25,9 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   auditRoutes,
   noteRoutes,
   eventRoutes,
+  intakeRouteModules,
+  advisoryRoutes,
+  publicAdvisoryRoutes,
+  osvRoutes,
+  csafProviderRoutes,
 ];

@@ -1,13 +1,17 @@
 import { hostname } from 'node:os';
 import { DELIVER_KIND, deliverWebhook } from '../events/deliver';
 import { dispatchPending } from '../events/dispatch';
+import { PUBLISH_JOB, publishScheduledJob } from '../advisories/publication';
 import type { ServiceContext } from '../context';
 import { newSecret } from '../ids';
 import { type JobHandler, JobRunner } from './runner';
+import { closeNeedsInfoJob } from '../intake/close-job';
 
 /** Every kind of background job and its handler. Later issues add theirs here. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [DELIVER_KIND]: deliverWebhook,
+  'intake.close-needs-info': closeNeedsInfoJob,
+  [PUBLISH_JOB]: publishScheduledJob,
 };
 
 /**

@@ -1,0 +1,109 @@
+import type { Command } from 'commander';
+import { AppError } from '../../domain/errors';
+import { AUTONOMY_LEVELS, FINDER_KINDS } from '../../domain/intake/finding';
+import { type DocumentKind, type DocumentProvenance, findingsFromDocument } from '../../services/intake/documents';
+import { emptySummary, count, type ItemResult, type SubmissionSummary } from '../../services/intake/results';
+import { submitStream } from '../../services/intake/submit';
+import { localSubmitter } from '../../services/intake/local-submitter';
+import { remoteClient } from '../client';
+import { type CliIo, type GlobalOptions, printJson, println } from '../io';
+import { withLocalRuntime } from '../local';
+import type { CommandModule } from './index';
+import { readInput } from './validate';
+
+interface SubmitOpts {
+  format?: DocumentKind;
+  finderKind: 'human' | 'ai' | 'hybrid';
+  model?: string;
+  modelVersion?: string;
+  autonomy?: DocumentProvenance['autonomy'];
+  purl?: string;
+  as?: string;
+  idempotencyKey?: string;
+}
+
+const progress = (io: CliIo, s: SubmissionSummary, total: number) =>
+  io.stderr.write(`\rsubmitted ${s.received}/${total}: ${s.accepted} accepted, ${s.duplicate} duplicate, ${s.rejected} rejected`);
+
+/** Streams the items to a server's bulk endpoint and reads its NDJSON answers as they come. */
+async function submitRemote(server: string, token: string, items: unknown[], key: string | undefined, onResults: (r: ItemResult[]) => void): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(new URL('/api/findings/batch', server), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson', ...(key ? { 'idempotency-key': key } : {}) },
+      body: items.map((i) => JSON.stringify(i)).join('\n'),
+    });
+  } catch (err) {
+    throw new AppError('UNAVAILABLE', `Cannot reach ${server}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!res.ok || !res.body) {
+    const problem = (await res.json().catch(() => ({}))) as { code?: AppError['code']; detail?: string; errors?: { path: string; message: string }[] };
+    throw new AppError(problem.code ?? 'INTERNAL', problem.detail ?? `HTTP ${res.status}`, problem.errors ?? []);
+  }
+  let rest = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    rest += decoder.decode(chunk, { stream: true });
+    const lines = rest.split('\n');
+    rest = lines.pop()!;
+    const parsed = lines.filter((l) => l.trim()).map((l) => JSON.parse(l) as ItemResult & { error?: { detail: string } });
+    const failed = parsed.find((p) => p.error);
+    if (failed) throw new AppError('INTERNAL', failed.error!.detail);
+    onResults(parsed.filter((p) => 'status' in p));
+  }
+}
+
+/**
+ * `aisc submit FILE`: submits findings from AISC finding JSON/NDJSON, SARIF 2.1.0, OSV, CSAF
+ * 2.0 or CVE JSON 5, locally (as `--as EMAIL`) or to a server (`--server URL --token T`),
+ * with a progress line on stderr and a summary (or every per-item answer with --json).
+ */
+export const submitCommand: CommandModule = (program: Command, io: CliIo) => {
+  program
+    .command('submit')
+    .description('submit findings (AISC JSON/NDJSON, SARIF, OSV, CSAF, CVE 5) and print each one’s answer')
+    .argument('<file>', 'the document, or - for stdin')
+    .option('--format <kind>', 'aisc | sarif | osv | csaf | cve5 (detected when absent)')
+    .option('--finder-kind <kind>', `who found them when the document does not say: ${FINDER_KINDS.join(', ')}`, 'human')
+    .option('--model <name>', 'the AI model that found them')
+    .option('--model-version <version>', 'its version')
+    .option('--autonomy <level>', `how autonomously: ${AUTONOMY_LEVELS.join(', ')}`)
+    .option('--purl <purl>', 'the product SARIF results are about')
+    .option('--as <email>', 'locally: the user who submits')
+    .option('--idempotency-key <key>', 'makes a retry of the same file create nothing new')
+    .action(async (file: string, opts: SubmitOpts, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const provenance: DocumentProvenance = {
+        finderKind: opts.finderKind,
+        ...(opts.model ? { model: { name: opts.model, ...(opts.modelVersion ? { version: opts.modelVersion } : {}) } } : {}),
+        ...(opts.autonomy ? { autonomy: opts.autonomy } : {}),
+        ...(opts.purl ? { purl: opts.purl } : {}),
+      };
+      const { kind, items } = findingsFromDocument(await readInput(io, file), provenance, opts.format);
+      const results: ItemResult[] = [];
+      const summary = emptySummary();
+      const onResults = (r: readonly ItemResult[]) => {
+        results.push(...r);
+        count(summary, r);
+        progress(io, summary, items.length);
+      };
+      if (remoteClient(io, globals)) await submitRemote((globals.server ?? io.env.AISC_SERVER)!, (globals.token ?? io.env.AISC_TOKEN)!, items, opts.idempotencyKey, onResults);
+      else {
+        if (!opts.as) throw new AppError('VALIDATION', 'Locally, say who submits: --as EMAIL', [{ path: '/as', message: 'required without --server' }]);
+        await withLocalRuntime(io, async (rt) => {
+          const p = await localSubmitter(rt.ctx, opts.as!);
+          async function* raw() {
+            for (const [index, value] of items.entries()) yield { index, value };
+          }
+          await submitStream(rt.ctx, p, raw(), { requestKey: opts.idempotencyKey ?? null, source: kind === 'aisc' ? 'cli' : kind, onResults });
+        });
+      }
+      io.stderr.write('\n');
+      if (globals.json) printJson(io, { format: kind, summary, items: results });
+      else {
+        println(io, `${kind}: ${summary.received} findings: ${summary.accepted} accepted, ${summary.duplicate} duplicate, ${summary.rejected} rejected${summary.replayed ? ` (${summary.replayed} already submitted)` : ''}`);
+        for (const r of results.filter((x) => x.status === 'rejected').slice(0, 20)) println(io, `  item ${r.index}: ${r.code}: ${(r.problems ?? []).map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
+      }
+    });
+};

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { CREDIT_ROLES, REFERENCE_TYPES, REMEDIATION_CATEGORIES } from '../../domain/advisory/content';
+import { ADVISORY_STATES } from '../../domain/advisory/state';
+import { MarkingInput, MarkingView } from '../schemas';
+
+/** Request and response schemas of the advisory routes (OpenAPI is generated from them). */
+const Text = (max: number) => z.string().max(max);
+
+const RangeEvent = z
+  .strictObject({ introduced: Text(200).optional(), fixed: Text(200).optional(), last_affected: Text(200).optional(), limit: Text(200).optional() })
+  .refine((e) => Object.keys(e).length === 1, { message: 'an event has exactly one of introduced, fixed, last_affected, limit' });
+
+const Affected = z.strictObject({
+  ecosystem: Text(100).optional(),
+  name: Text(300).optional(),
+  purl: Text(1000).optional(),
+  cpe: Text(1000).optional(),
+  ranges: z.array(z.strictObject({ type: z.enum(['SEMVER', 'ECOSYSTEM', 'GIT']), repo: Text(1000).optional(), events: z.array(RangeEvent).min(1).max(200) })).max(50).optional(),
+  versions: z.array(Text(200)).max(5000).optional(),
+});
+
+export const AdvisoryContentInput = z.strictObject({
+  title: z.string().trim().min(1).max(300),
+  summary: Text(5000).default(''),
+  description: Text(100_000).default(''),
+  cveId: Text(40).nullable().optional(),
+  aliases: z.array(Text(100)).max(100).default([]),
+  affected: z.array(Affected).min(1).max(1000),
+  cvss: z.strictObject({ v3_1: Text(300).nullable().optional(), v4_0: Text(300).nullable().optional() }).default({}),
+  cweIds: z.array(Text(20)).max(50).default([]),
+  ssvc: z
+    .strictObject({
+      exploitation: z.enum(['none', 'poc', 'active']),
+      automatable: z.enum(['yes', 'no']),
+      technicalImpact: z.enum(['partial', 'total']),
+      missionWellbeing: z.enum(['low', 'medium', 'high']),
+      decision: z.enum(['track', 'track*', 'attend', 'act']),
+    })
+    .nullable()
+    .optional(),
+  remediations: z.array(z.strictObject({ category: z.enum(REMEDIATION_CATEGORIES), details: Text(10_000), url: z.url().optional() })).max(100).default([]),
+  references: z.array(z.strictObject({ type: z.enum(REFERENCE_TYPES), url: z.url().max(2000) })).max(500).default([]),
+  credits: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(300),
+        kind: z.enum(['human', 'ai', 'organisation']),
+        role: z.enum(CREDIT_ROLES).default('FINDER'),
+        model: z.strictObject({ name: z.string().trim().min(1).max(200), version: Text(100).optional() }).optional(),
+        contact: z.array(Text(300)).max(10).optional(),
+      }),
+    )
+    .max(200)
+    .default([]),
+});
+
+export const DraftBody = z.strictObject({ content: AdvisoryContentInput, marking: MarkingInput.optional(), caseId: Text(100).nullable().optional() });
+export const DraftPatch = z.strictObject({ content: AdvisoryContentInput.optional(), marking: MarkingInput.optional() });
+
+export const AdvisoryIdParams = z.strictObject({ id: z.string().min(3).max(200) });
+
+export const Advisory = z.object({
+  id: z.string(),
+  source: z.enum(['aisc', 'import']),
+  state: z.enum(ADVISORY_STATES),
+  title: z.string(),
+  cveId: z.string().nullable(),
+  content: z.unknown(),
+  osv: z.unknown(),
+  revision: z.number().int(),
+  caseId: z.string().nullable(),
+  publishAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  modifiedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  marking: MarkingView,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const Revision = z.object({ number: z.number().int(), at: z.string(), summary: z.string(), osv: z.unknown() });
+
+export const AdvisoryFilter = {
+  q: Text(200).optional(),
+  state: z.enum(ADVISORY_STATES).optional(),
+  source: z.enum(['aisc', 'import']).optional(),
+};
+
+export const ImportResult = z.object({
+  created: z.number().int(),
+  revised: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  rejections: z.array(z.object({ location: z.string(), id: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })) })),
+});

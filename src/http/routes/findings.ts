@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { FindingInput } from '../../services/intake/finding-schema';
+import { getAttachment } from '../../services/intake/reports';
+import { submitFinding } from '../../services/intake/submit-one';
+import type { App, AppDeps } from '../app';
+import { principal } from '../auth';
+import { errors, IdParams } from '../schemas';
+import { budgetHeaders } from './intake-headers';
+import { ItemResult } from './intake-schemas';
+
+/** A single finding may carry proofs of concept inline (base64), so its body may exceed the global limit. */
+const SINGLE_BODY_LIMIT = 8 * 1_048_576;
+
+const idempotencyKeyOf = (h: unknown): string | null => (typeof h === 'string' && h.trim() ? h.trim().slice(0, 200) : null);
+
+/** Submitting one finding, and reading a proof of concept (TLP:RED: its named recipients only). */
+export function findingRoutes(app: App, { ctx }: AppDeps): void {
+  const tags = ['intake'];
+  app.post(
+    '/api/findings',
+    {
+      bodyLimit: SINGLE_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Submit one finding (201 accepted as a new report, 200 duplicate of an existing one)',
+        description: 'An `Idempotency-Key` header (or the finding’s own `idempotencyKey`) makes retries safe; the same key with different content is a 409.',
+        body: FindingInput,
+        response: { 200: ItemResult, 201: ItemResult, ...errors(400, 401, 403, 409, 413, 429) },
+      },
+    },
+    async (req, reply) => {
+      const p = principal(req, 'write');
+      const { result, budget } = await submitFinding(ctx, p, req.body, { requestKey: idempotencyKeyOf(req.headers['idempotency-key']), source: 'api' });
+      budgetHeaders(reply, budget);
+      return reply.code(result.status === 'accepted' ? 201 : 200).send(result as never);
+    },
+  );
+  app.get(
+    '/api/findings/attachments/:id',
+    { schema: { tags, summary: 'Download a proof of concept', params: IdParams, response: { 200: z.any(), ...errors(401, 404) } } },
+    async (req, reply) => {
+      const a = await getAttachment(ctx, principal(req), req.params.id);
+      return reply
+        .header('content-disposition', `attachment; filename="${a.name.replace(/["\\\r\n]/g, '_')}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('digest', `sha-256=${Buffer.from(a.digest.slice(7), 'hex').toString('base64')}`)
+        .type(a.mediaType)
+        .send(a.content);
+    },
+  );
+}

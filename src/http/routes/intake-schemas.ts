@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ITEM_STATUSES, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
+import { REPORT_EVENTS, REPORT_STATES } from '../../domain/intake/report-states';
+import { SSVC_AUTOMATABLE, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
+import { REPORT_SORTS } from '../../domain/intake/queue';
+import { MarkingView, Uuid } from '../schemas';
+
+/** Response and request schemas of the intake API (findings, reports, admission). */
+const Problem = z.object({ path: z.string(), message: z.string() });
+
+export const ItemResult = z
+  .object({
+    index: z.number().int(),
+    status: z.enum(ITEM_STATUSES),
+    findingId: Uuid.optional(),
+    reportId: Uuid.optional(),
+    match: z.enum(['exact', 'near']).optional(),
+    similarity: z.number().optional(),
+    replayed: z.boolean().optional(),
+    code: z.enum(['VALIDATION', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']).optional(),
+    problems: z.array(Problem).optional(),
+    retryAfterSeconds: z.number().int().optional(),
+  })
+  .meta({ id: 'FindingResult' });
+
+export const Ssvc = z.strictObject({
+  exploitation: z.enum(SSVC_EXPLOITATION),
+  automatable: z.enum(SSVC_AUTOMATABLE),
+  technicalImpact: z.enum(SSVC_TECHNICAL_IMPACT),
+  missionWellbeing: z.enum(SSVC_MISSION_WELLBEING),
+});
+
+const Reputation = z.object({ key: z.string(), submitted: z.number(), accepted: z.number(), rejected: z.number(), duplicates: z.number(), precision: z.number().nullable() });
+
+export const Report = z
+  .looseObject({
+    id: Uuid,
+    state: z.enum(REPORT_STATES),
+    title: z.string(),
+    product: z.string(),
+    cwe: z.string().nullable(),
+    severity: z.enum(SEVERITIES),
+    exploited: z.boolean(),
+    knownExploited: z.boolean(),
+    findingCount: z.number().int(),
+    reason: z.string().nullable(),
+    duplicateOf: Uuid.nullable(),
+    actions: z.array(z.enum(REPORT_EVENTS)),
+    marking: MarkingView,
+    createdAt: z.string(),
+    reputation: z.object({ organisation: Reputation.nullable(), model: Reputation.nullable() }).nullable().optional(),
+  })
+  .meta({ id: 'Report' });
+
+export const ReportDetail = Report.extend({ findings: z.array(z.looseObject({ id: Uuid })), credits: z.array(z.looseObject({ organisationId: Uuid })) });
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)));
+
+export const ReportQuery = z.strictObject({
+  state: csv(REPORT_STATES).optional(),
+  severity: csv(SEVERITIES).optional(),
+  finderOrganisationId: Uuid.optional(),
+  finderKind: z.enum(['human', 'ai', 'hybrid']).optional(),
+  model: z.string().max(200).optional(),
+  product: z.string().max(300).optional(),
+  exploited: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  reproductionStatus: z.enum(REPRODUCTION_STATUSES).optional(),
+  cwe: z.string().max(32).optional(),
+  createdAfter: z.iso.datetime().transform((s) => new Date(s)).optional(),
+  createdBefore: z.iso.datetime().transform((s) => new Date(s)).optional(),
+  sort: z.enum(REPORT_SORTS).default('severity'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const Limits = z.strictObject({
+  findingsPerMinute: z.number().int().min(0).max(10_000_000),
+  priorityFindingsPerMinute: z.number().int().min(0).max(10_000_000),
+  findingsPerDay: z.number().int().min(0).max(1_000_000_000),
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { OSV_BATCH_MAX, osvQuery, osvQueryBatch, osvVulnerability } from '../../services/advisories/osv-api';
+import { publishedIndexFor } from '../../services/advisories/published-index';
+import type { App, AppDeps } from '../app';
+import { errors } from '../schemas';
+
+// OSV.dev request shapes (https://google.github.io/osv.dev/api/): a query names a package
+// (name + ecosystem, or purl) with an optional version, or a commit; page_token continues.
+const Query = z.strictObject({
+  commit: z.string().max(100).optional(),
+  version: z.string().max(300).optional(),
+  package: z.strictObject({ name: z.string().max(500).optional(), ecosystem: z.string().max(100).optional(), purl: z.string().max(1000).optional() }).optional(),
+  page_token: z.string().max(200).optional(),
+});
+
+/**
+ * The OSV API with OSV.dev's request and response shapes, so OSV clients (osv-scanner,
+ * scanners' OSV integrations) work against AISC. Public: no login. Matching runs on the
+ * in-memory index of published advisories (ADR 0020); documents come from the database.
+ */
+export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
+  const tags = ['osv'];
+  const published = publishedIndexFor(ctx, hub);
+  app.addHook('onReady', async () => {
+    await published.start();
+  });
+  app.addHook('onClose', async () => published.stop());
+  const index = async () => {
+    await published.start();
+    return published.index;
+  };
+  app.get('/v1/vulns/:id', { schema: { tags, summary: 'One published vulnerability as an OSV record', security: [], params: z.strictObject({ id: z.string().min(1).max(200) }), response: errors(404) } }, async (req) =>
+    osvVulnerability(ctx, req.params.id) as never,
+  );
+  app.post('/v1/query', { schema: { tags, summary: 'Vulnerabilities of a package version or commit (full OSV records)', security: [], body: Query, response: errors(400) } }, async (req) =>
+    osvQuery(ctx, await index(), req.body) as never,
+  );
+  app.post(
+    '/v1/querybatch',
+    { schema: { tags, summary: `Up to ${OSV_BATCH_MAX} queries at once; per query, in order, ids and modified times`, security: [], body: z.strictObject({ queries: z.array(Query).max(OSV_BATCH_MAX) }), response: errors(400) } },
+    async (req) => osvQueryBatch(await index(), req.body.queries) as never,
+  );
+}

@@ -1,0 +1,41 @@
+import type { AdvisoryContent } from '../../domain/advisory/content';
+import type { AdvisoryState } from '../../domain/advisory/state';
+import type { OsvRecord } from '../../standards/osv/index';
+import type { AdvisoryRevisionRow, AdvisoryRow } from '../../store/advisories/queries';
+import { markingOf } from '../../store/visibility';
+import { markingView } from '../markings';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The API shape of an advisory (coordinators see drafts in it; the public sees published ones). */
+export const advisoryView = (a: AdvisoryRow) => ({
+  id: a.id,
+  source: a.source as 'aisc' | 'import',
+  state: a.state as AdvisoryState,
+  title: a.title,
+  cveId: a.cveId,
+  content: (a.content ?? null) as AdvisoryContent | null,
+  osv: (a.osv ?? null) as OsvRecord | null,
+  revision: a.revision,
+  caseId: a.caseId,
+  publishAt: iso(a.publishAt),
+  publishedAt: iso(a.publishedAt),
+  modifiedAt: iso(a.modifiedAt),
+  withdrawnAt: iso(a.withdrawnAt),
+  marking: markingView(markingOf(a)),
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
+});
+export type AdvisoryView = ReturnType<typeof advisoryView>;
+
+/** A published revision (OSV `modified`, CSAF `revision_history`). */
+export const revisionView = (r: AdvisoryRevisionRow) => ({
+  number: r.number,
+  at: r.at.toISOString(),
+  summary: r.summary,
+  osv: r.osv as OsvRecord,
+});
+export type RevisionView = ReturnType<typeof revisionView>;
+
+/** What an outbox event about an advisory carries: no content (receivers fetch what they may see). */
+export const advisoryEventData = (a: AdvisoryRow) => ({ id: a.id, state: a.state, revision: a.revision, source: a.source });

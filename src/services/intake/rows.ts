@@ -1,0 +1,123 @@
+import { placeOf } from '../../domain/intake/dedup-index';
+import type { Fingerprint } from '../../domain/intake/fingerprint';
+import { MINHASH_ALGORITHM } from '../../domain/intake/minhash';
+import type { Marking } from '../../domain/policy/marking';
+import type { NewFinding } from '../../store/intake/findings';
+import type { NewReport } from '../../store/intake/reports';
+import { markingRow } from '../../store/visibility';
+import type { ValidFinding } from './finding-input';
+
+/** Who sees what intake stores (ADR 0010 "Need-to-know"). */
+export interface IntakeAudience {
+  readonly organisations: readonly string[];
+  readonly staff: readonly string[];
+}
+
+/** A finding and its report: the submitter's organisation and the coordinators (AMBER+STRICT). */
+export function intakeMarking(organisationId: string, userId: string, audience: IntakeAudience): Marking {
+  return {
+    ownerOrganisationId: organisationId,
+    createdBy: userId,
+    tlp: 'AMBER+STRICT',
+    classification: 'UNCLASSIFIED',
+    accessOrganisations: audience.organisations.filter((o) => o !== organisationId),
+    accessUsers: [],
+  };
+}
+
+/** A proof of concept: TLP:RED, for the submitter and the coordinators' analysts and admins by name. */
+export function proofMarking(organisationId: string, userId: string, audience: IntakeAudience): Marking {
+  return {
+    ownerOrganisationId: organisationId,
+    createdBy: userId,
+    tlp: 'RED',
+    classification: 'UNCLASSIFIED',
+    accessOrganisations: [],
+    accessUsers: audience.staff.filter((u) => u !== userId),
+  };
+}
+
+export function findingRow(
+  f: ValidFinding,
+  ids: { id: string; reportId: string },
+  disposition: { disposition: 'accepted' | 'duplicate'; duplicateKind: 'exact' | 'near' | null; similarity: number | null },
+  source: string,
+  marking: Marking,
+  now: Date,
+): NewFinding {
+  const p = f.input.provenance;
+  const loc = f.input.location ?? {};
+  return {
+    id: ids.id,
+    reportId: ids.reportId,
+    idempotencyKey: f.idempotencyKey,
+    contentDigest: f.contentDigest,
+    ...disposition,
+    source,
+    finderKind: p.finderKind,
+    modelName: p.model?.name ?? null,
+    modelVersion: p.model?.version ?? null,
+    autonomy: p.autonomy ?? null,
+    harnessName: p.harness?.name ?? null,
+    harnessVersion: p.harness?.version ?? null,
+    runId: p.runId ?? null,
+    configurationHash: p.configurationHash ?? null,
+    purl: f.purl,
+    cpe: f.cpe,
+    targetKey: f.dedup.targetKey,
+    repository: f.input.target.repository ?? null,
+    commit: f.input.target.commit ?? null,
+    affectedVersions: f.affectedVersions,
+    file: loc.file ?? null,
+    line: loc.line ?? null,
+    function: loc.function ?? null,
+    endpoint: loc.endpoint ?? null,
+    cwe: f.dedup.cwe,
+    title: f.dedup.title,
+    description: f.dedup.description,
+    stackTrace: f.dedup.stackTrace,
+    cvssVector: f.cvssVector,
+    cvssScore: f.cvssScore,
+    severity: f.severity,
+    exploited: f.exploited,
+    ...markingRow(marking),
+    createdAt: now,
+  };
+}
+
+export function reportRow(f: ValidFinding, id: string, organisationId: string, marking: Marking, now: Date): NewReport {
+  return {
+    id,
+    state: 'received',
+    title: f.dedup.title,
+    targetKey: f.dedup.targetKey,
+    purl: f.purl,
+    cpe: f.cpe,
+    repository: f.input.target.repository ?? null,
+    cwe: f.dedup.cwe,
+    severity: f.severity,
+    cvssVector: f.cvssVector,
+    cvssScore: f.cvssScore,
+    exploited: f.exploited,
+    finderKind: f.finderKind,
+    modelName: f.input.provenance.model?.name ?? null,
+    reporterOrganisations: [organisationId],
+    findingCount: 1,
+    ...markingRow(marking),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export const fingerprintRows = (fps: readonly Fingerprint[], findingId: string, reportId: string) =>
+  fps.map((fp) => ({ findingId, reportId, algorithm: fp.algorithm, value: fp.value }));
+
+export const signatureRow = (f: ValidFinding, findingId: string, reportId: string, signature: Uint32Array) => ({
+  findingId,
+  reportId,
+  algorithm: MINHASH_ALGORITHM,
+  targetKey: f.dedup.targetKey,
+  cwe: f.dedup.cwe,
+  ...placeOf(f.dedup),
+  signature: new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength),
+});

@@ -1,0 +1,109 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { ReportSort } from '../../domain/intake/queue';
+import type { Viewer } from '../../domain/policy/viewer';
+import type { Executor } from '../database';
+import { findings, reports } from '../schema/index';
+import { visibleTo } from '../visibility';
+import { insertMany } from './batches';
+
+export type ReportRow = typeof reports.$inferSelect;
+export type NewReport = typeof reports.$inferInsert;
+
+export const insertReports = (db: Executor, rows: readonly NewReport[]): Promise<void> => insertMany(db, reports, rows);
+
+/** A report the viewer may see, or null (invisible and missing look the same). */
+export async function findVisibleReport(db: Executor, viewer: Viewer, id: string): Promise<ReportRow | null> {
+  const [r] = await db.select().from(reports).where(and(eq(reports.id, id), visibleTo(viewer, reports)));
+  return r ?? null;
+}
+
+/** Locks a visible report for an update in the caller's transaction. */
+export async function lockVisibleReport(db: Executor, viewer: Viewer, id: string): Promise<ReportRow | null> {
+  const [r] = await db.select().from(reports).where(and(eq(reports.id, id), visibleTo(viewer, reports))).for('update');
+  return r ?? null;
+}
+
+export async function updateReport(db: Executor, id: string, set: Partial<NewReport>): Promise<ReportRow> {
+  const [r] = await db.update(reports).set(set).where(eq(reports.id, id)).returning();
+  return r!;
+}
+
+/**
+ * Attaches duplicates to their reports in one statement: adds to the finding count, sets
+ * the exploited flag when a duplicate says so, and opens the report to each new reporter
+ * organisation.
+ */
+export async function attachDuplicates(db: Executor, rows: readonly { reportId: string; added: number; exploited: boolean; organisationId: string }[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.reportId}::uuid, ${r.added}::int, ${r.exploited}::boolean, ${r.organisationId}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${reports} r set
+      finding_count = r.finding_count + v.added,
+      exploited = r.exploited or v.exploited,
+      reporter_organisations = case when r.reporter_organisations @> array[v.org] then r.reporter_organisations else r.reporter_organisations || v.org end,
+      access_organisations = case when r.access_organisations @> array[v.org] or r.owner_organisation_id = v.org then r.access_organisations else r.access_organisations || v.org end,
+      updated_at = ${now}
+    from (
+      select id, sum(added)::int as added, bool_or(exploited) as exploited, org
+      from (values ${values}) as x(id, added, exploited, org) group by id, org
+    ) v
+    where r.id = v.id`);
+}
+
+export interface ReportFilter {
+  readonly state?: readonly string[] | undefined;
+  readonly severity?: readonly string[] | undefined;
+  readonly finderOrganisationId?: string | undefined;
+  readonly finderKind?: string | undefined;
+  readonly model?: string | undefined;
+  readonly product?: string | undefined;
+  readonly exploited?: boolean | undefined;
+  readonly reproductionStatus?: string | undefined;
+  readonly cwe?: string | undefined;
+  readonly createdAfter?: Date | undefined;
+  readonly createdBefore?: Date | undefined;
+}
+
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function whereOf(viewer: Viewer, f: ReportFilter): SQL | undefined {
+  return and(
+    visibleTo(viewer, reports),
+    f.state?.length ? inArray(reports.state, [...f.state]) : undefined,
+    f.severity?.length ? inArray(reports.severity, [...f.severity]) : undefined,
+    f.finderOrganisationId ? sql`${reports.reporterOrganisations} @> array[${f.finderOrganisationId}]::uuid[]` : undefined,
+    f.finderKind ? eq(reports.finderKind, f.finderKind) : undefined,
+    f.model ? sql`exists (select 1 from ${findings} f where f.report_id = ${reports.id} and f.model_name = ${f.model})` : undefined,
+    f.product ? sql`${reports.targetKey} ilike ${`%${escapeLike(f.product)}%`}` : undefined,
+    f.exploited !== undefined ? eq(reports.exploited, f.exploited) : undefined,
+    f.reproductionStatus ? eq(reports.reproductionStatus, f.reproductionStatus) : undefined,
+    f.cwe ? eq(reports.cwe, f.cwe) : undefined,
+    f.createdAfter ? gte(reports.createdAt, f.createdAfter) : undefined,
+    f.createdBefore ? lte(reports.createdAt, f.createdBefore) : undefined,
+  );
+}
+
+const SEVERITY_ORDER = sql`case ${reports.severity} when 'critical' then 5 when 'high' then 4 when 'medium' then 3 when 'low' then 2 when 'none' then 1 else 0 end`;
+
+const ORDER: Record<ReportSort, SQL[]> = {
+  // Exploited first within a severity: the priority lane carries into the queue.
+  severity: [sql`${SEVERITY_ORDER} desc`, desc(reports.exploited), asc(reports.createdAt)],
+  age: [asc(reports.createdAt)],
+  newest: [desc(reports.createdAt)],
+  findings: [desc(reports.findingCount), asc(reports.createdAt)],
+  exploited: [desc(reports.exploited), sql`${SEVERITY_ORDER} desc`, asc(reports.createdAt)],
+};
+
+/** The reports the viewer may see, filtered and sorted, with the total the same filter matches. */
+export async function listVisibleReports(db: Executor, viewer: Viewer, f: ReportFilter, sort: ReportSort, limit: number, offset: number): Promise<{ items: ReportRow[]; total: number }> {
+  const where = whereOf(viewer, f);
+  const [items, [total]] = await Promise.all([
+    db.select().from(reports).where(where).orderBy(...ORDER[sort], asc(reports.id)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(reports).where(where),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}

@@ -1,0 +1,102 @@
+import { Anchor, Badge, Button, Group, Modal, Select, Table, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { describeError } from '../../api/problem';
+import { DataTable } from '../../components/DataTable';
+import { DateTime } from '../../components/DateTime';
+import { ListState } from '../../components/ListState';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager, usePaging } from '../../components/Paging';
+import { advisoriesKey, useDeskAdvisories, type Advisory } from './advisoryApi';
+import { DraftAdvisoryForm } from './DraftAdvisoryForm';
+
+/** The buttons each state allows (the state machine in src/domain/advisory/state.ts). */
+function Actions({ a }: { a: Advisory }) {
+  const client = useQueryClient();
+  const [when, setWhen] = useState('');
+  const act = useMutation({
+    mutationFn: ({ verb, body }: { verb: string; body?: unknown }) => api.post<Advisory>(`/api/advisories/${encodeURIComponent(a.id)}/${verb}`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: [advisoriesKey] }),
+  });
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {(a.state === 'draft' || a.state === 'scheduled') && (
+        <>
+          <TextInput aria-label={`Publication time of ${a.id}`} type="datetime-local" size="xs" value={when} onChange={(e) => setWhen(e.currentTarget.value)} />
+          <Button size="xs" variant="light" disabled={!when} onClick={() => act.mutate({ verb: 'schedule', body: { publishAt: new Date(when).toISOString() } })}>
+            Schedule
+          </Button>
+          <Button size="xs" onClick={() => act.mutate({ verb: 'publish' })}>
+            Publish now
+          </Button>
+        </>
+      )}
+      {a.state === 'scheduled' && (
+        <Button size="xs" variant="subtle" onClick={() => act.mutate({ verb: 'unschedule' })}>
+          Unschedule
+        </Button>
+      )}
+      {a.state === 'published' && (
+        <Button
+          size="xs"
+          color="red"
+          variant="light"
+          onClick={() => {
+            const reason = window.prompt(`Why is ${a.id} withdrawn?`);
+            if (reason) act.mutate({ verb: 'withdraw', body: { reason } });
+          }}
+        >
+          Withdraw
+        </Button>
+      )}
+      {act.isError && <span role="alert">{describeError(act.error)}</span>}
+    </Group>
+  );
+}
+
+/** Coordinators' desk: AISC advisories in every state; draft, schedule, publish, withdraw. */
+export function AdvisoryDeskPage() {
+  const [state, setState] = useState<string | null>(null);
+  const [drafting, setDrafting] = useState(false);
+  const paging = usePaging(50);
+  const list = useDeskAdvisories(state ?? '', { limit: paging.limit, offset: paging.offset });
+  return (
+    <>
+      <PageHeader
+        title="Advisory desk"
+        description="Drafts stay under embargo (TLP:AMBER) until published; a scheduled advisory is published by the worker at its time."
+        action={<Button onClick={() => setDrafting(true)}>New draft</Button>}
+      />
+      <Select label="State" data={['draft', 'scheduled', 'published', 'withdrawn']} value={state} onChange={setState} clearable mb="md" w={220} />
+      <ListState query={list} empty="No advisories here yet.">
+        {(page) => (
+          <>
+            <DataTable label="Advisories" columns={['Id', 'Title', 'State', 'Publication', 'Actions']} minWidth={1000}>
+              {page.items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.state === 'published' || a.state === 'withdrawn' ? <Anchor component={Link} to={`/advisories/${encodeURIComponent(a.id)}`}>{a.id}</Anchor> : a.id}</Table.Td>
+                  <Table.Td>{a.title}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{a.state}</Badge> <Badge variant="outline">TLP:{a.marking.tlp}</Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <DateTime value={a.publishedAt ?? a.publishAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Actions a={a} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            <Pager page={paging.page} onChange={paging.setPage} total={page.total} pageSize={paging.limit} noun="advisories" />
+          </>
+        )}
+      </ListState>
+      <Modal opened={drafting} onClose={() => setDrafting(false)} title="New advisory draft" size="lg">
+        <DraftAdvisoryForm onDone={() => setDrafting(false)} />
+      </Modal>
+    </>
+  );
+}

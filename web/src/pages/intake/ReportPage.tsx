@@ -1,0 +1,109 @@
+import { Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { describeError } from '../../api/problem';
+import { PageHeader } from '../../components/PageHeader';
+import { assessReport, reportKey, transitionReport, useReport } from './api';
+import { CvssCalculator } from './CvssCalculator';
+
+const SSVC_FIELDS = [
+  ['exploitation', ['none', 'public-poc', 'active']],
+  ['automatable', ['no', 'yes']],
+  ['technicalImpact', ['partial', 'total']],
+  ['missionWellbeing', ['low', 'medium', 'high']],
+] as const;
+
+/** One report: its findings and credits; for analysts, the triage actions, SSVC and the CVSS calculator. */
+export function ReportPage() {
+  const { reportId = '' } = useParams();
+  const report = useReport(reportId);
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [duplicateOf, setDuplicateOf] = useState('');
+  const [ssvc, setSsvc] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      await client.invalidateQueries({ queryKey: [reportKey] });
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  if (report.isPending) return <Text>Loading…</Text>;
+  if (report.isError) return <Alert color="red">{describeError(report.error)}</Alert>;
+  const r = report.data;
+  return (
+    <>
+      <PageHeader title={r.title} description={`${r.product} · ${r.cwe ?? 'no CWE'}${r.cweName ? ` (${r.cweName})` : ''} · ${r.findingCount} finding(s)`} />
+      <Group mb="md">
+        <Badge>{r.state}</Badge>
+        <Badge color="orange">{r.severity}{r.cvss ? ` ${r.cvss.score}` : ''}</Badge>
+        {r.exploited && <Badge color="red">exploited in the wild</Badge>}
+        {r.ssvc?.decision && <Badge color="grape">SSVC: {r.ssvc.decision}</Badge>}
+        <Badge variant="outline">reproduction: {r.reproduction.status}</Badge>
+      </Group>
+      {r.reason && <Alert mb="md" title={r.state === 'needs-info' ? 'Information requested' : 'Reason'}>{r.reason}{r.closesAt ? ` (closes ${new Date(r.closesAt).toLocaleDateString()})` : ''}</Alert>}
+      {error && <Alert color="red" mb="md">{error}</Alert>}
+      {r.actions.length > 0 && (
+        <Card withBorder mb="md">
+          <Stack>
+            <Title order={4}>Triage</Title>
+            <Group align="flex-end">
+              <TextInput label="Reason (shown to the reporter)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360} />
+              <TextInput label="Duplicate of (report id)" value={duplicateOf} onChange={(e) => setDuplicateOf(e.currentTarget.value)} w={320} />
+            </Group>
+            <Group>
+              {r.actions.map((event) => (
+                <Button key={event} variant="light" onClick={() => run(() => transitionReport(r.id, { event, ...(reason ? { reason } : {}), ...(duplicateOf ? { duplicateOf } : {}) }))}>
+                  {event}
+                </Button>
+              ))}
+            </Group>
+            <Group align="flex-end">
+              {SSVC_FIELDS.map(([key, values]) => (
+                <Select key={key} label={key} data={[...values]} value={ssvc[key] ?? null} onChange={(v) => setSsvc({ ...ssvc, [key]: v ?? '' })} />
+              ))}
+              <Button disabled={SSVC_FIELDS.some(([k]) => !ssvc[k])} onClick={() => run(() => assessReport(r.id, { ssvc }))}>
+                Decide SSVC
+              </Button>
+            </Group>
+            <Group>
+              {(['reproduced', 'failed'] as const).map((status) => (
+                <Button key={status} variant="default" onClick={() => run(() => assessReport(r.id, { reproduction: status }))}>
+                  Mark {status}
+                </Button>
+              ))}
+              <Button variant="default" onClick={() => run(() => assessReport(r.id, { knownExploited: !r.knownExploited }))}>
+                {r.knownExploited ? 'Clear known-exploited' : 'Mark known-exploited'}
+              </Button>
+            </Group>
+            <CvssCalculator initial={r.cvss?.vector ?? 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'} onUse={(cvss) => run(() => assessReport(r.id, { cvss }))} />
+          </Stack>
+        </Card>
+      )}
+      <Title order={4} mb="xs">Credits</Title>
+      <Text mb="md">{r.credits.map((c) => `${c.organisationId.slice(0, 8)}… (${c.findings}${c.models.length ? `, ${c.models.join(', ')}` : ''})`).join('; ')}</Text>
+      <Title order={4} mb="xs">Findings you may see</Title>
+      <Stack>
+        {r.findings.map((f) => (
+          <Card key={f.id} withBorder>
+            <Text fw={600}>{f.title}</Text>
+            <Text size="sm" c="dimmed">
+              {f.provenance.finderKind}
+              {f.provenance.model ? ` · ${f.provenance.model.name}` : ''} · {[f.location.file, f.location.line, f.location.function].filter(Boolean).join(':')}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{f.description}</Text>
+            {f.proofOfConcept.map((a) => (
+              <a key={a.id} href={`/api/findings/attachments/${a.id}`}>
+                {a.name} ({a.size} bytes, TLP:{a.tlp})
+              </a>
+            ))}
+          </Card>
+        ))}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { Alert, Button, Checkbox, FileInput, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { describeError } from '../../api/problem';
+import { PageHeader } from '../../components/PageHeader';
+import { type ItemResult, submitFinding } from './api';
+
+const toBase64 = async (file: File) => {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text);
+};
+
+/** The web form for one finding, with proof-of-concept files (stored TLP:RED). */
+export function SubmitFindingPage() {
+  const [f, setF] = useState({ title: '', description: '', finderKind: 'human', model: '', autonomy: '', purl: '', cpe: '', repository: '', file: '', line: '' as number | string, fn: '', endpoint: '', cwe: '', cvss: '', exploited: false });
+  const [files, setFiles] = useState<File[]>([]);
+  const [result, setResult] = useState<ItemResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof f) => (v: string | number | boolean | null) => setF({ ...f, [k]: v ?? '' });
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const proofOfConcept = await Promise.all(files.map(async (x) => ({ name: x.name, mediaType: x.type || 'application/octet-stream', contentBase64: await toBase64(x) })));
+      const body = {
+        ...(f.title ? { title: f.title } : {}),
+        description: f.description,
+        provenance: { finderKind: f.finderKind, ...(f.model ? { model: { name: f.model } } : {}), ...(f.autonomy ? { autonomy: f.autonomy } : {}) },
+        target: { ...(f.purl ? { purl: f.purl } : {}), ...(f.cpe ? { cpe: f.cpe } : {}), ...(f.repository ? { repository: f.repository } : {}) },
+        location: { ...(f.file ? { file: f.file } : {}), ...(f.line ? { line: Number(f.line) } : {}), ...(f.fn ? { function: f.fn } : {}), ...(f.endpoint ? { endpoint: f.endpoint } : {}) },
+        ...(f.cwe ? { weakness: { cwe: f.cwe } } : {}),
+        ...(f.cvss ? { severity: { cvss: f.cvss } } : {}),
+        exploited: f.exploited,
+        ...(proofOfConcept.length ? { proofOfConcept } : {}),
+      };
+      setResult(await submitFinding(body));
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Submit a finding" description="One finding with its provenance. Proofs of concept are stored TLP:RED: you and the clearinghouse's analysts see them." />
+      <Stack maw={760}>
+        <TextInput label="Title" value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
+        <Textarea label="Description" required autosize minRows={4} value={f.description} onChange={(e) => set('description')(e.currentTarget.value)} />
+        <Group grow>
+          <Select label="Found by" data={[{ value: 'human', label: 'A person' }, { value: 'ai', label: 'An AI system' }, { value: 'hybrid', label: 'A person with an AI system' }]} value={f.finderKind} onChange={set('finderKind')} allowDeselect={false} />
+          <TextInput label="AI model" value={f.model} onChange={(e) => set('model')(e.currentTarget.value)} />
+          <Select label="Autonomy" clearable data={['fully-autonomous', 'human-directed', 'human-validated']} value={f.autonomy || null} onChange={set('autonomy')} />
+        </Group>
+        <Group grow>
+          <TextInput label="Package URL" placeholder="pkg:npm/example@1.2.3" value={f.purl} onChange={(e) => set('purl')(e.currentTarget.value)} />
+          <TextInput label="CPE" placeholder="cpe:2.3:a:vendor:product:1.0:*:*:*:*:*:*:*" value={f.cpe} onChange={(e) => set('cpe')(e.currentTarget.value)} />
+          <TextInput label="Repository" value={f.repository} onChange={(e) => set('repository')(e.currentTarget.value)} />
+        </Group>
+        <Group grow>
+          <TextInput label="File" value={f.file} onChange={(e) => set('file')(e.currentTarget.value)} />
+          <NumberInput label="Line" min={1} value={f.line} onChange={set('line')} />
+          <TextInput label="Function" value={f.fn} onChange={(e) => set('fn')(e.currentTarget.value)} />
+          <TextInput label="Endpoint" placeholder="GET /api/items/:id" value={f.endpoint} onChange={(e) => set('endpoint')(e.currentTarget.value)} />
+        </Group>
+        <Group grow>
+          <TextInput label="CWE" placeholder="CWE-79" value={f.cwe} onChange={(e) => set('cwe')(e.currentTarget.value)} />
+          <TextInput label="CVSS vector" placeholder="CVSS:3.1/AV:N/…" value={f.cvss} onChange={(e) => set('cvss')(e.currentTarget.value)} />
+        </Group>
+        <Checkbox label="Exploited in the wild" checked={f.exploited} onChange={(e) => set('exploited')(e.currentTarget.checked)} />
+        <FileInput label="Proof of concept" multiple clearable value={files} onChange={setFiles} />
+        {error && <Alert color="red" title="The finding was not accepted" style={{ whiteSpace: 'pre-line' }}>{error}</Alert>}
+        {result && (
+          <Alert color={result.status === 'accepted' ? 'green' : 'yellow'} title={result.status === 'accepted' ? 'Accepted as a new report' : `Duplicate (${result.match ?? ''}) of an existing report`}>
+            <Link to={`/reports/${result.reportId}`}>Open the report</Link>
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={submit} loading={busy} disabled={!f.description.trim()}>
+            Submit finding
+          </Button>
+        </Group>
+      </Stack>
+    </>
+  );
+}

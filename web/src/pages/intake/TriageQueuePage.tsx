@@ -1,0 +1,56 @@
+import { Badge, Group, Select, Table, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { DataTable } from '../../components/DataTable';
+import { DateTime } from '../../components/DateTime';
+import { ListState } from '../../components/ListState';
+import { PageHeader } from '../../components/PageHeader';
+import { type QueueFilter, type Reputation, useReportQueue } from './api';
+
+const pct = (r: Reputation | null | undefined) => (r?.precision == null ? '—' : `${Math.round(r.precision * 100)} % of ${r.accepted + r.rejected}`);
+const SEVERITY_COLOUR: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', none: 'gray', unknown: 'gray' };
+
+/** The triage queue: reports you may see, filtered and sorted, with each finder's running precision. */
+export function TriageQueuePage() {
+  const [f, setF] = useState<QueueFilter>({ sort: 'severity' });
+  const queue = useReportQueue(f);
+  const set = (k: keyof QueueFilter) => (v: string | null) => setF({ ...f, [k]: v ?? undefined });
+  return (
+    <>
+      <PageHeader title="Reports" description="Deduplicated reports of findings. Precision is accepted ÷ decided, per finder organisation and AI model." />
+      <Group mb="md" wrap="wrap">
+        <Select label="State" clearable data={['received', 'triaging', 'accepted', 'rejected', 'duplicate', 'needs-info']} value={f.state ?? null} onChange={set('state')} />
+        <Select label="Severity" clearable data={['critical', 'high', 'medium', 'low', 'none', 'unknown']} value={f.severity ?? null} onChange={set('severity')} />
+        <Select label="Exploited" clearable data={[{ value: 'true', label: 'yes' }, { value: 'false', label: 'no' }]} value={f.exploited ?? null} onChange={set('exploited')} />
+        <Select label="Reproduction" clearable data={['not-tried', 'reproduced', 'failed']} value={f.reproductionStatus ?? null} onChange={set('reproductionStatus')} />
+        <TextInput label="Model" value={f.model ?? ''} onChange={(e) => set('model')(e.currentTarget.value || null)} />
+        <TextInput label="Product" value={f.product ?? ''} onChange={(e) => set('product')(e.currentTarget.value || null)} />
+        <Select label="Sort" data={[{ value: 'severity', label: 'Severity' }, { value: 'exploited', label: 'Exploited first' }, { value: 'age', label: 'Oldest' }, { value: 'newest', label: 'Newest' }, { value: 'findings', label: 'Most reported' }]} value={f.sort ?? 'severity'} onChange={set('sort')} allowDeselect={false} />
+      </Group>
+      <ListState query={queue} empty="No reports match.">
+        {(page) => (
+          <DataTable label="Reports" columns={['Report', 'Product', 'Severity', 'State', 'Findings', 'Finder precision', 'Model precision', 'Received']} minWidth={1000}>
+            {page.items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Link to={`/reports/${r.id}`}>{r.title}</Link> {r.exploited && <Badge color="red">exploited</Badge>}
+                </Table.Td>
+                <Table.Td>{r.product}</Table.Td>
+                <Table.Td>
+                  <Badge color={SEVERITY_COLOUR[r.severity] ?? 'gray'}>{r.severity}</Badge>
+                </Table.Td>
+                <Table.Td>{r.state}</Table.Td>
+                <Table.Td>{r.findingCount}</Table.Td>
+                <Table.Td>{pct(r.reputation?.organisation)}</Table.Td>
+                <Table.Td>{r.modelName ? `${r.modelName}: ${pct(r.reputation?.model)}` : '—'}</Table.Td>
+                <Table.Td>
+                  <DateTime value={r.createdAt} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </ListState>
+    </>
+  );
+}
