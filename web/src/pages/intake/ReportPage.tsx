@@ -8,11 +8,24 @@ import { assessReport, reportKey, transitionReport, useReport } from './api';
 import { CvssCalculator } from './CvssCalculator';
 
 const SSVC_FIELDS = [
-  ['exploitation', ['none', 'public-poc', 'active']],
-  ['automatable', ['no', 'yes']],
-  ['technicalImpact', ['partial', 'total']],
-  ['missionWellbeing', ['low', 'medium', 'high']],
+  ['exploitation', 'Exploitation', ['none', 'public-poc', 'active']],
+  ['automatable', 'Automatable', ['no', 'yes']],
+  ['technicalImpact', 'Technical impact', ['partial', 'total']],
+  ['missionWellbeing', 'Mission and well-being', ['low', 'medium', 'high']],
 ] as const;
+
+/** Button labels for the report workflow's events (domain/intake state machine). */
+const ACTION_LABELS: Record<string, string> = {
+  'start-triage': 'Start triage',
+  accept: 'Accept',
+  reject: 'Reject',
+  'mark-duplicate': 'Mark duplicate',
+  'request-info': 'Ask for information',
+  'provide-info': 'Information provided',
+  reopen: 'Reopen',
+  close: 'Close',
+};
+const actionLabel = (event: string) => ACTION_LABELS[event] ?? event.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** One report: its findings and credits; for analysts, the triage actions, SSVC and the CVSS calculator. */
 export function ReportPage() {
@@ -58,13 +71,13 @@ export function ReportPage() {
             <Group>
               {r.actions.map((event) => (
                 <Button key={event} variant="light" onClick={() => run(() => transitionReport(r.id, { event, ...(reason ? { reason } : {}), ...(duplicateOf ? { duplicateOf } : {}) }))}>
-                  {event}
+                  {actionLabel(event)}
                 </Button>
               ))}
             </Group>
             <Group align="flex-end">
-              {SSVC_FIELDS.map(([key, values]) => (
-                <Select key={key} label={key} data={[...values]} value={ssvc[key] ?? null} onChange={(v) => setSsvc({ ...ssvc, [key]: v ?? '' })} />
+              {SSVC_FIELDS.map(([key, label, values]) => (
+                <Select key={key} label={label} data={[...values]} value={ssvc[key] ?? null} onChange={(v) => setSsvc({ ...ssvc, [key]: v ?? '' })} />
               ))}
               <Button disabled={SSVC_FIELDS.some(([k]) => !ssvc[k])} onClick={() => run(() => assessReport(r.id, { ssvc }))}>
                 Decide SSVC

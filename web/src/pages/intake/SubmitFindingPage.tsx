@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, FileInput, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { describeError } from '../../api/problem';
+import { ApiError, describeError } from '../../api/problem';
 import { PageHeader } from '../../components/PageHeader';
 import { type ItemResult, submitFinding } from './api';
 
@@ -18,12 +18,20 @@ export function SubmitFindingPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [result, setResult] = useState<ItemResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Problems the server named by JSON Pointer (RFC 9457 `errors[]`), shown on their fields.
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const err = (path: string) =>
+    Object.entries(fieldErrors)
+      .filter(([k]) => k === path || k.startsWith(`${path}/`))
+      .map(([, m]) => m)
+      .join('; ') || undefined;
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof f) => (v: string | number | boolean | null) => setF({ ...f, [k]: v ?? '' });
 
   async function submit() {
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     setResult(null);
     try {
       const proofOfConcept = await Promise.all(files.map(async (x) => ({ name: x.name, mediaType: x.type || 'application/octet-stream', contentBase64: await toBase64(x) })));
@@ -40,7 +48,11 @@ export function SubmitFindingPage() {
       };
       setResult(await submitFinding(body));
     } catch (e) {
-      setError(describeError(e));
+      const problems = e instanceof ApiError ? e.fieldErrors : [];
+      const byPath: Record<string, string> = {};
+      for (const p of problems) byPath[p.path] = byPath[p.path] ? `${byPath[p.path]}; ${p.message}` : p.message;
+      setFieldErrors(byPath);
+      setError([describeError(e), ...problems.map((p) => `${p.path || '/'}: ${p.message}`)].join('\n'));
     } finally {
       setBusy(false);
     }
@@ -50,27 +62,27 @@ export function SubmitFindingPage() {
     <>
       <PageHeader title="Submit a finding" description="One finding with its provenance. Proofs of concept are stored TLP:RED: you and the clearinghouse's analysts see them." />
       <Stack maw={760}>
-        <TextInput label="Title" value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
-        <Textarea label="Description" required autosize minRows={4} value={f.description} onChange={(e) => set('description')(e.currentTarget.value)} />
+        <TextInput label="Title" error={err('/title')} value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
+        <Textarea label="Description" error={err('/description')} required autosize minRows={4} value={f.description} onChange={(e) => set('description')(e.currentTarget.value)} />
         <Group grow>
           <Select label="Found by" data={[{ value: 'human', label: 'A person' }, { value: 'ai', label: 'An AI system' }, { value: 'hybrid', label: 'A person with an AI system' }]} value={f.finderKind} onChange={set('finderKind')} allowDeselect={false} />
-          <TextInput label="AI model" value={f.model} onChange={(e) => set('model')(e.currentTarget.value)} />
-          <Select label="Autonomy" clearable data={['fully-autonomous', 'human-directed', 'human-validated']} value={f.autonomy || null} onChange={set('autonomy')} />
+          <TextInput label="AI model" error={err('/provenance/model')} value={f.model} onChange={(e) => set('model')(e.currentTarget.value)} />
+          <Select label="Autonomy" error={err('/provenance/autonomy')} clearable data={['fully-autonomous', 'human-directed', 'human-validated']} value={f.autonomy || null} onChange={set('autonomy')} />
         </Group>
         <Group grow>
-          <TextInput label="Package URL" placeholder="pkg:npm/example@1.2.3" value={f.purl} onChange={(e) => set('purl')(e.currentTarget.value)} />
-          <TextInput label="CPE" placeholder="cpe:2.3:a:vendor:product:1.0:*:*:*:*:*:*:*" value={f.cpe} onChange={(e) => set('cpe')(e.currentTarget.value)} />
-          <TextInput label="Repository" value={f.repository} onChange={(e) => set('repository')(e.currentTarget.value)} />
+          <TextInput label="Package URL" error={err('/target/purl')} placeholder="pkg:npm/example@1.2.3" value={f.purl} onChange={(e) => set('purl')(e.currentTarget.value)} />
+          <TextInput label="CPE" error={err('/target/cpe')} placeholder="cpe:2.3:a:vendor:product:1.0:*:*:*:*:*:*:*" value={f.cpe} onChange={(e) => set('cpe')(e.currentTarget.value)} />
+          <TextInput label="Repository" error={err('/target/repository')} value={f.repository} onChange={(e) => set('repository')(e.currentTarget.value)} />
         </Group>
         <Group grow>
-          <TextInput label="File" value={f.file} onChange={(e) => set('file')(e.currentTarget.value)} />
-          <NumberInput label="Line" min={1} value={f.line} onChange={set('line')} />
-          <TextInput label="Function" value={f.fn} onChange={(e) => set('fn')(e.currentTarget.value)} />
-          <TextInput label="Endpoint" placeholder="GET /api/items/:id" value={f.endpoint} onChange={(e) => set('endpoint')(e.currentTarget.value)} />
+          <TextInput label="File" error={err('/location/file')} value={f.file} onChange={(e) => set('file')(e.currentTarget.value)} />
+          <NumberInput label="Line" error={err('/location/line')} min={1} value={f.line} onChange={set('line')} />
+          <TextInput label="Function" error={err('/location/function')} value={f.fn} onChange={(e) => set('fn')(e.currentTarget.value)} />
+          <TextInput label="Endpoint" error={err('/location/endpoint')} placeholder="GET /api/items/:id" value={f.endpoint} onChange={(e) => set('endpoint')(e.currentTarget.value)} />
         </Group>
         <Group grow>
-          <TextInput label="CWE" placeholder="CWE-79" value={f.cwe} onChange={(e) => set('cwe')(e.currentTarget.value)} />
-          <TextInput label="CVSS vector" placeholder="CVSS:3.1/AV:N/…" value={f.cvss} onChange={(e) => set('cvss')(e.currentTarget.value)} />
+          <TextInput label="CWE" error={err('/weakness/cwe')} placeholder="CWE-79" value={f.cwe} onChange={(e) => set('cwe')(e.currentTarget.value)} />
+          <TextInput label="CVSS vector" error={err('/severity/cvss')} placeholder="CVSS:3.1/AV:N/…" value={f.cvss} onChange={(e) => set('cvss')(e.currentTarget.value)} />
         </Group>
         <Checkbox label="Exploited in the wild" checked={f.exploited} onChange={(e) => set('exploited')(e.currentTarget.checked)} />
         <FileInput label="Proof of concept" multiple clearable value={files} onChange={setFiles} />
