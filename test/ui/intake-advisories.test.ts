@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAdvisoriesLocally } from '../../src/services/advisories/import';
@@ -6,7 +5,18 @@ import { readImportFile } from '../../src/services/advisories/import-read';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { ensureWebBuilt, haveChromium, launchChromium, newPage, screenshotPath } from './browser';
 
-const ADVISORIES = new URL('../../../shared/data/advisories/rustsec.osv.ndjson', import.meta.url);
+/** A published advisory as another source would publish it (OSV 1.7). */
+const OSV_RECORD = {
+  schema_version: '1.7.0',
+  id: 'OSV-2026-101',
+  modified: '2026-05-01T00:00:00Z',
+  published: '2026-04-30T00:00:00Z',
+  aliases: ['CVE-2026-0001'],
+  summary: 'Out-of-bounds write in frame-parser',
+  details: 'A crafted frame with a negative length overflows the heap buffer.',
+  affected: [{ package: { ecosystem: 'npm', name: 'frame-parser' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '2.1.1' }] }] }],
+  references: [{ type: 'ADVISORY', url: 'https://example.org/advisories/OSV-2026-101' }],
+};
 
 async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
   await page.goto(`${url}/login`);
@@ -27,14 +37,11 @@ describe.skipIf(!haveChromium)('web UI: submitting findings and reading public a
   beforeAll(async () => {
     ensureWebBuilt();
     server = await startTestServer();
-    // Ten real RustSec advisories, imported as published TLP:CLEAR records.
-    const lines = readFileSync(ADVISORIES, 'utf8').split('\n').filter(Boolean).slice(0, 10);
-    const { items } = readImportFile(lines.join('\n'), 'osv');
+    const { items } = readImportFile(JSON.stringify(OSV_RECORD), 'osv');
     const r = await importAdvisoriesLocally(server.server.runtime.ctx, items);
-    expect(r.created).toBe(10);
-    const first = JSON.parse(lines[0]!) as { id: string; summary?: string };
-    advisoryId = first.id;
-    advisorySummary = first.summary ?? '';
+    expect(r.created).toBe(1);
+    advisoryId = OSV_RECORD.id;
+    advisorySummary = OSV_RECORD.summary;
     browser = await launchChromium();
   });
   afterAll(async () => {

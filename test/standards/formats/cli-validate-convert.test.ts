@@ -28,7 +28,8 @@ const file = (name: string, text: string) => {
 };
 
 describe.skipIf(!hasSharedData('advisories'))('aisc validate / aisc convert', () => {
-  const withCve = osvAdvisoryLines().find((l) => l.file.startsWith('rustsec') && l.line.includes('"CVE-'))!.line;
+  // vitest still runs a skipped suite's body to collect it: read the data only when it exists.
+  const withCve = hasSharedData('advisories') ? osvAdvisoryLines().find((l) => l.file.startsWith('rustsec') && l.line.includes('"CVE-'))!.line : '{}';
   const osvFile = file('record.osv.json', withCve);
 
   it('validate: a valid document exits 0; an invalid one prints every problem as path: message and exits 3', async () => {
