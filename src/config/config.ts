@@ -125,7 +125,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'HOST', default: '0.0.0.0', meaning: 'interface to listen on' },
   { name: 'AISC_DATA_DIR', default: './data', meaning: 'directory of the embedded PostgreSQL (PGlite) database' },
   { name: 'DATABASE_URL', default: '(unset)', meaning: 'a PostgreSQL server to use instead of the embedded database' },
-  { name: 'NATS_URL', default: '(unset)', meaning: 'NATS JetStream for scale-out (reserved)' },
+  { name: 'NATS_URL', default: '(unset)', meaning: 'NATS JetStream: workers publish every event to the stream AISC_EVENTS' },
   { name: 'AISC_PUBLIC_URL', default: 'http://localhost:$PORT', meaning: 'the URL users reach AISC at, used in links' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'AISC_BODY_LIMIT_BYTES', default: '1048576', meaning: 'largest accepted request body' },

@@ -3,7 +3,10 @@ import type { Config } from '../config/config';
 import type { ServiceContext } from '../services/context';
 import type { Principal } from '../domain/identity/principal';
 import { SYSTEM } from '../domain/policy/viewer';
+import { AppError } from '../domain/errors';
 import { CredentialCache, PRINCIPAL_EVENTS } from '../services/credential-cache';
+import type { EventBus } from '../services/events/bus';
+import { connectNatsBus } from './nats-bus';
 import { EventHub } from '../services/events/stream';
 import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
@@ -39,8 +42,18 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
       credentials.sessions.clear();
     }
   };
+  let bus: EventBus | undefined;
+  if (config.natsUrl && config.worker) {
+    try {
+      bus = await connectNatsBus(config.natsUrl);
+    } catch (err) {
+      await database.close();
+      throw new AppError('UNAVAILABLE', `Cannot connect to NATS at ${config.natsUrl}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   const ctx: ServiceContext = {
     db: database.db,
+    bus,
     config,
     log,
     now: opts.now ?? (() => new Date()),
@@ -64,6 +77,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     async close() {
       hub?.stop();
       await worker?.stop();
+      await bus?.close();
       await database.close();
     },
   };

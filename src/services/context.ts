@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { Principal } from '../domain/identity/principal';
 import type { Db } from '../store/database';
 import type { CredentialCache } from './credential-cache';
+import type { EventBus } from './events/bus';
 import type { SessionInfo } from './sessions';
 
 /**
@@ -16,6 +17,8 @@ export interface ServiceContext {
   readonly now: () => Date;
   /** Called after a commit that wrote events (their types): wakes the dispatcher and streams, drops stale caches. */
   readonly nudge: (eventTypes: readonly string[]) => void;
+  /** The message bus dispatched events also go to (NATS JetStream when configured), if any. */
+  readonly bus?: EventBus | undefined;
   /** Resolved credentials by secret hash (see credential-cache.ts). */
   readonly credentials: {
     readonly tokens: CredentialCache<Principal>;

@@ -70,3 +70,13 @@ export async function findUserWithOrganisation(db: Executor, userId: string) {
     .where(eq(users.id, userId));
   return r ?? null;
 }
+
+/** The ids of the active users of these organisations (named recipients for TLP:RED sharing). */
+export async function activeUserIdsOf(db: Executor, organisationIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.organisationId, [...organisationIds]), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}

@@ -1,5 +1,7 @@
 import {
   IconBug,
+  IconFolders,
+  IconInbox,
   IconListCheck,
   IconBuilding,
   IconHistory,
@@ -85,6 +87,19 @@ export const shellPages: ShellPage[] = [
     access: 'any',
     component: page(() => import('./pages/advisories/AdvisoryDeskPage'), 'AdvisoryDeskPage'),
     nav: { label: 'Advisory desk', icon: IconShieldCheck, section: 'Clearinghouse' },
+  },
+  {
+    path: 'cases',
+    access: 'any',
+    component: page(() => import('./pages/cases/CasesPage'), 'CasesPage'),
+    nav: { label: 'Cases', icon: IconFolders, section: 'Clearinghouse' },
+  },
+  { path: 'cases/:caseId', access: 'any', component: page(() => import('./pages/cases/CasePage'), 'CasePage') },
+  {
+    path: 'inbox',
+    access: 'any',
+    component: page(() => import('./pages/cases/InboxPage'), 'InboxPage'),
+    nav: { label: 'Vendor inbox', icon: IconInbox, section: 'Clearinghouse' },
   },
   {
     path: 'audit',

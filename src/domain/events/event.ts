@@ -48,6 +48,21 @@ export const EVENT_TYPES = [
   'advisory.revised',
   'advisory.withdrawn',
   'advisory.imported',
+  'case.opened',
+  'case.updated',
+  'case.transitioned',
+  'case_vendor.invited',
+  'case_settings.updated',
+  'vendor_statement.recorded',
+  'vendor_statement.shared',
+  'case_thread.created',
+  'case_message.posted',
+  'embargo.proposed',
+  'embargo.responded',
+  'embargo.decided',
+  'embargo.reminder',
+  'embargo.ended',
+  'finding_attachment.shared',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -1,6 +1,7 @@
 import type { App, AppDeps } from '../app';
 import { advisoryRoutes } from './advisories';
 import { auditRoutes } from './audit';
+import { caseRoutes } from './cases';
 import { csafProviderRoutes } from './csaf-provider';
 import { eventRoutes } from './events';
 import { intakeRouteModules } from './intake-routes';
@@ -30,4 +31,5 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   publicAdvisoryRoutes,
   osvRoutes,
   csafProviderRoutes,
+  caseRoutes,
 ];

@@ -39,6 +39,9 @@ export async function dispatchPending(ctx: ServiceContext, batch = 200): Promise
       inserted.map((d) => ({ id: uuidv7(), kind: DELIVER_KIND, payload: { deliveryId: d.id }, runAt: now, maxAttempts: ctx.config.webhookMaxAttempts })),
       now,
     );
+    // Published before the events are marked: if the bus fails, the transaction rolls back and
+    // the events are dispatched again later (JetStream drops the repeats by message id).
+    await ctx.bus?.publish(events);
     await markDispatched(tx, events.map((e) => e.id), now);
     return events.length;
   });

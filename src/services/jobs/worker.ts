@@ -6,12 +6,14 @@ import type { ServiceContext } from '../context';
 import { newSecret } from '../ids';
 import { type JobHandler, JobRunner } from './runner';
 import { closeNeedsInfoJob } from '../intake/close-job';
+import { EMBARGO_JOB, embargoDeadlineJob } from '../cases/reminders';
 
 /** Every kind of background job and its handler. Later issues add theirs here. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [DELIVER_KIND]: deliverWebhook,
   'intake.close-needs-info': closeNeedsInfoJob,
   [PUBLISH_JOB]: publishScheduledJob,
+  [EMBARGO_JOB]: embargoDeadlineJob,
 };
 
 /**

@@ -38,3 +38,14 @@ export async function visibleAttachmentContent(db: Executor, viewer: Viewer, id:
 export async function moveAttachments(db: Executor, findingIds: readonly string[], reportId: string): Promise<void> {
   if (findingIds.length) await db.update(findingAttachments).set({ reportId }).where(inArray(findingAttachments.findingId, [...findingIds]));
 }
+
+/** The attachments of these reports, locked for a marking change (system work: the caller decides who may). */
+export async function lockAttachmentsOfReports(db: Executor, reportIds: readonly string[]): Promise<AttachmentRow[]> {
+  if (reportIds.length === 0) return [];
+  return db.select().from(findingAttachments).where(inArray(findingAttachments.reportId, [...reportIds])).for('update');
+}
+
+/** Replaces an attachment's named recipients (TLP:RED opens only to named users). */
+export async function setAttachmentRecipients(db: Executor, id: string, accessUsers: readonly string[]): Promise<void> {
+  await db.update(findingAttachments).set({ accessUsers: [...accessUsers] }).where(eq(findingAttachments.id, id));
+}

@@ -1,0 +1,100 @@
+import type { CaseRow } from '../../store/cases/cases';
+import type { ProposalRow } from '../../store/cases/proposals';
+import type { StatementRow, VulnerabilityRow } from '../../store/cases/statements';
+import type { MessageRow, ThreadRow } from '../../store/cases/threads';
+import type { CaseVendorRow } from '../../store/cases/vendors';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/**
+ * A case as its viewer may see it. Vendors see the case but not who else is invited nor
+ * which reports it came from (coordinator-only fields are left out, not nulled).
+ */
+export function caseView(c: CaseRow, coordinator: boolean) {
+  const base = {
+    id: c.id,
+    kind: c.kind,
+    state: c.state,
+    title: c.title,
+    summary: c.summary,
+    pattern: c.pattern,
+    cwe: c.cwe,
+    exploited: c.exploited,
+    fixBypass: c.fixBypass,
+    firstNoticeAt: iso(c.firstNoticeAt),
+    embargo: { state: c.embargoState, publicAt: iso(c.embargoEnd) },
+    advisoryId: c.advisoryId,
+    closeReason: c.closeReason,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+  return { ...base, ...(coordinator ? { reportIds: [...c.reportIds], vendorCount: c.vendorCount, coordinatorOrganisationId: c.ownerOrganisationId } : {}) };
+}
+export type CaseView = ReturnType<typeof caseView>;
+
+export const participationView = (v: CaseVendorRow) => ({
+  caseId: v.caseId,
+  organisationId: v.organisationId,
+  status: v.status,
+  invitedAt: v.invitedAt.toISOString(),
+  acknowledgedAt: iso(v.acknowledgedAt),
+  embargoResponse: v.embargoResponse ? { proposalId: v.embargoProposalId, response: v.embargoResponse, at: iso(v.respondedAt) } : null,
+});
+export type ParticipationView = ReturnType<typeof participationView>;
+
+export const vulnerabilityView = (v: VulnerabilityRow) => ({
+  id: v.id,
+  caseId: v.caseId,
+  reportId: v.reportId,
+  title: v.title,
+  product: v.product,
+  cwe: v.cwe,
+  vendorOrganisationId: v.vendorOrganisationId,
+  createdAt: v.createdAt.toISOString(),
+});
+
+export const statementView = (s: StatementRow) => ({
+  id: s.id,
+  caseId: s.caseId,
+  vulnerabilityId: s.vulnerabilityId,
+  vendorOrganisationId: s.vendorOrganisationId,
+  status: s.status,
+  justification: s.justification,
+  impactStatement: s.impactStatement,
+  actionStatement: s.actionStatement,
+  fixedVersions: [...s.fixedVersions],
+  shared: s.shared,
+  createdAt: s.createdAt.toISOString(),
+  updatedAt: s.updatedAt.toISOString(),
+});
+export type StatementView = ReturnType<typeof statementView>;
+
+export const threadView = (t: ThreadRow) => ({
+  id: t.id,
+  caseId: t.caseId,
+  subject: t.subject,
+  private: t.vendorOrganisationId !== null,
+  vendorOrganisationId: t.vendorOrganisationId,
+  createdAt: t.createdAt.toISOString(),
+});
+
+export const messageView = (m: MessageRow) => ({
+  id: m.id,
+  threadId: m.threadId,
+  body: m.body,
+  tlp: m.tlp,
+  authorUserId: m.createdBy,
+  createdAt: m.createdAt.toISOString(),
+});
+
+export const proposalView = (p: ProposalRow) => ({
+  id: p.id,
+  caseId: p.caseId,
+  publicAt: p.publicAt.toISOString(),
+  reason: p.reason,
+  extension: p.extension,
+  proposedByOrganisationId: p.proposedByOrganisation,
+  status: p.status,
+  decidedAt: iso(p.decidedAt),
+  createdAt: p.createdAt.toISOString(),
+});

@@ -1,0 +1,58 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { describeError } from '../../api/problem';
+import { PageHeader } from '../../components/PageHeader';
+import { CaseAdvisoryForm } from './CaseAdvisoryForm';
+import { useCase } from './caseApi';
+import { EmbargoCard } from './EmbargoCard';
+import { StatementsCard } from './StatementsCard';
+import { useCaseAction } from './useCaseAction';
+import { VendorsCard } from './VendorsCard';
+
+/** One case: coordinators run it (vendors, embargo, advisory); a vendor states and answers. */
+export function CasePage() {
+  const { caseId = '' } = useParams();
+  const c = useCase(caseId);
+  const act = useCaseAction(caseId);
+  if (c.isPending) return <Text>Loading…</Text>;
+  if (c.isError) return <Alert color="red">{describeError(c.error)}</Alert>;
+  const k = c.data;
+  // Only coordinators receive the coordinator-only fields (src/services/cases/views.ts).
+  const coordinator = k.coordinatorOrganisationId !== undefined;
+  return (
+    <>
+      <PageHeader title={k.title} description={k.summary} />
+      <Group mb="md">
+        <Badge>{k.state}</Badge>
+        {k.kind === 'campaign' && <Badge variant="outline">campaign</Badge>}
+        {k.exploited && <Badge color="red">exploited in the wild</Badge>}
+        {coordinator && k.state !== 'closed' && k.state !== 'disclosed' && (
+          <Button size="xs" variant="light" color="orange" onClick={() => act.mutate({ path: '/transition', body: { event: 'disclose' } })}>
+            Disclose now
+          </Button>
+        )}
+      </Group>
+      {act.isError && <div role="alert">{describeError(act.error)}</div>}
+      {coordinator && <VendorsCard caseId={k.id} coordinator={k.coordinatorOrganisationId!} />}
+      <EmbargoCard c={k} coordinator={coordinator} />
+      <StatementsCard c={k} coordinator={coordinator} />
+      {coordinator && (
+        <Card withBorder mb="md">
+          <Title order={3} mb="sm">
+            Advisory
+          </Title>
+          {k.advisoryId ? (
+            <Text>
+              Drafted as{' '}
+              <Anchor component={Link} to="/advisory-desk">
+                {k.advisoryId}
+              </Anchor>
+            </Text>
+          ) : (
+            <CaseAdvisoryForm c={k} />
+          )}
+        </Card>
+      )}
+    </>
+  );
+}
