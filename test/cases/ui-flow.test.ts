@@ -4,15 +4,7 @@ import { CLI_ACTOR } from '../../src/services/actor';
 import { createOrganisation } from '../../src/services/organisations';
 import { createUser } from '../../src/services/users';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { ensureWebBuilt, haveChromium, launchChromium, newPage, screenshotPath } from '../ui/browser';
-
-async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(/^Email/).fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
-}
+import { ensureWebBuilt, haveChromium, launchChromium, newPage, screenshotPath, logIn } from '../ui/browser';
 
 const pick = async (page: Page, label: RegExp | string, option: string) => {
   await page.getByRole('combobox', { name: label }).click();

@@ -42,3 +42,12 @@ export function screenshotPath(name: string): string {
   mkdirSync(screenshotDir, { recursive: true });
   return join(screenshotDir, name);
 }
+
+/** Logs in through the login form; unless told the login should fail, waits for the signed-in shell. */
+export async function logIn(page: Page, url: string, email: string, password: string, opts: { expectSuccess?: boolean } = {}): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  if (opts.expectSuccess !== false) await page.getByRole('button', { name: 'Log out' }).waitFor();
+}

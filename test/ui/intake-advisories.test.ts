@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAdvisoriesLocally } from '../../src/services/advisories/import';
 import { readImportFile } from '../../src/services/advisories/import-read';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { ensureWebBuilt, haveChromium, launchChromium, newPage, screenshotPath } from './browser';
+import { ensureWebBuilt, haveChromium, launchChromium, newPage, screenshotPath, logIn } from './browser';
 
 /** A published advisory as another source would publish it (OSV 1.7). */
 const OSV_RECORD = {
@@ -17,14 +17,6 @@ const OSV_RECORD = {
   affected: [{ package: { ecosystem: 'npm', name: 'frame-parser' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '2.1.1' }] }] }],
   references: [{ type: 'ADVISORY', url: 'https://example.org/advisories/OSV-2026-101' }],
 };
-
-async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(/^Email/).fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
-}
 
 /** The findings form and the public advisory pages in headless Chromium (issue 4). */
 describe.skipIf(!haveChromium)('web UI: submitting findings and reading public advisories', () => {

@@ -2,18 +2,10 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { chromiumPath, ensureWebBuilt, haveChromium, launchChromium, newPage, screenshotPath } from './browser';
+import { chromiumPath, ensureWebBuilt, haveChromium, launchChromium, newPage, screenshotPath, logIn } from './browser';
 
 if (!haveChromium) {
   console.warn(`browser tests skipped: no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`);
-}
-
-/** Logs in through the login form. */
-async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(/^Email/).fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
 }
 
 describe.skipIf(!haveChromium)('web UI in headless Chromium: login and API tokens', () => {
@@ -34,7 +26,7 @@ describe.skipIf(!haveChromium)('web UI in headless Chromium: login and API token
 
   it('shows the error next to the form when the password is wrong, and stays on the login page', async () => {
     const page = await newPage(browser, scriptErrors);
-    await logIn(page, server.url, server.admin.email, 'not the password at all');
+    await logIn(page, server.url, server.admin.email, 'not the password at all', { expectSuccess: false });
     const alert = page.getByRole('alert').filter({ hasText: 'Wrong email or password.' });
     await alert.waitFor();
     expect(await alert.isVisible()).toBe(true);
