@@ -42,6 +42,7 @@ const schema = z.object({
   AISC_JOB_LEASE_SECONDS: int(60, 1, 86_400),
   AISC_WEBHOOK_ALLOW_PRIVATE: bool(false),
   AISC_WORKER: bool(true),
+  AISC_INTAKE_THREAD: bool(true),
   AISC_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   AISC_TRUST_PROXY: bool(false),
 });
@@ -68,6 +69,8 @@ export interface Config {
   readonly jobLeaseMs: number;
   /** Whether this process runs the background worker (jobs, outbox dispatch). */
   readonly worker: boolean;
+  /** Whether bulk intake checks items on a thread of its own while the previous chunk is stored. */
+  readonly intakeThread: boolean;
   /** Whether cookies get the Secure attribute. */
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
@@ -113,6 +116,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       webhookAllowPrivate: e.AISC_WEBHOOK_ALLOW_PRIVATE,
       jobLeaseMs: e.AISC_JOB_LEASE_SECONDS * 1000,
       worker: e.AISC_WORKER,
+      intakeThread: e.AISC_INTAKE_THREAD,
       secureCookies: e.AISC_SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https:') : e.AISC_SECURE_COOKIES === 'true',
       trustProxy: e.AISC_TRUST_PROXY,
     }),
@@ -138,6 +142,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'AISC_WEBHOOK_ALLOW_PRIVATE', default: 'false', meaning: 'let webhooks reach loopback, private and link-local addresses (off protects internal services from SSRF)' },
   { name: 'AISC_JOB_LEASE_SECONDS', default: '60', meaning: 'lease of a claimed job; a crashed worker\'s jobs are taken over after it' },
   { name: 'AISC_WORKER', default: 'true', meaning: 'run background work (event dispatch, deliveries) in this process' },
+  { name: 'AISC_INTAKE_THREAD', default: 'true', meaning: 'check bulk findings on a second thread while the chunk before is stored (false: check inline)' },
   { name: 'AISC_SECURE_COOKIES', default: 'auto', meaning: 'Secure cookies: auto (when AISC_PUBLIC_URL is https), true or false' },
   { name: 'AISC_TRUST_PROXY', default: 'false', meaning: 'trust X-Forwarded-For from a reverse proxy (for per-IP limits)' },
 ];

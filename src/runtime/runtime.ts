@@ -10,6 +10,7 @@ import { connectNatsBus } from './nats-bus';
 import { EventHub } from '../services/events/stream';
 import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
+import { ThreadChecker } from '../services/intake/checker';
 import { type Database, openDatabase } from '../store/database';
 import { createLogger } from './logger';
 
@@ -51,9 +52,11 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
       throw new AppError('UNAVAILABLE', `Cannot connect to NATS at ${config.natsUrl}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  const checker = config.intakeThread ? new ThreadChecker(log) : undefined;
   const ctx: ServiceContext = {
     db: database.db,
     bus,
+    checker,
     config,
     log,
     now: opts.now ?? (() => new Date()),
@@ -78,6 +81,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
       hub?.stop();
       await worker?.stop();
       await bus?.close();
+      await checker?.close();
       await database.close();
     },
   };

@@ -4,6 +4,7 @@ import type { Principal } from '../domain/identity/principal';
 import type { Db } from '../store/database';
 import type { CredentialCache } from './credential-cache';
 import type { EventBus } from './events/bus';
+import type { ItemChecker } from './intake/checker';
 import type { SessionInfo } from './sessions';
 
 /**
@@ -19,6 +20,8 @@ export interface ServiceContext {
   readonly nudge: (eventTypes: readonly string[]) => void;
   /** The message bus dispatched events also go to (NATS JetStream when configured), if any. */
   readonly bus?: EventBus | undefined;
+  /** Where bulk intake checks items (the intake thread, when the runtime started one); inline without. */
+  readonly checker?: ItemChecker | undefined;
   /** Resolved credentials by secret hash (see credential-cache.ts). */
   readonly credentials: {
     readonly tokens: CredentialCache<Principal>;

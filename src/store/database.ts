@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -57,6 +57,15 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS }),
     close: () => client.close(),
   };
+}
+
+/**
+ * The PGlite connection (or open PGlite transaction) behind an executor, or null on a
+ * PostgreSQL server: for what only PGlite offers, such as `COPY … FROM '/dev/blob'`.
+ */
+export function pgliteOf(db: Executor): Pick<Transaction, 'query'> | null {
+  const client = (db as unknown as { _: { session: { client?: unknown } } })._.session.client;
+  return client instanceof PGlite || (client !== null && typeof client === 'object' && 'rollback' in client && 'exec' in client) ? (client as Pick<Transaction, 'query'>) : null;
 }
 
 pg.types.setTypeParser(20, (v) => Number(v));

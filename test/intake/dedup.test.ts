@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DedupIndex, placeOf, thresholdFor } from '../../src/domain/intake/dedup-index';
 import { fingerprintsOf, normaliseEndpoint, normaliseFile, normaliseFunction } from '../../src/domain/intake/fingerprint';
 import type { DedupFacts } from '../../src/domain/intake/finding';
-import { minhash, shinglesOf, similarity } from '../../src/domain/intake/minhash';
+import { fnv1a, minhash, shinglesOf, similarity, wordHashes, words } from '../../src/domain/intake/minhash';
 
 const facts = (over: Partial<DedupFacts> = {}): DedupFacts => ({
   targetKey: 'pkg:npm/image-lib',
@@ -109,5 +110,15 @@ describe('dedup index', () => {
     expect(d.kind).toBe('exact');
     expect(index.nearest(f.targetKey, f.cwe, placeOf(f), minhash(shinglesOf(f)))?.reportId).toBe('r2');
     expect(index.size.signatures).toBe(1);
+  });
+});
+
+describe('shingle words', () => {
+  it('the one-pass word hashes equal the hashes of the words, for any text', () => {
+    const piece = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('the ', 'THE', 'which ', '42 ', '٣٤ ', '_a_', 'İstanbul ', 'ß', '𝔘𝔫𝔦', '\ud800', 'x1y2', ' when'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect(wordHashes(text)).toEqual(words(text).map(fnv1a));
+    }));
   });
 });

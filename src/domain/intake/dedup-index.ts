@@ -42,6 +42,18 @@ export function thresholdFor(a: Place, b: Place): number {
   return NEAR_DUPLICATE_THRESHOLD.samefile;
 }
 
+/**
+ * What deciding a finding needs computed from the finding alone: its exact fingerprints
+ * and its MinHash signature. Pure, so bulk intake computes it on another thread while the
+ * previous chunk is being stored.
+ */
+export interface PreparedDedup {
+  readonly fingerprints: readonly Fingerprint[];
+  readonly signature: Uint32Array;
+}
+
+export const prepareDedup = (f: DedupFacts): PreparedDedup => ({ fingerprints: fingerprintsOf(f), signature: minhash(shinglesOf(f)) });
+
 /** A finding's place with its file normalised (the form the index stores). */
 export const placeOf = (f: DedupFacts): Place => ({ file: f.file ? normaliseFile(f.file) : null, line: f.line });
 
@@ -120,13 +132,13 @@ export class DedupIndex {
    * Decides one finding: exact duplicate (any fingerprint known), near duplicate (LSH
    * candidate above the threshold), or new. Does not change the index.
    */
-  decide(f: DedupFacts): DedupDecision {
-    const fingerprints = fingerprintsOf(f);
+  decide(f: DedupFacts, prepared?: PreparedDedup): DedupDecision {
+    const fingerprints = prepared?.fingerprints ?? fingerprintsOf(f);
     for (const fp of fingerprints) {
       const reportId = this.reportOfFingerprint(fp.value);
       if (reportId) return { kind: 'exact', reportId, fingerprints };
     }
-    const signature = minhash(shinglesOf(f));
+    const signature = prepared?.signature ?? minhash(shinglesOf(f));
     const near = this.nearest(f.targetKey, f.cwe, placeOf(f), signature);
     if (near) return { kind: 'near', reportId: near.reportId, similarity: near.similarity, fingerprints };
     return { kind: 'new', fingerprints, signature };

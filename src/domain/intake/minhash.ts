@@ -46,24 +46,78 @@ export function words(text: string): string[] {
     .map((w) => (/^\d+$/.test(w) ? '#' : w));
 }
 
-/** The hashed shingles of a finding. */
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const HASH_OF_NUMBER = fnv1a('#');
+
+/** Whether the code unit at `i` starts a word character (a letter, number or `_`), and its length. */
+function wordCharAt(text: string, i: number): 0 | 1 | 2 {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  const width = cp > 0xffff ? 2 : 1;
+  return WORD_CHAR.test(String.fromCodePoint(cp)) ? width : 0;
+}
+
+/**
+ * `words(text).map(fnv1a)` in one pass without the intermediate arrays: bulk intake hashes
+ * every description it takes (test/intake/dedup.test.ts holds the two to the same answer).
+ */
+export function wordHashes(text: string): number[] {
+  const lower = text.toLowerCase();
+  const out: number[] = [];
+  let i = 0;
+  while (i < lower.length) {
+    let w = wordCharAt(lower, i);
+    if (!w) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let digits = true;
+    while (w) {
+      const c = lower.charCodeAt(i);
+      if (c < 48 || c > 57) digits = false;
+      i += w;
+      w = i < lower.length ? wordCharAt(lower, i) : 0;
+    }
+    if (digits) out.push(HASH_OF_NUMBER);
+    else if (i - start > 5 || !STOP.has(lower.slice(start, i))) out.push(fnv1a(lower.slice(start, i)));
+  }
+  return out;
+}
+
+const FRAME = /(?:at\s+|#\d+\s+(?:0x[0-9a-f]+\s+in\s+)?)([\w$.:<>~]+)/i;
+
+/**
+ * The hashed shingles of a finding, distinct and sorted. Collected in a typed array rather
+ * than a Set: most 32-bit hashes are not small integers to V8, and boxing each one cost
+ * more than the hashing (bulk intake shingles every finding).
+ */
 export function shinglesOf(f: DedupFacts): Uint32Array {
-  const set = new Set<number>();
-  const w = words(`${f.title} ${f.description}`).map(fnv1a);
+  const w = wordHashes(`${f.title} ${f.description}`);
+  const out = new Uint32Array(w.length + 64 + 4);
+  let n = 0;
   // A bigram's hash from its words' hashes (order matters), without building the string.
-  for (let i = 0; i + 1 < w.length; i++) set.add(fmix32(Math.imul(w[i]!, 0x9e3779b1) ^ w[i + 1]!));
-  if (w.length < 2) for (const x of w) set.add(x);
+  for (let i = 0; i + 1 < w.length; i++) out[n++] = fmix32(Math.imul(w[i]!, 0x9e3779b1) ^ w[i + 1]!);
+  if (w.length < 2) for (const x of w) out[n++] = x;
   if (f.stackTrace) {
-    for (const line of f.stackTrace.split('\n').slice(0, 64)) {
-      const frame = /(?:at\s+|#\d+\s+(?:0x[0-9a-f]+\s+in\s+)?)([\w$.:<>~]+)/i.exec(line);
-      if (frame) set.add(fnv1a(`frame:${frame[1]}`));
+    let from = 0;
+    for (let lines = 0; lines < 64; lines++) {
+      const end = f.stackTrace.indexOf('\n', from);
+      const frame = FRAME.exec(f.stackTrace.slice(from, end < 0 ? undefined : end));
+      if (frame) out[n++] = fnv1a(`frame:${frame[1]}`);
+      if (end < 0) break;
+      from = end + 1;
     }
   }
-  if (f.file) set.add(fnv1a(`file:${normaliseFile(f.file).split('/').pop()}`));
-  if (f.function) set.add(fnv1a(`fn:${normaliseFunction(f.function)}`));
-  if (f.endpoint) set.add(fnv1a(`ep:${normaliseEndpoint(f.endpoint)}`));
-  if (f.cwe) set.add(fnv1a(`cwe:${f.cwe}`));
-  return Uint32Array.from(set);
+  if (f.file) out[n++] = fnv1a(`file:${normaliseFile(f.file).split('/').pop()}`);
+  if (f.function) out[n++] = fnv1a(`fn:${normaliseFunction(f.function)}`);
+  if (f.endpoint) out[n++] = fnv1a(`ep:${normaliseEndpoint(f.endpoint)}`);
+  if (f.cwe) out[n++] = fnv1a(`cwe:${f.cwe}`);
+  const sorted = out.subarray(0, n).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return sorted.slice(0, distinct);
 }
 
 /** The MinHash signature of a set of shingle hashes. */

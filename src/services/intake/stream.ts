@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors';
 import { ItemSplitter, type SplitItem } from '../../domain/intake/item-stream';
-import type { RawItem } from './submit';
+import type { RawItem } from './check-items';
 
 /** Per-request limits of a bulk submission (issue 4: up to 100,000 findings per request). */
 export const MAX_ITEMS_PER_REQUEST = 100_000;
@@ -10,12 +10,8 @@ export const MAX_ITEM_DEPTH = 32;
 
 function toRaw(s: SplitItem): RawItem {
   if (s.index >= MAX_ITEMS_PER_REQUEST) return { index: s.index, problem: `over the limit of ${MAX_ITEMS_PER_REQUEST} items per request` };
-  if ('problem' in s) return s;
-  try {
-    return { index: s.index, value: JSON.parse(s.text) as unknown };
-  } catch (err) {
-    return { index: s.index, problem: `not valid JSON: ${err instanceof Error ? err.message : 'syntax error'}` };
-  }
+  // Parsed where it is checked (check-items.ts): on the intake thread when there is one.
+  return s;
 }
 
 /**

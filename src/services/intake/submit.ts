@@ -5,14 +5,15 @@ import { canSubmitFindings } from '../../domain/intake/permissions';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { admitChunk, type Budget } from './admission';
-import { checkFinding, type CheckedItem } from './finding-input';
+import type { CheckedItem } from './finding-input';
+import { checkItems, type Checked, type RawItem } from './check-items';
+import { inlineChecker } from './checker';
 import { intakeState } from './dedup-registry';
 import { writeChunk } from './write-chunk';
 import { count, emptySummary, rejected, type ItemResult, type SubmissionSummary } from './results';
 import type { Tx } from '../../store/database';
 
-/** One item as the stream splitter handed it over: parsed JSON, or why it could not be read. */
-export type RawItem = { readonly index: number; readonly value: unknown } | { readonly index: number; readonly problem: string };
+export type { RawItem } from './check-items';
 
 export interface SubmitOptions {
   /** The request's Idempotency-Key header: items without their own key use `<key>#<index>`. */
@@ -27,17 +28,19 @@ export const CHUNK_SIZE = 2_000;
 /** Which lane an item asks for: exploited-in-the-wild findings take the priority lane. */
 const laneOf = (c: CheckedItem): IntakeLane => (c.ok && c.finding.exploited ? 'priority' : 'normal');
 
-/**
- * Processes one chunk of items: checks each, then in ONE transaction under the intake lock
- * resolves idempotency keys, takes admission tokens, deduplicates against the index and
- * stores the survivors. If the transaction fails unexpectedly, each item is retried alone
- * so that one item cannot sink the others (per-item isolation).
- */
-export async function submitChunk(ctx: ServiceContext, p: Principal, raw: readonly RawItem[], opts: SubmitOptions): Promise<{ results: ItemResult[]; budget: Budget | null }> {
+/** Checks and stores one chunk of items (see storeChecked), checking on the calling thread. */
+export function submitChunk(ctx: ServiceContext, p: Principal, raw: readonly RawItem[], opts: SubmitOptions): Promise<{ results: ItemResult[]; budget: Budget | null }> {
   if (!canSubmitFindings(p)) throw new AppError('FORBIDDEN', 'Your role or token cannot submit findings');
-  const checked = raw.map((r): { index: number; item: CheckedItem } =>
-    'problem' in r ? { index: r.index, item: { ok: false, problems: [{ path: '', message: r.problem }], idempotencyKey: null } } : { index: r.index, item: checkFinding(r.value, opts.requestKey, r.index) },
-  );
+  return storeChecked(ctx, p, checkItems(raw, opts.requestKey), opts);
+}
+
+/**
+ * Stores one chunk of checked items: in ONE transaction under the intake lock, resolves
+ * idempotency keys, takes admission tokens, deduplicates against the index and stores the
+ * survivors. If the transaction fails unexpectedly, each item is retried alone so that one
+ * item cannot sink the others (per-item isolation).
+ */
+async function storeChecked(ctx: ServiceContext, p: Principal, checked: readonly Checked[], opts: SubmitOptions): Promise<{ results: ItemResult[]; budget: Budget | null }> {
   const state = intakeState(ctx.db);
   const priority = checked.some((c) => laneOf(c.item) === 'priority');
   const release = await state.gate.acquire(priority);
@@ -69,7 +72,9 @@ export async function submitChunk(ctx: ServiceContext, p: Principal, raw: readon
 
 /**
  * Submits a stream of items in chunks, answering each chunk's items in order through
- * `onResults` as soon as the chunk is stored. The whole body is never held.
+ * `onResults` as soon as the chunk is stored. The whole body is never held. Checking runs
+ * one chunk ahead of storing (on the intake thread when the context has one), so the two
+ * overlap; storing stays one chunk at a time, in order.
  */
 export async function submitStream(
   ctx: ServiceContext,
@@ -77,21 +82,39 @@ export async function submitStream(
   items: AsyncIterable<RawItem>,
   opts: SubmitOptions & { onResults: (results: readonly ItemResult[]) => void | Promise<void>; chunkSize?: number },
 ): Promise<{ summary: SubmissionSummary; budget: Budget | null }> {
+  if (!canSubmitFindings(p)) throw new AppError('FORBIDDEN', 'Your role or token cannot submit findings');
+  const checker = ctx.checker ?? inlineChecker;
   const summary = emptySummary();
   let budget: Budget | null = null;
   let chunk: RawItem[] = [];
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    const r = await submitChunk(ctx, p, chunk, opts);
-    chunk = [];
+  let ahead: Promise<Checked[]> | null = null;
+  const store = async (checking: Promise<Checked[]>) => {
+    const r = await storeChecked(ctx, p, await checking, opts);
     budget = r.budget ?? budget;
     count(summary, r.results);
     await opts.onResults(r.results);
   };
-  for await (const item of items) {
-    chunk.push(item);
-    if (chunk.length >= (opts.chunkSize ?? CHUNK_SIZE)) await flush();
+  // Hands the chunk to the checker, then stores the chunk checked before it.
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const checking = checker.check(chunk, opts.requestKey);
+    chunk = [];
+    const before = ahead;
+    ahead = checking;
+    if (before) await store(before);
+  };
+  try {
+    for await (const item of items) {
+      chunk.push(item);
+      if (chunk.length >= (opts.chunkSize ?? CHUNK_SIZE)) await flush();
+    }
+    await flush();
+    const last = ahead as Promise<Checked[]> | null;
+    ahead = null;
+    if (last) await store(last);
+  } finally {
+    // A failed read or store leaves a chunk in the checker: let it finish unobserved.
+    (ahead as Promise<Checked[]> | null)?.catch(() => undefined);
   }
-  await flush();
   return { summary, budget };
 }

@@ -16,20 +16,23 @@ import { uuidv7 } from '../ids';
 import { write } from '../unit-of-work';
 import type { Admitted, Budget } from './admission';
 import { catchUp, type IntakeState } from './dedup-registry';
-import type { CheckedItem, ValidFinding } from './finding-input';
+import type { Checked } from './check-items';
+import type { PreparedDedup } from '../../domain/intake/dedup-index';
+import type { ValidFinding } from './finding-input';
 import { rejected, type ItemResult } from './results';
 import { findingRow, fingerprintRows, intakeMarking, proofMarking, reportRow, signatureRow } from './rows';
 
-type Checked = { readonly index: number; readonly item: CheckedItem };
 type Admit = (tx: Executor, wanted: Record<IntakeLane, number>) => Promise<Admitted>;
 
 /** Resolves idempotency keys: replays of stored items, conflicts, and the items still to store. */
-async function resolveKeys(tx: Executor, organisationId: string, valid: { index: number; finding: ValidFinding }[]) {
+type Valid = { index: number; finding: ValidFinding; prepared: PreparedDedup | undefined };
+
+async function resolveKeys(tx: Executor, organisationId: string, valid: Valid[]) {
   const keys = valid.map((v) => v.finding.idempotencyKey).filter((k): k is string => k !== null);
   const stored = new Map((await findingsByIdempotencyKeys(tx, organisationId, keys)).map((r) => [r.idempotencyKey!, r]));
   const inChunk = new Map<string, { digest: string; index: number }>();
   const answered = new Map<number, ItemResult>();
-  const fresh: { index: number; finding: ValidFinding }[] = [];
+  const fresh: Valid[] = [];
   const repeats: { index: number; of: number }[] = [];
   for (const v of valid) {
     const key = v.finding.idempotencyKey;
@@ -64,7 +67,7 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
     const now = ctx.now();
     const answered = new Map<number, ItemResult>();
     for (const c of checked) if (!c.item.ok) answered.set(c.index, rejected(c.index, 'VALIDATION', c.item.problems));
-    const valid = checked.flatMap((c) => (c.item.ok ? [{ index: c.index, finding: c.item.finding }] : []));
+    const valid = checked.flatMap((c) => (c.item.ok ? [{ index: c.index, finding: c.item.finding, prepared: c.prepared }] : []));
     let budget: Budget | null = null;
     let heads = state.seen;
     if (valid.length) {
@@ -94,7 +97,7 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
           continue;
         }
         left[lane]--;
-        const d = stage.decide(v.finding.dedup);
+        const d = stage.decide(v.finding.dedup, v.prepared);
         const id = uuidv7(now.getTime());
         const reportId = d.kind === 'new' ? uuidv7(now.getTime()) : d.reportId;
         for (const fp of d.fingerprints) {
