@@ -98,6 +98,8 @@ describe.skipIf(!dir)('CSAF 2.0 provider and per-advisory exports', () => {
     const mine = JSON.parse(await text(`/.well-known/csaf/clear/2026/${own.toLowerCase()}.json`));
     expect(mine.document.tracking.revision_history.map((r: { number: string }) => r.number)).toEqual(['1', '2']);
     expect(mine.document.distribution.tlp.label).toBe('WHITE');
+    // CSAF 2.0 §3.2.3.3: the weakness with its catalogue name (mandatory test 6.1.11 checks the name)
+    expect(mine.vulnerabilities[0].cwe).toEqual({ id: 'CWE-1321', name: "Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')" });
   });
 
   it('answers 404 for wrong years, names and unpublished drafts', async () => {
@@ -112,6 +114,7 @@ describe.skipIf(!dir)('CSAF 2.0 provider and per-advisory exports', () => {
     expect(cve.status).toBe(200);
     expect(validateCve5(cve.json)).toEqual([]);
     expect(cve.json.cveMetadata.cveId).toBe('CVE-2026-55555');
+    expect(cve.json.containers.cna.problemTypes).toEqual([{ descriptions: [{ lang: 'en', type: 'CWE', cweId: 'CWE-1321', description: "CWE-1321 Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')" }] }]);
     const stix = await b.call('GET', `/api/advisories/${own}/stix`);
     expect(validateStixBundle(stix.json)).toEqual([]);
     expect(stix.json.objects.some((o: { type: string; name?: string }) => o.type === 'vulnerability')).toBe(true);

@@ -44,6 +44,7 @@ describe('triage and need-to-know', () => {
     expect(seenByB.status).toBe(200);
     expect(seenByB.json.findings.map((x: { organisationId: string }) => x.organisationId)).toEqual([w.orgB]);
     expect(seenByB.json.credits.map((c: { organisationId: string }) => c.organisationId)).toEqual([w.orgA, w.orgB]);
+    expect(seenByB.json.credits.map((c: { organisation: string; findings: number; models: string[] }) => [c.organisation.replace(/\d+$/, ''), c.findings, c.models])).toEqual([['Lab A ', 1, ['frontier-x']], ['Lab B ', 1, ['other-model']]]);
     expect(seenByB.json.findingCount).toBe(2);
   });
 

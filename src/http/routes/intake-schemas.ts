@@ -52,7 +52,7 @@ export const Report = z
   })
   .meta({ id: 'Report' });
 
-export const ReportDetail = Report.extend({ findings: z.array(z.looseObject({ id: Uuid })), credits: z.array(z.looseObject({ organisationId: Uuid })) });
+export const ReportDetail = Report.extend({ findings: z.array(z.looseObject({ id: Uuid })), credits: z.array(z.looseObject({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()) })) });
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)));

@@ -1,3 +1,4 @@
+import { cweName } from '../../domain/intake/cwe';
 import type { AdvisoryContent } from '../../domain/advisory/content';
 import { AppError, notFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/policy/viewer';
@@ -22,7 +23,7 @@ export const csafPublisherOf = (ctx: ServiceContext): CsafPublisher => ({ catego
  * from 1) and the TLP:WHITE distribution label (§3.2.1.5; TLP 2.0 CLEAR is 1.0's WHITE).
  */
 export function csafOf(ctx: ServiceContext, osv: OsvRecord, revisions: readonly AdvisoryRevisionRow[]): CsafDocument {
-  const doc = osvToCsaf(osv, { publisher: csafPublisherOf(ctx) });
+  const doc = osvToCsaf(osv, { publisher: csafPublisherOf(ctx), cweName });
   if (revisions.length === 0) return { ...doc, document: { ...doc.document, distribution: { tlp: { label: 'WHITE', url: 'https://www.first.org/tlp/' } } } } as CsafDocument;
   const history = revisions.map((r) => ({ number: String(r.number), date: r.at.toISOString(), summary: r.summary }));
   const initial = releaseDates(revisions[0]!.osv as OsvRecord).initial;
@@ -64,7 +65,7 @@ export async function advisoryDocument(ctx: ServiceContext, viewer: Viewer, id: 
       case 'csaf':
         return csafOf(ctx, osv, await revisionsOf(ctx.db, viewer, id));
       case 'cve5':
-        return osvToCve5(osv, { shortName: 'AISC' });
+        return osvToCve5(osv, { shortName: 'AISC', cweName });
       case 'stix':
         return osvToStix(osv, { tlp: `TLP:${a.tlp}` as TlpLabel });
     }

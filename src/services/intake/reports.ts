@@ -27,7 +27,7 @@ export async function getReport(ctx: ServiceContext, p: Principal | null, id: st
   return {
     ...reportView(r, { triager: !!p && canTriage(p), closeDays: needsInfoCloseDays }),
     findings: found.map((f) => findingView(f, attachments)),
-    credits: credits.map((c) => ({ organisationId: c.organisationId, findings: c.findings, models: c.models, firstAt: c.firstAt.toISOString() })),
+    credits: credits.map((c) => ({ organisationId: c.organisationId, organisation: c.organisationName, findings: c.findings, models: c.models, firstAt: c.firstAt.toISOString() })),
   };
 }
 

@@ -28,3 +28,9 @@ export function releaseDates(record: OsvRecord): { initial: string; current: str
   const current = Date.parse(record.modified) > Date.parse(initial) ? record.modified : initial;
   return { initial, current };
 }
+
+/** CWE ids as OSV databases keep them (`database_specific.cwe_ids`, as GitHub's and ours do). */
+export function cweIdsOf(record: OsvRecord): string[] {
+  const ids = (record.database_specific as { cwe_ids?: unknown } | undefined)?.cwe_ids;
+  return Array.isArray(ids) ? ids.filter((c): c is string => typeof c === 'string' && /^CWE-[1-9]\d*$/.test(c)) : [];
+}

@@ -4,11 +4,22 @@ import type {
 import type { OsvRecord } from '../osv/types';
 import { scoreCvss } from './cvss';
 import { productsFromOsv, type OsvProducts } from './osv-products';
-import { cveAliasOf, osvReferenceSummary, releaseDates } from './osv-common';
+import { cveAliasOf, cweIdsOf, osvReferenceSummary, releaseDates } from './osv-common';
 
 /** Who publishes the CSAF documents (CSAF 2.0 §3.2.1.8). */
 export interface OsvToCsafOptions {
   readonly publisher?: CsafPublisher;
+  /** The name of a CWE id (CSAF 2.0 §3.2.3.3 requires it next to the id); unnamed ids are left out. */
+  readonly cweName?: (id: string) => string | undefined;
+}
+
+/** CSAF 2.0 holds one CWE per vulnerability (§3.2.3.3): the first id with a known name. */
+function cweOf(record: OsvRecord, name: OsvToCsafOptions['cweName']): { id: string; name: string } | undefined {
+  for (const id of cweIdsOf(record)) {
+    const n = name?.(id);
+    if (n) return { id, name: n };
+  }
+  return undefined;
 }
 
 /** The default publisher: the clearinghouse, as a coordinator (CSAF 2.0 §3.2.1.8.1). */
@@ -93,6 +104,7 @@ function revisionsOf(record: OsvRecord): CsafRevision[] {
  * - `affected` → `product_tree` and `product_status` (see {@link productsFromOsv}),
  *   fixed versions → `vendor_fix` remediations; `severity` (CVSS v2/v3) → `scores`.
  * - `references` → external references; `credits` → acknowledgments.
+ * - `database_specific.cwe_ids` → `cwe` (the first one `cweName` knows).
  */
 export function osvToCsaf(record: OsvRecord, options: OsvToCsafOptions = {}): CsafDocument {
   const products = productsFromOsv(record);
@@ -108,6 +120,7 @@ export function osvToCsaf(record: OsvRecord, options: OsvToCsafOptions = {}): Cs
     ...(cve ? { cve } : {}),
     ...(ids.length > 0 ? { ids } : {}),
     ...(record.summary ? { title: record.summary } : {}),
+    ...((c) => (c ? { cwe: c } : {}))(cweOf(record, options.cweName)),
     ...(record.published ? { release_date: initial } : {}),
     notes: notesOf(record),
     references,

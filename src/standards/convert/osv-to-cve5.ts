@@ -4,12 +4,14 @@ import { FormatError } from '../problem';
 import { scoreCvss } from './cvss';
 import { collectionUrlFor, rangeTypeFor } from './ecosystems';
 import { intervalsOf } from './intervals';
-import { cveAliasOf, releaseDates } from './osv-common';
+import { cveAliasOf, cweIdsOf, releaseDates } from './osv-common';
 
 /** The CNA that publishes the record (CVE Record Format `providerMetadata`, `assignerOrgId`). */
 export interface OsvToCve5Options {
   readonly orgId?: string;
   readonly shortName?: string;
+  /** The name of a CWE id, for the problem type's description (else the id stands in). */
+  readonly cweName?: (id: string) => string | undefined;
 }
 
 /** A stand-in organisation id for records not yet submitted: the CNA's own id replaces it. */
@@ -112,10 +114,10 @@ function metricsOf(record: OsvRecord): Cve5Metric[] {
 }
 
 /** cve-schema `problemTypes` from the CWE ids OSV databases keep in `database_specific.cwe_ids`. */
-function problemTypesOf(record: OsvRecord): Cve5Record['containers']['cna']['problemTypes'] {
-  const ids = (record.database_specific as { cwe_ids?: unknown } | undefined)?.cwe_ids;
-  const cwes = Array.isArray(ids) ? ids.filter((c): c is string => typeof c === 'string' && /^CWE-[1-9]\d*$/.test(c)) : [];
-  return cwes.length > 0 ? [{ descriptions: cwes.map((cweId) => ({ lang: 'en', cweId, description: cweId, type: 'CWE' })) }] : undefined;
+function problemTypesOf(record: OsvRecord, name: OsvToCve5Options['cweName']): Cve5Record['containers']['cna']['problemTypes'] {
+  const cwes = cweIdsOf(record);
+  // CVE records write the weakness as "CWE-79 Improper Neutralization of …" (cve-schema examples).
+  return cwes.length > 0 ? [{ descriptions: cwes.map((cweId) => ({ lang: 'en', cweId, description: ((n) => (n ? `${cweId} ${n}` : cweId))(name?.(cweId)), type: 'CWE' })) }] : undefined;
 }
 
 /**
@@ -135,7 +137,7 @@ export function osvToCve5(record: OsvRecord, options: OsvToCve5Options = {}): Cv
   const orgId = options.orgId ?? UNASSIGNED_ORG_ID;
   const { initial, current } = releaseDates(record);
   const date = (d: string) => (CVE_TIMESTAMP.test(d) ? d : undefined);
-  const problemTypes = problemTypesOf(record);
+  const problemTypes = problemTypesOf(record, options.cweName);
   const metrics = metricsOf(record);
   const credits = (record.credits ?? []).map((c) => ({
     lang: 'en',

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
-import { findings } from '../schema/index';
+import { findings, organisations } from '../schema/index';
 import { visibleTo } from '../visibility';
 import { insertMany } from './batches';
 
@@ -39,18 +39,20 @@ export async function moveFindings(db: Executor, ids: readonly string[], reportI
 }
 
 /** Who reported a report: each organisation once, with how many of its findings and the models used. */
-export async function creditsOfReport(db: Executor, reportId: string): Promise<{ organisationId: string; findings: number; models: string[]; firstAt: Date }[]> {
+export async function creditsOfReport(db: Executor, reportId: string): Promise<{ organisationId: string; organisationName: string; findings: number; models: string[]; firstAt: Date }[]> {
   const rows = await db
     .select({
       organisationId: findings.ownerOrganisationId,
+      organisationName: organisations.name,
       n: sql<number>`count(*)::int`,
       models: sql<string[]>`coalesce(array_agg(distinct ${findings.modelName}) filter (where ${findings.modelName} is not null), '{}')`,
       firstAt: sql<Date>`min(${findings.createdAt})`,
     })
     .from(findings)
+    .innerJoin(organisations, eq(organisations.id, findings.ownerOrganisationId))
     .where(eq(findings.reportId, reportId))
-    .groupBy(findings.ownerOrganisationId);
+    .groupBy(findings.ownerOrganisationId, organisations.name);
   return rows
-    .map((r) => ({ organisationId: r.organisationId, findings: Number(r.n), models: r.models ?? [], firstAt: new Date(r.firstAt) }))
+    .map((r) => ({ organisationId: r.organisationId, organisationName: r.organisationName, findings: Number(r.n), models: r.models ?? [], firstAt: new Date(r.firstAt) }))
     .sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime());
 }

@@ -31,14 +31,22 @@ export async function updateReport(db: Executor, id: string, set: Partial<NewRep
 /**
  * Attaches duplicates to their reports in one statement: adds to the finding count, sets
  * the exploited flag when a duplicate says so, and opens the report to each new reporter
- * organisation.
+ * organisation. The rows travel as arrays and `id = any(…)` lets PostgreSQL find the
+ * reports by primary key: joined to a VALUES list it hashed the whole table each chunk,
+ * which grew with every report stored.
  */
 export async function attachDuplicates(db: Executor, rows: readonly { reportId: string; added: number; exploited: boolean; organisationId: string }[], now: Date): Promise<void> {
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map((r) => sql`(${r.reportId}::uuid, ${r.added}::int, ${r.exploited}::boolean, ${r.organisationId}::uuid)`),
-    sql`, `,
-  );
+  const merged = new Map<string, { reportId: string; added: number; exploited: boolean; organisationId: string }>();
+  for (const r of rows) {
+    const key = `${r.reportId} ${r.organisationId}`;
+    const m = merged.get(key);
+    if (m) merged.set(key, { ...m, added: m.added + r.added, exploited: m.exploited || r.exploited });
+    else merged.set(key, { ...r });
+  }
+  const list = [...merged.values()];
+  const array = (xs: readonly (string | number | boolean)[], type: string) => sql`${`{${xs.join(',')}}`}::${sql.raw(type)}[]`;
+  const ids = array(list.map((r) => r.reportId), 'uuid');
   await db.execute(sql`
     update ${reports} r set
       finding_count = r.finding_count + v.added,
@@ -46,11 +54,8 @@ export async function attachDuplicates(db: Executor, rows: readonly { reportId: 
       reporter_organisations = case when r.reporter_organisations @> array[v.org] then r.reporter_organisations else r.reporter_organisations || v.org end,
       access_organisations = case when r.access_organisations @> array[v.org] or r.owner_organisation_id = v.org then r.access_organisations else r.access_organisations || v.org end,
       updated_at = ${now}
-    from (
-      select id, sum(added)::int as added, bool_or(exploited) as exploited, org
-      from (values ${values}) as x(id, added, exploited, org) group by id, org
-    ) v
-    where r.id = v.id`);
+    from unnest(${ids}, ${array(list.map((r) => r.added), 'int')}, ${array(list.map((r) => r.exploited), 'boolean')}, ${array(list.map((r) => r.organisationId), 'uuid')}) as v(id, added, exploited, org)
+    where r.id = any(${ids}) and r.id = v.id`);
 }
 
 export interface ReportFilter {

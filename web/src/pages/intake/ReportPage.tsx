@@ -98,7 +98,7 @@ export function ReportPage() {
         </Card>
       )}
       <Title order={4} mb="xs">Credits</Title>
-      <Text mb="md">{r.credits.map((c) => `${c.organisationId.slice(0, 8)}… (${c.findings}${c.models.length ? `, ${c.models.join(', ')}` : ''})`).join('; ')}</Text>
+      <Text mb="md">{r.credits.map((c) => `${c.organisation} (${c.findings} finding${c.findings === 1 ? '' : 's'}${c.models.length ? `, ${c.models.join(', ')}` : ''})`).join('; ')}</Text>
       <Title order={4} mb="xs">Findings you may see</Title>
       <Stack>
         {r.findings.map((f) => (

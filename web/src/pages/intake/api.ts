@@ -38,7 +38,7 @@ export interface Report {
 
 export interface ReportDetail extends Report {
   findings: Array<{ id: string; organisationId: string; title: string; description: string; provenance: { finderKind: string; model: { name: string; version: string | null } | null }; location: { file: string | null; line: number | null; function: string | null }; proofOfConcept: Array<{ id: string; name: string; size: number; tlp: string }> }>;
-  credits: Array<{ organisationId: string; findings: number; models: string[] }>;
+  credits: Array<{ organisationId: string; organisation: string; findings: number; models: string[] }>;
 }
 
 export interface QueueFilter {
