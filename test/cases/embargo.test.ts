@@ -146,4 +146,14 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
     await decideEmbargo(w.ctx, w.analyst, c.id, { decision: 'adopt', proposalId: later.id });
     expect((await getAdvisory(w.ctx, viewerOf(w.analyst), r.advisory.id)).publishAt).toBe(later.publicAt);
   });
+
+  it('drafts a case advisory in one transaction: two coordinators at once leave one advisory and one conflict, no stray draft', async () => {
+    const c = await newCase();
+    const settled = await Promise.allSettled([draftCaseAdvisory(w.ctx, w.analyst, c.id, advisoryContent('race-a')), draftCaseAdvisory(w.ctx, w.analyst, c.id, advisoryContent('race-b'))]);
+    expect(settled.map((x) => x.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(settled.find((x) => x.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
+    const r = await w.ctx.db.execute(sql`select id from advisories where case_id = ${c.id}`);
+    const rows = (r as unknown as { rows: { id: string }[] }).rows;
+    expect(rows.map((x) => x.id)).toEqual([(await getCase(w.ctx, w.analyst, c.id)).advisoryId]);
+  });
 });

@@ -11,7 +11,7 @@ import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { type MarkingInput, markingFor } from '../markings';
-import { write } from '../unit-of-work';
+import { type Record_, write } from '../unit-of-work';
 import { assertContent } from './check';
 import { advisoryEventData, advisoryView, type AdvisoryView } from './view';
 
@@ -57,31 +57,34 @@ async function draftMarking(tx: Tx, p: Principal, input: MarkingInput | undefine
  * Drafts an advisory: allocates `AISC-<year>-<n>` in the same transaction (ADR 0020) and
  * stores the content under embargo. Callable by coordination cases with their `caseId`.
  */
-export async function createAdvisoryDraft(ctx: ServiceContext, p: Principal, input: AdvisoryDraftInput): Promise<AdvisoryView> {
+export function createAdvisoryDraft(ctx: ServiceContext, p: Principal, input: AdvisoryDraftInput): Promise<AdvisoryView> {
+  return write(ctx, actorOf(p), (tx, record) => createAdvisoryDraftIn(ctx, tx, record, p, input));
+}
+
+/** `createAdvisoryDraft` inside the caller's transaction (a case drafts its advisory and links it in one). */
+export async function createAdvisoryDraftIn(ctx: ServiceContext, tx: Tx, record: Record_, p: Principal, input: AdvisoryDraftInput): Promise<AdvisoryView> {
   assertCoordinator(p);
   assertContent(input.content);
-  return write(ctx, actorOf(p), async (tx, record) => {
-    const marking = await draftMarking(tx, p, input.marking);
-    const now = ctx.now();
-    const year = now.getUTCFullYear();
-    const id = formatAdvisoryId(year, await nextAdvisoryNumber(tx, year));
-    const row = {
-      id,
-      source: 'aisc',
-      state: 'draft',
-      title: input.content.title,
-      cveId: input.content.cveId ?? null,
-      content: input.content,
-      caseId: input.caseId ?? null,
-      ...markingRow(marking),
-      createdAt: now,
-      updatedAt: now,
-    };
-    await insertAdvisories(tx, [row]);
-    const after = (await lockVisibleAdvisory(tx, viewerOf(p), id))!;
-    record({ action: 'advisory.drafted', recordType: 'advisory', recordId: id, before: null, after: advisoryView(after), marking, data: advisoryEventData(after) });
-    return advisoryView(after);
-  });
+  const marking = await draftMarking(tx, p, input.marking);
+  const now = ctx.now();
+  const year = now.getUTCFullYear();
+  const id = formatAdvisoryId(year, await nextAdvisoryNumber(tx, year));
+  const row = {
+    id,
+    source: 'aisc',
+    state: 'draft',
+    title: input.content.title,
+    cveId: input.content.cveId ?? null,
+    content: input.content,
+    caseId: input.caseId ?? null,
+    ...markingRow(marking),
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertAdvisories(tx, [row]);
+  const after = (await lockVisibleAdvisory(tx, viewerOf(p), id))!;
+  record({ action: 'advisory.drafted', recordType: 'advisory', recordId: id, before: null, after: advisoryView(after), marking, data: advisoryEventData(after) });
+  return advisoryView(after);
 }
 
 /** Edits a draft or scheduled advisory (its content and, optionally, its marking). */

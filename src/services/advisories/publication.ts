@@ -43,16 +43,19 @@ async function addRevision(tx: Tx, a: AdvisoryRow, osv: OsvRecord, at: Date, sum
  * Schedules publication at `publishAt` (in the future): a `advisory.publish` job runs then.
  * Rescheduling enqueues a new job; the old one finds the time changed and does nothing.
  */
-export async function scheduleAdvisory(ctx: ServiceContext, p: Principal, id: string, publishAt: Date): Promise<AdvisoryView> {
-  return write(ctx, actorOf(p), async (tx, record) => {
-    const before = await lockForCoordinator(tx, p, id);
-    const state = nextState(before.state, 'schedule');
-    const now = ctx.now();
-    if (publishAt.getTime() <= now.getTime()) throw new AppError('VALIDATION', 'The publication time has passed', [{ path: '/publishAt', message: 'must be in the future (publish now instead)' }]);
-    assertContent(before.content as AdvisoryContent);
-    await enqueueJobs(tx, [{ id: uuidv7(), kind: PUBLISH_JOB, payload: { advisoryId: id, publishAt: publishAt.toISOString() }, runAt: publishAt, maxAttempts: 20 }], now);
-    return commit(tx, record, 'advisory.scheduled', before, { state, publishAt, updatedAt: now });
-  });
+export function scheduleAdvisory(ctx: ServiceContext, p: Principal, id: string, publishAt: Date): Promise<AdvisoryView> {
+  return write(ctx, actorOf(p), (tx, record) => scheduleAdvisoryIn(ctx, tx, record, p, id, publishAt));
+}
+
+/** `scheduleAdvisory` inside the caller's transaction (a case drafts and schedules its advisory in one). */
+export async function scheduleAdvisoryIn(ctx: ServiceContext, tx: Tx, record: Record_, p: Principal, id: string, publishAt: Date): Promise<AdvisoryView> {
+  const before = await lockForCoordinator(tx, p, id);
+  const state = nextState(before.state, 'schedule');
+  const now = ctx.now();
+  if (publishAt.getTime() <= now.getTime()) throw new AppError('VALIDATION', 'The publication time has passed', [{ path: '/publishAt', message: 'must be in the future (publish now instead)' }]);
+  assertContent(before.content as AdvisoryContent);
+  await enqueueJobs(tx, [{ id: uuidv7(), kind: PUBLISH_JOB, payload: { advisoryId: id, publishAt: publishAt.toISOString() }, runAt: publishAt, maxAttempts: 20 }], now);
+  return commit(tx, record, 'advisory.scheduled', before, { state, publishAt, updatedAt: now });
 }
 
 /** Takes a scheduled advisory back to draft (its job then does nothing). */
