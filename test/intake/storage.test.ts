@@ -67,7 +67,7 @@ describe.each(DRIVERS)('intake storage on %s', (driver) => {
     const r = await submitChunk(ctx, p, [{ index: 0, value: aiFinding() }, { index: 1, value: aiFinding({ weakness: { cwe: 'CWE-1' } }) }, { index: 2, problem: 'not valid JSON' }, { index: 3, value: aiFinding() }], opts);
     expect(r.results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'rejected', 'accepted']);
     const { sql } = await import('drizzle-orm');
-    const rows = await t.database.db.execute(sql`select (select count(*) from findings)::int as f, (select count(*) from reports)::int as r, (select count(*) from finding_signatures)::int as s`);
+    const rows = await t.database.db.execute(sql`select (select count(*) from findings)::int as f, (select count(*) from reports)::int as r, (select count(*) from finding_dedup_keys where signature is not null)::int as s`);
     expect((rows as unknown as { rows: unknown[] }).rows[0]).toEqual({ f: 2, r: 2, s: 2 });
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyField } from '../../src/store/copy-text';
 import { insertMany } from '../../src/store/intake/batches';
-import { findings, findingSignatures, reports } from '../../src/store/schema/index';
+import { findingDedupKeys, findings, reports } from '../../src/store/schema/index';
 import { uuidv7 } from '../../src/services/ids';
 import { DRIVERS, freshDatabase, type TestDatabase } from '../helpers/databases';
 
@@ -45,11 +45,14 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
   it('stores bytes, JSON documents and defaults', async () => {
     const org = uuidv7();
     const signature = new Uint8Array([0, 9, 10, 13, 92, 255, 78]);
-    const row = { findingId: uuidv7(), reportId: uuidv7(), algorithm: 'a\tb', targetKey: 'k', cwe: null, file: 'C:\\src\\x.c', line: null, signature };
-    await insertMany(t.database.db, findingSignatures, [row]);
-    const [s] = await t.database.db.select().from(findingSignatures).where(eq(findingSignatures.findingId, row.findingId));
-    expect(Buffer.from(s!.signature)).toEqual(Buffer.from(signature));
-    expect(s).toMatchObject({ algorithm: 'a\tb', file: 'C:\\src\\x.c', cwe: null, line: null });
+    const row = { findingId: uuidv7(), reportId: uuidv7(), fingerprints: ['v1:loc ab\\c', 'v1:fn "q"'], algorithm: 'a\tb', targetKey: 'k', cwe: null, file: 'C:\\src\\x.c', line: null, signature };
+    const none = { ...row, findingId: uuidv7(), fingerprints: [], signature: null };
+    await insertMany(t.database.db, findingDedupKeys, [row, none]);
+    const [s] = await t.database.db.select().from(findingDedupKeys).where(eq(findingDedupKeys.findingId, row.findingId));
+    expect(Buffer.from(s!.signature!)).toEqual(Buffer.from(signature));
+    expect(s).toMatchObject({ fingerprints: row.fingerprints, algorithm: 'a\tb', file: 'C:\\src\\x.c', cwe: null, line: null });
+    const [n] = await t.database.db.select().from(findingDedupKeys).where(eq(findingDedupKeys.findingId, none.findingId));
+    expect(n).toMatchObject({ fingerprints: [], signature: null });
 
     const ssvc = { exploitation: 'poc', note: 'a\tb\n"c" \\ d' };
     const report = { id: uuidv7(), state: 'received', title: 't', targetKey: 'k', severity: 'low', finderKind: 'human', reporterOrganisations: [org], ssvc, ...marking(org), createdAt: new Date(), updatedAt: new Date() };

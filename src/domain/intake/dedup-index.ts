@@ -1,6 +1,6 @@
 import { type Fingerprint, fingerprintsOf, normaliseFile } from './fingerprint';
 import type { DedupFacts } from './finding';
-import { bandKeys, minhash, shinglesOf, similarity } from './minhash';
+import { bandKeys, LSH_BANDS, minhash, shinglesOf, similarity } from './minhash';
 
 /** One report's near-duplicate signature in the index. */
 export interface SignatureEntry {
@@ -63,10 +63,16 @@ export const placeOf = (f: DedupFacts): Place => ({ file: f.file ? normaliseFile
  * current (services/intake/dedup-registry.ts). A `stage()` is a transaction's overlay:
  * it reads through to its parent and is merged in only after the transaction commits.
  */
+/** An entry as the index holds it: with its band keys, computed once. */
+type Indexed = SignatureEntry & { readonly bands: readonly number[]; seen: number };
+
 export class DedupIndex {
   private readonly exact = new Map<string, string>();
-  private readonly buckets = new Map<number, SignatureEntry[]>();
-  private readonly byFinding = new Map<string, SignatureEntry>();
+  /** Per LSH band, its buckets by key. */
+  private readonly buckets: Map<number, Indexed[]>[] = Array.from({ length: LSH_BANDS }, () => new Map());
+  private readonly byFinding = new Map<string, Indexed>();
+  /** Numbers each lookup, so an entry met in several buckets is taken once (kept by the root index). */
+  private lookups = 0;
 
   constructor(private readonly parent: DedupIndex | null = null) {}
 
@@ -83,7 +89,7 @@ export class DedupIndex {
   /** Merges an overlay made by `stage()` into this index. */
   absorb(stage: DedupIndex): void {
     for (const [v, r] of stage.exact) this.exact.set(v, r);
-    for (const e of stage.byFinding.values()) this.addSignature(e);
+    for (const e of stage.byFinding.values()) this.add(e);
   }
 
   reportOfFingerprint(value: string): string | undefined {
@@ -96,29 +102,43 @@ export class DedupIndex {
 
   /** Adds a signature, or re-points an existing one (a merge or split moved its finding). */
   addSignature(e: SignatureEntry): void {
+    this.add({ ...e, bands: bandKeys(e.targetKey, e.signature), seen: 0 });
+  }
+
+  private add(e: Indexed): void {
     const known = this.byFinding.get(e.findingId);
     if (known) {
       known.reportId = e.reportId;
       return;
     }
-    const entry = { ...e };
+    const entry: Indexed = { ...e, seen: 0 };
     this.byFinding.set(e.findingId, entry);
-    for (const key of bandKeys(e.targetKey, e.signature)) {
-      const list = this.buckets.get(key);
+    for (let b = 0; b < LSH_BANDS; b++) {
+      const band = this.buckets[b]!;
+      const list = band.get(entry.bands[b]!);
       if (list) list.push(entry);
-      else this.buckets.set(key, [entry]);
+      else band.set(entry.bands[b]!, [entry]);
     }
   }
 
-  private candidates(key: number, into: Set<SignatureEntry>): void {
-    for (const e of this.buckets.get(key) ?? []) into.add(e);
-    this.parent?.candidates(key, into);
+  /** The entries sharing a bucket with these band keys, each once (marked with this lookup's number). */
+  private candidates(bands: readonly number[], lookup: number, into: Indexed[]): void {
+    for (let b = 0; b < LSH_BANDS; b++) {
+      for (const e of this.buckets[b]!.get(bands[b]!) ?? []) {
+        if (e.seen === lookup) continue;
+        e.seen = lookup;
+        into.push(e);
+      }
+    }
+    this.parent?.candidates(bands, lookup, into);
   }
 
   /** The most similar known signature of the same target and weakness, above the threshold. */
   nearest(targetKey: string, cwe: string | null, place: Place, signature: Uint32Array): { reportId: string; similarity: number } | null {
-    const found = new Set<SignatureEntry>();
-    for (const key of bandKeys(targetKey, signature)) this.candidates(key, found);
+    const found: Indexed[] = [];
+    let root: DedupIndex = this;
+    while (root.parent) root = root.parent;
+    this.candidates(bandKeys(targetKey, signature), ++root.lookups, found);
     let best: { reportId: string; similarity: number } | null = null;
     for (const e of found) {
       if (e.targetKey !== targetKey || (e.cwe && cwe && e.cwe !== cwe)) continue;

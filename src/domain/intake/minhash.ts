@@ -141,17 +141,18 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * The LSH bucket keys of a signature, scoped to a target so only the same product competes:
- * a 32-bit hash of target and band rows, times the band count plus the band. A collision
- * only adds a candidate, which verification then drops.
+ * The LSH bucket key of each band of a signature, scoped to a target so only the same
+ * product competes: a hash of target and band rows, cut to 30 bits so that V8 keeps keys
+ * as small integers (band `b`'s key is looked up among band `b`'s buckets only). A
+ * collision only adds a candidate, which verification then drops.
  */
 export function bandKeys(targetKey: string, sig: Uint32Array): number[] {
   const t = fnv1a(targetKey);
-  const keys: number[] = [];
+  const keys: number[] = new Array<number>(LSH_BANDS);
   for (let b = 0; b < LSH_BANDS; b++) {
     let h = Math.imul(t ^ b, 0x01000193) >>> 0;
     for (let r = 0; r < LSH_ROWS; r++) h = fmix32(h ^ sig[b * LSH_ROWS + r]!);
-    keys.push(h * LSH_BANDS + b);
+    keys[b] = h >>> 2;
   }
   return keys;
 }

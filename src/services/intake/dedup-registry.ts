@@ -1,12 +1,12 @@
 import { DedupIndex } from '../../domain/intake/dedup-index';
 import type { Db, Executor } from '../../store/database';
-import { fingerprintsAfter, signaturesAfter } from '../../store/intake/dedup';
+import { dedupKeysAfter, fingerprintValue } from '../../store/intake/dedup';
 import { IntakeGate } from './gate';
 
-/** A process's intake state for one database: the dedup index, what of the database it has seen, and the gate. */
+/** A process's intake state for one database: the dedup index, how far into the dedup log it has read, and the gate. */
 export interface IntakeState {
   index: DedupIndex;
-  seen: { fingerprints: number; signatures: number };
+  seen: number;
   readonly gate: IntakeGate;
 }
 
@@ -16,7 +16,7 @@ const states = new WeakMap<Db, IntakeState>();
 export function intakeState(db: Db): IntakeState {
   let s = states.get(db);
   if (!s) {
-    s = { index: new DedupIndex(), seen: { fingerprints: 0, signatures: 0 }, gate: new IntakeGate() };
+    s = { index: new DedupIndex(), seen: 0, gate: new IntakeGate() };
     states.set(db, s);
   }
   return s;
@@ -25,25 +25,22 @@ export function intakeState(db: Db): IntakeState {
 const PAGE = 20_000;
 
 /**
- * Brings the index up to date with the database: every fingerprint and signature written
- * after what it has seen (by this node or any other), in order. At start this is the full
+ * Brings the index up to date with the database: every dedup log row written after what
+ * it has seen (by this node or any other), in order. At start this is the full
  * rebuild; afterwards it reads only what others wrote. Runs under the intake lock.
  */
 export async function catchUp(db: Executor, s: IntakeState): Promise<void> {
   for (;;) {
-    const rows = await fingerprintsAfter(db, s.seen.fingerprints, PAGE);
-    for (const r of rows) s.index.addFingerprint(r.value, r.reportId);
-    if (rows.length) s.seen = { ...s.seen, fingerprints: rows[rows.length - 1]!.seq };
-    if (rows.length < PAGE) break;
-  }
-  for (;;) {
-    const rows = await signaturesAfter(db, s.seen.signatures, PAGE);
+    const rows = await dedupKeysAfter(db, s.seen, PAGE);
     for (const r of rows) {
-      const bytes = r.signature;
-      const signature = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-      s.index.addSignature({ findingId: r.findingId, reportId: r.reportId, targetKey: r.targetKey, cwe: r.cwe, file: r.file, line: r.line, signature });
+      for (const fp of r.fingerprints) s.index.addFingerprint(fingerprintValue(fp), r.reportId);
+      if (r.signature) {
+        const bytes = r.signature;
+        const signature = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+        s.index.addSignature({ findingId: r.findingId, reportId: r.reportId, targetKey: r.targetKey, cwe: r.cwe, file: r.file, line: r.line, signature });
+      }
     }
-    if (rows.length) s.seen = { ...s.seen, signatures: rows[rows.length - 1]!.seq };
+    if (rows.length) s.seen = rows[rows.length - 1]!.seq;
     if (rows.length < PAGE) break;
   }
 }

@@ -2,6 +2,7 @@ import { placeOf } from '../../domain/intake/dedup-index';
 import type { Fingerprint } from '../../domain/intake/fingerprint';
 import { MINHASH_ALGORITHM } from '../../domain/intake/minhash';
 import type { Marking } from '../../domain/policy/marking';
+import { fingerprintEntry, type NewDedupKey } from '../../store/intake/dedup';
 import type { NewFinding } from '../../store/intake/findings';
 import type { NewReport } from '../../store/intake/reports';
 import { markingRow } from '../../store/visibility';
@@ -109,15 +110,18 @@ export function reportRow(f: ValidFinding, id: string, organisationId: string, m
   };
 }
 
-export const fingerprintRows = (fps: readonly Fingerprint[], findingId: string, reportId: string) =>
-  fps.map((fp) => ({ findingId, reportId, algorithm: fp.algorithm, value: fp.value }));
-
-export const signatureRow = (f: ValidFinding, findingId: string, reportId: string, signature: Uint32Array) => ({
-  findingId,
-  reportId,
-  algorithm: MINHASH_ALGORITHM,
-  targetKey: f.dedup.targetKey,
-  cwe: f.dedup.cwe,
-  ...placeOf(f.dedup),
-  signature: new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength),
-});
+/**
+ * A finding's row in the dedup log: the fingerprints it taught the index and, when it opened
+ * a report, its signature with the target, weakness and place it is compared under.
+ */
+export function dedupKeyRow(f: ValidFinding, findingId: string, reportId: string, fingerprints: readonly Fingerprint[], signature: Uint32Array | null): NewDedupKey {
+  return {
+    findingId,
+    reportId,
+    fingerprints: fingerprints.map(fingerprintEntry),
+    targetKey: f.dedup.targetKey,
+    ...(signature
+      ? { algorithm: MINHASH_ALGORITHM, cwe: f.dedup.cwe, ...placeOf(f.dedup), signature: new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength) }
+      : { algorithm: null, cwe: null, file: null, line: null, signature: null }),
+  };
+}

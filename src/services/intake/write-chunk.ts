@@ -6,7 +6,7 @@ import type { Executor, Tx } from '../../store/database';
 import { insertAttachments, insertBlobs } from '../../store/intake/attachments';
 import { coordinatorAudience } from '../../store/intake/audience';
 import { lockIntake } from '../../store/intake/admission';
-import { dedupHeads, insertFingerprints, insertSignatures } from '../../store/intake/dedup';
+import { dedupHead, insertDedupKeys, type NewDedupKey } from '../../store/intake/dedup';
 import { findingsByIdempotencyKeys, insertFindings, type NewFinding } from '../../store/intake/findings';
 import { attachDuplicates, insertReports, type NewReport } from '../../store/intake/reports';
 import { markingRow } from '../../store/visibility';
@@ -20,7 +20,7 @@ import type { Checked } from './check-items';
 import type { PreparedDedup } from '../../domain/intake/dedup-index';
 import type { ValidFinding } from './finding-input';
 import { rejected, type ItemResult } from './results';
-import { findingRow, fingerprintRows, intakeMarking, proofMarking, reportRow, signatureRow } from './rows';
+import { dedupKeyRow, findingRow, intakeMarking, proofMarking, reportRow } from './rows';
 
 type Admit = (tx: Executor, wanted: Record<IntakeLane, number>) => Promise<Admitted>;
 
@@ -85,8 +85,7 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
       const proof = proofMarking(p.organisationId, p.userId, audience);
       const reportRows = new Map<string, NewReport>();
       const findingRows: NewFinding[] = [];
-      const fps: ReturnType<typeof fingerprintRows> = [];
-      const sigs: ReturnType<typeof signatureRow>[] = [];
+      const dedupRows: NewDedupKey[] = [];
       const blobs: { digest: string; size: number; content: Uint8Array; createdAt: Date }[] = [];
       const attachments: Parameters<typeof insertAttachments>[1][number][] = [];
       const dups = new Map<string, { reportId: string; added: number; exploited: boolean; organisationId: string }>();
@@ -100,15 +99,12 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
         const d = stage.decide(v.finding.dedup, v.prepared);
         const id = uuidv7(now.getTime());
         const reportId = d.kind === 'new' ? uuidv7(now.getTime()) : d.reportId;
-        for (const fp of d.fingerprints) {
-          if (stage.reportOfFingerprint(fp.value)) continue;
-          stage.addFingerprint(fp.value, reportId);
-          fps.push(...fingerprintRows([fp], id, reportId));
-        }
+        const taught = d.fingerprints.filter((fp) => !stage.reportOfFingerprint(fp.value));
+        for (const fp of taught) stage.addFingerprint(fp.value, reportId);
+        if (d.kind === 'new') stage.addSignature({ findingId: id, reportId, targetKey: v.finding.dedup.targetKey, cwe: v.finding.dedup.cwe, ...placeOf(v.finding.dedup), signature: d.signature });
+        if (taught.length || d.kind === 'new') dedupRows.push(dedupKeyRow(v.finding, id, reportId, taught, d.kind === 'new' ? d.signature : null));
         if (d.kind === 'new') {
           reportRows.set(reportId, reportRow(v.finding, reportId, p.organisationId, marking, now));
-          stage.addSignature({ findingId: id, reportId, targetKey: v.finding.dedup.targetKey, cwe: v.finding.dedup.cwe, ...placeOf(v.finding.dedup), signature: d.signature });
-          sigs.push(signatureRow(v.finding, id, reportId, d.signature));
         } else {
           const mine = reportRows.get(reportId);
           if (mine) {
@@ -136,11 +132,10 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
       await insertReports(tx, [...reportRows.values()]);
       await insertFindings(tx, findingRows);
       await attachDuplicates(tx, [...dups.values()], now);
-      await insertFingerprints(tx, fps);
-      await insertSignatures(tx, sigs);
+      await insertDedupKeys(tx, dedupRows);
       await insertBlobs(tx, blobs);
       await insertAttachments(tx, attachments);
-      heads = await dedupHeads(tx);
+      heads = await dedupHead(tx);
       if (findingRows.length) {
         const batchId = uuidv7(now.getTime());
         record({

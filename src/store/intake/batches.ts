@@ -43,7 +43,8 @@ export async function insertMany<T extends PgTable>(db: Executor, table: T, rows
       for (let j = 0; j < keys.length; j++) line += (j ? '\t' : '') + copyField(columnText(columns[keys[j]!]!, r[keys[j]!]));
       lines[i] = `${line}\n`;
     }
-    await pglite.query(`copy "${getTableName(table)}" (${list}) from '/dev/blob'`, [], { blob: new Blob(lines) });
+    // One string encoded once: a Blob of many small strings encodes each on its own, slower.
+    await pglite.query(`copy "${getTableName(table)}" (${list}) from '/dev/blob'`, [], { blob: new Blob([Buffer.from(lines.join(''))]) });
     return;
   }
   const names = sql.join(keys.map((k) => sql.identifier(columns[k]!.name)), sql`, `);

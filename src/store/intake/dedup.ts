@@ -1,36 +1,30 @@
 import { asc, gt, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../database';
-import { findingFingerprints, findingSignatures } from '../schema/index';
+import { findingDedupKeys } from '../schema/index';
 import { insertMany } from './batches';
 
-export type FingerprintRow = typeof findingFingerprints.$inferSelect;
-export type SignatureRow = typeof findingSignatures.$inferSelect;
+export type DedupKeyRow = typeof findingDedupKeys.$inferSelect;
+export type NewDedupKey = typeof findingDedupKeys.$inferInsert;
 
-/** Inserts fingerprints (set-based). */
-export async function insertFingerprints(db: Executor, rows: readonly (typeof findingFingerprints.$inferInsert)[]): Promise<void> {
-  await insertMany(db, findingFingerprints, rows);
+/** A fingerprint as the log stores it: `"<algorithm> <value>"` (the algorithm says which version made it). */
+export const fingerprintEntry = (fp: { algorithm: string; value: string }): string => `${fp.algorithm} ${fp.value}`;
+/** The value of a stored fingerprint entry: what the index looks up. */
+export const fingerprintValue = (entry: string): string => entry.slice(entry.indexOf(' ') + 1);
+
+/** Appends to the dedup log (set-based). */
+export async function insertDedupKeys(db: Executor, rows: readonly NewDedupKey[]): Promise<void> {
+  await insertMany(db, findingDedupKeys, rows);
 }
 
-export async function insertSignatures(db: Executor, rows: readonly (typeof findingSignatures.$inferInsert)[]): Promise<void> {
-  await insertMany(db, findingSignatures, rows);
+/** Log rows written after `seq`, in order, a page at a time (index catch-up). */
+export function dedupKeysAfter(db: Executor, seq: number, limit: number): Promise<DedupKeyRow[]> {
+  return db.select().from(findingDedupKeys).where(gt(findingDedupKeys.seq, seq)).orderBy(asc(findingDedupKeys.seq)).limit(limit);
 }
 
-/** Fingerprints written after `seq`, in order, a page at a time (index catch-up). */
-export function fingerprintsAfter(db: Executor, seq: number, limit: number): Promise<FingerprintRow[]> {
-  return db.select().from(findingFingerprints).where(gt(findingFingerprints.seq, seq)).orderBy(asc(findingFingerprints.seq)).limit(limit);
-}
-
-export function signaturesAfter(db: Executor, seq: number, limit: number): Promise<SignatureRow[]> {
-  return db.select().from(findingSignatures).where(gt(findingSignatures.seq, seq)).orderBy(asc(findingSignatures.seq)).limit(limit);
-}
-
-/** The newest sequence numbers (what the index has seen after writing under the intake lock). */
-export async function dedupHeads(db: Executor): Promise<{ fingerprints: number; signatures: number }> {
-  const [[f], [s]] = await Promise.all([
-    db.select({ n: max(findingFingerprints.seq) }).from(findingFingerprints),
-    db.select({ n: max(findingSignatures.seq) }).from(findingSignatures),
-  ]);
-  return { fingerprints: Number(f?.n ?? 0), signatures: Number(s?.n ?? 0) };
+/** The newest sequence number (what the index has seen after writing under the intake lock). */
+export async function dedupHead(db: Executor): Promise<number> {
+  const [r] = await db.select({ n: max(findingDedupKeys.seq) }).from(findingDedupKeys);
+  return Number(r?.n ?? 0);
 }
 
 /**
@@ -39,9 +33,6 @@ export async function dedupHeads(db: Executor): Promise<{ fingerprints: number; 
  */
 export async function repointDedupKeys(db: Executor, findingIds: readonly string[], reportId: string): Promise<void> {
   if (findingIds.length === 0) return;
-  const ids = [...findingIds];
-  const fps = await db.delete(findingFingerprints).where(inArray(findingFingerprints.findingId, ids)).returning();
-  const sigs = await db.delete(findingSignatures).where(inArray(findingSignatures.findingId, ids)).returning();
-  await insertFingerprints(db, fps.map(({ seq: _seq, ...r }) => ({ ...r, reportId })));
-  await insertSignatures(db, sigs.map(({ seq: _seq, ...r }) => ({ ...r, reportId })));
+  const rows = await db.delete(findingDedupKeys).where(inArray(findingDedupKeys.findingId, [...findingIds])).returning();
+  await insertDedupKeys(db, rows.map(({ seq: _seq, ...r }) => ({ ...r, reportId })));
 }

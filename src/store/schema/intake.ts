@@ -95,35 +95,30 @@ export const findings = pgTable(
   ],
 );
 
-/** Exact fingerprints (ADR 0010). Rows are never updated: re-pointing inserts a newer row, so other nodes catch up by `seq`. */
-export const findingFingerprints = pgTable(
-  'finding_fingerprints',
+/**
+ * The dedup index's log (ADR 0010, 0012): one row per finding that taught the index
+ * something — its exact fingerprints the index did not know yet (`"<algorithm> <value>"`),
+ * and, for a finding that opened a report, its MinHash signature with the target, weakness
+ * and place it is compared under. Rows are never updated: re-pointing (merge, split) writes
+ * a newer row, so every node catches up by `seq`.
+ */
+export const findingDedupKeys = pgTable(
+  'finding_dedup_keys',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
     findingId: uuid('finding_id').notNull(),
     reportId: uuid('report_id').notNull(),
-    algorithm: text('algorithm').notNull(),
-    value: text('value').notNull(),
-  },
-  (t) => [index('finding_fingerprints_report_idx').on(t.reportId), index('finding_fingerprints_finding_idx').on(t.findingId)],
-);
-
-/** MinHash signatures of the findings that opened a report (near-duplicate index, ADR 0010). */
-export const findingSignatures = pgTable(
-  'finding_signatures',
-  {
-    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-    findingId: uuid('finding_id').notNull(),
-    reportId: uuid('report_id').notNull(),
-    algorithm: text('algorithm').notNull(),
+    fingerprints: text('fingerprints').array().notNull().default(sql`'{}'::text[]`),
     targetKey: text('target_key').notNull(),
+    /** The signature's algorithm, or null when the row carries fingerprints only. */
+    algorithm: text('algorithm'),
     cwe: text('cwe'),
     /** Normalised file and line: near duplicates in far-apart places need more textual similarity. */
     file: text('file'),
     line: integer('line'),
-    signature: bytea('signature').notNull(),
+    signature: bytea('signature'),
   },
-  (t) => [index('finding_signatures_report_idx').on(t.reportId), index('finding_signatures_finding_idx').on(t.findingId)],
+  (t) => [index('finding_dedup_keys_finding_idx').on(t.findingId)],
 );
 
 /** Content-addressed files (proofs of concept): one row per SHA-256, however many findings attach it. */

@@ -1,0 +1,105 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/services/ids';
+import { catchUp, intakeState } from '../../src/services/intake/dedup-registry';
+import { openDatabase, type Database } from '../../src/store/database';
+import { DRIVERS } from '../helpers/databases';
+
+// Migration 0005 carries the dedup index's log over from the two tables it replaces. A
+// database is taken to 0004, given rows in the old shape, then migrated to the end.
+const ROOT = new URL('../../drizzle', import.meta.url).pathname;
+
+function migrationsUpTo(last: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aisc-migrations-'));
+  cpSync(ROOT, dir, { recursive: true });
+  const journal = JSON.parse(readFileSync(join(dir, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number }[] };
+  journal.entries = journal.entries.filter((e) => e.idx <= last);
+  writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify(journal));
+  return dir;
+}
+
+async function databaseAt(driver: 'pglite' | 'postgres', last: number): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const folder = migrationsUpTo(last);
+  if (driver === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migratePglite(database.db as never, { migrationsFolder: folder });
+    return { database, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+  }
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `aisc_m_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  await migrateNodePg(database.db as never, { migrationsFolder: folder });
+  return {
+    database,
+    drop: async () => {
+      rmSync(folder, { recursive: true, force: true });
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    },
+  };
+}
+
+describe.each(DRIVERS)('upgrading the dedup log on %s', (driver) => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const c of cleanups) await c();
+  });
+
+  it('keeps every fingerprint and signature, pointing where the newest old row pointed', async () => {
+    const { database, drop } = await databaseAt(driver, 4);
+    cleanups.push(async () => {
+      await database.close();
+      await drop();
+    });
+    const db = database.db;
+    const t0 = Date.now();
+    // Findings a millisecond apart: their ids sort in the order they were made.
+    const [f1, f2, f3, r1, r2, org] = [0, 1, 2, 3, 4, 5].map((i) => uuidv7(t0 + i)) as [string, string, string, string, string, string];
+    const finding = (id: string, report: string) =>
+      sql`insert into findings (id, report_id, content_digest, disposition, source, finder_kind, target_key, title, description, severity, owner_organisation_id, tlp, created_at)
+          values (${id}, ${report}, 'd', 'accepted', 'api', 'ai', 'pkg:npm/x', 't', 'd', 'high', ${org}, 'AMBER+STRICT', now())`;
+    await db.execute(finding(f1, r1));
+    await db.execute(finding(f2, r1));
+    await db.execute(finding(f3, r2));
+    // f1 opened r1 (two fingerprints and a signature); f2 taught one more fingerprint; f1's
+    // first fingerprint was later re-pointed to r2 (a newer row).
+    await db.execute(sql`insert into finding_fingerprints (finding_id, report_id, algorithm, value) values
+      (${f1}, ${r1}, 'v1:loc', 'aaa'), (${f1}, ${r1}, 'v1:fn', 'bbb'), (${f2}, ${r1}, 'v1:fn', 'ccc'), (${f1}, ${r2}, 'v1:loc', 'aaa')`);
+    await db.execute(sql`delete from finding_fingerprints where finding_id = ${f1} and report_id = ${r1} and value = 'aaa'`);
+    await db.execute(sql`insert into finding_signatures (finding_id, report_id, algorithm, target_key, cwe, file, line, signature) values
+      (${f1}, ${r2}, 'minhash-64x16-v1', 'pkg:npm/x', 'CWE-787', 'src/a.c', 10, ${Buffer.from(new Uint32Array(64).fill(7).buffer)}),
+      (${f3}, ${r2}, 'minhash-64x16-v1', 'pkg:npm/x', null, null, null, ${Buffer.from(new Uint32Array(64).fill(9).buffer)})`);
+
+    await database.migrate();
+
+    const r = await db.execute(sql`select finding_id, report_id, fingerprints, target_key, cwe, file, line, signature is not null as signed from finding_dedup_keys order by seq`);
+    const rows = (r as unknown as { rows: Record<string, unknown>[] }).rows;
+    expect(rows).toEqual([
+      { finding_id: f1, report_id: r2, fingerprints: ['v1:fn bbb', 'v1:loc aaa'], target_key: 'pkg:npm/x', cwe: 'CWE-787', file: 'src/a.c', line: 10, signed: true },
+      { finding_id: f2, report_id: r1, fingerprints: ['v1:fn ccc'], target_key: 'pkg:npm/x', cwe: null, file: null, line: null, signed: false },
+      { finding_id: f3, report_id: r2, fingerprints: [], target_key: 'pkg:npm/x', cwe: null, file: null, line: null, signed: true },
+    ]);
+    const tables = await db.execute(sql`select count(*)::int as n from information_schema.tables where table_name in ('finding_fingerprints', 'finding_signatures')`);
+    expect((tables as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+
+    // The index rebuilt from the new log knows what the old tables held.
+    const state = intakeState(db);
+    await catchUp(db, state);
+    expect(['aaa', 'bbb', 'ccc'].map((v) => state.index.reportOfFingerprint(v))).toEqual([r2, r2, r1]);
+    expect(state.index.size).toEqual({ fingerprints: 3, signatures: 2 });
+  }, 60_000);
+});
