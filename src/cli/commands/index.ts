@@ -13,6 +13,7 @@ import { importCommand } from './import';
 import { exportCommand } from './export';
 import { versionCommand } from './version';
 import { submitCommand } from './submit';
+import { casesCommand } from './cases';
 
 /** A CLI verb: adds its subcommand(s) to the program. */
 export type CommandModule = (program: Command, io: CliIo) => void;
@@ -32,4 +33,5 @@ export const COMMANDS: CommandModule[] = [
   exportCommand,
   versionCommand,
   submitCommand,
+  casesCommand,
 ];

@@ -1,0 +1,122 @@
+import { Option } from 'commander';
+import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
+import { CASE_STATES } from '../../domain/cases/case-states';
+import { AppError } from '../../domain/errors';
+import { type ApiClient, remoteClient } from '../client';
+import { type CliIo, type GlobalOptions, printJson, println } from '../io';
+import type { CommandModule } from './index';
+
+interface CaseView {
+  id: string;
+  state: string;
+  title: string;
+  summary: string;
+  embargo: { state: string; publicAt: string | null };
+  advisoryId: string | null;
+  vendorCount?: number;
+}
+interface CaseDetail extends CaseView {
+  vulnerabilities: { id: string; title: string; product: string | null; cwe: string | null }[];
+  proposals: { id: string; publicAt: string; status: string; reason: string | null }[];
+}
+interface Statement {
+  vulnerabilityId: string;
+  vendorOrganisationId: string;
+  status: string;
+  justification: string | null;
+  fixedVersions: string[];
+  shared: boolean;
+}
+type Page<T> = { items: T[]; total: number };
+
+/** Vendors and coordinators work on the clearinghouse's server: these verbs need it. */
+function server(io: CliIo, globals: GlobalOptions): ApiClient {
+  const client = remoteClient(io, globals);
+  if (!client) throw new AppError('VALIDATION', 'Case verbs talk to a server: give --server URL --token T (or AISC_SERVER, AISC_TOKEN)', [{ path: '/server', message: 'required' }]);
+  return client;
+}
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
+const id = encodeURIComponent;
+
+/** Every page of a listing, in order. */
+async function all<T>(client: ApiClient, path: string): Promise<T[]> {
+  const out: T[] = [];
+  const sep = path.includes('?') ? '&' : '?';
+  for (let offset = 0; ; offset += 200) {
+    const page = await client.request<Page<T>>('GET', `${path}${sep}limit=200&offset=${offset}`);
+    out.push(...page.items);
+    if (offset + 200 >= page.total) return out;
+  }
+}
+
+/**
+ * `aisc cases …`: coordinated disclosure from a terminal or a vendor's automation — the
+ * cases one takes part in, one case with its vulnerabilities and the statements one may
+ * see, the invitation inbox, and a vendor's statement on a vulnerability (ADR 0030).
+ */
+export const casesCommand: CommandModule = (program, io) => {
+  const cases = program.command('cases').description('coordinated-disclosure cases you take part in (with --server and --token)');
+
+  cases
+    .command('list')
+    .description('your cases, newest first')
+    .addOption(new Option('--state <state>', 'only cases in this state').choices([...CASE_STATES]))
+    .action(async (o: { state?: string }, cmd) => {
+      const globals = cmd.optsWithGlobals() as GlobalOptions;
+      const items = await all<CaseView>(server(io, globals), `/api/cases${o.state ? `?state=${o.state}` : ''}`);
+      if (globals.json) return printJson(io, items);
+      for (const c of items) println(io, `${c.id}  ${c.state.padEnd(12)} public ${day(c.embargo.publicAt)}  ${c.title}`);
+      println(io, `${items.length} case${items.length === 1 ? '' : 's'}`);
+    });
+
+  cases
+    .command('show')
+    .description('one case: its embargo, vulnerabilities, proposals and the statements you may see')
+    .argument('<case>', 'the case id')
+    .action(async (caseId: string, _o: unknown, cmd) => {
+      const globals = cmd.optsWithGlobals() as GlobalOptions;
+      const client = server(io, globals);
+      const c = await client.request<CaseDetail>('GET', `/api/cases/${id(caseId)}`);
+      const statements = await all<Statement>(client, `/api/cases/${id(caseId)}/statements`);
+      if (globals.json) return printJson(io, { ...c, statements });
+      println(io, `${c.title} (${c.state})`);
+      println(io, `embargo: ${c.embargo.state}${c.embargo.publicAt ? `, public ${day(c.embargo.publicAt)}` : ''}${c.advisoryId ? `; advisory ${c.advisoryId}` : ''}`);
+      for (const p of c.proposals) println(io, `proposal ${p.id}: ${day(p.publicAt)} ${p.status}${p.reason ? ` — ${p.reason}` : ''}`);
+      for (const v of c.vulnerabilities) {
+        println(io, `vulnerability ${v.id}: ${v.title}${v.product ? ` [${v.product}]` : ''}${v.cwe ? ` ${v.cwe}` : ''}`);
+        for (const s of statements.filter((x) => x.vulnerabilityId === v.id)) {
+          println(io, `  ${s.vendorOrganisationId}: ${s.status}${s.justification ? ` (${s.justification})` : ''}${s.fixedVersions.length ? ` fixed in ${s.fixedVersions.join(', ')}` : ''}${s.shared ? ', shared' : ''}`);
+        }
+      }
+    });
+
+  cases
+    .command('inbox')
+    .description("your organisation's case invitations, newest first")
+    .action(async (_o: unknown, cmd) => {
+      const globals = cmd.optsWithGlobals() as GlobalOptions;
+      const items = await all<{ participation: { status: string; invitedAt: string }; case: CaseView }>(server(io, globals), '/api/inbox');
+      if (globals.json) return printJson(io, items);
+      for (const i of items) println(io, `${i.case.id}  invited ${day(i.participation.invitedAt)}  ${i.participation.status.padEnd(10)} ${i.case.title}`);
+      println(io, `${items.length} invitation${items.length === 1 ? '' : 's'}`);
+    });
+
+  cases
+    .command('statement')
+    .description("record your organisation's statement on a vulnerability of a case")
+    .argument('<case>', 'the case id')
+    .argument('<vulnerability>', 'the vulnerability id (see `aisc cases show`)')
+    .addOption(new Option('--status <status>', 'affected, not_affected, under_investigation or fixed').choices([...VENDOR_STATUSES]).makeOptionMandatory())
+    .addOption(new Option('--justification <j>', 'why not affected (a VEX justification)').choices([...VEX_JUSTIFICATIONS]))
+    .option('--fixed <versions...>', 'the versions that fix it')
+    .option('--impact <text>', 'impact statement')
+    .option('--action <text>', 'what users should do')
+    .action(async (caseId: string, vulnerabilityId: string, o: { status: string; justification?: string; fixed?: string[]; impact?: string; action?: string }, cmd) => {
+      const globals = cmd.optsWithGlobals() as GlobalOptions;
+      const body = { status: o.status, justification: o.justification ?? null, fixedVersions: o.fixed ?? [], impactStatement: o.impact ?? null, actionStatement: o.action ?? null };
+      const s = await server(io, globals).request<Statement>('POST', `/api/cases/${id(caseId)}/vulnerabilities/${id(vulnerabilityId)}/statement`, body);
+      if (globals.json) return printJson(io, s);
+      println(io, `recorded: ${s.status}${s.fixedVersions.length ? ` (fixed in ${s.fixedVersions.join(', ')})` : ''}`);
+    });
+};

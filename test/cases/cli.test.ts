@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '../../src/services/actor';
+import { createOrganisation } from '../../src/services/organisations';
+import { cli } from '../helpers/cli';
+import { aiFinding, intakeWorld, type IntakeWorld, personIn } from '../intake/world';
+
+describe('aisc cases (a vendor at the terminal)', () => {
+  let w: IntakeWorld;
+  let vendor: { token: string; org: string };
+  let outsider: { token: string };
+  let caseId: string;
+  let vulnId: string;
+  const as = (token: string) => ({ AISC_SERVER: w.server.url, AISC_TOKEN: token });
+
+  beforeAll(async () => {
+    w = await intakeWorld();
+    const ctx = w.server.server.runtime.ctx;
+    const org = await createOrganisation(ctx, CLI_ACTOR, { name: 'Vendor CLI', kind: 'software_vendor' });
+    vendor = { ...(await personIn(w.server, org.id, 'admin', ['read', 'write'])), org: org.id };
+    const other = await createOrganisation(ctx, CLI_ACTOR, { name: 'Vendor elsewhere', kind: 'software_vendor' });
+    outsider = await personIn(w.server, other.id, 'admin', ['read', 'write']);
+    const reportId = (await w.call(w.reporterA, 'POST', '/api/findings', aiFinding())).json.reportId as string;
+    await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event: 'start-triage' });
+    await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event: 'accept' });
+    caseId = (await w.call(w.analyst, 'POST', '/api/cases', { title: 'Overflow in the CLI test', summary: 's', reportIds: [reportId] })).json.id;
+    await w.call(w.analyst, 'POST', `/api/cases/${caseId}/vendors`, { organisations: [vendor.org] });
+    vulnId = (await w.call(vendor.token, 'GET', `/api/cases/${caseId}`)).json.vulnerabilities[0].id;
+  }, 60_000);
+  afterAll(() => w.close());
+
+  it('lists the inbox and the cases a vendor takes part in, and shows one', async () => {
+    const inbox = await cli(['cases', 'inbox'], as(vendor.token));
+    expect(inbox.code, inbox.stderr).toBe(0);
+    expect(inbox.stdout).toContain(caseId);
+    expect(inbox.stdout).toMatch(/1 invitation\n$/);
+    const list = await cli(['cases', 'list', '--json'], as(vendor.token));
+    expect(JSON.parse(list.stdout).map((c: { id: string }) => c.id)).toEqual([caseId]);
+    const show = await cli(['cases', 'show', caseId], as(vendor.token));
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toMatch(/^Overflow in the CLI test \(coordinating\)\nembargo: proposed\nproposal [0-9a-f-]{36}: \d{4}-\d\d-\d\d open — policy default\n/);
+    expect(show.stdout).toContain(`vulnerability ${vulnId}`);
+  });
+
+  it('records a statement, naming a bad one in one line with exit code 3', async () => {
+    const bad = await cli(['cases', 'statement', caseId, vulnId, '--status', 'not_affected'], as(vendor.token));
+    expect(bad.code).toBe(3);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/justification/);
+    const unknown = await cli(['cases', 'statement', caseId, vulnId, '--status', 'maybe'], as(vendor.token));
+    expect(unknown.code).not.toBe(0);
+    const ok = await cli(['cases', 'statement', caseId, vulnId, '--status', 'fixed', '--fixed', '1.4.2', '1.5.0'], as(vendor.token));
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toBe('recorded: fixed (fixed in 1.4.2, 1.5.0)\n');
+    const show = await cli(['cases', 'show', caseId], as(vendor.token));
+    expect(show.stdout).toContain(`  ${vendor.org}: fixed fixed in 1.4.2, 1.5.0`);
+  });
+
+  it('keeps other vendors out: not found, and absent from their lists', async () => {
+    const show = await cli(['cases', 'show', caseId], as(outsider.token));
+    expect(show.code).toBe(5);
+    expect(show.stderr.trim().split('\n')).toHaveLength(1);
+    const list = await cli(['cases', 'list'], as(outsider.token));
+    expect(list.stdout).toBe('0 cases\n');
+    const stmt = await cli(['cases', 'statement', caseId, vulnId, '--status', 'affected'], as(outsider.token));
+    expect(stmt.code).toBe(5);
+  });
+
+  it('needs a server', async () => {
+    const r = await cli(['cases', 'list'], {});
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/--server/);
+  });
+});
