@@ -28,6 +28,21 @@ export async function freshDatabase(driver: 'pglite' | 'postgres', options: { da
     await database.migrate();
     return { database, url: null, close: () => database.close() };
   }
+  const empty = await emptyPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: empty.url, dataDir: 'unused' });
+  await database.migrate();
+  return {
+    database,
+    url: empty.url,
+    close: async () => {
+      await database.close();
+      await empty.drop();
+    },
+  };
+}
+
+/** A new, empty database on the TEST_DATABASE_URL server (files run in parallel, each in its own), and how to drop it. */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `aisc_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const c = new pg.Client({ connectionString: admin });
@@ -36,13 +51,9 @@ export async function freshDatabase(driver: 'pglite' | 'postgres', options: { da
   await c.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  await database.migrate();
   return {
-    database,
     url: url.toString(),
-    close: async () => {
-      await database.close();
+    drop: async () => {
       const d = new pg.Client({ connectionString: admin });
       await d.connect();
       await d.query(`drop database if exists ${name} with (force)`);

@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/services/ids';
 import { catchUp, intakeState } from '../../src/services/intake/dedup-registry';
 import { openDatabase, type Database } from '../../src/store/database';
-import { DRIVERS } from '../helpers/databases';
+import { DRIVERS, emptyPostgresDatabase } from '../helpers/databases';
 
 // Migration 0005 carries the dedup index's log over from the two tables it replaces. A
 // database is taken to 0004, given rows in the old shape, then migrated to the end.
@@ -31,24 +30,14 @@ async function databaseAt(driver: 'pglite' | 'postgres', last: number): Promise<
     await migratePglite(database.db as never, { migrationsFolder: folder });
     return { database, drop: async () => rmSync(folder, { recursive: true, force: true }) };
   }
-  const admin = process.env.TEST_DATABASE_URL!;
-  const name = `aisc_m_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  const empty = await emptyPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: empty.url, dataDir: 'unused' });
   await migrateNodePg(database.db as never, { migrationsFolder: folder });
   return {
     database,
     drop: async () => {
       rmSync(folder, { recursive: true, force: true });
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
+      await empty.drop();
     },
   };
 }
