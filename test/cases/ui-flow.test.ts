@@ -43,6 +43,8 @@ describe.skipIf(!haveChromium)('web UI: coordinated disclosure end to end', () =
     await page.getByRole('button', { name: 'Submit finding' }).click();
     await page.getByText('Accepted as a new report').waitFor();
     await page.getByRole('link', { name: 'Open the report' }).click();
+    // Credits name the reporting organisation, not its id.
+    await page.getByText('Clearinghouse (1 finding)').waitFor();
     await page.getByRole('button', { name: 'Start triage' }).click();
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByText('accepted', { exact: true }).waitFor();
