@@ -16,7 +16,10 @@ const Settings = Limits.extend({ needsInfoCloseDays: z.number().int().min(1).max
 export function intakeRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['intake'];
   // The dedup index is rebuilt from the database when the server starts.
-  app.addHook('onReady', async () => warmIntake(ctx.db));
+  app.addHook('onReady', async () => {
+    ctx.checker?.warm();
+    await warmIntake(ctx.db);
+  });
   app.get('/api/intake/settings', { schema: { tags, summary: 'Intake settings: default limits, needs-info timeout', response: { 200: Settings, ...errors(401) } } }, async (req) => {
     principal(req);
     return intakeSettings(ctx.db);

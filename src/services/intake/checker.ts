@@ -5,12 +5,15 @@ import { checkItems, type Checked, type RawItem } from './check-items';
 /** Checks a chunk of submitted items (check-items.ts), here or on another thread. */
 export interface ItemChecker {
   check(raw: readonly RawItem[], requestKey: string | null): Promise<Checked[]>;
+  /** Gets ready ahead of the first submission (a server at start). */
+  warm(): void;
   close(): Promise<void>;
 }
 
 /** Checks on the calling thread. */
 export const inlineChecker: ItemChecker = {
   check: async (raw, requestKey) => checkItems(raw, requestKey),
+  warm: () => undefined,
   close: async () => undefined,
 };
 
@@ -25,29 +28,38 @@ const ENTRY = new URL('../../../bin/intake-check-thread.mjs', import.meta.url);
  * what it held and everything after is checked inline instead, so no item is lost.
  */
 export class ThreadChecker implements ItemChecker {
-  private worker: Worker | null;
+  /** Started at the first bulk submission (a CLI run that submits nothing never starts it); null once gone. */
+  private worker: Worker | null | undefined;
   private next = 0;
   private readonly pending = new Map<number, Pending>();
   private closing = false;
 
-  constructor(private readonly log: Logger) {
-    this.worker = new Worker(ENTRY);
-    this.worker.unref();
-    this.worker.on('message', (m: { id: number; checked?: Checked[]; error?: string }) => {
+  constructor(private readonly log: Logger) {}
+
+  private start(): Worker {
+    const worker = new Worker(ENTRY);
+    worker.unref();
+    worker.on('message', (m: { id: number; checked?: Checked[]; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (this.pending.size === 0) this.worker?.unref();
+      if (this.pending.size === 0) worker.unref();
       p.resolve(m.checked ?? checkItems(p.raw, p.requestKey));
       if (m.error) this.log.error({ err: m.error }, 'intake thread could not check a chunk; checked it inline');
     });
-    this.worker.on('error', (err) => this.fallBack(err));
-    this.worker.on('exit', (code) => {
+    worker.on('error', (err) => this.fallBack(err));
+    worker.on('exit', (code) => {
       if (!this.closing) this.fallBack(new Error(`intake thread exited with code ${code}`));
     });
+    return worker;
+  }
+
+  warm(): void {
+    if (this.worker === undefined && !this.closing) this.worker = this.start();
   }
 
   check(raw: readonly RawItem[], requestKey: string | null): Promise<Checked[]> {
+    this.warm();
     const worker = this.worker;
     if (!worker) return Promise.resolve(checkItems(raw, requestKey));
     return new Promise((resolve) => {
