@@ -5,6 +5,7 @@ import { SUITES } from './suites';
 
 // `npm run bench`: runs every suite, prints one table and writes docs/benchmarks.md.
 const only = process.argv[2];
+const calibrationBefore = calibrate();
 const sections: Array<{ suite: string; results: BenchResult[] }> = [];
 for (const load of SUITES) {
   const suite = await load();
@@ -30,7 +31,22 @@ const rows = (results: BenchResult[]): string =>
 const body = sections
   .map((s) => `## ${s.suite}\n\n${header}\n${rows(s.results)}\n${s.results.filter((r) => r.notes).map((r) => `\n- ${r.name}: ${r.notes}`).join('')}`)
   .join('\n\n');
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node.js ${process.version}`;
+/**
+ * How fast this machine ran plain JavaScript during the run (JSON.parse of a fixed document,
+ * MB/s, sampled at the start and at the end): the machines are shared, and this figure tells
+ * a slow run apart from a regression when two runs' absolute figures are compared.
+ */
+function calibrate(): number {
+  const doc = JSON.stringify(Array.from({ length: 2_000 }, (_, i) => ({ id: `GHSA-${i}`, summary: 'x'.repeat(80), affected: [{ package: { name: `p${i}`, ecosystem: 'npm' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: `1.${i}.0` }] }] }] })));
+  let bytes = 0;
+  const start = performance.now();
+  while (performance.now() - start < 1_000) {
+    JSON.parse(doc);
+    bytes += doc.length;
+  }
+  return bytes / 1e6 / ((performance.now() - start) / 1000);
+}
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node.js ${process.version}; JSON.parse calibration ${calibrationBefore.toFixed(0)} MB/s before the suites, ${calibrate().toFixed(0)} MB/s after`;
 const doc = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\nEach figure is compared with a baseline measured in the same run; the machines are shared and noisy, so read ratios rather than absolutes.\n\n${body}\n`;
 process.stdout.write(`\n${body}\n`);
 if (!only) {
