@@ -137,18 +137,45 @@ export function compileAffected(entry: OsvAffected, ecosystem?: Ecosystem | stri
     }
   }
   if (problems.length) throw new FormatError('osv', problems);
-  return { gitRanges, matches: (v) => matchAffected(v, eco.scheme, ranges, listedText, listed) };
+  const search = listedSearch(listed, eco.scheme);
+  return { gitRanges, matches: (v) => matchAffected(v, ranges, listedText, search) };
 }
 
-function matchAffected(
-  v: ParsedVersion,
-  scheme: VersionScheme,
-  ranges: readonly CompiledRange[],
-  listedText: ReadonlySet<string>,
-  listed: readonly ParsedVersion[],
-): boolean {
+/** Lists at most this long are scanned; longer ones (GHSA lists hundreds of versions) are searched. */
+const SCAN_LIMIT = 16;
+
+/**
+ * Finds a listed version equal to `v` under the scheme's order (another spelling of a listed
+ * version, such as `1.0` for `1.0.0`): a binary search over the list sorted once, or a scan
+ * when the list is short or its order is not consistent (a scheme's few versions outside its
+ * total order, e.g. Composer branch aliases).
+ */
+function listedSearch(listed: ParsedVersion[], scheme: VersionScheme): (v: ParsedVersion) => boolean {
+  const scan = (v: ParsedVersion) => {
+    for (const l of listed) if (l.scheme === v.scheme && scheme.compare(v, l) === 0) return true;
+    return false;
+  };
+  if (listed.length <= SCAN_LIMIT) return scan;
+  const sorted = [...listed].sort((a, b) => scheme.compare(a, b));
+  for (let i = 1; i < sorted.length; i++) if (scheme.compare(sorted[i - 1]!, sorted[i]!) > 0) return scan;
+  return (v) => {
+    if (v.scheme !== sorted[0]!.scheme) return false;
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = scheme.compare(v, sorted[mid]!);
+      if (c === 0) return true;
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return false;
+  };
+}
+
+function matchAffected(v: ParsedVersion, ranges: readonly CompiledRange[], listedText: ReadonlySet<string>, listed: (v: ParsedVersion) => boolean): boolean {
   if (listedText.size && listedText.has(v.text)) return true;
-  for (const l of listed) if (l.scheme === v.scheme && scheme.compare(v, l) === 0) return true;
+  if (listed(v)) return true;
   for (const range of ranges) {
     const own = inScheme(v, range.scheme);
     if (own && inRange(range, own)) return true;

@@ -47,6 +47,27 @@ describe('compileAffected (OSV 1.7 evaluation)', () => {
     expect(m.matches(ecosystemFor('Maven').parse('1.1'))).toBe(false);
   });
 
+  it('long version lists (searched, not scanned) match exactly what a scan of every listed version matches', () => {
+    // GHSA records list hundreds of versions; equal spellings (`1.2` = `1.2.0` in PEP 440 and Maven) must still match.
+    for (const [eco, spellings] of [
+      ['PyPI', (i: number) => [`1.${i}`, `1.${i}.0`, `1.${i}.post1`, `1.${i}rc1`]],
+      ['Maven', (i: number) => [`1.${i}`, `1.${i}.0`, `1.${i}-SNAPSHOT`, `1.${i}.final`]],
+      ['npm', (i: number) => [`1.${i}.0`, `1.${i}.1`, `1.${i}.0-beta.1`, `v1.${i}.0`]],
+    ] as const) {
+      const scheme = ecosystemFor(eco);
+      const listed = Array.from({ length: 60 }, (_, i) => spellings(i * 2)[i % 2]!).filter((v) => { try { scheme.parse(v); return true; } catch { return false; } });
+      const m = compileAffected({ versions: listed }, eco);
+      for (let i = 0; i < 130; i++) {
+        for (const text of spellings(i)) {
+          let v;
+          try { v = scheme.parse(text); } catch { continue; }
+          const scanned = listed.some((l) => { try { return scheme.compare(v, scheme.parse(l)) === 0; } catch { return false; } }) || listed.includes(text);
+          expect(m.matches(v), `${eco} ${text}`).toBe(scanned);
+        }
+      }
+    }
+  });
+
   it('SEMVER ranges accept OSV Go versions without the v prefix, and pre-releases order correctly', () => {
     const e = range('SEMVER', { introduced: '0' }, { fixed: '0.0.0-20220315160706-3147a52a75dd' });
     expect(affected('Go', e, 'v0.0.0-20210817164053-32db794688a5')).toBe(true);
