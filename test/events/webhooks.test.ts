@@ -121,4 +121,32 @@ describe('webhook destinations (SSRF protection)', () => {
       await rx.close();
     }
   });
+
+  it('checks the addresses the connection uses, so a name re-pointed after the check (DNS rebinding) cannot reach an internal host', async () => {
+    const { guardedLookup } = await import('../../src/services/events/destination');
+    const { postBody } = await import('../../src/services/events/post');
+    const rx = await startReceiver();
+    try {
+      // A resolver that answers public to the first question and loopback to the next, as a rebinding DNS server does.
+      const answers = [[{ address: '93.184.215.14', family: 4 }], [{ address: '127.0.0.1', family: 4 }]];
+      let asked = 0;
+      const rebinding = guardedLookup(async () => answers[Math.min(asked++, 1)]!);
+      const first = await new Promise<unknown>((resolve) => rebinding('receiver.test', { all: true }, (err, a) => resolve(err ?? a)));
+      expect(first).toEqual(answers[0]);
+      const url = rx.url.replace('127.0.0.1', 'receiver.test');
+      const refused = await postBody(url, {}, '{}', { timeoutMs: 5_000, lookup: rebinding as never }).catch((e: Error) => e);
+      expect(refused).toBeInstanceOf(Error);
+      expect((refused as Error).message).toMatch(/internal address 127\.0\.0\.1/);
+      expect(rx.received).toHaveLength(0);
+      // Unguarded (private destinations allowed), the same receiver is reached.
+      expect(await postBody(rx.url.replace('127.0.0.1', 'localhost'), {}, '{}', { timeoutMs: 5_000 })).toBe(200);
+      expect(rx.received).toHaveLength(1);
+      // Without an injected resolver the real one is used: localhost is refused at connect time too.
+      const local = await postBody(rx.url.replace('127.0.0.1', 'localhost'), {}, '{}', { timeoutMs: 5_000, lookup: guardedLookup() as never }).catch((e: Error) => e);
+      expect((local as Error).message).toMatch(/internal address/);
+      expect(rx.received).toHaveLength(1);
+    } finally {
+      await rx.close();
+    }
+  });
 });

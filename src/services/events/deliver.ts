@@ -2,7 +2,8 @@ import { backoffMs } from '../../domain/jobs/backoff';
 import { jitter } from '../ids';
 import { signatureFor, SIGNATURE_HEADER } from '../../domain/events/signature';
 import { findEvent } from '../../store/outbox';
-import { destinationProblem } from './destination';
+import { destinationProblem, guardedLookup } from './destination';
+import { postBody } from './post';
 import { findDelivery, findWebhook, updateDelivery } from '../../store/webhooks';
 import type { ServiceContext } from '../context';
 import type { JobOutcome } from '../jobs/runner';
@@ -38,9 +39,9 @@ export async function deliverWebhook(ctx: ServiceContext, payload: { deliveryId?
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const res = await fetch(hook.url, {
-      method: 'POST',
-      headers: {
+    statusCode = await postBody(
+      hook.url,
+      {
         'content-type': 'application/json',
         'user-agent': 'AISC-Webhooks/1',
         [SIGNATURE_HEADER]: signatureFor(hook.secret, ts, body),
@@ -49,12 +50,10 @@ export async function deliverWebhook(ctx: ServiceContext, payload: { deliveryId?
         'aisc-delivery-id': delivery.id,
       },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(ctx.config.webhookTimeoutMs),
-    });
-    statusCode = res.status;
-    await res.body?.cancel().catch(() => undefined);
-    if (res.status < 200 || res.status >= 300) error = `receiver answered HTTP ${res.status}`;
+      // The connection itself may only use public addresses (DNS rebinding, ADR 0007).
+      { timeoutMs: ctx.config.webhookTimeoutMs, ...(ctx.config.webhookAllowPrivate ? {} : { lookup: guardedLookup() as never }) },
+    );
+    if (statusCode < 200 || statusCode >= 300) error = `receiver answered HTTP ${statusCode}`;
   } catch (err) {
     error = err instanceof Error ? `${err.name}: ${err.message}` : 'request failed';
   }

@@ -61,3 +61,31 @@ export async function destinationProblem(url: string, allowPrivate: boolean): Pr
   const internal = addresses.find(isInternalAddress);
   return internal ? `destination ${host} (${internal}) is an internal address; set AISC_WEBHOOK_ALLOW_PRIVATE=true to allow it` : null;
 }
+
+type LookupAddress = { address: string; family: number };
+type Resolve = (host: string, options: { all: true; family?: number; hints?: number }) => Promise<LookupAddress[]>;
+type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A `lookup` for the delivery's connection (node:net's option): it resolves the host and
+ * refuses to connect when any answer is internal, so the address checked is the address
+ * connected to. This closes the DNS-rebinding window between `destinationProblem` and the
+ * connection (ADR 0007): a name that answers public to the check and internal to the
+ * connect still never reaches the internal host. IP literals never reach a lookup;
+ * `destinationProblem` checks those.
+ */
+export function guardedLookup(resolve?: Resolve) {
+  return (host: string, options: { all?: boolean; family?: number; hints?: number }, callback: LookupCallback): void => {
+    const resolving = resolve ? resolve(host, { ...options, all: true }) : import('node:dns/promises').then((dns) => dns.lookup(host, { family: options.family ?? 0, hints: options.hints ?? 0, all: true, verbatim: true }));
+    resolving.then(
+      (addresses) => {
+        const internal = addresses.find((a) => isInternalAddress(a.address));
+        if (internal) return callback(Object.assign(new Error(`destination ${host} resolved to the internal address ${internal.address}`), { code: 'EAISC_INTERNAL' }), []);
+        if (addresses.length === 0) return callback(Object.assign(new Error(`cannot resolve ${host}`), { code: 'ENOTFOUND' }), []);
+        if (options.all) return callback(null, addresses);
+        callback(null, addresses[0]!.address, addresses[0]!.family);
+      },
+      (err: Error) => callback(err, []),
+    );
+  };
+}
