@@ -13,6 +13,3 @@ export function copyField(text: string | null): string {
   if (text === null) return '\\N';
   return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]!) : text;
 }
-
-/** One row: its fields joined by tabs, ending in a newline. */
-export const copyLine = (fields: readonly (string | null)[]): string => `${fields.map(copyField).join('\t')}\n`;

@@ -57,15 +57,15 @@ export const prepareDedup = (f: DedupFacts): PreparedDedup => ({ fingerprints: f
 /** A finding's place with its file normalised (the form the index stores). */
 export const placeOf = (f: DedupFacts): Place => ({ file: f.file ? normaliseFile(f.file) : null, line: f.line });
 
+/** An entry as the index holds it: with its band keys, computed once. */
+type Indexed = SignatureEntry & { readonly bands: readonly number[]; seen: number };
+
 /**
  * The in-memory deduplication index: exact fingerprints → report, and LSH buckets of
  * MinHash signatures. The database is the truth; the index is rebuilt from it and kept
  * current (services/intake/dedup-registry.ts). A `stage()` is a transaction's overlay:
  * it reads through to its parent and is merged in only after the transaction commits.
  */
-/** An entry as the index holds it: with its band keys, computed once. */
-type Indexed = SignatureEntry & { readonly bands: readonly number[]; seen: number };
-
 export class DedupIndex {
   private readonly exact = new Map<string, string>();
   /** Per LSH band, its buckets by key. */

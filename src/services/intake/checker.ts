@@ -75,6 +75,11 @@ export class ThreadChecker implements ItemChecker {
     if (!this.worker) return;
     this.log.error({ err }, 'intake thread failed; checking inline from now on');
     this.worker = null;
+    this.checkPendingInline();
+  }
+
+  /** Answers every chunk still with the thread by checking it here. */
+  private checkPendingInline(): void {
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
       p.resolve(checkItems(p.raw, p.requestKey));
@@ -85,10 +90,7 @@ export class ThreadChecker implements ItemChecker {
     this.closing = true;
     const w = this.worker;
     this.worker = null;
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      p.resolve(checkItems(p.raw, p.requestKey));
-    }
+    this.checkPendingInline();
     await w?.terminate();
   }
 }

@@ -35,12 +35,13 @@ export async function insertMany<T extends PgTable>(db: Executor, table: T, rows
   const keys = Object.keys(rows[0] as object).filter((k) => columns[k]);
   const pglite = pgliteOf(db);
   if (pglite) {
-    const list = keys.map((k) => `"${columns[k]!.name}"`).join(', ');
+    const cols = keys.map((k) => columns[k]!);
+    const list = cols.map((c) => `"${c.name}"`).join(', ');
     const lines: string[] = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as Record<string, unknown>;
       let line = '';
-      for (let j = 0; j < keys.length; j++) line += (j ? '\t' : '') + copyField(columnText(columns[keys[j]!]!, r[keys[j]!]));
+      for (let j = 0; j < keys.length; j++) line += (j ? '\t' : '') + copyField(columnText(cols[j]!, r[keys[j]!]));
       lines[i] = `${line}\n`;
     }
     // One string encoded once: a Blob of many small strings encodes each on its own, slower.
