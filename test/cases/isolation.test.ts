@@ -135,9 +135,10 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
     expect(await threadsOf(c)).toEqual([everyone.id]);
     await expect(threadMessages(w.ctx, b!, caseId, privateA.id, page)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(postMessage(w.ctx, b!, caseId, privateA.id, { body: 'let me in' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await threadMessages(w.ctx, a!, caseId, privateA.id, page)).items.map((m) => m.tlp)).toEqual(['AMBER', 'RED']);
+    // AMBER asked in an organisation-only thread is AMBER+STRICT: never more open than the thread (issue 9 item 3).
+    expect((await threadMessages(w.ctx, a!, caseId, privateA.id, page)).items.map((m) => m.tlp)).toEqual(['AMBER+STRICT', 'RED']);
     // TLP:RED: the analyst's colleagues see the thread but not the message addressed to A's user.
-    expect((await threadMessages(w.ctx, w.admin, caseId, privateA.id, page)).items.map((m) => m.tlp)).toEqual(['AMBER']);
+    expect((await threadMessages(w.ctx, w.admin, caseId, privateA.id, page)).items.map((m) => m.tlp)).toEqual(['AMBER+STRICT']);
     expect((await threadMessages(w.ctx, c!, caseId, everyone.id, page)).total).toBe(1);
     const bad = await postMessage(w.ctx, a!, caseId, privateA.id, { body: ' ', tlp: 'CLEAR' as never, recipients: [b!.userId] }).catch((e: unknown) => e);
     expect((bad as { details: { path: string }[] }).details.map((d) => d.path)).toEqual(['/body', '/tlp', '/recipients', '/recipients/0']);

@@ -1,6 +1,7 @@
 import { AppError, type FieldProblem, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
-import type { Marking, Tlp } from '../../domain/policy/marking';
+import { messageMarking } from '../../domain/cases/message-marking';
+import type { Tlp } from '../../domain/policy/marking';
 import { SYSTEM } from '../../domain/policy/viewer';
 import { findVisibleThread, insertMessage, insertThread } from '../../store/cases/threads';
 import { findVisibleParticipation } from '../../store/cases/vendors';
@@ -53,7 +54,7 @@ export interface MessageInput {
   readonly recipients?: readonly string[] | undefined;
 }
 
-/** Posts a message to a thread the caller can see; its TLP label is its own marking. */
+/** Posts a message to a thread the caller can see, labelled as asked but never more open than the thread. */
 export async function postMessage(ctx: ServiceContext, p: Principal, caseId: string, threadId: string, input: MessageInput) {
   return write(ctx, actorOf(p), async (tx, record) => {
     const c = await visibleCase(tx, p, caseId);
@@ -73,7 +74,7 @@ export async function postMessage(ctx: ServiceContext, p: Principal, caseId: str
       if (!u || !audience.has(u.organisationId)) problems.push({ path: `/recipients/${i}`, message: 'not a member of this thread' });
     }
     if (problems.length) throw new AppError('VALIDATION', 'The message has invalid fields', problems);
-    const marking: Marking = { ...markingOf(thread), createdBy: p.userId, tlp, accessUsers: recipients.filter((u) => u !== p.userId) };
+    const marking = messageMarking(markingOf(thread), tlp, p.userId, recipients);
     const row = await insertMessage(tx, { id: uuidv7(), caseId: c.id, threadId: thread.id, body: input.body, ...markingRow(marking), createdAt: ctx.now() });
     record({ action: 'case_message.posted', recordType: 'case_message', recordId: row.id, before: null, after: messageView(row), marking, data: { id: row.id, caseId: c.id, threadId: thread.id } });
     return messageView(row);
