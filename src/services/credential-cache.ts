@@ -8,6 +8,7 @@
  */
 export class CredentialCache<T> {
   private readonly entries = new Map<string, { value: T; until: number }>();
+  private forgotten = 0;
 
   constructor(
     private readonly ttlMs = 30_000,
@@ -31,10 +32,20 @@ export class CredentialCache<T> {
 
   delete(key: string): void {
     this.entries.delete(key);
+    this.forgotten++;
   }
 
   clear(): void {
     this.entries.clear();
+    this.forgotten++;
+  }
+
+  /**
+   * Counts the times the cache forgot something: whoever holds a value resolved earlier
+   * (an open event stream's viewer) resolves it again when this has moved on.
+   */
+  get generation(): number {
+    return this.forgotten;
   }
 }
 

@@ -68,5 +68,41 @@ describe('server-sent events', () => {
     await eventually(() => again.events.length >= 1);
     expect(again.events.map((e) => e.data.recordId)).toEqual([shared.json.id]);
     await again.cancel();
+
+    // The id is the event's own (random) id, not the outbox sequence: gaps count nothing (issue 9 item 8).
+    for (const e of stream.events) expect(e.id).toBe(e.data.id);
+    expect(stream.events.every((e) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(e.id))).toBe(true);
+
+    // A forged cursor, a cursor naming an event the caller may not see (the AMBER note), and an
+    // old-style sequence number all replay nothing: the stream starts live, as for no cursor.
+    const { eventsAfter } = await import('../../src/store/outbox');
+    const hidden = (await eventsAfter(t.server.runtime.ctx.db, 0, 10_000)).find((e) => e.type === 'note.created' && e.marking.tlp === 'AMBER')!;
+    for (const cursor of ['01890000-0000-7000-8000-000000000000', hidden.id, String(hidden.seq - 1), 'not a cursor']) {
+      const forged = readEvents(await fetch(`${t.url}/api/events/stream`, { headers: { cookie: member.cookie!, 'last-event-id': cursor } }));
+      const marker = await withToken(t.url, token, 'POST', '/api/notes', { title: 'm', body: 'b', marking: { tlp: 'GREEN' } });
+      await eventually(() => forged.events.some((e) => e.data.recordId === marker.json.id));
+      expect(forged.events.map((e) => e.data.recordId)).toEqual([marker.json.id]);
+      await forged.cancel();
+    }
+  });
+
+  it('ends an open stream when the caller loses what it could see, and withholds the next event', async () => {
+    const org = await admin.call('POST', '/api/organisations', { name: 'Downgraded', kind: 'software_vendor' });
+    const cleared = await admin.call('POST', '/api/users', { email: 'cleared@vendor.test', name: 'C', organisationId: org.json.id, role: 'member', clearance: 'SECRET' });
+    expect(cleared.status).toBe(201);
+    const member = new Browser(t.url);
+    await member.call('POST', '/api/invitations/accept', { token: cleared.json.invitation.url.split('#token=')[1], password: 'downgraded vendor password' });
+    const stream = readEvents(await fetch(`${t.url}/api/events/stream`, { headers: { cookie: member.cookie! } }));
+    const me = (await admin.call('GET', '/api/session')).json.user.id as string;
+    expect((await admin.call('PATCH', `/api/users/${me}`, { clearance: 'SECRET' })).status).toBe(200);
+    const secret = async () => (await admin.call('POST', '/api/notes', { title: 's', body: 'b', marking: { tlp: 'GREEN', classification: 'SECRET' } })).json.id as string;
+    const before = await secret();
+    await eventually(() => stream.events.some((e) => e.data.recordId === before));
+    expect((await admin.call('PATCH', `/api/users/${cleared.json.user.id}`, { clearance: 'NONE' })).status).toBe(200);
+    const after = await secret();
+    const marker = (await admin.call('POST', '/api/notes', { title: 'g', body: 'b', marking: { tlp: 'GREEN' } })).json.id;
+    await eventually(() => stream.events.some((e) => e.data.recordId === marker));
+    expect(stream.events.map((e) => e.data.recordId)).not.toContain(after);
+    await stream.cancel();
   });
 });

@@ -1,12 +1,15 @@
-import { resolveSession, resolveToken } from '../../services/sessions';
+import { streamViewer } from '../../services/events/stream-viewer';
 import type { App, AppDeps } from '../app';
-import { principal, viewer } from '../auth';
+import { bearerOf, principal } from '../auth';
 import { errors } from '../schemas';
 
 /**
  * Server-sent events (WHATWG HTML §9.2): every change the caller may see, as it commits.
- * The `id` is the outbox sequence, so a reconnecting EventSource resumes with Last-Event-ID.
- * The credential is re-checked every 30 s; a revoked session or token ends the stream.
+ * The `id` is the event's own id (random, not the outbox sequence: issue 9 item 8), so a
+ * reconnecting EventSource resumes with Last-Event-ID and learns nothing about the events
+ * it was not sent. The viewer is rebuilt from the credential before each event; a revoked
+ * token, a disabled user or an expired session ends the stream (at the next event, and at
+ * the latest at the next 30 s check).
  */
 export function eventRoutes(app: App, { ctx, hub }: AppDeps): void {
   const open = new Set<import('node:http').ServerResponse>();
@@ -16,14 +19,14 @@ export function eventRoutes(app: App, { ctx, hub }: AppDeps): void {
   });
   app.get('/api/events/stream', { schema: { tags: ['events'], summary: 'Live events (text/event-stream)', response: { ...errors(401) } } }, async (req, reply) => {
     principal(req);
-    const who = viewer(req);
     const auth = req.auth;
-    const last = Number(req.headers['last-event-id']);
+    const who = streamViewer(ctx, auth.via === 'session' ? { via: 'session', secret: auth.cookieSecret! } : { via: 'token', secret: bearerOf(req) ?? '' });
+    const last = req.headers['last-event-id'];
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      'cache-control': 'no-cache, no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
       'x-request-id': String(req.id),
@@ -31,16 +34,15 @@ export function eventRoutes(app: App, { ctx, hub }: AppDeps): void {
     res.write('retry: 3000\n\n');
     open.add(res);
     const unsubscribe = await hub.subscribe(
-      who,
+      who.live,
       (e) => {
         const body = JSON.stringify({ id: e.id, type: e.type, recordType: e.recordType, recordId: e.recordId, at: e.at });
-        res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${body}\n\n`);
+        res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${body}\n\n`);
       },
-      Number.isInteger(last) && last >= 0 ? last : undefined,
+      { after: typeof last === 'string' ? last.trim() : undefined, onEnd: () => res.end() },
     );
     const heartbeat = setInterval(async () => {
-      const still = auth.via === 'session' ? await resolveSession(ctx, auth.cookieSecret!) : auth.via === 'token' ? await resolveToken(ctx, req.headers.authorization!.slice(7).trim()) : null;
-      if (!still) res.end();
+      if (!(await who.check().catch(() => null))) res.end();
       else res.write(': keep-alive\n\n');
     }, 30_000);
     const close = () => {
