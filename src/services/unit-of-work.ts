@@ -1,5 +1,5 @@
 import { stateDigest } from '../domain/audit/canonical';
-import type { DomainEvent } from '../domain/events/event';
+import type { DomainEvent, EventType } from '../domain/events/event';
 import type { Marking } from '../domain/policy/marking';
 import { appendAudit } from '../store/audit';
 import { translateDbError } from '../store/constraints';
@@ -12,7 +12,7 @@ import { uuidv7 } from './ids';
 /** One change to one record, as a use case reports it. */
 export interface Change {
   /** `<recordType>.<verb>`: the audit action and the event type. */
-  readonly action: string;
+  readonly action: EventType;
   readonly recordType: string;
   readonly recordId: string;
   /** The record's state before and after (public fields only; secrets are dropped from digests anyway). */

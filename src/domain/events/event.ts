@@ -17,13 +17,18 @@ export interface DomainEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** Event types a webhook may subscribe to (later issues add theirs here). */
+/**
+ * Every event type the code emits, and so every type a webhook may subscribe to: `Change.action`
+ * is typed by this list, so a new event type must be added here (and to the payload walk in
+ * test/events/event-payloads.test.ts) before it compiles.
+ */
 export const EVENT_TYPES = [
   'organisation.created',
   'organisation.updated',
   'user.created',
   'user.updated',
   'user.activated',
+  'user.logged_in',
   'api_token.created',
   'api_token.revoked',
   'webhook.created',

@@ -109,7 +109,9 @@ export async function decideEmbargo(ctx: ServiceContext, p: Principal, caseId: s
       before: caseView(c, true),
       after: caseView(after, true),
       marking: caseWideMarking(after, after.createdBy),
-      data: { id: c.id, decision: 'adopt', publicAt: proposal.publicAt.toISOString(), extension: proposal.extension, reason: proposal.reason, reminders: reminders.map((r) => r.toISOString()) },
+      // The event is case-wide: a vendor's counter-proposal reason is private to it and the
+      // coordinator (its proposal's marking), so only the coordinator's own reason travels (issue 9 item 4).
+      data: { id: c.id, decision: 'adopt', publicAt: proposal.publicAt.toISOString(), extension: proposal.extension, ...(proposal.proposedByOrganisation === c.ownerOrganisationId ? { reason: proposal.reason } : {}), reminders: reminders.map((r) => r.toISOString()) },
     });
     return caseView(after, true);
   });
