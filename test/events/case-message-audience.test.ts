@@ -42,7 +42,7 @@ describe.each(DRIVERS)('case messages stay inside the case on %s', (driver) => {
       streamed.set(name, []);
       await hub.subscribe(viewerOf(p), (e) => streamed.get(name)!.push(e.recordId));
     }
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     hub.stop();
     await w.t.close();
