@@ -41,7 +41,9 @@ export async function mergeInto(ctx: ServiceContext, tx: Tx, record: Record_, ta
       updatedAt: ctx.now(),
     });
     await updateReport(tx, s.id, { findingCount: 0, updatedAt: ctx.now() });
-    record({ action: 'report.merged', recordType: 'report', recordId: target.id, before: reportView(target, opts), after: reportView(after, opts), marking: markingOf(after), data: { id: target.id, merged: s.id, findings: moved.length } });
+    // Not the source's id: the target's audience need not see the source report (issue 9 item 4);
+    // the source's own `report.transitioned` names the target, to the source's audience.
+    record({ action: 'report.merged', recordType: 'report', recordId: target.id, before: reportView(target, opts), after: reportView(after, opts), marking: markingOf(after), data: { id: target.id, findings: moved.length } });
   }
   return after;
 }
