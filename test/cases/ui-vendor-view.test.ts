@@ -52,7 +52,7 @@ describe.skipIf(!haveChromium)('web UI: what the vendor and the finder see of a 
     const fp = await newPage(browser, scriptErrors);
     await logIn(fp, server.url, finder.email, PASSWORD);
     await fp.goto(`${server.url}/findings/new`);
-    await fp.getByText("Only you, the clearinghouse's analysts and administrators and, once your report is in a coordination case, the people of each vendor invited to that case can download it — not your colleagues.").waitFor();
+    await fp.getByText("Only you, the clearinghouse's analysts and administrators and, once your report is in a coordination case, the people of each vendor invited to act on it can download it — not your colleagues.").waitFor();
     await fp.getByLabel(/^Title/).fill('Out-of-bounds write in the frame parser');
     await fp.getByLabel(/^Description/).fill(DESCRIPTION);
     await fp.getByLabel(/^Package URL/).fill('pkg:npm/frame-parser@2.1.0');

@@ -74,6 +74,32 @@ describe.each(DRIVERS)('what a vendor and a finder see of a case on %s', (driver
     }
   });
 
+  it('gives each vendor of a campaign the details and PoC of its own vulnerabilities only', async () => {
+    const [a, b] = w.vendors as [CaseWorld['vendors'][0], CaseWorld['vendors'][0]];
+    const r1 = await w.acceptedReport({ proofOfConcept: [{ ...POC, name: 'a.py' }] });
+    const r2 = await w.acceptedReport({ proofOfConcept: [{ ...POC, name: 'b.py' }] });
+    const pocOf = async (r: string) => (await getReport(w.ctx, w.reporter, r)).findings[0]!.proofOfConcept[0]!.id;
+    const [p1, p2] = [await pocOf(r1), await pocOf(r2)];
+    const campaign = await openCase(w.ctx, w.analyst, {
+      kind: 'campaign',
+      title: 'Length fields trusted',
+      summary: 'One pattern, two products.',
+      pattern: 'trusted length field',
+      reportIds: [r1, r2],
+      vulnerabilities: [
+        { title: 'In product A', reportId: r1, vendorOrganisationId: a.organisationId },
+        { title: 'In product B', reportId: r2, vendorOrganisationId: b.organisationId },
+      ],
+    });
+    await inviteVendors(w.ctx, w.analyst, campaign.id, [a.organisationId, b.organisationId]);
+    for (const [vendor, own, other, title] of [[a, p1, p2, 'In product A'], [b, p2, p1, 'In product B']] as const) {
+      const v = (await getCase(w.ctx, vendor, campaign.id)).vulnerabilities;
+      expect(v.map((x) => [x.title, x.proofOfConcept.map((pc) => pc.id), x.description !== null])).toEqual([[title, [own], true]]);
+      expect((await getAttachment(w.ctx, vendor, own)).digest).toMatch(/^sha256:/);
+      expect(code(await getAttachment(w.ctx, vendor, other).catch((e) => e))).toBe('NOT_FOUND');
+    }
+  });
+
   it('shows the finder its case status and public date, but not the case itself', async () => {
     const before = await getReport(w.ctx, w.reporter, reportId);
     expect(before.case).toEqual({ state: 'coordinating', publicAt: null, publishedAt: null });

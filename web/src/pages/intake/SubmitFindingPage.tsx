@@ -16,10 +16,11 @@ const toBase64 = async (file: File) => {
  * Who may download a proof of concept, exactly as the policy decides it: TLP:RED names people,
  * not organisations (src/services/intake/rows.ts `proofMarking`: the submitter and the
  * clearinghouse's analysts and administrators; src/services/cases/share-poc.ts: the people of
- * each vendor invited to the report's case, when it is invited).
+ * each vendor invited to a case about the report — for a campaign entry limited to one vendor,
+ * that vendor only — named when it is invited).
  */
 const POC_AUDIENCE =
-  "Stored TLP:RED. Only you, the clearinghouse's analysts and administrators and, once your report is in a coordination case, the people of each vendor invited to that case can download it — not your colleagues.";
+  "Stored TLP:RED. Only you, the clearinghouse's analysts and administrators and, once your report is in a coordination case, the people of each vendor invited to act on it can download it — not your colleagues.";
 
 /** The web form for one finding, with proof-of-concept files (stored TLP:RED). */
 export function SubmitFindingPage() {
