@@ -49,6 +49,7 @@ describe('what a vendor and a finder see of a case, over HTTP', () => {
     });
     expect(c.text).not.toContain(w.orgA);
     expect(c.text).not.toContain('frontier-x');
+    expect(c.text).not.toContain(reportId);
     const poc = await w.call(inCase.token, 'GET', `/api/findings/attachments/${attachmentId}`);
     expect(poc.status).toBe(200);
     expect(poc.text).toBe('print("boom")\n');

@@ -62,6 +62,10 @@ describe.each(DRIVERS)('what a vendor and a finder see of a case on %s', (driver
     expect(text).not.toContain(w.reporter.userId);
     expect(text).not.toContain('frontier-x');
     expect(text).not.toContain('fuzz-agent');
+    // Nor which reports the case came from (ADR 0030): the coordinators see that.
+    expect(v).not.toHaveProperty('reportId');
+    expect(text).not.toContain(reportId);
+    expect((await getCase(w.ctx, w.analyst, caseId)).vulnerabilities[0]).toMatchObject({ reportId, description, proofOfConcept: [{ id: attachmentId }] });
   });
 
   it('keeps all of it from a vendor that is not in the case and from a third organisation', async () => {

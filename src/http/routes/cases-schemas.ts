@@ -92,7 +92,7 @@ export const Participation = z.object({
 export const Vulnerability = z.object({
   id: z.string(),
   caseId: z.string(),
-  reportId: iso,
+  reportId: iso.optional().describe('Coordinators only'),
   title: z.string(),
   product: iso,
   cwe: iso,

@@ -25,7 +25,8 @@ export async function getCase(ctx: ServiceContext, p: Principal, id: string) {
   const [vulnerabilities, details, proposals] = await Promise.all([listVisibleVulnerabilities(ctx.db, viewer, c.id), visibleVulnerabilityDetails(ctx.db, viewer, c.id), listVisibleProposals(ctx.db, viewer, c.id)]);
   const proofs = await visibleProofsOfReports(ctx.db, viewer, [...new Set(vulnerabilities.flatMap((v) => (v.reportId ? [v.reportId] : [])))]);
   const byId = new Map(details.map((d) => [d.vulnerabilityId, d]));
-  return { ...caseView(c, coordinates(p, c)), vulnerabilities: vulnerabilities.map((v) => vulnerabilityView(v, byId.get(v.id), proofs)), proposals: proposals.map(proposalView) };
+  const coordinator = coordinates(p, c);
+  return { ...caseView(c, coordinator), vulnerabilities: vulnerabilities.map((v) => vulnerabilityView(v, byId.get(v.id), proofs, coordinator)), proposals: proposals.map(proposalView) };
 }
 
 export async function searchCases(ctx: ServiceContext, p: Principal, f: CaseFilter, page: Page) {

@@ -53,12 +53,13 @@ function ssvcOf(ssvc: unknown): { decision: string; vector: string } | null {
 
 /**
  * A case vulnerability with the technical details of its report and the proofs of concept
- * the viewer may download (ADR 0031). A campaign entry with no report has no details.
+ * the viewer may download (ADR 0031). A campaign entry with no report has no details. Like
+ * the case, it names its report to the coordinators only (ADR 0030).
  */
-export const vulnerabilityView = (v: VulnerabilityRow, d: VulnerabilityDetails | undefined, proofs: readonly AttachmentRow[]) => ({
+export const vulnerabilityView = (v: VulnerabilityRow, d: VulnerabilityDetails | undefined, proofs: readonly AttachmentRow[], coordinator: boolean) => ({
   id: v.id,
   caseId: v.caseId,
-  reportId: v.reportId,
+  ...(coordinator ? { reportId: v.reportId } : {}),
   title: v.title,
   product: v.product,
   cwe: v.cwe,
