@@ -16,7 +16,18 @@ interface CaseView {
   vendorCount?: number;
 }
 interface CaseDetail extends CaseView {
-  vulnerabilities: { id: string; title: string; product: string | null; cwe: string | null }[];
+  vulnerabilities: {
+    id: string;
+    title: string;
+    product: string | null;
+    cwe: string | null;
+    description: string | null;
+    affectedVersions: string[];
+    severity: string | null;
+    cvss: { vector: string; score: number | null } | null;
+    ssvc: { decision: string } | null;
+    proofOfConcept: { id: string; name: string; size: number }[];
+  }[];
   proposals: { id: string; publicAt: string; status: string; reason: string | null }[];
 }
 interface Statement {
@@ -48,6 +59,17 @@ async function all<T>(client: ApiClient, path: string): Promise<T[]> {
     out.push(...page.items);
     if (offset + 200 >= page.total) return out;
   }
+}
+
+/** The technical details of a case vulnerability, one line each (ADR 0031); PoCs by attachment id. */
+function vulnerabilityDetails(v: CaseDetail['vulnerabilities'][number]): string[] {
+  const lines: string[] = [];
+  if (v.affectedVersions.length) lines.push(`affected versions: ${v.affectedVersions.join(', ')}`);
+  const rating = [v.severity && v.severity !== 'unknown' ? `severity ${v.severity}` : null, v.cvss ? `${v.cvss.vector}${v.cvss.score !== null ? ` (${v.cvss.score})` : ''}` : null, v.ssvc ? `SSVC ${v.ssvc.decision}` : null].filter(Boolean);
+  if (rating.length) lines.push(rating.join(', '));
+  for (const a of v.proofOfConcept) lines.push(`proof of concept ${a.id}: ${a.name} (${a.size} bytes) — GET /api/findings/attachments/${a.id}`);
+  if (v.description) lines.push(...v.description.split('\n').map((l) => `| ${l}`));
+  return lines;
 }
 
 /**
@@ -85,6 +107,7 @@ export const casesCommand: CommandModule = (program, io) => {
       for (const p of c.proposals) println(io, `proposal ${p.id}: ${day(p.publicAt)} ${p.status}${p.reason ? ` — ${p.reason}` : ''}`);
       for (const v of c.vulnerabilities) {
         println(io, `vulnerability ${v.id}: ${v.title}${v.product ? ` [${v.product}]` : ''}${v.cwe ? ` ${v.cwe}` : ''}`);
+        for (const line of vulnerabilityDetails(v)) println(io, `  ${line}`);
         for (const s of statements.filter((x) => x.vulnerabilityId === v.id)) {
           println(io, `  ${s.vendorOrganisationId}: ${s.status}${s.justification ? ` (${s.justification})` : ''}${s.fixedVersions.length ? ` fixed in ${s.fixedVersions.join(', ')}` : ''}${s.shared ? ', shared' : ''}`);
         }

@@ -88,7 +88,25 @@ export const Participation = z.object({
   embargoResponse: z.object({ proposalId: z.string().nullable(), response: z.string(), at: iso }).nullable(),
 });
 
-export const Vulnerability = z.object({ id: z.string(), caseId: z.string(), reportId: iso, title: z.string(), product: iso, cwe: iso, vendorOrganisationId: iso, createdAt: z.string() });
+/** A case vulnerability with its report's technical details and the PoCs the caller may download (ADR 0031). */
+export const Vulnerability = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  reportId: iso.optional().describe('Coordinators only'),
+  title: z.string(),
+  product: iso,
+  cwe: iso,
+  vendorOrganisationId: iso,
+  description: iso,
+  affectedVersions: z.array(z.string()),
+  severity: iso,
+  cvss: z.object({ vector: z.string(), score: z.number().nullable() }).nullable(),
+  ssvc: z.object({ decision: z.string(), vector: z.string() }).nullable(),
+  proofOfConcept: z
+    .array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number().int(), digest: z.string() }))
+    .describe('Download each with GET /api/findings/attachments/{id}'),
+  createdAt: z.string(),
+});
 
 export const Proposal = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATES } from '../../domain/cases/case-states';
 import { ITEM_STATUSES, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
 import { REPORT_EVENTS, REPORT_STATES } from '../../domain/intake/report-states';
 import { SSVC_AUTOMATABLE, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
@@ -52,7 +53,10 @@ export const Report = z
   })
   .meta({ id: 'Report' });
 
-export const ReportDetail = Report.extend({ findings: z.array(z.looseObject({ id: Uuid })), credits: z.array(z.looseObject({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()) })) });
+/** The case a report is in, as its finder is told (ADR 0031): how far, and when public — not who takes part. */
+const ReportCase = z.object({ state: z.enum(CASE_STATES), publicAt: z.string().nullable(), publishedAt: z.string().nullable() });
+
+export const ReportDetail = Report.extend({ findings: z.array(z.looseObject({ id: Uuid })), case: ReportCase.nullable(), credits: z.array(z.looseObject({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()) })) });
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)));

@@ -15,7 +15,7 @@ import { type Record_, write } from '../unit-of-work';
 import { CASE_TLP, caseToCoordinate, caseWideMarking, nextCaseState, vendorMarking } from './access';
 import { updateAdvisoryDraft } from '../advisories/drafting';
 import { embargoPolicy } from './settings';
-import { sharePocsWithVendors } from './share-poc';
+import { sharePocsOfCase } from './share-poc';
 import { caseView, type CaseView, participationView, proposalView } from './views';
 
 async function checkVendors(tx: Tx, c: CaseRow, organisations: readonly string[]): Promise<FieldProblem[]> {
@@ -71,7 +71,7 @@ export async function inviteVendors(ctx: ServiceContext, p: Principal, caseId: s
       tx,
       organisations.map((org) => ({ id: uuidv7(), caseId: before.id, organisationId: org, status: 'invited', invitedAt: now, ...markingRow(vendorMarking(after, org, p.userId)) })),
     );
-    await sharePocsWithVendors(tx, record, before.reportIds, organisations);
+    await sharePocsOfCase(tx, record, before.id, organisations);
     for (const v of rows) {
       record({ action: 'case_vendor.invited', recordType: 'case_vendor', recordId: v.id, before: null, after: participationView(v), marking: vendorMarking(after, v.organisationId, p.userId), data: { ...participationView(v), title: after.title } });
     }

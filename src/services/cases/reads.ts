@@ -1,6 +1,7 @@
 import { notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
 import { type CaseFilter, listVisibleCases } from '../../store/cases/cases';
+import { visibleProofsOfReports, visibleVulnerabilityDetails } from '../../store/cases/details';
 import { listVisibleProposals } from '../../store/cases/proposals';
 import { listVisibleStatements, listVisibleVulnerabilities } from '../../store/cases/statements';
 import { findVisibleThread, listVisibleMessages, listVisibleThreads } from '../../store/cases/threads';
@@ -14,11 +15,18 @@ export interface Page {
   readonly offset: number;
 }
 
-/** A case as `p` may see it, with its vulnerabilities and the embargo proposals `p` may see. */
+/**
+ * A case as `p` may see it, with its vulnerabilities (their technical details and the proofs
+ * of concept `p` may download, ADR 0031) and the embargo proposals `p` may see.
+ */
 export async function getCase(ctx: ServiceContext, p: Principal, id: string) {
   const c = await visibleCase(ctx.db, p, id);
-  const [vulnerabilities, proposals] = await Promise.all([listVisibleVulnerabilities(ctx.db, viewerOf(p), c.id), listVisibleProposals(ctx.db, viewerOf(p), c.id)]);
-  return { ...caseView(c, coordinates(p, c)), vulnerabilities: vulnerabilities.map(vulnerabilityView), proposals: proposals.map(proposalView) };
+  const viewer = viewerOf(p);
+  const [vulnerabilities, details, proposals] = await Promise.all([listVisibleVulnerabilities(ctx.db, viewer, c.id), visibleVulnerabilityDetails(ctx.db, viewer, c.id), listVisibleProposals(ctx.db, viewer, c.id)]);
+  const proofs = await visibleProofsOfReports(ctx.db, viewer, [...new Set(vulnerabilities.flatMap((v) => (v.reportId ? [v.reportId] : [])))]);
+  const byId = new Map(details.map((d) => [d.vulnerabilityId, d]));
+  const coordinator = coordinates(p, c);
+  return { ...caseView(c, coordinator), vulnerabilities: vulnerabilities.map((v) => vulnerabilityView(v, byId.get(v.id), proofs, coordinator)), proposals: proposals.map(proposalView) };
 }
 
 export async function searchCases(ctx: ServiceContext, p: Principal, f: CaseFilter, page: Page) {

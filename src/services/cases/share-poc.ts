@@ -1,3 +1,5 @@
+import { SYSTEM } from '../../domain/policy/viewer';
+import { listVisibleVulnerabilities } from '../../store/cases/statements';
 import { activeUserIdsOf } from '../../store/users';
 import { lockAttachmentsOfReports, setAttachmentRecipients } from '../../store/intake/attachments';
 import type { Tx } from '../../store/database';
@@ -10,7 +12,7 @@ import type { Record_ } from '../unit-of-work';
  * the case's reports, in the invitation's transaction, each change audited. Users who join a
  * vendor later are not added (RED names people, not organisations).
  */
-export async function sharePocsWithVendors(tx: Tx, record: Record_, reportIds: readonly string[], vendorOrganisationIds: readonly string[]): Promise<void> {
+async function sharePocsWithVendors(tx: Tx, record: Record_, reportIds: readonly string[], vendorOrganisationIds: readonly string[]): Promise<void> {
   const recipients = await activeUserIdsOf(tx, vendorOrganisationIds);
   if (recipients.length === 0) return;
   for (const a of await lockAttachmentsOfReports(tx, reportIds)) {
@@ -28,5 +30,22 @@ export async function sharePocsWithVendors(tx: Tx, record: Record_, reportIds: r
       marking,
       data: { id: a.id, reportId: a.reportId },
     });
+  }
+}
+
+/**
+ * Shares the PoCs of a case with vendors invited now, as far as each may see the vulnerability
+ * they prove (ADR 0031): the reports behind case-wide vulnerabilities go to every one of
+ * them, a campaign entry limited to one vendor goes to that vendor only. A report behind no
+ * vulnerability is not shared: no vendor is asked about it.
+ */
+export async function sharePocsOfCase(tx: Tx, record: Record_, caseId: string, vendorOrganisationIds: readonly string[]): Promise<void> {
+  const vulnerabilities = await listVisibleVulnerabilities(tx, SYSTEM, caseId);
+  const reportsFor = (vendor: string | null) => [...new Set(vulnerabilities.flatMap((v) => (v.reportId && v.vendorOrganisationId === vendor ? [v.reportId] : [])))];
+  const caseWide = reportsFor(null);
+  await sharePocsWithVendors(tx, record, caseWide, vendorOrganisationIds);
+  for (const vendor of vendorOrganisationIds) {
+    const own = reportsFor(vendor).filter((r) => !caseWide.includes(r));
+    if (own.length) await sharePocsWithVendors(tx, record, own, [vendor]);
   }
 }

@@ -1,4 +1,6 @@
 import type { CaseRow } from '../../store/cases/cases';
+import type { VulnerabilityDetails } from '../../store/cases/details';
+import type { AttachmentRow } from '../../store/intake/attachments';
 import type { ProposalRow } from '../../store/cases/proposals';
 import type { StatementRow, VulnerabilityRow } from '../../store/cases/statements';
 import type { MessageRow, ThreadRow } from '../../store/cases/threads';
@@ -42,16 +44,35 @@ export const participationView = (v: CaseVendorRow) => ({
 });
 export type ParticipationView = ReturnType<typeof participationView>;
 
-export const vulnerabilityView = (v: VulnerabilityRow) => ({
+/** The SSVC decision of a report as a vendor sees it: the outcome and its vector, not who decided. */
+function ssvcOf(ssvc: unknown): { decision: string; vector: string } | null {
+  if (!ssvc || typeof ssvc !== 'object') return null;
+  const { decision, vector } = ssvc as { decision?: unknown; vector?: unknown };
+  return typeof decision === 'string' && typeof vector === 'string' ? { decision, vector } : null;
+}
+
+/**
+ * A case vulnerability with the technical details of its report and the proofs of concept
+ * the viewer may download (ADR 0031). A campaign entry with no report has no details. Like
+ * the case, it names its report to the coordinators only (ADR 0030).
+ */
+export const vulnerabilityView = (v: VulnerabilityRow, d: VulnerabilityDetails | undefined, proofs: readonly AttachmentRow[], coordinator: boolean) => ({
   id: v.id,
   caseId: v.caseId,
-  reportId: v.reportId,
+  ...(coordinator ? { reportId: v.reportId } : {}),
   title: v.title,
   product: v.product,
   cwe: v.cwe,
   vendorOrganisationId: v.vendorOrganisationId,
+  description: d?.description ?? null,
+  affectedVersions: [...(d?.affectedVersions ?? [])],
+  severity: d?.severity ?? null,
+  cvss: d?.cvssVector ? { vector: d.cvssVector, score: d.cvssScore } : null,
+  ssvc: ssvcOf(d?.ssvc),
+  proofOfConcept: proofs.filter((a) => v.reportId !== null && a.reportId === v.reportId).map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, size: a.size, digest: a.digest })),
   createdAt: v.createdAt.toISOString(),
 });
+export type VulnerabilityView = ReturnType<typeof vulnerabilityView>;
 
 export const statementView = (s: StatementRow) => ({
   id: s.id,

@@ -9,13 +9,14 @@ import { creditsOfReport, visibleFindingsOfReport } from '../../store/intake/fin
 import type { ReportSort } from '../../domain/intake/queue';
 import { findVisibleReport, listVisibleReports, type ReportFilter } from '../../store/intake/reports';
 import { reputationCounts, type ReputationRow } from '../../store/intake/reputation';
+import { reportCaseStatus } from '../cases/report-case';
 import type { ServiceContext } from '../context';
 import { findingView, reportView } from './report-views';
 import { intakeSettings } from './settings';
 
 const viewerFor = (p: Principal | null): Viewer => (p ? viewerOf(p) : { kind: 'anonymous' });
 
-/** A report with its findings, attachments and credits, as far as the caller may see them. */
+/** A report with its findings, attachments, credits and case status, as far as the caller may see them. */
 export async function getReport(ctx: ServiceContext, p: Principal | null, id: string) {
   const viewer = viewerFor(p);
   const r = await findVisibleReport(ctx.db, viewer, id);
@@ -27,6 +28,7 @@ export async function getReport(ctx: ServiceContext, p: Principal | null, id: st
   return {
     ...reportView(r, { triager: !!p && canTriage(p), closeDays: needsInfoCloseDays }),
     findings: found.map((f) => findingView(f, attachments)),
+    case: await reportCaseStatus(ctx.db, viewer, r),
     credits: credits.map((c) => ({ organisationId: c.organisationId, organisation: c.organisationName, findings: c.findings, models: c.models, firstAt: c.firstAt.toISOString() })),
   };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { cases } from '../schema/index';
@@ -42,4 +42,18 @@ export async function insertCase(db: Executor, row: NewCase): Promise<CaseRow> {
 export async function updateCase(db: Executor, id: string, set: Partial<NewCase>): Promise<CaseRow> {
   const [r] = await db.update(cases).set(set).where(eq(cases.id, id)).returning();
   return r!;
+}
+
+/**
+ * The newest case a report is in, reduced to what its finder is told (system work: the
+ * caller has checked that the viewer sees the report; ADR 0031).
+ */
+export async function caseStatusOfReport(db: Executor, reportId: string): Promise<Pick<CaseRow, 'state' | 'embargoEnd' | 'advisoryId'> | null> {
+  const [r] = await db
+    .select({ state: cases.state, embargoEnd: cases.embargoEnd, advisoryId: cases.advisoryId })
+    .from(cases)
+    .where(sql`${cases.reportIds} @> array[${reportId}]::uuid[]`)
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(1);
+  return r ?? null;
 }

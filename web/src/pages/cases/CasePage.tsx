@@ -8,6 +8,7 @@ import { EmbargoCard } from './EmbargoCard';
 import { StatementsCard } from './StatementsCard';
 import { useCaseAction } from './useCaseAction';
 import { VendorsCard } from './VendorsCard';
+import { VulnerabilitiesCard } from './VulnerabilitiesCard';
 
 /** One case: coordinators run it (vendors, embargo, advisory); a vendor states and answers. */
 export function CasePage() {
@@ -33,6 +34,7 @@ export function CasePage() {
         )}
       </Group>
       {act.isError && <div role="alert">{describeError(act.error)}</div>}
+      <VulnerabilitiesCard c={k} />
       {coordinator && <VendorsCard caseId={k.id} coordinator={k.coordinatorOrganisationId!} />}
       <EmbargoCard c={k} coordinator={coordinator} />
       <StatementsCard c={k} coordinator={coordinator} />

@@ -14,12 +14,26 @@ export interface Proposal {
   status: string;
 }
 
+export interface ProofOfConcept {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
+/** A case vulnerability with its report's technical details (ADR 0031). */
 export interface Vulnerability {
   id: string;
   title: string;
   product: string | null;
   cwe: string | null;
   vendorOrganisationId: string | null;
+  description: string | null;
+  affectedVersions: string[];
+  severity: string | null;
+  cvss: { vector: string; score: number | null } | null;
+  ssvc: { decision: string; vector: string } | null;
+  proofOfConcept: ProofOfConcept[];
 }
 
 export interface CaseSummary {

@@ -6,6 +6,7 @@ import { describeError } from '../../api/problem';
 import { PageHeader } from '../../components/PageHeader';
 import { assessReport, reportKey, transitionReport, useReport } from './api';
 import { CvssCalculator } from './CvssCalculator';
+import { ReportCaseStatus } from './ReportCaseStatus';
 
 const SSVC_FIELDS = [
   ['exploitation', 'Exploitation', ['none', 'public-poc', 'active']],
@@ -60,6 +61,7 @@ export function ReportPage() {
       </Group>
       {r.reason && <Alert mb="md" title={r.state === 'needs-info' ? 'Information requested' : 'Reason'}>{r.reason}{r.closesAt ? ` (closes ${new Date(r.closesAt).toLocaleDateString()})` : ''}</Alert>}
       {error && <Alert color="red" mb="md">{error}</Alert>}
+      {(r.case || r.state === 'accepted') && <ReportCaseStatus c={r.case} />}
       {r.actions.length > 0 && (
         <Card withBorder mb="md">
           <Stack>

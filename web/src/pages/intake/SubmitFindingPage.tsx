@@ -12,6 +12,16 @@ const toBase64 = async (file: File) => {
   return btoa(text);
 };
 
+/**
+ * Who may download a proof of concept, exactly as the policy decides it: TLP:RED names people,
+ * not organisations (src/services/intake/rows.ts `proofMarking`: the submitter and the
+ * clearinghouse's analysts and administrators; src/services/cases/share-poc.ts: the people of
+ * each vendor invited to a case about the report — for a campaign entry limited to one vendor,
+ * that vendor only — named when it is invited).
+ */
+const POC_AUDIENCE =
+  "Stored TLP:RED. Only you, the clearinghouse's analysts and administrators and, once your report is in a coordination case, the people of each vendor invited to act on it can download it — not your colleagues.";
+
 /** The web form for one finding, with proof-of-concept files (stored TLP:RED). */
 export function SubmitFindingPage() {
   const [f, setF] = useState({ title: '', description: '', finderKind: 'human', model: '', autonomy: '', purl: '', cpe: '', repository: '', file: '', line: '' as number | string, fn: '', endpoint: '', cwe: '', cvss: '', exploited: false });
@@ -60,7 +70,7 @@ export function SubmitFindingPage() {
 
   return (
     <>
-      <PageHeader title="Submit a finding" description="One finding with its provenance. Proofs of concept are stored TLP:RED: you and the clearinghouse's analysts see them." />
+      <PageHeader title="Submit a finding" description="One finding with its provenance." />
       <Stack maw={760}>
         <TextInput label="Title" error={err('/title')} value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
         <Textarea label="Description" error={err('/description')} required autosize minRows={4} value={f.description} onChange={(e) => set('description')(e.currentTarget.value)} />
@@ -85,7 +95,7 @@ export function SubmitFindingPage() {
           <TextInput label="CVSS vector" error={err('/severity/cvss')} placeholder="CVSS:3.1/AV:N/…" value={f.cvss} onChange={(e) => set('cvss')(e.currentTarget.value)} />
         </Group>
         <Checkbox label="Exploited in the wild" checked={f.exploited} onChange={(e) => set('exploited')(e.currentTarget.checked)} />
-        <FileInput label="Proof of concept" multiple clearable value={files} onChange={setFiles} />
+        <FileInput label="Proof of concept" description={POC_AUDIENCE} multiple clearable value={files} onChange={setFiles} />
         {error && <Alert color="red" title="The finding was not accepted" style={{ whiteSpace: 'pre-line' }}>{error}</Alert>}
         {result && (
           <Alert color={result.status === 'accepted' ? 'green' : 'yellow'} title={result.status === 'accepted' ? 'Accepted as a new report' : `Duplicate (${result.match ?? ''}) of an existing report`}>

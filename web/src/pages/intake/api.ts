@@ -36,7 +36,15 @@ export interface Report {
   reputation?: { organisation: Reputation | null; model: Reputation | null } | null;
 }
 
+/** The case a report is in, as its finder is told: how far, and when public (ADR 0031). */
+export interface ReportCase {
+  state: string;
+  publicAt: string | null;
+  publishedAt: string | null;
+}
+
 export interface ReportDetail extends Report {
+  case: ReportCase | null;
   findings: Array<{ id: string; organisationId: string; title: string; description: string; provenance: { finderKind: string; model: { name: string; version: string | null } | null }; location: { file: string | null; line: number | null; function: string | null }; proofOfConcept: Array<{ id: string; name: string; size: number; tlp: string }> }>;
   credits: Array<{ organisationId: string; organisation: string; findings: number; models: string[] }>;
 }
