@@ -14,6 +14,7 @@ import type { ServiceContext } from '../services/context';
 import type { EventHub } from '../services/events/stream';
 import { resolveSession, resolveToken } from '../services/sessions';
 import { bearerOf, csrfOk, NO_AUTH, SESSION_COOKIE, tokenKey } from './auth';
+import { noStoreForCallers } from './cache-control';
 import { refuseNul } from './nul-guard';
 import { sendProblem, toProblem } from './problem';
 import { ROUTES } from './routes/index';
@@ -119,6 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       if (s) req.auth = { principal: s.principal, via: 'session', csrfToken: s.csrfToken, cookieSecret };
     }
   });
+  // No cache keeps an answer that depends on the caller (issue 9 item 13).
+  app.addHook('onSend', noStoreForCallers);
   // NUL characters anywhere in the input: one 400 naming the fields, before validation (issue 9 item 11).
   app.addHook('preValidation', refuseNul);
   app.addHook('preHandler', async (req) => {
