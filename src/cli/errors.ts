@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { AppError } from '../domain/errors';
+import { safeErrorMessage } from '../services/safe-error';
 import { FormatError } from '../standards/problem';
 import { EXIT_CODES } from './exit-codes';
 import type { CliIo } from './io';
@@ -25,7 +26,8 @@ export function reportError(io: CliIo, err: unknown, json: boolean): number {
     return err.exitCode === 0 ? 0 : 2;
   } else {
     code = 'INTERNAL';
-    message = err instanceof Error ? err.message : String(err);
+    // Never a failed query's SQL or parameters (issue 9 item 10).
+    message = safeErrorMessage(err);
     exit = 1;
   }
   if (json) {

@@ -14,6 +14,8 @@ import type { ServiceContext } from '../services/context';
 import type { EventHub } from '../services/events/stream';
 import { resolveSession, resolveToken } from '../services/sessions';
 import { bearerOf, csrfOk, NO_AUTH, SESSION_COOKIE, tokenKey } from './auth';
+import { noStoreForCallers } from './cache-control';
+import { refuseNul } from './nul-guard';
 import { sendProblem, toProblem } from './problem';
 import { ROUTES } from './routes/index';
 import { uuidv7 } from '../services/ids';
@@ -118,6 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       if (s) req.auth = { principal: s.principal, via: 'session', csrfToken: s.csrfToken, cookieSecret };
     }
   });
+  // No cache keeps an answer that depends on the caller (issue 9 item 13).
+  app.addHook('onSend', noStoreForCallers);
+  // NUL characters anywhere in the input: one 400 naming the fields, before validation (issue 9 item 11).
+  app.addHook('preValidation', refuseNul);
   app.addHook('preHandler', async (req) => {
     if (UNSAFE.has(req.method) && !csrfOk(req)) {
       throw new AppError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header (required for cookie-authenticated writes)', [{ path: '/headers/x-csrf-token', message: 'missing or wrong' }]);

@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
 import { newSecret, uuidv7 } from './ids';
 import { write } from './unit-of-work';
 import { DELIVER_KIND } from './events/deliver';
+import { checkDestination, withoutAddresses } from './events/destination';
 
 export const webhookView = (w: WebhookRow) => ({
   id: w.id,
@@ -30,7 +31,8 @@ export const deliveryView = (d: DeliveryRow) => ({
   status: d.status,
   attempts: d.attempts,
   lastStatusCode: d.lastStatusCode,
-  lastError: d.lastError,
+  // Older rows may name the address a host resolved to; no answer reveals one (ADR 0040).
+  lastError: d.lastError === null ? null : withoutAddresses(d.lastError),
   nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
   deliveredAt: d.deliveredAt?.toISOString() ?? null,
   createdAt: d.createdAt.toISOString(),
@@ -48,9 +50,23 @@ const mustManage = (p: Principal) => {
   if (!canManageWebhooksOf(p, p.organisationId)) throw new AppError('FORBIDDEN', 'Only administrators of your organisation manage its webhooks');
 };
 
+/**
+ * Refuses a URL whose host is (or resolves to) an internal address, unless private
+ * destinations are allowed: a 400 on `/url` when the webhook is registered or changed, so
+ * the mistake shows at once and not as dead letters later (ADR 0040). Deliveries check again.
+ */
+async function mustBePublic(ctx: ServiceContext, url: string): Promise<void> {
+  if ((await checkDestination(url, ctx.config.webhookAllowPrivate)) === 'internal') {
+    throw new AppError('VALIDATION', 'The webhook URL points to an internal address', [
+      { path: '/url', message: 'an internal or reserved address (loopback, private, link-local…); set AISC_WEBHOOK_ALLOW_PRIVATE=true to allow one' },
+    ]);
+  }
+}
+
 /** Registers a webhook for the caller's organisation; the signing secret is returned once. */
 export async function createWebhook(ctx: ServiceContext, p: Principal, input: WebhookInput): Promise<{ webhook: WebhookView; secret: string }> {
   mustManage(p);
+  await mustBePublic(ctx, input.url);
   const secret = newSecret('aisc_whsec_');
   return write(ctx, actorOf(p), async (tx, record) => {
     const now = ctx.now();
@@ -73,6 +89,7 @@ export async function createWebhook(ctx: ServiceContext, p: Principal, input: We
 }
 
 export async function updateWebhookSettings(ctx: ServiceContext, p: Principal, id: string, patch: Partial<WebhookInput>): Promise<WebhookView> {
+  if (patch.url !== undefined) await mustBePublic(ctx, patch.url);
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await findWebhookOf(tx, p.organisationId, id);
     if (!before) throw notFound('Webhook');

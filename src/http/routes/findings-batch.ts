@@ -7,7 +7,7 @@ import type { App, AppDeps } from '../app';
 import { principal } from '../auth';
 import { toProblem } from '../problem';
 import { errors } from '../schemas';
-import { budgetHeaders } from './intake-headers';
+import { budgetHeaders, idempotencyKeyOf } from './intake-headers';
 
 const NDJSON = 'application/x-ndjson';
 
@@ -38,8 +38,7 @@ export function findingBatchRoutes(app: App, { ctx }: AppDeps): void {
     async (req, reply) => {
       const p = principal(req, 'write');
       const ndjson = String(req.headers['content-type'] ?? '').includes('ndjson');
-      const header = req.headers['idempotency-key'];
-      const requestKey = typeof header === 'string' && header.trim() ? header.trim().slice(0, 200) : null;
+      const requestKey = idempotencyKeyOf(req);
       budgetHeaders(reply, await checkAdmission(ctx.db, p.organisationId, ctx.now()));
       const items = readItems(req.body as Readable, ndjson ? 'ndjson' : 'array');
       // Read up to the first item before answering, so a body that is no array at all is a plain 400.

@@ -5,13 +5,12 @@ import { submitFinding } from '../../services/intake/submit-one';
 import type { App, AppDeps } from '../app';
 import { principal } from '../auth';
 import { errors, IdParams } from '../schemas';
-import { budgetHeaders } from './intake-headers';
+import { attachmentDisposition } from '../content-disposition';
+import { budgetHeaders, idempotencyKeyOf } from './intake-headers';
 import { ItemResult } from './intake-schemas';
 
 /** A single finding may carry proofs of concept inline (base64), so its body may exceed the global limit. */
 const SINGLE_BODY_LIMIT = 8 * 1_048_576;
-
-const idempotencyKeyOf = (h: unknown): string | null => (typeof h === 'string' && h.trim() ? h.trim().slice(0, 200) : null);
 
 /** Submitting one finding, and reading a proof of concept (TLP:RED: its named recipients only). */
 export function findingRoutes(app: App, { ctx }: AppDeps): void {
@@ -20,6 +19,9 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
     '/api/findings',
     {
       bodyLimit: SINGLE_BODY_LIMIT,
+      // The schema documents the body; the service checks it (schema and semantic rules
+      // together), so one answer names every problem (issue 9 item 12).
+      attachValidation: true,
       schema: {
         tags,
         summary: 'Submit one finding (201 accepted as a new report, 200 duplicate of an existing one)',
@@ -30,7 +32,7 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
     },
     async (req, reply) => {
       const p = principal(req, 'write');
-      const { result, budget } = await submitFinding(ctx, p, req.body, { requestKey: idempotencyKeyOf(req.headers['idempotency-key']), source: 'api' });
+      const { result, budget } = await submitFinding(ctx, p, req.body, { requestKey: idempotencyKeyOf(req), source: 'api' });
       budgetHeaders(reply, budget);
       return reply.code(result.status === 'accepted' ? 201 : 200).send(result as never);
     },
@@ -41,7 +43,7 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
     async (req, reply) => {
       const a = await getAttachment(ctx, principal(req), req.params.id);
       return reply
-        .header('content-disposition', `attachment; filename="${a.name.replace(/["\\\r\n]/g, '_')}"`)
+        .header('content-disposition', attachmentDisposition(a.name))
         .header('x-content-type-options', 'nosniff')
         .header('digest', `sha-256=${Buffer.from(a.digest.slice(7), 'hex').toString('base64')}`)
         .type(a.mediaType)

@@ -2,7 +2,7 @@ import { backoffMs } from '../../domain/jobs/backoff';
 import { jitter } from '../ids';
 import { signatureFor, SIGNATURE_HEADER } from '../../domain/events/signature';
 import { findEvent } from '../../store/outbox';
-import { destinationProblem, guardedLookup } from './destination';
+import { deliveryFailure, destinationProblem, guardedLookup } from './destination';
 import { postBody } from './post';
 import { findDelivery, findWebhook, updateDelivery } from '../../store/webhooks';
 import type { ServiceContext } from '../context';
@@ -55,7 +55,7 @@ export async function deliverWebhook(ctx: ServiceContext, payload: { deliveryId?
     );
     if (statusCode < 200 || statusCode >= 300) error = `receiver answered HTTP ${statusCode}`;
   } catch (err) {
-    error = err instanceof Error ? `${err.name}: ${err.message}` : 'request failed';
+    error = deliveryFailure(err);
   }
   const now = ctx.now();
   if (!error) {

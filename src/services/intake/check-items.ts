@@ -1,4 +1,6 @@
 import { prepareDedup, type PreparedDedup } from '../../domain/intake/dedup-index';
+import type { FieldProblem } from '../../domain/errors';
+import { nulProblems } from '../../domain/input/nul';
 import { checkFinding, type CheckedItem } from './finding-input';
 
 /**
@@ -15,6 +17,12 @@ export interface Checked {
   readonly index: number;
   readonly item: CheckedItem;
   readonly prepared?: PreparedDedup;
+}
+
+/** A checked item with more problems: whatever it was, it is rejected with all of them. */
+function withProblems(item: CheckedItem, problems: FieldProblem[]): CheckedItem {
+  if (!problems.length) return item;
+  return { ok: false, problems: [...problems, ...(item.ok ? [] : item.problems)], idempotencyKey: item.ok ? item.finding.idempotencyKey : item.idempotencyKey };
 }
 
 const unreadable = (index: number, message: string): Checked => ({ index, item: { ok: false, problems: [{ path: '', message }], idempotencyKey: null } });
@@ -35,7 +43,10 @@ export function checkItems(raw: readonly RawItem[], requestKey: string | null): 
         return unreadable(r.index, `not valid JSON: ${err instanceof Error ? err.message : 'syntax error'}`);
       }
     } else value = r.value;
-    const item = checkFinding(value, requestKey, r.index);
+    // A NUL character anywhere in the item is refused here, by JSON Pointer (issue 9 item 11):
+    // PostgreSQL cannot store one, and the other checks still run so every problem is named.
+    const nul = nulProblems(value);
+    const item = withProblems(checkFinding(value, requestKey, r.index), nul);
     return item.ok ? { index: r.index, item, prepared: prepareDedup(item.finding.dedup) } : { index: r.index, item };
   });
 }

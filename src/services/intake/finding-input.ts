@@ -9,7 +9,8 @@ import { FormatError } from '../../standards/problem';
 import { PURL_TYPE_RULES, parsePurl, type PackageURL } from '../../standards/purl/index';
 import { ecosystemFor } from '../../standards/versions/index';
 import { checkAttachment, type AttachmentFile } from './attachments';
-import { FindingInput, zodProblems } from './finding-schema';
+import type { z } from 'zod';
+import { AttachmentInput, FindingInput, zodProblems } from './finding-schema';
 
 export interface Problem {
   readonly path: string;
@@ -47,7 +48,7 @@ export function repositoryKey(url: string): string {
   return url.trim().toLowerCase().replace(/^[a-z+]+:\/\/(?:[^@/]*@)?/, '').replace(/^git@([^:]+):/, '$1/').replace(/\.git$/, '').replace(/\/+$/, '');
 }
 
-function checkTarget(input: FindingInput, problems: Problem[]): { targetKey: string; purl: string | null; cpe: string | null; affected: string[] } {
+function checkTarget(input: Pick<FindingInput, 'target'>, problems: Problem[]): { targetKey: string; purl: string | null; cpe: string | null; affected: string[] } {
   const t = input.target;
   let targetKey = '';
   let purl: string | null = null;
@@ -101,7 +102,7 @@ function scoreCached(vector: string): ReturnType<typeof scoreCvss> {
   return s;
 }
 
-function checkSeverity(input: FindingInput, problems: Problem[]): { severity: Severity; vector: string | null; score: number | null } {
+function checkSeverity(input: Pick<FindingInput, 'severity'>, problems: Problem[]): { severity: Severity; vector: string | null; score: number | null } {
   if (!input.severity) return { severity: 'unknown', vector: null, score: null };
   try {
     const s = scoreCached(input.severity.cvss);
@@ -116,11 +117,62 @@ function checkSeverity(input: FindingInput, problems: Problem[]): { severity: Se
   }
 }
 
-function checkProvenance(input: FindingInput, problems: Problem[]): void {
+function checkProvenance(input: Pick<FindingInput, 'provenance'>, problems: Problem[]): void {
   const p = input.provenance;
   if ((p.finderKind === 'ai' || p.finderKind === 'hybrid') && !p.model) problems.push({ path: '/provenance/model', message: `a finding by ${p.finderKind === 'ai' ? 'an AI system' : 'a person with an AI system'} names the model` });
   if (p.finderKind === 'ai' && !p.autonomy) problems.push({ path: '/provenance/autonomy', message: 'say how autonomously the AI system worked' });
   if (p.finderKind === 'human' && p.autonomy) problems.push({ path: '/provenance/autonomy', message: 'autonomy describes an AI system; a human finding has none' });
+}
+
+function checkWeakness(input: Pick<FindingInput, 'weakness'>, problems: Problem[]): string | null {
+  if (!input.weakness) return null;
+  const c = checkCwe(input.weakness.cwe);
+  if (c.ok) return c.id;
+  problems.push({ path: '/weakness/cwe', message: c.message });
+  return null;
+}
+
+function checkAttachments(files: ReadonlyArray<z.infer<typeof AttachmentInput> | undefined>, problems: Problem[]): AttachmentFile[] {
+  const attachments: AttachmentFile[] = [];
+  for (const [i, a] of files.entries()) {
+    if (!a) continue;
+    const r = checkAttachment(a, `/proofOfConcept/${i}`);
+    if ('problems' in r) problems.push(...r.problems);
+    else attachments.push(r);
+  }
+  return attachments;
+}
+
+/**
+ * When the schema fails, the sections that did parse still get their semantic checks (purl,
+ * versions, CPE, CVSS, CWE, provenance, proofs of concept), so a submitter learns every
+ * problem in one answer rather than one layer at a time (issue 9 item 12).
+ */
+function sectionProblems(value: unknown, error: z.ZodError): Problem[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const v = value as Record<string, unknown>;
+  const broken = new Set(error.issues.map((i) => i.path.slice(0, i.path[0] === 'proofOfConcept' ? 2 : 1).join('/')));
+  const section = <K extends 'provenance' | 'target' | 'severity' | 'weakness'>(key: K): FindingInput[K] | undefined => {
+    if (broken.has(key) || v[key] === undefined) return undefined;
+    const r = FindingInput.shape[key].safeParse(v[key]);
+    return r.success ? (r.data as FindingInput[K]) : undefined;
+  };
+  const problems: Problem[] = [];
+  const provenance = section('provenance');
+  if (provenance) checkProvenance({ provenance }, problems);
+  const target = section('target');
+  if (target) checkTarget({ target }, problems);
+  checkSeverity({ severity: section('severity') }, problems);
+  checkWeakness({ weakness: section('weakness') }, problems);
+  if (Array.isArray(v.proofOfConcept) && !broken.has('proofOfConcept')) {
+    const files = v.proofOfConcept.map((a, i) => {
+      if (broken.has(`proofOfConcept/${i}`)) return undefined;
+      const r = AttachmentInput.safeParse(a);
+      return r.success ? r.data : undefined;
+    });
+    checkAttachments(files, problems);
+  }
+  return problems;
 }
 
 /** The key an item is stored under: its own, else the request's key and its position. */
@@ -137,24 +189,14 @@ export function itemKey(value: unknown, requestKey: string | null, index: number
 export function checkFinding(value: unknown, requestKey: string | null, index: number): CheckedItem {
   const idempotencyKey = itemKey(value, requestKey, index);
   const parsed = FindingInput.safeParse(value);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error), idempotencyKey };
+  if (!parsed.success) return { ok: false, problems: [...zodProblems(parsed.error), ...sectionProblems(value, parsed.error)], idempotencyKey };
   const input = parsed.data;
   const problems: Problem[] = [];
   checkProvenance(input, problems);
   const target = checkTarget(input, problems);
   const severity = checkSeverity(input, problems);
-  let cwe: string | null = null;
-  if (input.weakness) {
-    const c = checkCwe(input.weakness.cwe);
-    if (c.ok) cwe = c.id;
-    else problems.push({ path: '/weakness/cwe', message: c.message });
-  }
-  const attachments: AttachmentFile[] = [];
-  for (const [i, a] of (input.proofOfConcept ?? []).entries()) {
-    const r = checkAttachment(a, `/proofOfConcept/${i}`);
-    if ('problems' in r) problems.push(...r.problems);
-    else attachments.push(r);
-  }
+  const cwe = checkWeakness(input, problems);
+  const attachments = checkAttachments(input.proofOfConcept ?? [], problems);
   if (problems.length) return { ok: false, problems, idempotencyKey };
   const { idempotencyKey: _own, ...content } = input;
   const loc = input.location ?? {};

@@ -2,6 +2,7 @@ import { backoffMs } from '../../domain/jobs/backoff';
 import { claimJobs, finishJob, releaseJobs, type JobRow } from '../../store/jobs';
 import type { ServiceContext } from '../context';
 import { jitter } from '../ids';
+import { safeErrorMessage } from '../safe-error';
 
 /** What a job handler reports; the runner records it on the job. */
 export type JobOutcome =
@@ -60,7 +61,8 @@ export class JobRunner {
       outcome = await handler(this.ctx, job.payload as Record<string, unknown>, job.attempts, last);
     } catch (err) {
       this.ctx.log.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
-      outcome = { status: 'retry', error: err instanceof Error ? err.message : 'failed' };
+      // The job record keeps a line that is safe to show: never a query's values (issue 9 item 10).
+      outcome = { status: 'retry', error: safeErrorMessage(err) };
     }
     const now = this.ctx.now();
     if (outcome.status === 'done') {
