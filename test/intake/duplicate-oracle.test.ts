@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canSee } from '../../src/domain/policy/visibility';
 import type { Viewer } from '../../src/domain/policy/viewer';
@@ -92,6 +93,24 @@ describe('a duplicate from another organisation opens nothing', () => {
     const coordinator = await w.call(w.analyst, 'GET', `/api/reports/${a.reportId}`);
     expect(coordinator.json.credits.map((c: { organisationId: string; models: string[] }) => [c.organisationId, c.models])).toEqual([[w.orgA, ['frontier-x']], [w.orgB, ['secret-model-b']]]);
     expect(coordinator.json.otherCredits).toBe(0);
+  });
+
+  it('stores each finder’s public-credit choice and refuses a name or model without consent, by field', async () => {
+    for (const [publicCredit, path] of [
+      [{ consent: false, name: 'Lab B' }, '/publicCredit/name'],
+      [{ consent: false, model: true }, '/publicCredit/model'],
+      [{ consent: 'yes' }, '/publicCredit/consent'],
+      [{ consent: true, name: '' }, '/publicCredit/name'],
+      [{ consent: true, as: 'Lab B' }, '/publicCredit/as'],
+    ] as const) {
+      const r = await w.call(w.reporterB, 'POST', '/api/findings', aiFinding({ publicCredit }));
+      expect(r.status, JSON.stringify(publicCredit)).toBe(400);
+      expect(r.json.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    const ok = await submit(w.reporterB, aiFinding({ publicCredit: { consent: true, name: 'Lab B Research', model: true } }));
+    expect(ok.status).toBe('accepted');
+    const row = (await w.server.server.runtime.ctx.db.execute(sql`select public_credit from findings where id = ${ok.findingId}`)) as unknown as { rows: { public_credit: unknown }[] };
+    expect(row.rows[0]!.public_credit).toEqual({ consent: true, name: 'Lab B Research', model: true });
   });
 
   it('a merge by an analyst does not share the report; sharing is its own, audited decision', async () => {
