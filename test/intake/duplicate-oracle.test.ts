@@ -91,7 +91,8 @@ describe('a duplicate from another organisation opens nothing', () => {
       expect((await w.call(w.analyst, 'GET', `/api/reports?limit=500&${q}`)).json.items.map((r: { id: string }) => r.id), q).toContain(a.reportId);
     }
     const coordinator = await w.call(w.analyst, 'GET', `/api/reports/${a.reportId}`);
-    expect(coordinator.json.credits.map((c: { organisationId: string; models: string[] }) => [c.organisationId, c.models])).toEqual([[w.orgA, ['frontier-x']], [w.orgB, ['secret-model-b']]]);
+    const byOrg = (xs: [string, string[]][]) => [...xs].sort((x, y) => x[0].localeCompare(y[0]));
+    expect(byOrg(coordinator.json.credits.map((c: { organisationId: string; models: string[] }) => [c.organisationId, c.models]))).toEqual(byOrg([[w.orgA, ['frontier-x']], [w.orgB, ['secret-model-b']]]));
     expect(coordinator.json.otherCredits).toBe(0);
   });
 

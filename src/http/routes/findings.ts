@@ -36,7 +36,7 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
     },
   );
   app.get('/api/findings/:id', { schema: { tags, summary: 'One of your findings (also one that duplicated a report you may not see)', params: IdParams, response: { 200: Finding, ...errors(401, 404) } } }, async (req) =>
-    getFinding(ctx, principal(req), req.params.id) as never,
+    getFinding(ctx, principal(req), req.params.id),
   );
   app.get(
     '/api/findings/attachments/:id',

@@ -71,7 +71,7 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: Report, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => shareReport(ctx, principal(req, 'write'), req.params.id, req.body.organisations) as never,
+    async (req) => shareReport(ctx, principal(req, 'write'), req.params.id, req.body.organisations),
   );
   app.post(
     '/api/reports/:id/split',

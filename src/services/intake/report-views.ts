@@ -1,4 +1,5 @@
 import { cweName } from '../../domain/intake/cwe';
+import type { Severity } from '../../domain/intake/finding';
 import { eventsFrom, needsInfoDeadline, type ReportState } from '../../domain/intake/report-states';
 import type { AttachmentRow } from '../../store/intake/attachments';
 import type { FindingRow } from '../../store/intake/findings';
@@ -24,7 +25,7 @@ export function reportView(r: ReportRow, opts: { triager: boolean; closeDays: nu
     repository: r.repository,
     cwe: r.cwe,
     cweName: r.cwe ? (cweName(r.cwe) ?? null) : null,
-    severity: r.severity,
+    severity: r.severity as Severity,
     cvss: r.cvssVector ? { vector: r.cvssVector, score: r.cvssScore } : null,
     exploited: r.exploited,
     knownExploited: r.knownExploited,
@@ -59,7 +60,7 @@ export function findingView(f: FindingRow, attachments: readonly AttachmentRow[]
   return {
     id: f.id,
     reportId: reportVisible ? f.reportId : null,
-    disposition: f.disposition,
+    disposition: f.disposition as 'accepted' | 'duplicate',
     duplicateKind: f.duplicateKind,
     similarity: f.similarity,
     source: f.source,
