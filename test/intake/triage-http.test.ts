@@ -35,17 +35,21 @@ describe('triage and need-to-know', () => {
     expect((await fetch(`${w.url}/api/reports/${a.reportId}`)).status).toBe(401);
   });
 
-  it('credits every reporter of a duplicate and opens the report to the second organisation', async () => {
+  it('credits every reporter of a duplicate to the coordinators, and opens nothing to the second organisation (ADR 0013)', async () => {
     const f = aiFinding();
     const a = await submit(w.reporterA, f);
     const b = await submit(w.reporterB, { ...f, description: `${f.description as string} Seen independently.`, provenance: { finderKind: 'hybrid', model: { name: 'other-model' } } });
-    expect(b).toMatchObject({ status: 'duplicate', reportId: a.reportId });
-    const seenByB = await w.call(w.reporterB, 'GET', `/api/reports/${a.reportId}`);
-    expect(seenByB.status).toBe(200);
-    expect(seenByB.json.findings.map((x: { organisationId: string }) => x.organisationId)).toEqual([w.orgB]);
-    expect(seenByB.json.credits.map((c: { organisationId: string }) => c.organisationId)).toEqual([w.orgA, w.orgB]);
-    expect(seenByB.json.credits.map((c: { organisation: string; findings: number; models: string[] }) => [c.organisation.replace(/\d+$/, ''), c.findings, c.models])).toEqual([['Lab A ', 1, ['frontier-x']], ['Lab B ', 1, ['other-model']]]);
-    expect(seenByB.json.findingCount).toBe(2);
+    expect(b).toMatchObject({ status: 'duplicate', findingId: expect.any(String) });
+    expect(b.reportId).toBeUndefined();
+    expect((await w.call(w.reporterB, 'GET', `/api/reports/${a.reportId}`)).status).toBe(404);
+    const seenByAnalyst = await w.call(w.analyst, 'GET', `/api/reports/${a.reportId}`);
+    // (This suite's clock stands still: findings of one millisecond have no order between them.)
+    expect(seenByAnalyst.json.findings.map((x: { organisationId: string }) => x.organisationId).sort()).toEqual([w.orgA, w.orgB].sort());
+    expect(seenByAnalyst.json.credits.map((c: { organisation: string; findings: number; models: string[] }) => [c.organisation.replace(/\d+$/, ''), c.findings, c.models]).sort()).toEqual([['Lab A ', 1, ['frontier-x']], ['Lab B ', 1, ['other-model']]]);
+    expect(seenByAnalyst.json.findingCount).toBe(2);
+    const seenByA = (await w.call(w.reporterA, 'GET', `/api/reports/${a.reportId}`)).json;
+    expect(seenByA.findings.map((x: { organisationId: string }) => x.organisationId)).toEqual([w.orgA]);
+    expect(seenByA).toMatchObject({ findingCount: 2, otherCredits: 1 });
   });
 
   it('walks a report through triage; a reporter cannot triage; the rejection reason reaches the reporter', async () => {
@@ -117,8 +121,8 @@ describe('triage and need-to-know', () => {
     expect(merged.status, merged.text).toBe(200);
     expect(merged.json.findingCount).toBe(2);
     expect((await w.call(w.analyst, 'GET', `/api/reports/${b.reportId}`)).json).toMatchObject({ state: 'duplicate', duplicateOf: a.reportId });
-    // Organisation B now sees the report its finding moved to.
-    expect((await w.call(w.reporterB, 'GET', `/api/reports/${a.reportId}`)).status).toBe(200);
+    // A merge does not share: organisation B does not see the report its finding moved to (ADR 0013).
+    expect((await w.call(w.reporterB, 'GET', `/api/reports/${a.reportId}`)).status).toBe(404);
     const detail = (await w.call(w.analyst, 'GET', `/api/reports/${a.reportId}`)).json;
     const bFinding = detail.findings.find((x: { organisationId: string }) => x.organisationId === w.orgB).id;
     const split = await w.call(w.analyst, 'POST', `/api/reports/${a.reportId}/split`, { findingIds: [bFinding] });

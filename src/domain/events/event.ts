@@ -43,6 +43,7 @@ export const EVENT_TYPES = [
   'report.updated',
   'report.merged',
   'report.split',
+  'report.shared',
   'intake_quota.updated',
   'intake_settings.updated',
   'advisory.drafted',

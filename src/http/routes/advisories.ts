@@ -5,6 +5,7 @@ import { importAdvisoriesAs } from '../../services/advisories/import';
 import { IMPORT_FORMATS, readImportDocuments } from '../../services/advisories/import-read';
 import { publishAdvisory, reviseAdvisory, scheduleAdvisory, unscheduleAdvisory, withdrawAdvisory } from '../../services/advisories/publication';
 import { advisoryRevisions, getAdvisory, searchAdvisories } from '../../services/advisories/reads';
+import { creditReaderOf } from '../../domain/policy/credits';
 import type { App, AppDeps } from '../app';
 import { principal, viewer } from '../auth';
 import { errors, page, Paging } from '../schemas';
@@ -19,9 +20,9 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['advisories'];
   const one = { params: AdvisoryIdParams, response: { 200: Advisory, ...errors(400, 401, 403, 404, 409) } };
   app.get('/api/advisories', { schema: { tags, summary: 'Advisories you may see, last changed first', querystring: z.strictObject({ ...AdvisoryFilter, ...Paging }), response: { 200: page(Advisory), ...errors(400) } } }, async (req) =>
-    searchAdvisories(ctx, viewer(req), req.query) as never,
+    searchAdvisories(ctx, viewer(req), req.query, creditReaderOf(req.auth.principal)) as never,
   );
-  app.get('/api/advisories/:id', { schema: { tags, summary: 'One advisory', params: AdvisoryIdParams, response: { 200: Advisory, ...errors(404) } } }, async (req) => getAdvisory(ctx, viewer(req), req.params.id) as never);
+  app.get('/api/advisories/:id', { schema: { tags, summary: 'One advisory', params: AdvisoryIdParams, response: { 200: Advisory, ...errors(404) } } }, async (req) => getAdvisory(ctx, viewer(req), req.params.id, creditReaderOf(req.auth.principal)) as never);
   app.get('/api/advisories/:id/revisions', { schema: { tags, summary: 'Every published revision, oldest first', params: AdvisoryIdParams, response: { 200: z.array(Revision), ...errors(404) } } }, async (req) =>
     advisoryRevisions(ctx, viewer(req), req.params.id) as never,
   );

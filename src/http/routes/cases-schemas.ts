@@ -4,6 +4,7 @@ import { EMBARGO_STATES } from '../../domain/cases/embargo-states';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { MESSAGE_TLPS } from '../../services/cases/messages';
 import { Paging, Uuid } from '../schemas';
+import { AdvisoryContentInput } from './advisory-schemas';
 
 /** Request and response schemas of the coordination routes (OpenAPI is generated from them). */
 const Text = (max: number) => z.string().max(max);
@@ -141,3 +142,27 @@ export const CaseVendor = Participation.extend({ name: z.string(), statementCoun
 export const InboxItem = z.object({ participation: Participation, case: CaseView });
 export const Thread = z.object({ id: z.string(), caseId: z.string(), subject: z.string(), private: z.boolean(), vendorOrganisationId: iso, createdAt: z.string() });
 export const Message = z.object({ id: z.string(), threadId: z.string(), body: z.string(), tlp: z.string(), authorUserId: iso, createdAt: z.string() });
+
+/**
+ * A case advisory's content as overrides (issue 9 item 20): every field optional and without
+ * defaults, because what is left out comes from the case's reports and vendor statements.
+ */
+const overridable = AdvisoryContentInput.shape;
+export const CaseAdvisoryBody = z.strictObject({
+  content: z
+    .strictObject({
+      title: overridable.title.optional(),
+      summary: overridable.summary.unwrap().optional(),
+      description: overridable.description.unwrap().optional(),
+      cveId: overridable.cveId,
+      aliases: overridable.aliases.unwrap().optional(),
+      affected: overridable.affected.optional(),
+      cvss: overridable.cvss.unwrap().optional(),
+      cweIds: overridable.cweIds.unwrap().optional(),
+      ssvc: overridable.ssvc,
+      remediations: overridable.remediations.unwrap().optional(),
+      references: overridable.references.unwrap().optional(),
+      credits: overridable.credits.unwrap().optional(),
+    })
+    .default({}),
+});

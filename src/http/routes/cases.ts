@@ -10,9 +10,9 @@ import { recordStatement, shareStatement } from '../../services/cases/statements
 import type { App, AppDeps } from '../app';
 import { principal } from '../auth';
 import { errors, page } from '../schemas';
-import { Advisory, AdvisoryContentInput } from './advisory-schemas';
+import { Advisory } from './advisory-schemas';
 import { caseConversationRoutes } from './cases-conversation';
-import { CaseChildParams, CaseDetail, CaseFilter, CaseParams, CaseVendor, CaseView, InboxItem, InviteBody, OpenCaseBody, PageQuery, PolicyBody, Statement, StatementBody, TransitionBody, VendorFilter } from './cases-schemas';
+import { CaseAdvisoryBody, CaseChildParams, CaseDetail, CaseFilter, CaseParams, CaseVendor, CaseView, InboxItem, InviteBody, OpenCaseBody, PageQuery, PolicyBody, Statement, StatementBody, TransitionBody, VendorFilter } from './cases-schemas';
 
 /**
  * Coordinated disclosure (ADR 0030): cases, vendors, statements. Everything is visible to
@@ -51,8 +51,8 @@ export function caseRoutes(app: App, deps: AppDeps): void {
   app.post('/api/cases/:id/statements/:childId/share', { schema: { tags, summary: 'Share a statement with every vendor of the case', params: CaseChildParams, response: { 200: Statement, ...errors(401, 403, 404) } } }, async (req) =>
     shareStatement(ctx, principal(req, 'write'), req.params.id, req.params.childId) as never,
   );
-  app.post('/api/cases/:id/advisory', { schema: { tags, summary: "Draft the case's advisory (scheduled at the embargo end)", params: CaseParams, body: z.strictObject({ content: AdvisoryContentInput }), response: { 201: z.object({ advisory: Advisory, case: CaseView }), ...errors(400, 401, 403, 404, 409) } } }, async (req, reply) =>
-    reply.code(201).send((await draftCaseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content as AdvisoryContent)) as never),
+  app.post('/api/cases/:id/advisory', { schema: { tags, summary: "Draft the case's advisory from its reports and statements (scheduled at the embargo end); given fields replace the derived ones", params: CaseParams, body: CaseAdvisoryBody, response: { 201: z.object({ advisory: Advisory, case: CaseView }), ...errors(400, 401, 403, 404, 409) } } }, async (req, reply) =>
+    reply.code(201).send((await draftCaseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content as Partial<AdvisoryContent>)) as never),
   );
   app.get('/api/inbox', { schema: { tags, summary: "Your organisation's case invitations, newest first", querystring: PageQuery, response: { 200: page(InboxItem), ...errors(400, 401) } } }, async (req) =>
     vendorInbox(ctx, principal(req, 'read'), req.query) as never,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { FindingInput } from '../../services/intake/finding-schema';
-import { getAttachment } from '../../services/intake/reports';
+import { getAttachment, getFinding } from '../../services/intake/reports';
 import { submitFinding } from '../../services/intake/submit-one';
 import type { App, AppDeps } from '../app';
 import { principal } from '../auth';
 import { errors, IdParams } from '../schemas';
 import { attachmentDisposition } from '../content-disposition';
 import { budgetHeaders, idempotencyKeyOf } from './intake-headers';
-import { ItemResult } from './intake-schemas';
+import { Finding, ItemResult } from './intake-schemas';
 
 /** A single finding may carry proofs of concept inline (base64), so its body may exceed the global limit. */
 const SINGLE_BODY_LIMIT = 8 * 1_048_576;
@@ -36,6 +36,9 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
       budgetHeaders(reply, budget);
       return reply.code(result.status === 'accepted' ? 201 : 200).send(result as never);
     },
+  );
+  app.get('/api/findings/:id', { schema: { tags, summary: 'One of your findings (also one that duplicated a report you may not see)', params: IdParams, response: { 200: Finding, ...errors(401, 404) } } }, async (req) =>
+    getFinding(ctx, principal(req), req.params.id),
   );
   app.get(
     '/api/findings/attachments/:id',

@@ -13,7 +13,9 @@ export const ItemResult = z
   .object({
     index: z.number().int(),
     status: z.enum(ITEM_STATUSES),
+    /** The submitter's own finding: the reference it keeps for every stored item. */
     findingId: Uuid.optional(),
+    /** The report the finding opened or joined; absent on a duplicate of a report the submitter may not see (ADR 0013). */
     reportId: Uuid.optional(),
     match: z.enum(['exact', 'near']).optional(),
     similarity: z.number().optional(),
@@ -56,7 +58,16 @@ export const Report = z
 /** The case a report is in, as its finder is told (ADR 0031): how far, and when public — not who takes part. */
 const ReportCase = z.object({ state: z.enum(CASE_STATES), publicAt: z.string().nullable(), publishedAt: z.string().nullable() });
 
-export const ReportDetail = Report.extend({ findings: z.array(z.looseObject({ id: Uuid })), case: ReportCase.nullable(), credits: z.array(z.looseObject({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()) })) });
+/** A finding; `reportId` is null when the finding joined a report its reader may not see (ADR 0013). */
+export const Finding = z.looseObject({ id: Uuid, reportId: Uuid.nullable(), disposition: z.enum(['accepted', 'duplicate']), organisationId: Uuid, marking: MarkingView }).meta({ id: 'Finding' });
+
+/** Credits as the policy lets the reader see them: all for coordinators, else its own and a count of the others. */
+export const ReportDetail = Report.extend({
+  findings: z.array(z.looseObject({ id: Uuid })),
+  case: ReportCase.nullable(),
+  credits: z.array(z.looseObject({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()) })),
+  otherCredits: z.number().int(),
+});
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)));

@@ -3,6 +3,7 @@ import { REPORT_EVENTS } from '../../domain/intake/report-states';
 import { REPRODUCTION_STATUSES } from '../../domain/intake/finding';
 import { mergeReports, splitReport } from '../../services/intake/merge';
 import { getReport, reportQueue } from '../../services/intake/reports';
+import { shareReport } from '../../services/intake/share';
 import { transitionReportBy, updateTriage } from '../../services/intake/triage';
 import type { App, AppDeps } from '../app';
 import { principal } from '../auth';
@@ -58,6 +59,19 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
     '/api/reports/:id/merge',
     { schema: { tags, summary: 'Merge other reports into this one (they become its duplicates)', params: IdParams, body: z.strictObject({ sourceReportIds: z.array(Uuid).min(1).max(100) }), response: { 200: Report, ...errors(400, 401, 403, 404) } } },
     async (req) => mergeReports(ctx, principal(req, 'write'), req.params.id, req.body.sourceReportIds) as never,
+  );
+  app.post(
+    '/api/reports/:id/share',
+    {
+      schema: {
+        tags,
+        summary: 'Open a report to more organisations (analysts; a duplicate or a merge never does)',
+        params: IdParams,
+        body: z.strictObject({ organisations: z.array(Uuid).min(1).max(100) }),
+        response: { 200: Report, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => shareReport(ctx, principal(req, 'write'), req.params.id, req.body.organisations),
   );
   app.post(
     '/api/reports/:id/split',

@@ -3,19 +3,23 @@ import { ANONYMOUS, type Viewer } from '../../domain/policy/viewer';
 import {
   type AdvisoryFilter, findPublishedAdvisory, findVisibleAdvisory, listPublishedAdvisories, listVisibleAdvisories, revisionsOf,
 } from '../../store/advisories/queries';
+import type { CreditReader } from '../../domain/policy/credits';
 import type { ServiceContext } from '../context';
-import { advisoryView, revisionView, type AdvisoryView, type RevisionView } from './view';
+import { advisoryView, revisionView, type AdvisoryView, type RevisionView, withCreditsFor } from './view';
 
-/** One advisory the viewer may see (a coordinator sees drafts marked to them). */
-export async function getAdvisory(ctx: ServiceContext, viewer: Viewer, id: string): Promise<AdvisoryView> {
+/** Without a reader, credits are shown as to the public: only on a published advisory. */
+const NO_CREDITS: CreditReader = { kind: 'anonymous' };
+
+/** One advisory the viewer may see (a coordinator sees drafts marked to them); credits as `reader` may see them. */
+export async function getAdvisory(ctx: ServiceContext, viewer: Viewer, id: string, reader: CreditReader = NO_CREDITS): Promise<AdvisoryView> {
   const a = await findVisibleAdvisory(ctx.db, viewer, id);
   if (!a) throw notFound('Advisory');
-  return advisoryView(a);
+  return withCreditsFor(reader, advisoryView(a));
 }
 
-export async function searchAdvisories(ctx: ServiceContext, viewer: Viewer, f: AdvisoryFilter): Promise<{ items: AdvisoryView[]; total: number }> {
+export async function searchAdvisories(ctx: ServiceContext, viewer: Viewer, f: AdvisoryFilter, reader: CreditReader = NO_CREDITS): Promise<{ items: AdvisoryView[]; total: number }> {
   const r = await listVisibleAdvisories(ctx.db, viewer, f);
-  return { items: r.items.map(advisoryView), total: r.total };
+  return { items: r.items.map((a) => withCreditsFor(reader, advisoryView(a))), total: r.total };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AdvisoryContent } from '../../domain/advisory/content';
+import { advisoryCreditsFor, type CreditReader } from '../../domain/policy/credits';
 import type { AdvisoryState } from '../../domain/advisory/state';
 import type { OsvRecord } from '../../standards/osv/index';
 import type { AdvisoryRevisionRow, AdvisoryRow } from '../../store/advisories/queries';
@@ -27,6 +28,17 @@ export const advisoryView = (a: AdvisoryRow) => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 export type AdvisoryView = ReturnType<typeof advisoryView>;
+
+/**
+ * An advisory's credits as a reader may see them (domain/policy/credits.ts): before
+ * publication only coordinators read who found it, even where a draft is shared with vendors.
+ */
+export function withCreditsFor(reader: CreditReader, v: AdvisoryView): AdvisoryView {
+  if (!v.content) return v;
+  const published = v.state === 'published' || v.state === 'withdrawn';
+  const credits = advisoryCreditsFor(reader, published, v.content.credits);
+  return credits.length === v.content.credits.length ? v : { ...v, content: { ...v.content, credits } };
+}
 
 /** A published revision (OSV `modified`, CSAF `revision_history`). */
 export const revisionView = (r: AdvisoryRevisionRow) => ({

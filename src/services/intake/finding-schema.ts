@@ -42,6 +42,23 @@ export const AttachmentInput = z.strictObject({
   contentBase64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 8, `larger than ${MAX_ATTACHMENT_BYTES} bytes`),
 });
 
+/**
+ * "Credit me publicly as …" (issue 9 item 2): whether the finder may be named on the
+ * published advisory, under which name (its organisation's when absent), and, for an AI or
+ * hybrid finder, whether to name the model. Without consent nothing is published about it.
+ */
+export const PublicCreditInput = z
+  .strictObject({
+    consent: z.boolean(),
+    name: text(200).optional(),
+    model: z.boolean().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.consent) return;
+    if (c.name !== undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a public name needs consent: set consent to true' });
+    if (c.model) ctx.addIssue({ code: 'custom', path: ['model'], message: 'naming the model publicly needs consent: set consent to true' });
+  });
+
 export const FindingInput = z.strictObject({
   idempotencyKey: text(200).optional(),
   title: text(300).optional(),
@@ -54,6 +71,7 @@ export const FindingInput = z.strictObject({
   severity: z.strictObject({ cvss: text(1024) }).optional(),
   exploited: z.boolean().optional(),
   proofOfConcept: z.array(AttachmentInput).max(MAX_ATTACHMENTS).optional(),
+  publicCredit: PublicCreditInput.optional(),
 });
 export type FindingInput = z.infer<typeof FindingInput>;
 

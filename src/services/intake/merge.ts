@@ -22,6 +22,9 @@ const opts = { triager: true, closeDays: 0 };
 /**
  * Moves every finding of `sources` to `targetId` (credits follow the findings) and points
  * their dedup keys at it. The sources keep their history; the caller sets their state.
+ * Merging is deduplication, not sharing: the target's audience stays as it was, each finding
+ * stays visible to its own submitter, and sharing the target is a decision of its own
+ * (`shareReport`, ADR 0013).
  */
 export async function mergeInto(ctx: ServiceContext, tx: Tx, record: Record_, targetId: string, sources: readonly ReportRow[]): Promise<ReportRow> {
   await lockIntake(tx);
@@ -37,7 +40,6 @@ export async function mergeInto(ctx: ServiceContext, tx: Tx, record: Record_, ta
       findingCount: after.findingCount + moved.length,
       exploited: after.exploited || s.exploited,
       reporterOrganisations: union(after.reporterOrganisations, s.reporterOrganisations),
-      accessOrganisations: union(after.accessOrganisations, [s.ownerOrganisationId, ...s.accessOrganisations]).filter((o) => o !== after.ownerOrganisationId),
       updatedAt: ctx.now(),
     });
     await updateReport(tx, s.id, { findingCount: 0, updatedAt: ctx.now() });
@@ -83,7 +85,10 @@ export async function splitReport(ctx: ServiceContext, p: Principal, id: string,
       return f;
     });
     if (picked.length === all.length) throw new AppError('VALIDATION', 'Leave at least one finding on the report', [{ path: '/findingIds', message: 'would empty the report' }]);
-    const first = picked[0]!;
+    // The new report belongs to the old one's owner when it keeps a finding of its own there;
+    // else to the first picked finding's organisation. Its audience is the old report's:
+    // nobody gains sight of another organisation's findings by a split (ADR 0013).
+    const first = picked.find((f) => f.ownerOrganisationId === before.ownerOrganisationId) ?? picked[0]!;
     const now = ctx.now();
     const newId = uuidv7(now.getTime());
     const orgs = [...new Set(picked.map((f) => f.ownerOrganisationId))];
@@ -92,7 +97,7 @@ export async function splitReport(ctx: ServiceContext, p: Principal, id: string,
       severity: first.severity, cvssVector: first.cvssVector, cvssScore: first.cvssScore, exploited: picked.some((f) => f.exploited), finderKind: first.finderKind, modelName: first.modelName,
       reporterOrganisations: orgs, findingCount: picked.length,
       ownerOrganisationId: first.ownerOrganisationId, createdBy: first.createdBy, tlp: before.tlp, classification: before.classification,
-      accessOrganisations: union(before.accessOrganisations, [before.ownerOrganisationId, ...orgs]).filter((o) => o !== first.ownerOrganisationId), accessUsers: before.accessUsers,
+      accessOrganisations: before.accessOrganisations.filter((o) => o !== first.ownerOrganisationId), accessUsers: before.accessUsers,
       createdAt: now, updatedAt: now,
     }]);
     const ids = picked.map((f) => f.id);

@@ -1,4 +1,5 @@
 import { cweName } from '../../domain/intake/cwe';
+import type { Severity } from '../../domain/intake/finding';
 import { eventsFrom, needsInfoDeadline, type ReportState } from '../../domain/intake/report-states';
 import type { AttachmentRow } from '../../store/intake/attachments';
 import type { FindingRow } from '../../store/intake/findings';
@@ -8,7 +9,11 @@ import { markingView } from '../markings';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The API shape of a report. `closesAt` is when a needs-info report closes by itself. */
+/**
+ * The API shape of a report. `closesAt` is when a needs-info report closes by itself. Who
+ * else reported it is not part of it: that is a credit, read through the policy
+ * (domain/policy/credits.ts), and this shape also goes into audit entries and events.
+ */
 export function reportView(r: ReportRow, opts: { triager: boolean; closeDays: number }) {
   return {
     id: r.id,
@@ -20,14 +25,13 @@ export function reportView(r: ReportRow, opts: { triager: boolean; closeDays: nu
     repository: r.repository,
     cwe: r.cwe,
     cweName: r.cwe ? (cweName(r.cwe) ?? null) : null,
-    severity: r.severity,
+    severity: r.severity as Severity,
     cvss: r.cvssVector ? { vector: r.cvssVector, score: r.cvssScore } : null,
     exploited: r.exploited,
     knownExploited: r.knownExploited,
     finderKind: r.finderKind,
     modelName: r.modelName,
     findingCount: r.findingCount,
-    reporterOrganisations: r.reporterOrganisations,
     reproduction: { status: r.reproductionStatus, by: r.reproducedBy, at: iso(r.reproducedAt) },
     ssvc: (r.ssvc as Record<string, string> | null) ?? null,
     reason: r.reason,
@@ -47,11 +51,16 @@ export function attachmentView(a: AttachmentRow) {
   return { id: a.id, findingId: a.findingId, name: a.name, mediaType: a.mediaType, size: a.size, digest: a.digest, tlp: a.tlp, createdAt: a.createdAt.toISOString() };
 }
 
-export function findingView(f: FindingRow, attachments: readonly AttachmentRow[]) {
+/**
+ * The API shape of a finding. `reportVisible` is false when the finding sits on a report its
+ * reader may not see (another organisation's, which it duplicated): the report id is then
+ * withheld (ADR 0013).
+ */
+export function findingView(f: FindingRow, attachments: readonly AttachmentRow[], reportVisible = true) {
   return {
     id: f.id,
-    reportId: f.reportId,
-    disposition: f.disposition,
+    reportId: reportVisible ? f.reportId : null,
+    disposition: f.disposition as 'accepted' | 'duplicate',
     duplicateKind: f.duplicateKind,
     similarity: f.similarity,
     source: f.source,
@@ -74,6 +83,7 @@ export function findingView(f: FindingRow, attachments: readonly AttachmentRow[]
     severity: f.severity,
     exploited: f.exploited,
     proofOfConcept: attachments.filter((a) => a.findingId === f.id).map(attachmentView),
+    marking: markingView(markingOf(f)),
     createdAt: f.createdAt.toISOString(),
   };
 }

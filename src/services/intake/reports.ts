@@ -5,9 +5,10 @@ import { canTriage } from '../../domain/intake/permissions';
 import { precision } from '../../domain/intake/reputation';
 import type { Viewer } from '../../domain/policy/viewer';
 import { visibleAttachmentContent, visibleAttachmentsOf } from '../../store/intake/attachments';
-import { creditsOfReport, visibleFindingsOfReport } from '../../store/intake/findings';
+import { creditReaderOf, reportCreditsFor } from '../../domain/policy/credits';
+import { creditsOfReport, findVisibleFinding, visibleFindingsOfReport } from '../../store/intake/findings';
 import type { ReportSort } from '../../domain/intake/queue';
-import { findVisibleReport, listVisibleReports, type ReportFilter } from '../../store/intake/reports';
+import { findVisibleReport, listVisibleReports, type ReportFilter, type ReportRow, visibleReportIds } from '../../store/intake/reports';
 import { reputationCounts, type ReputationRow } from '../../store/intake/reputation';
 import { reportCaseStatus } from '../cases/report-case';
 import type { ServiceContext } from '../context';
@@ -16,21 +17,46 @@ import { intakeSettings } from './settings';
 
 const viewerFor = (p: Principal | null): Viewer => (p ? viewerOf(p) : { kind: 'anonymous' });
 
-/** A report with its findings, attachments, credits and case status, as far as the caller may see them. */
+/** `duplicateOf` names a report only when the viewer may see it (ADR 0013). */
+async function withoutUnseenTargets(ctx: ServiceContext, viewer: Viewer, rows: readonly ReportRow[]): Promise<ReportRow[]> {
+  const seen = await visibleReportIds(ctx.db, viewer, rows.flatMap((r) => (r.duplicateOf ? [r.duplicateOf] : [])));
+  return rows.map((r) => (r.duplicateOf && !seen.has(r.duplicateOf) ? { ...r, duplicateOf: null } : r));
+}
+
+/**
+ * A report with its findings, attachments, credits and case status, as far as the caller may see them.
+ * Credits follow the policy (domain/policy/credits.ts): coordinators see every reporter; a
+ * reporter its own credit and `otherCredits`, how many other organisations are credited.
+ */
 export async function getReport(ctx: ServiceContext, p: Principal | null, id: string) {
   const viewer = viewerFor(p);
-  const r = await findVisibleReport(ctx.db, viewer, id);
-  if (!r) throw notFound('Report');
+  const row = await findVisibleReport(ctx.db, viewer, id);
+  if (!row) throw notFound('Report');
+  const [r] = await withoutUnseenTargets(ctx, viewer, [row]);
   const { needsInfoCloseDays } = await intakeSettings(ctx.db);
   const found = await visibleFindingsOfReport(ctx.db, viewer, id);
   const attachments = await visibleAttachmentsOf(ctx.db, viewer, found.map((f) => f.id));
-  const credits = await creditsOfReport(ctx.db, id);
+  const credits = reportCreditsFor(creditReaderOf(p), (await creditsOfReport(ctx.db, id)).map((c) => ({ ...c, organisation: c.organisationName })));
   return {
-    ...reportView(r, { triager: !!p && canTriage(p), closeDays: needsInfoCloseDays }),
+    ...reportView(r!, { triager: !!p && canTriage(p), closeDays: needsInfoCloseDays }),
     findings: found.map((f) => findingView(f, attachments)),
-    case: await reportCaseStatus(ctx.db, viewer, r),
-    credits: credits.map((c) => ({ organisationId: c.organisationId, organisation: c.organisationName, findings: c.findings, models: c.models, firstAt: c.firstAt.toISOString() })),
+    case: await reportCaseStatus(ctx.db, viewer, r!),
+    credits: credits.credits.map((c) => ({ organisationId: c.organisationId, organisation: c.organisation, findings: c.findings, models: [...c.models], firstAt: c.firstAt.toISOString() })),
+    otherCredits: credits.others,
   };
+}
+
+/**
+ * One finding the caller may see: a submitter reads its own findings, also those that joined
+ * a report it may not see (then without the report's id).
+ */
+export async function getFinding(ctx: ServiceContext, p: Principal, id: string) {
+  const viewer = viewerOf(p);
+  const f = await findVisibleFinding(ctx.db, viewer, id);
+  if (!f) throw notFound('Finding');
+  const attachments = await visibleAttachmentsOf(ctx.db, viewer, [f.id]);
+  const reportVisible = (await visibleReportIds(ctx.db, viewer, [f.reportId])).has(f.reportId);
+  return findingView(f, attachments, reportVisible);
 }
 
 const reputationOf = (rows: ReputationRow[]) =>
@@ -44,7 +70,8 @@ const reputationOf = (rows: ReputationRow[]) =>
 export async function reportQueue(ctx: ServiceContext, p: Principal, f: ReportFilter, sort: ReportSort, limit: number, offset: number) {
   const viewer = viewerOf(p);
   const { needsInfoCloseDays } = await intakeSettings(ctx.db);
-  const page = await listVisibleReports(ctx.db, viewer, f, sort, limit, offset);
+  const listed = await listVisibleReports(ctx.db, viewer, f, sort, limit, offset);
+  const page = { ...listed, items: await withoutUnseenTargets(ctx, viewer, listed.items) };
   const triager = canTriage(p);
   const orgs = triager ? await reputationCounts(ctx.db, 'organisation', [...new Set(page.items.map((r) => r.ownerOrganisationId))]) : [];
   const models = triager ? await reputationCounts(ctx.db, 'model', [...new Set(page.items.flatMap((r) => (r.modelName ? [r.modelName] : [])))]) : [];

@@ -1,14 +1,14 @@
 import { sha256Hex } from '../../domain/audit/canonical';
 import type { IntakeLane } from '../../domain/intake/admission';
 import { placeOf } from '../../domain/intake/dedup-index';
-import type { Principal } from '../../domain/identity/principal';
+import { type Principal, viewerOf } from '../../domain/identity/principal';
 import type { Executor, Tx } from '../../store/database';
 import { insertAttachments, insertBlobs } from '../../store/intake/attachments';
 import { coordinatorAudience } from '../../store/intake/audience';
 import { lockIntake } from '../../store/intake/admission';
 import { dedupHead, insertDedupKeys, type NewDedupKey } from '../../store/intake/dedup';
 import { findingsByIdempotencyKeys, insertFindings, type NewFinding } from '../../store/intake/findings';
-import { attachDuplicates, insertReports, type NewReport } from '../../store/intake/reports';
+import { attachDuplicates, insertReports, type NewReport, visibleReportIds } from '../../store/intake/reports';
 import { markingRow } from '../../store/visibility';
 import type { Actor } from '../actor';
 import type { ServiceContext } from '../context';
@@ -54,6 +54,21 @@ async function resolveKeys(tx: Executor, organisationId: string, valid: Valid[])
     }
   }
   return { answered, fresh, repeats };
+}
+
+/**
+ * A duplicate's answer names the report only when the submitter may see it (its own, or one
+ * the coordinators shared with it); otherwise the submitter's own finding id is the reference
+ * it keeps. "Someone reported this first" is all a blind probe learns (ADR 0013).
+ */
+async function hideUnseenReports(tx: Executor, p: Principal, answered: Map<number, ItemResult>): Promise<void> {
+  const asked = [...answered.values()].flatMap((r) => (r.status === 'duplicate' && r.reportId ? [r.reportId] : []));
+  const seen = await visibleReportIds(tx, viewerOf(p), asked);
+  for (const [i, r] of answered) {
+    if (r.status !== 'duplicate' || !r.reportId || seen.has(r.reportId)) continue;
+    const { reportId: _hidden, ...rest } = r;
+    answered.set(i, rest);
+  }
 }
 
 /**
@@ -118,7 +133,9 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
           }
         }
         const dupOf = d.kind === 'new' ? null : d.kind;
-        findingRows.push(findingRow(v.finding, { id, reportId }, { disposition: d.kind === 'new' ? 'accepted' : 'duplicate', duplicateKind: dupOf, similarity: d.kind === 'near' ? d.similarity : null }, source, marking, now));
+        // The finding is marked for its submitter (and the coordinators), whichever report it joins.
+        const row = findingRow(v.finding, { id, reportId }, { disposition: d.kind === 'new' ? 'accepted' : 'duplicate', duplicateKind: dupOf, similarity: d.kind === 'near' ? d.similarity : null }, source, marking, now);
+        findingRows.push({ ...row, publicCredit: v.finding.input.publicCredit ?? null });
         for (const a of v.finding.attachments) {
           blobs.push({ digest: a.digest, size: a.content.length, content: a.content, createdAt: now });
           attachments.push({ id: uuidv7(now.getTime()), findingId: id, reportId, digest: a.digest, name: a.name, mediaType: a.mediaType, size: a.content.length, ...markingRow(proof), createdAt: now });
@@ -133,6 +150,7 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
       await insertFindings(tx, findingRows);
       await attachDuplicates(tx, [...dups.values()], now);
       await insertDedupKeys(tx, dedupRows);
+      await hideUnseenReports(tx, p, answered);
       await insertBlobs(tx, blobs);
       await insertAttachments(tx, attachments);
       heads = await dedupHead(tx);

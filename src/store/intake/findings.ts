@@ -23,6 +23,12 @@ export async function findingsByIdempotencyKeys(
     .where(and(eq(findings.ownerOrganisationId, organisationId), inArray(findings.idempotencyKey, [...keys])));
 }
 
+/** A finding the viewer may see, or null (invisible and missing look the same). */
+export async function findVisibleFinding(db: Executor, viewer: Viewer, id: string): Promise<FindingRow | null> {
+  const [f] = await db.select().from(findings).where(and(eq(findings.id, id), visibleTo(viewer, findings)));
+  return f ?? null;
+}
+
 /** The findings of a report the viewer may see, oldest first. */
 export function visibleFindingsOfReport(db: Executor, viewer: Viewer, reportId: string): Promise<FindingRow[]> {
   return db.select().from(findings).where(and(eq(findings.reportId, reportId), visibleTo(viewer, findings))).orderBy(asc(findings.createdAt), asc(findings.id));

@@ -23,6 +23,13 @@ export async function lockVisibleReport(db: Executor, viewer: Viewer, id: string
   return r ?? null;
 }
 
+/** Which of these reports the viewer may see (a duplicate's answer names only those). */
+export async function visibleReportIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: reports.id }).from(reports).where(and(inArray(reports.id, [...new Set(ids)]), visibleTo(viewer, reports)));
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function updateReport(db: Executor, id: string, set: Partial<NewReport>): Promise<ReportRow> {
   const [r] = await db.update(reports).set(set).where(eq(reports.id, id)).returning();
   return r!;
@@ -30,10 +37,11 @@ export async function updateReport(db: Executor, id: string, set: Partial<NewRep
 
 /**
  * Attaches duplicates to their reports in one statement: adds to the finding count, sets
- * the exploited flag when a duplicate says so, and opens the report to each new reporter
- * organisation. The rows travel as arrays and `id = any(…)` lets PostgreSQL find the
- * reports by primary key: joined to a VALUES list it hashed the whole table each chunk,
- * which grew with every report stored.
+ * the exploited flag when a duplicate says so, and records each new reporter organisation
+ * (for the coordinators' credits and filters). It never opens the report to them: a
+ * duplicate answer reveals that someone reported first, not the report (ADR 0013). The rows
+ * travel as arrays and `id = any(…)` lets PostgreSQL find the reports by primary key: joined
+ * to a VALUES list it hashed the whole table each chunk, which grew with every report stored.
  */
 export async function attachDuplicates(db: Executor, rows: readonly { reportId: string; added: number; exploited: boolean; organisationId: string }[], now: Date): Promise<void> {
   if (rows.length === 0) return;
@@ -52,7 +60,6 @@ export async function attachDuplicates(db: Executor, rows: readonly { reportId: 
       finding_count = r.finding_count + v.added,
       exploited = r.exploited or v.exploited,
       reporter_organisations = case when r.reporter_organisations @> array[v.org] then r.reporter_organisations else r.reporter_organisations || v.org end,
-      access_organisations = case when r.access_organisations @> array[v.org] or r.owner_organisation_id = v.org then r.access_organisations else r.access_organisations || v.org end,
       updated_at = ${now}
     from unnest(${ids}, ${array(list.map((r) => r.added), 'int')}, ${array(list.map((r) => r.exploited), 'boolean')}, ${array(list.map((r) => r.organisationId), 'uuid')}) as v(id, added, exploited, org)
     where r.id = any(${ids}) and r.id = v.id`);
@@ -75,14 +82,23 @@ export interface ReportFilter {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * A report with a finding the viewer may see that matches `match`. Filters that ask about a
+ * report's findings (who found it, with which model) answer from the viewer's findings only:
+ * otherwise a reporter could learn, by filtering its own reports, that another organisation
+ * or model reported the same bug (ADR 0013).
+ */
+const hasVisibleFinding = (viewer: Viewer, match: SQL): SQL =>
+  sql`exists (select 1 from ${findings} where ${findings.reportId} = ${reports.id} and ${match} and ${visibleTo(viewer, findings)})`;
+
 function whereOf(viewer: Viewer, f: ReportFilter): SQL | undefined {
   return and(
     visibleTo(viewer, reports),
     f.state?.length ? inArray(reports.state, [...f.state]) : undefined,
     f.severity?.length ? inArray(reports.severity, [...f.severity]) : undefined,
-    f.finderOrganisationId ? sql`${reports.reporterOrganisations} @> array[${f.finderOrganisationId}]::uuid[]` : undefined,
+    f.finderOrganisationId ? and(sql`${reports.reporterOrganisations} @> array[${f.finderOrganisationId}]::uuid[]`, hasVisibleFinding(viewer, eq(findings.ownerOrganisationId, f.finderOrganisationId))) : undefined,
     f.finderKind ? eq(reports.finderKind, f.finderKind) : undefined,
-    f.model ? sql`exists (select 1 from ${findings} f where f.report_id = ${reports.id} and f.model_name = ${f.model})` : undefined,
+    f.model ? hasVisibleFinding(viewer, eq(findings.modelName, f.model)) : undefined,
     f.product ? sql`${reports.targetKey} ilike ${`%${escapeLike(f.product)}%`}` : undefined,
     f.exploited !== undefined ? eq(reports.exploited, f.exploited) : undefined,
     f.reproductionStatus ? eq(reports.reproductionStatus, f.reproductionStatus) : undefined,

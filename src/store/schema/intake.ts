@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { PublicCreditChoice } from '../../domain/policy/credits';
 import { markingColumns } from './marking-columns';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
@@ -85,6 +86,8 @@ export const findings = pgTable(
     cvssScore: real('cvss_score'),
     severity: text('severity').notNull(),
     exploited: boolean('exploited').notNull().default(false),
+    /** The finder's "credit me publicly as …" choice (domain/policy/credits.ts); null: no consent. */
+    publicCredit: jsonb('public_credit').$type<PublicCreditChoice>(),
     ...markingColumns(),
     createdAt: ts('created_at').notNull(),
   },

@@ -100,7 +100,10 @@ export function ReportPage() {
         </Card>
       )}
       <Title order={4} mb="xs">Credits</Title>
-      <Text mb="md">{r.credits.map((c) => `${c.organisation} (${c.findings} finding${c.findings === 1 ? '' : 's'}${c.models.length ? `, ${c.models.join(', ')}` : ''})`).join('; ')}</Text>
+      <Text mb="md">
+        {r.credits.map((c) => `${c.organisation} (${c.findings} finding${c.findings === 1 ? '' : 's'}${c.models.length ? `, ${c.models.join(', ')}` : ''})`).join('; ')}
+        {r.otherCredits ? `${r.credits.length ? '; ' : ''}${r.otherCredits} other organisation${r.otherCredits === 1 ? '' : 's'} also reported it` : ''}
+      </Text>
       <Title order={4} mb="xs">Findings you may see</Title>
       <Stack>
         {r.findings.map((f) => (

@@ -24,7 +24,7 @@ const POC_AUDIENCE =
 
 /** The web form for one finding, with proof-of-concept files (stored TLP:RED). */
 export function SubmitFindingPage() {
-  const [f, setF] = useState({ title: '', description: '', finderKind: 'human', model: '', autonomy: '', purl: '', cpe: '', repository: '', file: '', line: '' as number | string, fn: '', endpoint: '', cwe: '', cvss: '', exploited: false });
+  const [f, setF] = useState({ title: '', description: '', finderKind: 'human', model: '', autonomy: '', purl: '', cpe: '', repository: '', file: '', line: '' as number | string, fn: '', endpoint: '', cwe: '', cvss: '', exploited: false, creditConsent: false, creditName: '', creditModel: false });
   const [files, setFiles] = useState<File[]>([]);
   const [result, setResult] = useState<ItemResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,6 +55,8 @@ export function SubmitFindingPage() {
         ...(f.cvss ? { severity: { cvss: f.cvss } } : {}),
         exploited: f.exploited,
         ...(proofOfConcept.length ? { proofOfConcept } : {}),
+        // "Credit me publicly as …": asked of every finder; nothing is published without consent.
+        publicCredit: f.creditConsent ? { consent: true, ...(f.creditName.trim() ? { name: f.creditName.trim() } : {}), ...(f.creditModel ? { model: true } : {}) } : { consent: false },
       };
       setResult(await submitFinding(body));
     } catch (e) {
@@ -96,10 +98,27 @@ export function SubmitFindingPage() {
         </Group>
         <Checkbox label="Exploited in the wild" checked={f.exploited} onChange={(e) => set('exploited')(e.currentTarget.checked)} />
         <FileInput label="Proof of concept" description={POC_AUDIENCE} multiple clearable value={files} onChange={setFiles} />
+        <Checkbox
+          label="Credit me publicly on the advisory"
+          description="Only when the advisory is published. Until then only the clearinghouse's analysts see who reported it; other reporters of the same bug see a count."
+          checked={f.creditConsent}
+          onChange={(e) => setF({ ...f, creditConsent: e.currentTarget.checked, ...(e.currentTarget.checked ? {} : { creditName: '', creditModel: false }) })}
+        />
+        {f.creditConsent && (
+          <Group grow>
+            <TextInput label="Credit me as" error={err('/publicCredit/name')} placeholder="your organisation's name" value={f.creditName} onChange={(e) => set('creditName')(e.currentTarget.value)} />
+            {f.finderKind !== 'human' && <Checkbox label="Name the AI model in the credit" mt="lg" checked={f.creditModel} onChange={(e) => set('creditModel')(e.currentTarget.checked)} />}
+          </Group>
+        )}
         {error && <Alert color="red" title="The finding was not accepted" style={{ whiteSpace: 'pre-line' }}>{error}</Alert>}
         {result && (
           <Alert color={result.status === 'accepted' ? 'green' : 'yellow'} title={result.status === 'accepted' ? 'Accepted as a new report' : `Duplicate (${result.match ?? ''}) of an existing report`}>
-            <Link to={`/reports/${result.reportId}`}>Open the report</Link>
+            {result.reportId ? (
+              <Link to={`/reports/${result.reportId}`}>Open the report</Link>
+            ) : (
+              // ADR 0013: someone reported it first; the report is theirs unless the analysts share it.
+              `Someone reported this first. Your finding ${result.findingId ?? ''} is kept and credited to you; the clearinghouse's analysts decide whether to share the original report.`
+            )}
           </Alert>
         )}
         <Group>

@@ -47,6 +47,8 @@ export interface ReportDetail extends Report {
   case: ReportCase | null;
   findings: Array<{ id: string; organisationId: string; title: string; description: string; provenance: { finderKind: string; model: { name: string; version: string | null } | null }; location: { file: string | null; line: number | null; function: string | null }; proofOfConcept: Array<{ id: string; name: string; size: number; tlp: string }> }>;
   credits: Array<{ organisationId: string; organisation: string; findings: number; models: string[] }>;
+  /** How many other organisations are credited (their names are the coordinators' to see). */
+  otherCredits: number;
 }
 
 export interface QueueFilter {
@@ -69,6 +71,9 @@ export function useReport(id: string) {
 
 export interface ItemResult {
   status: 'accepted' | 'duplicate' | 'rejected';
+  /** Your own finding: the reference you keep. */
+  findingId?: string;
+  /** Absent on a duplicate of a report you may not see (ADR 0013). */
   reportId?: string;
   match?: string;
 }

@@ -1,0 +1,71 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/services/ids';
+import { openDatabase, type Database } from '../../src/store/database';
+import { DRIVERS, emptyPostgresDatabase } from '../helpers/databases';
+
+// Migration 0007 takes back what duplicates opened (issue 9 item 1, ADR 0013): a database is
+// taken to 0006, given a report whose access list a duplicate widened, then migrated.
+const ROOT = new URL('../../drizzle', import.meta.url).pathname;
+
+function migrationsUpTo(last: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aisc-migrations-'));
+  cpSync(ROOT, dir, { recursive: true });
+  const journal = JSON.parse(readFileSync(join(dir, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number }[] };
+  journal.entries = journal.entries.filter((e) => e.idx <= last);
+  writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify(journal));
+  return dir;
+}
+
+async function databaseAt(driver: 'pglite' | 'postgres', last: number): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const folder = migrationsUpTo(last);
+  if (driver === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migratePglite(database.db as never, { migrationsFolder: folder });
+    return { database, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+  }
+  const empty = await emptyPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: empty.url, dataDir: 'unused' });
+  await migrateNodePg(database.db as never, { migrationsFolder: folder });
+  return {
+    database,
+    drop: async () => {
+      rmSync(folder, { recursive: true, force: true });
+      await empty.drop();
+    },
+  };
+}
+
+describe.each(DRIVERS)('closing reports that duplicates opened, on %s', (driver) => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const c of cleanups) await c();
+  });
+
+  it('keeps the coordinators on a report’s access list and removes the organisations duplicates added', async () => {
+    const { database, drop } = await databaseAt(driver, 6);
+    cleanups.push(async () => {
+      await database.close();
+      await drop();
+    });
+    const db = database.db;
+    const [coordinator, labA, labB, report] = [0, 1, 2, 3].map((i) => uuidv7(Date.now() + i)) as [string, string, string, string];
+    const org = (id: string, name: string, isCoordinator: boolean) =>
+      sql`insert into organisations (id, name, kind, coordinator, created_at, updated_at) values (${id}, ${name}, 'ai_developer', ${isCoordinator}, now(), now())`;
+    await db.execute(org(coordinator, `Coordinator ${coordinator}`, true));
+    await db.execute(org(labA, `Lab A ${labA}`, false));
+    await db.execute(org(labB, `Lab B ${labB}`, false));
+    await db.execute(sql`insert into reports (id, state, title, target_key, severity, finder_kind, reporter_organisations, owner_organisation_id, tlp, access_organisations, created_at, updated_at)
+      values (${report}, 'received', 't', 'pkg:npm/x', 'high', 'ai', array[${labA}, ${labB}]::uuid[], ${labA}, 'AMBER+STRICT', array[${coordinator}, ${labB}]::uuid[], now(), now())`);
+
+    await database.migrate();
+
+    const r = await db.execute(sql`select access_organisations, reporter_organisations, owner_organisation_id from reports where id = ${report}`);
+    expect((r as unknown as { rows: unknown[] }).rows).toEqual([{ access_organisations: [coordinator], reporter_organisations: [labA, labB], owner_organisation_id: labA }]);
+  }, 60_000);
+});

@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/domain/policy/viewer';
+import { getAdvisory } from '../../src/services/advisories/reads';
+import { openCase } from '../../src/services/cases/open';
+import { makePrincipal } from '../helpers/factories';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { ensureWebBuilt, haveChromium, launchChromium, logIn, newPage } from './browser';
+
+/**
+ * Issue 9 items 2 and 20 in the browser: the submit form asks "credit me publicly as …", and a
+ * case's advisory drafted with nothing typed carries the PyPI package and that credit.
+ */
+describe.skipIf(!haveChromium)('web UI: public credit and the case advisory draft', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const scriptErrors: string[] = [];
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(scriptErrors).toEqual([]);
+  });
+
+  it('records the finder’s choice and drafts the case advisory from the case', async () => {
+    const page = await newPage(browser, scriptErrors);
+    await logIn(page, server.url, server.admin.email, server.admin.password);
+    await page.goto(`${server.url}/findings/new`);
+    await page.getByLabel(/^Title/).fill('Heap overflow in the frame decoder');
+    await page.getByLabel(/^Description/).fill('A frame longer than its header says is copied without a bounds check in decode_frame.');
+    await page.getByLabel(/^Package URL/).fill('pkg:pypi/framedecoder@2.1.0');
+    await page.getByLabel(/^CWE/).fill('CWE-787');
+    await page.getByLabel('Credit me publicly on the advisory').check();
+    await page.getByLabel('Credit me as').fill('Frame Team');
+    await page.getByRole('button', { name: 'Submit finding' }).click();
+    await page.getByText('Accepted as a new report').waitFor();
+    await page.getByRole('link', { name: 'Open the report' }).click();
+    await page.getByRole('button', { name: 'Start triage' }).click();
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByText('accepted', { exact: true }).waitFor();
+    const reportId = new URL(page.url()).pathname.split('/').pop()!;
+
+    const ctx = server.server.runtime.ctx;
+    const analyst = { ...(await makePrincipal(ctx, { organisationId: server.admin.organisationId, role: 'analyst' })), coordinator: true };
+    const opened = await openCase(ctx, analyst, { kind: 'single', title: 'Frame decoder overflow', summary: 'The decoder trusts the frame header.', reportIds: [reportId] });
+    await page.goto(`${server.url}/cases/${opened.id}`);
+    await page.getByRole('button', { name: 'Draft the case advisory' }).click();
+    const link = page.getByRole('link', { name: /^AISC-\d{4}-\d{5}$/ });
+    await link.waitFor();
+    const advisory = await getAdvisory(ctx, SYSTEM, (await link.textContent())!, { kind: 'coordinator' });
+    expect(advisory.content).toMatchObject({ title: 'Frame decoder overflow', affected: [{ ecosystem: 'PyPI', name: 'framedecoder', versions: ['2.1.0'] }], cweIds: ['CWE-787'], credits: [{ name: 'Frame Team', kind: 'human', role: 'FINDER' }] });
+    await page.context().close();
+  });
+});
