@@ -50,6 +50,7 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   // Not the merged report's id: the target's audience may not see it (`report.transitioned` of the source names the target).
   'report.merged': ['id', 'findings'],
   'report.split': ['id', 'into', 'findings'],
+  'report.shared': ['id', 'organisations'],
   'intake_quota.updated': ['organisationId', 'findingsPerMinute', 'priorityFindingsPerMinute', 'findingsPerDay', 'updatedAt'],
   'intake_settings.updated': ['findingsPerMinute', 'priorityFindingsPerMinute', 'findingsPerDay', 'needsInfoCloseDays'],
   'advisory.drafted': ADVISORY,

@@ -4,6 +4,7 @@ import { importAdvisoriesAs } from '../../../src/services/advisories/import';
 import { readImportFile } from '../../../src/services/advisories/import-read';
 import { publishAdvisory, reviseAdvisory, scheduleAdvisory, unscheduleAdvisory, withdrawAdvisory } from '../../../src/services/advisories/publication';
 import { mergeReports, splitReport } from '../../../src/services/intake/merge';
+import { shareReport } from '../../../src/services/intake/share';
 import { setIntakeSettings, setQuota } from '../../../src/services/intake/settings';
 import { submitChunk } from '../../../src/services/intake/submit';
 import { updateTriage } from '../../../src/services/intake/triage';
@@ -14,7 +15,7 @@ import type { Canaries } from './canaries';
 import type { PayloadWorld } from './world';
 
 /**
- * Intake: two labs' reports merged and split again, an assessment, the platform's intake
+ * Intake: two labs' reports merged and split again, one shared by an analyst, an assessment, the platform's intake
  * settings and one lab's quota. Advisories: a draft under embargo with canaries in its text
  * (scheduled, unscheduled), another one published, revised and withdrawn, and an import.
  */
@@ -30,6 +31,8 @@ export async function intakeAndAdvisoryEvents(w: PayloadWorld, c: Canaries): Pro
   c.plant('CANARY-finding-title-B', second.reportId);
   await mergeReports(w.ctx, w.analyst, first.reportId, [second.reportId]);
   await splitReport(w.ctx, w.analyst, first.reportId, [second.findingId]);
+  // Sharing is the analysts' explicit act (ADR 0013): the reporter's organisation is told.
+  await shareReport(w.ctx, w.analyst, second.reportId, [w.reporter.organisationId]);
   await updateTriage(w.ctx, w.analyst, first.reportId, { knownExploited: true });
   await setIntakeSettings(w.ctx, w.admin, { findingsPerMinute: 600, priorityFindingsPerMinute: 60, findingsPerDay: 100_000, needsInfoCloseDays: 30 });
   await setQuota(w.ctx, w.admin, labB.organisationId, { findingsPerMinute: 10, priorityFindingsPerMinute: 1, findingsPerDay: 100 });
