@@ -86,10 +86,14 @@ export const AdvisoryFilter = {
   source: z.enum(['aisc', 'import']).optional(),
 };
 
+const ImportNote = z.object({ location: z.string(), id: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })) });
+
 export const ImportResult = z.object({
   created: z.number().int(),
   revised: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
-  rejections: z.array(z.object({ location: z.string(), id: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })) })),
+  rejections: z.array(ImportNote),
+  /** Records imported with something left out (e.g. a `javascript:` link), with what and why. */
+  warnings: z.array(ImportNote),
 });

@@ -4,6 +4,7 @@ import { canCoordinateAdvisories } from '../../domain/advisory/permissions';
 import { transition, type AdvisoryEvent, type AdvisoryState } from '../../domain/advisory/state';
 import { AppError, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
+import type { Tlp } from '../../domain/policy/marking';
 import { nextAdvisoryNumber } from '../../store/advisories/counters';
 import { insertAdvisories, lockVisibleAdvisory, type AdvisoryRow, updateAdvisory } from '../../store/advisories/queries';
 import type { Tx } from '../../store/database';
@@ -25,6 +26,9 @@ export interface AdvisoryDraftInput {
 }
 
 export const DEFAULT_DRAFT_MARKING: MarkingInput = { tlp: 'AMBER' };
+
+/** The labels a draft may carry: those that open it to named organisations or users only (ADR 0003's table). */
+export const DRAFT_TLPS: readonly Tlp[] = ['AMBER', 'AMBER+STRICT', 'RED'];
 
 /** FORBIDDEN unless `p` runs publication (analyst or admin of a coordinating organisation). */
 export function assertCoordinator(p: Principal): void {
@@ -48,8 +52,12 @@ export async function lockForCoordinator(tx: Tx, p: Principal, id: string): Prom
 
 async function draftMarking(tx: Tx, p: Principal, input: MarkingInput | undefined) {
   const marking = await markingFor(tx, p, input ?? DEFAULT_DRAFT_MARKING);
-  // A CLEAR draft would be public before publication: embargo safety (ADR 0020).
-  if (marking.tlp === 'CLEAR') throw new AppError('VALIDATION', 'A draft is under embargo', [{ path: '/marking/tlp', message: 'a draft cannot be TLP:CLEAR; publication makes it CLEAR' }]);
+  // A CLEAR draft would be public before publication, a GREEN one open to every member
+  // (TLP 2.0 GREEN: "the community"): a draft is seen by its coordinators and its access
+  // list only, whatever it will be once published (ADR 0020, ADR 0021).
+  if (!DRAFT_TLPS.includes(marking.tlp)) {
+    throw new AppError('VALIDATION', 'A draft is under embargo', [{ path: '/marking/tlp', message: `a draft is ${DRAFT_TLPS.join(', ')}; publication makes it CLEAR` }]);
+  }
   return marking;
 }
 
