@@ -57,6 +57,12 @@ export const AdvisoryContentInput = z.strictObject({
 export const DraftBody = z.strictObject({ content: AdvisoryContentInput, marking: MarkingInput.optional(), caseId: Text(100).nullable().optional() });
 export const DraftPatch = z.strictObject({ content: AdvisoryContentInput.optional(), marking: MarkingInput.optional() });
 
+/** "Publish now": under its case's agreed embargo, the agreed date repeated and why (issue 9 item 18). */
+export const PublishBody = z.strictObject({
+  confirmEmbargoEnd: z.iso.datetime({ offset: true }).nullable().optional(),
+  reason: z.string().max(2000).nullable().optional(),
+});
+
 export const AdvisoryIdParams = z.strictObject({ id: z.string().min(3).max(200) });
 
 export const Advisory = z.object({

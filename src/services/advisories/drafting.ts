@@ -1,11 +1,11 @@
 import type { AdvisoryContent } from '../../domain/advisory/content';
-import { formatAdvisoryId } from '../../domain/advisory/id';
+import { randomUUID } from 'node:crypto';
+import { draftAdvisoryId } from '../../domain/advisory/id';
 import { canCoordinateAdvisories } from '../../domain/advisory/permissions';
 import { transition, type AdvisoryEvent, type AdvisoryState } from '../../domain/advisory/state';
 import { AppError, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
 import type { Tlp } from '../../domain/policy/marking';
-import { nextAdvisoryNumber } from '../../store/advisories/counters';
 import { insertAdvisories, lockVisibleAdvisory, type AdvisoryRow, updateAdvisory } from '../../store/advisories/queries';
 import type { Tx } from '../../store/database';
 import { markingOf, markingRow } from '../../store/visibility';
@@ -62,8 +62,9 @@ async function draftMarking(tx: Tx, p: Principal, input: MarkingInput | undefine
 }
 
 /**
- * Drafts an advisory: allocates `AISC-<year>-<n>` in the same transaction (ADR 0020) and
- * stores the content under embargo. Callable by coordination cases with their `caseId`.
+ * Drafts an advisory under embargo with an internal id (`AISC-DRAFT-<uuid>`): its public
+ * `AISC-<year>-<n>` is allocated when it is published (ADR 0021), so public ids count
+ * publications, not drafts. Callable by coordination cases with their `caseId`.
  */
 export function createAdvisoryDraft(ctx: ServiceContext, p: Principal, input: AdvisoryDraftInput): Promise<AdvisoryView> {
   return write(ctx, actorOf(p), (tx, record) => createAdvisoryDraftIn(ctx, tx, record, p, input));
@@ -75,8 +76,7 @@ export async function createAdvisoryDraftIn(ctx: ServiceContext, tx: Tx, record:
   assertContent(input.content);
   const marking = await draftMarking(tx, p, input.marking);
   const now = ctx.now();
-  const year = now.getUTCFullYear();
-  const id = formatAdvisoryId(year, await nextAdvisoryNumber(tx, year));
+  const id = draftAdvisoryId(randomUUID());
   const row = {
     id,
     source: 'aisc',
@@ -106,7 +106,7 @@ export async function updateAdvisoryDraft(ctx: ServiceContext, p: Principal, id:
       ? { ...(await draftMarking(tx, p, patch.marking)), ownerOrganisationId: before.ownerOrganisationId, createdBy: before.createdBy }
       : markingOf(before);
     const content = patch.content ?? (before.content as AdvisoryContent);
-    const after = await updateAdvisory(tx, id, {
+    const after = await updateAdvisory(tx, before.id, {
       state,
       title: content.title,
       cveId: content.cveId ?? null,
@@ -115,7 +115,7 @@ export async function updateAdvisoryDraft(ctx: ServiceContext, p: Principal, id:
       ...markingRow(marking),
       updatedAt: ctx.now(),
     });
-    record({ action: 'advisory.updated', recordType: 'advisory', recordId: id, before: advisoryView(before), after: advisoryView(after), marking, data: advisoryEventData(after) });
+    record({ action: 'advisory.updated', recordType: 'advisory', recordId: before.id, before: advisoryView(before), after: advisoryView(after), marking, data: advisoryEventData(after) });
     return advisoryView(after);
   });
 }
