@@ -18,6 +18,9 @@ import { findVisibleCase } from '../../src/store/cases/cases';
 import { eventsAfter } from '../../src/store/outbox';
 import { advisoryContent } from '../advisories/fixtures';
 import { DRIVERS } from '../helpers/databases';
+import { CLI_ACTOR } from '../../src/services/actor';
+import { createOrganisation } from '../../src/services/organisations';
+import { aiFinding, intakeWorld, type IntakeWorld, personIn } from '../intake/world';
 import { caseWorld, type CaseWorld } from './world';
 
 /**
@@ -131,5 +134,52 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
     await inviteVendors(w.ctx, w.analyst, opened.id, w.vendors.map((v) => v.organisationId));
     expect((await getCase(w.ctx, w.analyst, opened.id)).embargo.state).toBe('proposed');
     expect(await transitionCaseBy(w.ctx, w.analyst, opened.id, { event: 'disclose' })).toMatchObject({ state: 'disclosed', disclosureReason: null });
+  });
+});
+
+describe('ending an agreed embargo early over HTTP', () => {
+  let w: IntakeWorld;
+  let vendor: { token: string; org: string };
+  beforeAll(async () => {
+    w = await intakeWorld({}, { now: () => new Date('2026-06-01T12:00:00.000Z') });
+    const org = await createOrganisation(w.server.server.runtime.ctx, CLI_ACTOR, { name: 'Vendor early http', kind: 'software_vendor' });
+    vendor = { ...(await personIn(w.server, org.id, 'admin', ['read', 'write'])), org: org.id };
+  }, 60_000);
+  afterAll(() => w.close());
+
+  const embargoedCase = async (pkg: string) => {
+    const reportId = (await w.call(w.reporterA, 'POST', '/api/findings', aiFinding())).json.reportId as string;
+    await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event: 'start-triage' });
+    await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event: 'accept' });
+    const caseId = (await w.call(w.analyst, 'POST', '/api/cases', { title: `Early ${pkg}`, summary: 's', reportIds: [reportId] })).json.id as string;
+    await w.call(w.analyst, 'POST', `/api/cases/${caseId}/vendors`, { organisations: [vendor.org] });
+    const proposal = (await w.call(w.analyst, 'GET', `/api/cases/${caseId}`)).json.proposals[0];
+    expect((await w.call(w.analyst, 'POST', `/api/cases/${caseId}/embargo/decision`, { decision: 'adopt', proposalId: proposal.id })).status).toBe(200);
+    const drafted = await w.call(w.analyst, 'POST', `/api/cases/${caseId}/advisory`, { content: advisoryContent(pkg) });
+    expect(drafted.status).toBe(201);
+    return { caseId, advisoryId: drafted.json.advisory.id as string, agreed: proposal.publicAt as string };
+  };
+
+  it('answers 409 problem+json naming the fields and the agreed date; with them, publishes and discloses', async () => {
+    const { caseId, advisoryId, agreed } = await embargoedCase('early-http');
+    const refused = await w.call(w.analyst, 'POST', `/api/advisories/${advisoryId}/publish`);
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.json.detail).toContain(agreed);
+    expect(refused.json.errors.map((e: { path: string }) => e.path)).toEqual(['/confirmEmbargoEnd', '/reason']);
+    const done = await w.call(w.analyst, 'POST', `/api/advisories/${advisoryId}/publish`, { confirmEmbargoEnd: agreed, reason: 'exploited in the wild' });
+    expect(done.status, done.text).toBe(200);
+    expect(done.json.id).toMatch(/^AISC-2026-\d{5}$/);
+    expect((await w.call(vendor.token, 'GET', `/api/cases/${caseId}`)).json).toMatchObject({ state: 'disclosed', embargo: { state: 'exited' }, advisoryId: done.json.id, disclosureReason: 'exploited in the wild' });
+  });
+
+  it('refuses "disclose now" on the case the same way', async () => {
+    const { caseId, agreed } = await embargoedCase('early-http-case');
+    const refused = await w.call(w.analyst, 'POST', `/api/cases/${caseId}/transition`, { event: 'disclose' });
+    expect(refused.status).toBe(409);
+    expect(refused.json.errors.map((e: { path: string }) => e.path)).toEqual(['/confirmEmbargoEnd', '/reason']);
+    const done = await w.call(w.analyst, 'POST', `/api/cases/${caseId}/transition`, { event: 'disclose', confirmEmbargoEnd: agreed, reason: 'fix is public' });
+    expect(done.status, done.text).toBe(200);
+    expect(done.json).toMatchObject({ state: 'disclosed', disclosureReason: 'fix is public' });
   });
 });

@@ -42,7 +42,7 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
   app.post('/api/advisories/:id/unschedule', { schema: { tags, summary: 'Back to draft', ...one } }, async (req) => unscheduleAdvisory(ctx, principal(req, 'write'), req.params.id) as never);
   app.post(
     '/api/advisories/:id/publish',
-    { schema: { tags, summary: "Publish now (before its case's agreed public date: confirm that date and give a reason)", ...one, body: PublishBody.optional() } },
+    { schema: { tags, summary: "Publish now (before its case's agreed public date: confirm that date and give a reason)", ...one, body: PublishBody.nullish() } },
     async (req) => publishAdvisory(ctx, principal(req, 'write'), req.params.id, req.body ?? {}) as never,
   );
   app.post('/api/advisories/:id/revise', { schema: { tags, summary: 'Publish a new revision', ...one, body: z.strictObject({ content: AdvisoryContentInput, summary: z.string().trim().min(1).max(1000) }) } }, async (req) =>
