@@ -36,7 +36,15 @@ export function EarlyDisclosureModal(props: {
     <Modal opened={props.opened} onClose={props.onClose} title={agreed ? 'End the agreed embargo early?' : `${props.action}?`}>
       {agreed ? (
         <>
-          <Alert color="orange" mb="sm" title={`Embargo agreed until ${agreed}`}>
+          <Alert
+            color="orange"
+            mb="sm"
+            title={
+              <>
+                Embargo agreed until <DateTime value={agreed} />
+              </>
+            }
+          >
             Every participant agreed to keep {props.subject} private until <DateTime value={agreed} />. {props.action} ends that embargo early: the case is disclosed and
             every participant is told, with your reason.
           </Alert>
