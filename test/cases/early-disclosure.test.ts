@@ -133,7 +133,9 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
     const opened = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'No agreement yet', summary: 's', reportIds: [report] });
     await inviteVendors(w.ctx, w.analyst, opened.id, w.vendors.map((v) => v.organisationId));
     expect((await getCase(w.ctx, w.analyst, opened.id)).embargo.state).toBe('proposed');
-    expect(await transitionCaseBy(w.ctx, w.analyst, opened.id, { event: 'disclose' })).toMatchObject({ state: 'disclosed', disclosureReason: null });
+    expect(await transitionCaseBy(w.ctx, w.analyst, opened.id, { event: 'disclose' })).toMatchObject({ state: 'disclosed', disclosureReason: null, embargo: { state: 'none' } });
+    // the proposal nobody agreed to is declined, not left open on a public case
+    expect((await getCase(w.ctx, w.analyst, opened.id)).proposals.map((p) => p.status)).toEqual(['declined']);
   });
 });
 

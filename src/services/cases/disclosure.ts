@@ -2,6 +2,7 @@ import { type EarlyDisclosureConfirmation, earlyDisclosureProblems, runningEmbar
 import { transitionEmbargo, type EmbargoState } from '../../domain/cases/embargo-states';
 import { AppError } from '../../domain/errors';
 import { type CaseRow, updateCase } from '../../store/cases/cases';
+import { settleProposals } from '../../store/cases/proposals';
 import type { Tx } from '../../store/database';
 import type { ServiceContext } from '../context';
 import type { Record_ } from '../unit-of-work';
@@ -23,7 +24,7 @@ export function confirmedEarlyDisclosure(c: CaseRow, now: Date, req: EarlyDisclo
 /**
  * Discloses a case inside the caller's transaction (the case's "disclose now", or the
  * publication of its advisory): the case becomes `disclosed`, an agreed embargo exits
- * (Vultron EM.eXited), the reason is kept on the case, and every participant — the
+ * (Vultron EM.eXited) and open proposals are declined, the reason is kept on the case, and every participant — the
  * coordinators and every invited vendor, by the case-wide marking — gets `embargo.ended`
  * on webhooks and event streams, as the embargo reminders do. `advisoryId` relinks the
  * case to its advisory's public id when publication gave it one.
@@ -32,9 +33,12 @@ export async function discloseCaseIn(ctx: ServiceContext, tx: Tx, record: Record
   const now = ctx.now();
   const early = runningEmbargoEnd(c, now) !== null;
   const exit = transitionEmbargo(c.embargoState as EmbargoState, 'terminate');
+  // Open proposals of a date nobody agreed yet are moot once the case is public (Vultron EM.Proposed → r → EM.None).
+  const moot = c.embargoState === 'proposed' ? transitionEmbargo('proposed', 'reject') : null;
+  if (moot?.ok) await settleProposals(tx, c.id, null, now);
   const after = await updateCase(tx, c.id, {
     state: nextCaseState(c.state, 'disclose'),
-    ...(exit.ok ? { embargoState: exit.state } : {}),
+    ...(exit.ok ? { embargoState: exit.state } : moot?.ok ? { embargoState: moot.state } : {}),
     ...(how.reason ? { disclosureReason: how.reason } : {}),
     ...(how.advisoryId ? { advisoryId: how.advisoryId } : {}),
     updatedAt: now,
