@@ -44,8 +44,9 @@ describe.skipIf(!dir)('CSAF 2.0 provider and per-advisory exports', () => {
     b = new Browser(t.url);
     await b.login(t.admin.email, t.admin.password);
     const d = await b.call('POST', '/api/advisories', { content: advisoryContent('csaf-pkg', { cveId: 'CVE-2026-55555' }) });
-    own = d.json.id;
-    await b.call('POST', `/api/advisories/${own}/publish`);
+    // publication gives the draft its public id (ADR 0021)
+    own = (await b.call('POST', `/api/advisories/${d.json.id}/publish`)).json.id;
+    expect(own).toMatch(/^AISC-2026-\d{5}$/);
     const content = advisoryContent('csaf-pkg', { cveId: 'CVE-2026-55555', description: 'Revised: also affects 1.2.2.' });
     expect((await b.call('POST', `/api/advisories/${own}/revise`, { content, summary: 'More detail.' })).status).toBe(200);
     const text = readFileSync(`${dir}rustsec.osv.ndjson`, 'utf8').split('\n').slice(0, 150).join('\n');

@@ -16,7 +16,8 @@ describe('embargo: nothing unpublished leaks on any public output', () => {
   const N = 4;
   let t: TestServer;
   let b: Browser;
-  const drafts: { id: string; pkg: string; title: string; at: Date }[] = [];
+  // `id` is the draft's internal id; `publicId` the AISC-YYYY-NNNNN publication gives it (ADR 0021).
+  const drafts: { id: string; publicId?: string; pkg: string; title: string; at: Date }[] = [];
 
   beforeAll(async () => {
     t = await startTestServer({}, { now: () => new Date(clock.now) });
@@ -68,10 +69,12 @@ describe('embargo: nothing unpublished leaks on any public output', () => {
     ];
     for (const q of queries) pages.push(await post('/v1/query', q));
     for (const d of drafts) {
-      const file = `${d.id.toLowerCase()}.json`;
-      pages.push(await get(`/v1/vulns/${d.id}`), await get(`/api/public/advisories/${d.id}`), await get(`/api/advisories/${d.id}`), await get(`/api/advisories/${d.id}/revisions`));
-      for (const f of ['osv', 'csaf', 'cve5', 'stix']) pages.push(await get(`/api/advisories/${d.id}/${f}`));
-      for (const suffix of ['', '.sha256', '.sha512']) pages.push(await get(`/.well-known/csaf/clear/2026/${file}${suffix}`));
+      for (const id of [d.id, ...(d.publicId ? [d.publicId] : [])]) {
+        const file = `${id.toLowerCase()}.json`;
+        pages.push(await get(`/v1/vulns/${id}`), await get(`/api/public/advisories/${id}`), await get(`/api/advisories/${id}`), await get(`/api/advisories/${id}/revisions`));
+        for (const f of ['osv', 'csaf', 'cve5', 'stix']) pages.push(await get(`/api/advisories/${id}/${f}`));
+        for (const suffix of ['', '.sha256', '.sha512']) pages.push(await get(`/.well-known/csaf/clear/2026/${file}${suffix}`));
+      }
     }
     return pages;
   }
@@ -88,11 +91,12 @@ describe('embargo: nothing unpublished leaks on any public output', () => {
         }
       }
       for (const d of drafts.slice(0, i)) {
-        const seen = pages.filter((p) => p.text.includes(d.id) || p.text.includes(d.id.toLowerCase())).map((p) => p.path);
-        for (const must of ['/.well-known/csaf/clear/index.txt', '/.well-known/csaf/clear/changes.csv', '/.well-known/csaf/clear/csaf-feed-tlp-white.json', '/api/public/advisories?limit=500', `/v1/vulns/${d.id}`]) {
-          expect(seen, `${d.id} missing from ${must}`).toContain(must);
+        const id = d.publicId!;
+        const seen = pages.filter((p) => p.text.includes(id) || p.text.includes(id.toLowerCase())).map((p) => p.path);
+        for (const must of ['/.well-known/csaf/clear/index.txt', '/.well-known/csaf/clear/changes.csv', '/.well-known/csaf/clear/csaf-feed-tlp-white.json', '/api/public/advisories?limit=500', `/v1/vulns/${id}`]) {
+          expect(seen, `${id} missing from ${must}`).toContain(must);
         }
-        expect(seen.some((p) => p.startsWith('/v1/querybatch')), `${d.id} missing from querybatch`).toBe(true);
+        expect(seen.some((p) => p.startsWith('/v1/querybatch')), `${id} missing from querybatch`).toBe(true);
       }
       // counts: exactly the published ones
       const list = JSON.parse(pages.find((p) => p.path === '/api/public/advisories?limit=500')!.text);
@@ -102,11 +106,15 @@ describe('embargo: nothing unpublished leaks on any public output', () => {
       // one second before the time: still nothing
       clock.now = new Date(drafts[i]!.at.getTime() - 1000);
       await new Promise((r) => setTimeout(r, 1200));
-      expect((await get(`/v1/vulns/${drafts[i]!.id}`)).status).toBe(404);
-      // the time comes: the job publishes, the index learns it
+      expect((await b.call('GET', `/api/advisories/${drafts[i]!.id}`)).json.state).toBe('scheduled');
+      // the time comes: the job publishes (giving it its public id), the index learns it
       clock.now = new Date(drafts[i]!.at.getTime() + 1000);
-      await eventually(async () => (await get(`/v1/vulns/${drafts[i]!.id}`)).status === 200);
-      await eventually(async () => (await post('/v1/querybatch', { queries: [{ package: { ecosystem: 'npm', name: drafts[i]!.pkg }, version: '1.0.0' }] })).text.includes(drafts[i]!.id));
+      await eventually(async () => (await b.call('GET', `/api/advisories/${drafts[i]!.id}`)).json.state === 'published');
+      const publicId = (await b.call('GET', `/api/advisories/${drafts[i]!.id}`)).json.id as string;
+      expect(publicId).toBe(`AISC-2026-0000${i + 2}`);
+      drafts[i]!.publicId = publicId;
+      await eventually(async () => (await get(`/v1/vulns/${publicId}`)).status === 200);
+      await eventually(async () => (await post('/v1/querybatch', { queries: [{ package: { ecosystem: 'npm', name: drafts[i]!.pkg }, version: '1.0.0' }] })).text.includes(publicId));
     }
   }, 120_000);
 });

@@ -93,10 +93,12 @@ describe('coordination over HTTP', () => {
     const id = drafted.json.advisory.id as string;
     expect((await fetch(`${w.url}/v1/vulns/${id}`)).status).toBe(404);
     expect((await w.call(vendorB.token, 'GET', `/api/advisories/${id}`)).status).toBe(200);
-    // At the embargo end the worker publishes the advisory and the case is disclosed.
+    // At the embargo end the worker publishes the advisory (giving it its public id, ADR 0021) and the case is disclosed.
     clock.now = new Date(new Date(early).getTime() + 1000);
-    await eventually(async () => (await fetch(`${w.url}/v1/vulns/${id}`)).status === 200);
     await eventually(async () => (await w.call(w.analyst, 'GET', `/api/cases/${caseId}`)).json.state === 'disclosed');
+    const publicId = (await w.call(w.analyst, 'GET', `/api/cases/${caseId}`)).json.advisoryId as string;
+    expect(publicId).toMatch(/^AISC-2026-\d{5}$/);
+    await eventually(async () => (await fetch(`${w.url}/v1/vulns/${publicId}`)).status === 200);
     expect((await w.call(vendorA.token, 'GET', `/api/cases/${caseId}`)).json.embargo.state).toBe('exited');
   });
 });

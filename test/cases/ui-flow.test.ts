@@ -83,14 +83,25 @@ describe.skipIf(!haveChromium)('web UI: coordinated disclosure end to end', () =
     await page.getByLabel('Affected package').fill('frame-parser');
     await page.getByLabel('Fixed in').fill('2.1.1');
     await page.getByRole('button', { name: 'Draft the case advisory' }).click();
+    // A draft has an internal id; its public AISC id comes with publication (ADR 0021).
+    const draftLink = page.getByRole('link', { name: /^AISC-DRAFT-/ });
+    await draftLink.waitFor();
+    const draftId = (await draftLink.textContent())!;
+    await page.goto(`${server.url}/advisory-desk`);
+    const row = page.getByRole('row').filter({ hasText: draftId });
+    await row.getByText('scheduled').waitFor();
+    // Publishing before the agreed date names it and asks why (issue 9 item 18).
+    await row.getByRole('button', { name: 'Publish now' }).click();
+    const dialog = page.getByRole('dialog', { name: 'End the agreed embargo early?' });
+    await dialog.getByText(/Embargo agreed until/).waitFor();
+    await dialog.getByLabel('Reason').fill('The vendor released 2.1.1 with release notes describing the bug');
+    await page.screenshot({ path: screenshotPath('advisory-publish-early.png') });
+    await dialog.getByRole('button', { name: /^End the embargo/ }).click();
+    await page.goto(caseUrl);
     const link = page.getByRole('link', { name: /^AISC-\d{4}-\d{5}$/ });
     await link.waitFor();
     const advisoryId = (await link.textContent())!;
-    await page.goto(`${server.url}/advisory-desk`);
-    const row = page.getByRole('row').filter({ hasText: advisoryId });
-    await row.getByText('scheduled').waitFor();
-    await row.getByRole('button', { name: 'Publish now' }).click();
-    await row.getByText('published').waitFor();
+    await page.getByText('Disclosed before the agreed date: The vendor released 2.1.1').waitFor();
     await page.context().close();
 
     const anon = await newPage(browser, scriptErrors);

@@ -14,7 +14,7 @@ const CHUNK_DOCS = 1000;
 
 /** Sends documents to the server's import endpoint in chunks under its body limit. */
 async function importRemotely(io: CliIo, client: ApiClient, docs: readonly ImportDocument[], format: ImportFormat): Promise<ImportResult> {
-  const total: ImportResult = { created: 0, revised: 0, unchanged: 0, rejected: 0, rejections: docs.filter((d) => d.problem).map(unreadable) };
+  const total: ImportResult = { created: 0, revised: 0, unchanged: 0, rejected: 0, rejections: docs.filter((d) => d.problem).map(unreadable), warnings: [] };
   total.rejected = total.rejections.length;
   const readable = docs.filter((d) => !d.problem);
   for (let i = 0; i < readable.length; ) {
@@ -30,7 +30,9 @@ async function importRemotely(io: CliIo, client: ApiClient, docs: readonly Impor
     total.unchanged += r.unchanged;
     total.rejected += r.rejected;
     // the server locates items by their index in the chunk: give them back their place in the file
-    for (const x of r.rejections) total.rejections.push({ ...x, location: x.location.replace(/^\/(\d+)/, (_, k: string) => chunk[Number(k)]?.location ?? `/${k}`) });
+    const place = (location: string) => location.replace(/^\/(\d+)/, (_, k: string) => chunk[Number(k)]?.location ?? `/${k}`);
+    for (const x of r.rejections) total.rejections.push({ ...x, location: place(x.location) });
+    for (const x of r.warnings ?? []) total.warnings.push({ ...x, location: place(x.location) });
     io.stderr.write(`import: ${i}/${readable.length} documents sent\n`);
   }
   return total;
@@ -59,6 +61,7 @@ export const importCommand: CommandModule = (program, io) => {
       const seconds = (performance.now() - started) / 1000;
       if (g.json) return printJson(io, { ...result, seconds });
       println(io, `imported: ${result.created} created, ${result.revised} revised, ${result.unchanged} unchanged, ${result.rejected} rejected (${seconds.toFixed(1)} s)`);
+      for (const r of result.warnings) println(io, `imported ${r.location}${r.id ? ` (${r.id})` : ''} without: ${r.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
       for (const r of result.rejections) println(io, `rejected ${r.location}${r.id ? ` (${r.id})` : ''}: ${r.problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
     });
 };

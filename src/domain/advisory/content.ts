@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../errors';
+import { CONTACT_SCHEMES, linkProblem } from './links';
 
 /**
  * What a coordinator writes in an advisory (DESIGN.md "Advisory"). Affected products are
@@ -116,6 +117,20 @@ export function contentShapeProblems(c: AdvisoryContent): FieldProblem[] {
     if (cr.kind === 'ai' && !cr.model) problems.push({ path: `/credits/${i}/model`, message: 'an AI finder is credited with its model named' });
     if (cr.kind !== 'ai' && cr.model) problems.push({ path: `/credits/${i}/model`, message: 'only AI credits name a model' });
   });
+  problems.push(...linkProblems(c));
+  return problems;
+}
+
+/** Every link that may not be published (links.ts), in document order. */
+export function linkProblems(c: Pick<AdvisoryContent, 'references' | 'remediations' | 'credits'>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const check = (url: string, path: string, schemes?: readonly string[]) => {
+    const message = linkProblem(url, schemes);
+    if (message) problems.push({ path, message });
+  };
+  c.references.forEach((r, i) => check(r.url, `/references/${i}/url`));
+  c.remediations.forEach((r, i) => r.url !== undefined && check(r.url, `/remediations/${i}/url`));
+  c.credits.forEach((cr, i) => cr.contact?.forEach((u, j) => check(u, `/credits/${i}/contact/${j}`, CONTACT_SCHEMES)));
   return problems;
 }
 

@@ -9,7 +9,7 @@ import { creditReaderOf } from '../../domain/policy/credits';
 import type { App, AppDeps } from '../app';
 import { principal, viewer } from '../auth';
 import { errors, page, Paging } from '../schemas';
-import { Advisory, AdvisoryContentInput, AdvisoryFilter, AdvisoryIdParams, DraftBody, DraftPatch, ImportResult, Revision } from './advisory-schemas';
+import { Advisory, AdvisoryContentInput, AdvisoryFilter, AdvisoryIdParams, DraftBody, DraftPatch, ImportResult, PublishBody, Revision } from './advisory-schemas';
 
 /**
  * Advisories for coordinators: draft, edit, schedule, publish, revise, withdraw, import,
@@ -41,7 +41,11 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
     scheduleAdvisory(ctx, principal(req, 'write'), req.params.id, new Date(req.body.publishAt)) as never,
   );
   app.post('/api/advisories/:id/unschedule', { schema: { tags, summary: 'Back to draft', ...one } }, async (req) => unscheduleAdvisory(ctx, principal(req, 'write'), req.params.id) as never);
-  app.post('/api/advisories/:id/publish', { schema: { tags, summary: 'Publish now', ...one } }, async (req) => publishAdvisory(ctx, principal(req, 'write'), req.params.id) as never);
+  app.post(
+    '/api/advisories/:id/publish',
+    { schema: { tags, summary: "Publish now (before its case's agreed public date: confirm that date and give a reason)", ...one, body: PublishBody.nullish() } },
+    async (req) => publishAdvisory(ctx, principal(req, 'write'), req.params.id, req.body ?? {}) as never,
+  );
   app.post('/api/advisories/:id/revise', { schema: { tags, summary: 'Publish a new revision', ...one, body: z.strictObject({ content: AdvisoryContentInput, summary: z.string().trim().min(1).max(1000) }) } }, async (req) =>
     reviseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content, req.body.summary) as never,
   );

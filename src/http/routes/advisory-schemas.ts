@@ -57,6 +57,12 @@ export const AdvisoryContentInput = z.strictObject({
 export const DraftBody = z.strictObject({ content: AdvisoryContentInput, marking: MarkingInput.optional(), caseId: Text(100).nullable().optional() });
 export const DraftPatch = z.strictObject({ content: AdvisoryContentInput.optional(), marking: MarkingInput.optional() });
 
+/** "Publish now": under its case's agreed embargo, the agreed date repeated and why (issue 9 item 18). */
+export const PublishBody = z.strictObject({
+  confirmEmbargoEnd: z.iso.datetime({ offset: true }).nullable().optional(),
+  reason: z.string().max(2000).nullable().optional(),
+});
+
 export const AdvisoryIdParams = z.strictObject({ id: z.string().min(3).max(200) });
 
 export const Advisory = z.object({
@@ -86,10 +92,14 @@ export const AdvisoryFilter = {
   source: z.enum(['aisc', 'import']).optional(),
 };
 
+const ImportNote = z.object({ location: z.string(), id: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })) });
+
 export const ImportResult = z.object({
   created: z.number().int(),
   revised: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
-  rejections: z.array(z.object({ location: z.string(), id: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })) })),
+  rejections: z.array(ImportNote),
+  /** Records imported with something left out (e.g. a `javascript:` link), with what and why. */
+  warnings: z.array(ImportNote),
 });

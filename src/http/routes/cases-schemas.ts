@@ -33,7 +33,12 @@ export const VendorFilter = z.strictObject({ vendor: Uuid.optional(), ...Paging 
 export const PageQuery = z.strictObject(Paging);
 
 export const InviteBody = z.strictObject({ organisations: z.array(Uuid).min(1).max(5000) });
-export const TransitionBody = z.strictObject({ event: z.enum(['disclose', 'close', 'reopen']), reason: Text(5000).nullable().optional() });
+export const TransitionBody = z.strictObject({
+  event: z.enum(['disclose', 'close', 'reopen']),
+  reason: Text(5000).nullable().optional(),
+  /** Under an agreed embargo, `disclose` repeats the agreed public date (issue 9 item 18). */
+  confirmEmbargoEnd: z.iso.datetime({ offset: true }).nullable().optional(),
+});
 
 export const StatementBody = z.strictObject({
   status: z.enum(VENDOR_STATUSES),
@@ -73,6 +78,7 @@ export const CaseView = z.object({
   embargo: z.object({ state: z.enum(EMBARGO_STATES).or(z.string()), publicAt: iso }),
   advisoryId: z.string().nullable(),
   closeReason: z.string().nullable(),
+  disclosureReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   reportIds: z.array(z.string()).optional(),

@@ -1,10 +1,11 @@
 import type { AdvisoryContent } from '../../domain/advisory/content';
-import { formatAdvisoryId } from '../../domain/advisory/id';
+import { randomUUID } from 'node:crypto';
+import { draftAdvisoryId } from '../../domain/advisory/id';
 import { canCoordinateAdvisories } from '../../domain/advisory/permissions';
 import { transition, type AdvisoryEvent, type AdvisoryState } from '../../domain/advisory/state';
 import { AppError, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
-import { nextAdvisoryNumber } from '../../store/advisories/counters';
+import type { Tlp } from '../../domain/policy/marking';
 import { insertAdvisories, lockVisibleAdvisory, type AdvisoryRow, updateAdvisory } from '../../store/advisories/queries';
 import type { Tx } from '../../store/database';
 import { markingOf, markingRow } from '../../store/visibility';
@@ -25,6 +26,9 @@ export interface AdvisoryDraftInput {
 }
 
 export const DEFAULT_DRAFT_MARKING: MarkingInput = { tlp: 'AMBER' };
+
+/** The labels a draft may carry: those that open it to named organisations or users only (ADR 0003's table). */
+export const DRAFT_TLPS: readonly Tlp[] = ['AMBER', 'AMBER+STRICT', 'RED'];
 
 /** FORBIDDEN unless `p` runs publication (analyst or admin of a coordinating organisation). */
 export function assertCoordinator(p: Principal): void {
@@ -48,14 +52,19 @@ export async function lockForCoordinator(tx: Tx, p: Principal, id: string): Prom
 
 async function draftMarking(tx: Tx, p: Principal, input: MarkingInput | undefined) {
   const marking = await markingFor(tx, p, input ?? DEFAULT_DRAFT_MARKING);
-  // A CLEAR draft would be public before publication: embargo safety (ADR 0020).
-  if (marking.tlp === 'CLEAR') throw new AppError('VALIDATION', 'A draft is under embargo', [{ path: '/marking/tlp', message: 'a draft cannot be TLP:CLEAR; publication makes it CLEAR' }]);
+  // A CLEAR draft would be public before publication, a GREEN one open to every member
+  // (TLP 2.0 GREEN: "the community"): a draft is seen by its coordinators and its access
+  // list only, whatever it will be once published (ADR 0020, ADR 0021).
+  if (!DRAFT_TLPS.includes(marking.tlp)) {
+    throw new AppError('VALIDATION', 'A draft is under embargo', [{ path: '/marking/tlp', message: `a draft is ${DRAFT_TLPS.join(', ')}; publication makes it CLEAR` }]);
+  }
   return marking;
 }
 
 /**
- * Drafts an advisory: allocates `AISC-<year>-<n>` in the same transaction (ADR 0020) and
- * stores the content under embargo. Callable by coordination cases with their `caseId`.
+ * Drafts an advisory under embargo with an internal id (`AISC-DRAFT-<uuid>`): its public
+ * `AISC-<year>-<n>` is allocated when it is published (ADR 0021), so public ids count
+ * publications, not drafts. Callable by coordination cases with their `caseId`.
  */
 export function createAdvisoryDraft(ctx: ServiceContext, p: Principal, input: AdvisoryDraftInput): Promise<AdvisoryView> {
   return write(ctx, actorOf(p), (tx, record) => createAdvisoryDraftIn(ctx, tx, record, p, input));
@@ -67,8 +76,7 @@ export async function createAdvisoryDraftIn(ctx: ServiceContext, tx: Tx, record:
   assertContent(input.content);
   const marking = await draftMarking(tx, p, input.marking);
   const now = ctx.now();
-  const year = now.getUTCFullYear();
-  const id = formatAdvisoryId(year, await nextAdvisoryNumber(tx, year));
+  const id = draftAdvisoryId(randomUUID());
   const row = {
     id,
     source: 'aisc',
@@ -98,7 +106,7 @@ export async function updateAdvisoryDraft(ctx: ServiceContext, p: Principal, id:
       ? { ...(await draftMarking(tx, p, patch.marking)), ownerOrganisationId: before.ownerOrganisationId, createdBy: before.createdBy }
       : markingOf(before);
     const content = patch.content ?? (before.content as AdvisoryContent);
-    const after = await updateAdvisory(tx, id, {
+    const after = await updateAdvisory(tx, before.id, {
       state,
       title: content.title,
       cveId: content.cveId ?? null,
@@ -107,7 +115,7 @@ export async function updateAdvisoryDraft(ctx: ServiceContext, p: Principal, id:
       ...markingRow(marking),
       updatedAt: ctx.now(),
     });
-    record({ action: 'advisory.updated', recordType: 'advisory', recordId: id, before: advisoryView(before), after: advisoryView(after), marking, data: advisoryEventData(after) });
+    record({ action: 'advisory.updated', recordType: 'advisory', recordId: before.id, before: advisoryView(before), after: advisoryView(after), marking, data: advisoryEventData(after) });
     return advisoryView(after);
   });
 }

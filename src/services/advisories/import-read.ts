@@ -1,4 +1,4 @@
-import { FOREIGN_ID_PATTERN, parseAdvisoryId } from '../../domain/advisory/id';
+import { FOREIGN_ID_PATTERN } from '../../domain/advisory/id';
 import { AppError, type FieldProblem } from '../../domain/errors';
 import { csafToOsv, cve5ToOsv } from '../../standards/convert/index';
 import { readCsaf } from '../../standards/csaf/index';
@@ -8,6 +8,7 @@ import { parseJsonText } from '../../standards/json-schema/parse-json';
 import { validateOsv, type OsvRecord } from '../../standards/osv/index';
 import { FormatError, type Problem } from '../../standards/problem';
 import { compileAffected } from '../../standards/ranges/index';
+import { withoutUnsafeLinks } from './import-links';
 
 export const IMPORT_FORMATS = ['osv', 'csaf', 'cve5'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -19,6 +20,8 @@ export interface ImportItem {
   readonly id: string | null;
   readonly record: OsvRecord | null;
   readonly problems: readonly FieldProblem[];
+  /** What is imported without (links we do not publish, import-links.ts): the record is still imported. */
+  readonly warnings: readonly FieldProblem[];
 }
 
 // OSV 1.7 wants full-length commit hashes in GIT ranges; real databases (PyPA) carry short
@@ -28,7 +31,8 @@ const lenientOsvProblems = (value: unknown): Problem[] => validateOsv(value, { s
 /** Problems beyond the schema: the id is another database's, ecosystems are known and ranges compile. */
 function recordProblems(r: OsvRecord): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (parseAdvisoryId(r.id)) problems.push({ path: '/id', message: 'AISC- ids are this clearinghouse\'s own advisories, not imported' });
+  // AISC-YYYY-NNNNN and AISC-DRAFT-… (ADR 0021) are ours; any AISC- id could collide with one.
+  if (/^AISC-/i.test(r.id)) problems.push({ path: '/id', message: 'AISC- ids are this clearinghouse\'s own advisories, not imported' });
   else if (!FOREIGN_ID_PATTERN.test(r.id)) problems.push({ path: '/id', message: 'an imported id looks like GHSA-xxxx-xxxx-xxxx or GO-2024-1234' });
   (r.affected ?? []).forEach((a, i) => {
     if (!a.package) return;
@@ -42,7 +46,7 @@ function recordProblems(r: OsvRecord): FieldProblem[] {
   return problems;
 }
 
-const item = (location: string, id: string | null, record: OsvRecord | null, problems: readonly FieldProblem[]): ImportItem => ({ location, id, record, problems });
+const item = (location: string, id: string | null, record: OsvRecord | null, problems: readonly FieldProblem[], warnings: readonly FieldProblem[] = []): ImportItem => ({ location, id, record, problems, warnings });
 
 /** The OSV records one document of `format` holds (CSAF: one per vulnerability). */
 function recordsOf(doc: unknown, format: ImportFormat, location: string): ImportItem[] {
@@ -57,7 +61,7 @@ function recordsOf(doc: unknown, format: ImportFormat, location: string): Import
         : format === 'csaf'
           ? csafToOsv(readCsaf(doc))
           : [cve5ToOsv(readCve5(doc))];
-    return records.map((r, i) => item(records.length > 1 ? `${location}#${i}` : location, r.id, r, recordProblems(r)));
+    return records.map((r, i) => item(records.length > 1 ? `${location}#${i}` : location, r.id, r, recordProblems(r), withoutUnsafeLinks(r).dropped));
   } catch (err) {
     if (!(err instanceof FormatError)) throw err;
     return [item(location, idOf(doc), null, err.problems)];

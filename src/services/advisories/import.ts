@@ -13,6 +13,7 @@ import { type Actor, actorOf, CLI_ACTOR } from '../actor';
 import type { ServiceContext } from '../context';
 import { type Record_, write } from '../unit-of-work';
 import { assertCoordinator } from './drafting';
+import { withoutUnsafeLinks } from './import-links';
 import type { ImportItem } from './import-read';
 
 export interface ImportCounts {
@@ -30,6 +31,8 @@ export interface ImportRejection {
 
 export interface ImportResult extends ImportCounts {
   readonly rejections: ImportRejection[];
+  /** Records imported with something left out (links we do not publish), each with what and why. */
+  readonly warnings: ImportRejection[];
 }
 
 interface Importer {
@@ -62,6 +65,19 @@ function columnsOf(r: OsvRecord) {
   };
 }
 
+/**
+ * An imported record published in the future is refused, not imported as public at once:
+ * import brings in what is already public elsewhere, and a record dated ahead is either
+ * still under its source's embargo or mis-dated. Import it again once it is out (import is
+ * idempotent). Scheduling a foreign record would need an embargo of its own (ADR 0021).
+ */
+function futureProblems(r: OsvRecord, now: Date): FieldProblem[] {
+  const { initial } = releaseDates(r);
+  if (Date.parse(initial) <= now.getTime()) return [];
+  const path = r.published ? '/published' : '/modified';
+  return [{ path, message: `dated ${initial}, after now (${now.toISOString()}): not public yet; import it once it is published` }];
+}
+
 /** One transaction for a batch: new records inserted, changed ones revised, the same ones left alone. */
 async function importBatch(ctx: ServiceContext, who: Importer, batch: readonly ImportItem[], counts: ImportCounts, rejections: ImportRejection[]): Promise<void> {
   const delta: ImportCounts = { created: 0, revised: 0, unchanged: 0, rejected: 0 };
@@ -72,8 +88,9 @@ async function importBatch(ctx: ServiceContext, who: Importer, batch: readonly I
     const fresh = [];
     const revisions = [];
     for (const it of batch) {
-      const r = it.record!;
-      const hash = sha256Hex(canonicalJson(r));
+      // The hash is the source's (re-importing it changes nothing); what is stored is what we publish.
+      const hash = sha256Hex(canonicalJson(it.record!));
+      const r = withoutUnsafeLinks(it.record!).record;
       const cols = columnsOf(r);
       const old = existing.get(r.id);
       const after = { id: r.id, state: cols.state, sourceHash: hash, source: 'import' };
@@ -121,13 +138,17 @@ export async function importAdvisoryItems(
 ): Promise<ImportResult> {
   const counts: ImportCounts = { created: 0, revised: 0, unchanged: 0, rejected: 0 };
   const rejections: ImportRejection[] = [];
+  const warnings: ImportRejection[] = [];
   const seen = new Map<string, string>();
   const good: ImportItem[] = [];
+  const now = ctx.now();
   for (const it of items) {
     const first = it.id ? seen.get(it.id) : undefined;
-    if (it.problems.length || !it.record) rejections.push({ location: it.location, id: it.id, problems: it.problems });
+    const notYet = it.record ? futureProblems(it.record, now) : [];
+    if (it.problems.length || !it.record || notYet.length) rejections.push({ location: it.location, id: it.id, problems: [...it.problems, ...notYet] });
     else if (first) rejections.push({ location: it.location, id: it.id, problems: [{ path: '/id', message: `duplicate of the record at ${first}` }] });
     else {
+      if (it.warnings.length) warnings.push({ location: it.location, id: it.id, problems: it.warnings });
       seen.set(it.id!, it.location);
       good.push(it);
     }
@@ -150,7 +171,7 @@ export async function importAdvisoryItems(
     }
     onProgress(Math.min(i + BATCH, good.length), good.length);
   }
-  return { ...counts, rejections };
+  return { ...counts, rejections, warnings };
 }
 
 const importMarking = (ownerOrganisationId: string, createdBy: string | null): Marking => ({

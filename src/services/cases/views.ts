@@ -27,6 +27,8 @@ export function caseView(c: CaseRow, coordinator: boolean) {
     embargo: { state: c.embargoState, publicAt: iso(c.embargoEnd) },
     advisoryId: c.advisoryId,
     closeReason: c.closeReason,
+    /** Why the case was disclosed before its agreed date, when it was (every participant sees it). */
+    disclosureReason: c.disclosureReason,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -3,9 +3,10 @@ import type { Tx } from '../database';
 import { advisoryCounters } from '../schema/index';
 
 /**
- * The next number in `year`'s sequence, inside the caller's transaction. The upsert takes
- * the counter row's lock until commit, so concurrent drafts queue rather than race, and a
- * rolled-back transaction takes its number back with it: no gaps, no duplicates (ADR 0020).
+ * The next number in `year`'s sequence, inside the caller's (publication) transaction. The
+ * upsert takes the counter row's lock until commit, so concurrent publications queue rather
+ * than race, and a rolled-back transaction takes its number back with it: no gaps, no
+ * duplicates (ADR 0020), and only publications are counted (ADR 0021).
  */
 export async function nextAdvisoryNumber(tx: Tx, year: number): Promise<number> {
   const [r] = await tx

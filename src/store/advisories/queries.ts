@@ -11,15 +11,18 @@ export type AdvisoryRevisionRow = typeof advisoryRevisions.$inferSelect;
 /** Published or withdrawn, and visible: what public endpoints may show (embargo safety, ADR 0020). */
 const publicOnly = (viewer: Viewer) => and(visibleTo(viewer, advisories), inArray(advisories.state, [...PUBLIC_STATES]));
 
+/** By its id, or by the draft id it had before publication (ADR 0021: old links keep working for those who may see it). */
+const byId = (id: string) => or(eq(advisories.id, id), eq(advisories.draftId, id));
+
 /** An advisory the viewer may see, or null (a hidden one and a missing one look the same). */
 export async function findVisibleAdvisory(db: Executor, viewer: Viewer, id: string): Promise<AdvisoryRow | null> {
-  const [r] = await db.select().from(advisories).where(and(eq(advisories.id, id), visibleTo(viewer, advisories)));
+  const [r] = await db.select().from(advisories).where(and(byId(id), visibleTo(viewer, advisories)));
   return r ?? null;
 }
 
 /** Locks a visible advisory for a change in the caller's transaction. */
 export async function lockVisibleAdvisory(db: Executor, viewer: Viewer, id: string): Promise<AdvisoryRow | null> {
-  const [r] = await db.select().from(advisories).where(and(eq(advisories.id, id), visibleTo(viewer, advisories))).for('update');
+  const [r] = await db.select().from(advisories).where(and(byId(id), visibleTo(viewer, advisories))).for('update');
   return r ?? null;
 }
 
@@ -95,11 +98,20 @@ export async function publishedAdvisorySummaries(db: Executor, viewer: Viewer) {
 export async function revisionsOf(db: Executor, viewer: Viewer, id: string): Promise<AdvisoryRevisionRow[]> {
   const a = await findVisibleAdvisory(db, viewer, id);
   if (!a) return [];
-  return db.select().from(advisoryRevisions).where(eq(advisoryRevisions.advisoryId, id)).orderBy(asc(advisoryRevisions.number));
+  return db.select().from(advisoryRevisions).where(eq(advisoryRevisions.advisoryId, a.id)).orderBy(asc(advisoryRevisions.number));
 }
 
 export async function insertAdvisories(db: Executor, rows: (typeof advisories.$inferInsert)[]): Promise<void> {
   if (rows.length) await db.insert(advisories).values(rows);
+}
+
+/**
+ * Gives a draft its public id (ADR 0021), keeping the draft id. Drafts have no revisions
+ * yet (they are written at publication), so no row refers to the old key but the case that
+ * links the advisory, which the caller moves in the same transaction.
+ */
+export async function renameDraft(db: Executor, draftId: string, publicId: string): Promise<void> {
+  await db.update(advisories).set({ id: publicId, draftId }).where(eq(advisories.id, draftId));
 }
 
 export async function updateAdvisory(db: Executor, id: string, set: Partial<typeof advisories.$inferInsert>): Promise<AdvisoryRow> {

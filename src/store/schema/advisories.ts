@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { markingColumns } from './marking-columns';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
@@ -12,7 +12,10 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date',
 export const advisories = pgTable(
   'advisories',
   {
+    /** The public id once published (`AISC-YYYY-NNNNN`, or an imported id); a draft's internal id before (ADR 0021). */
     id: text('id').primaryKey(),
+    /** The internal id the advisory had as a draft (`AISC-DRAFT-<uuid>`), kept after publication so old links resolve. */
+    draftId: text('draft_id'),
     /** `aisc` (written here) or `import` (another database's record). */
     source: text('source').notNull(),
     state: text('state').notNull(),
@@ -37,6 +40,7 @@ export const advisories = pgTable(
     index('advisories_state_idx').on(t.state, t.modifiedAt),
     index('advisories_owner_idx').on(t.ownerOrganisationId, t.updatedAt),
     index('advisories_cve_idx').on(t.cveId),
+    uniqueIndex('advisories_draft_id_key').on(t.draftId),
   ],
 );
 
@@ -61,7 +65,7 @@ export const advisoryRevisions = pgTable(
 
 /**
  * The per-year id counter. Incremented with INSERT … ON CONFLICT DO UPDATE in the
- * drafting transaction: the row stays locked until commit, so ids are neither raced nor
+ * publication transaction (ADR 0021; drafting before that, ADR 0020): the row stays locked until commit, so ids are neither raced nor
  * lost (a rolled-back draft rolls its number back too) — ADR 0020.
  */
 export const advisoryCounters = pgTable('advisory_counters', {

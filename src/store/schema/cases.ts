@@ -29,6 +29,8 @@ export const cases = pgTable(
     embargoEnd: ts('embargo_end'),
     advisoryId: text('advisory_id'),
     closeReason: text('close_reason'),
+    /** Why the case was disclosed before its agreed public date (issue 9 item 18), as the coordinator confirmed it. */
+    disclosureReason: text('disclosure_reason'),
     ...markingColumns(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),

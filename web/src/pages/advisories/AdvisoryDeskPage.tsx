@@ -1,14 +1,16 @@
 import { Anchor, Badge, Button, Group, Modal, Select, Table, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { describeError } from '../../api/problem';
 import { DataTable } from '../../components/DataTable';
 import { DateTime } from '../../components/DateTime';
+import { agreedEmbargoEnd, EarlyDisclosureModal } from '../../components/EarlyDisclosureModal';
 import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager, usePaging } from '../../components/Paging';
+import { casesKey, type CaseDetail } from '../cases/caseApi';
 import { advisoriesKey, useDeskAdvisories, type Advisory } from './advisoryApi';
 import { DraftAdvisoryForm } from './DraftAdvisoryForm';
 
@@ -16,9 +18,16 @@ import { DraftAdvisoryForm } from './DraftAdvisoryForm';
 function Actions({ a }: { a: Advisory }) {
   const client = useQueryClient();
   const [when, setWhen] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  // The case's agreed embargo, read when "Publish now" is asked for: publishing before it needs the date and a reason.
+  const kase = useQuery({ queryKey: [casesKey, a.caseId], queryFn: () => api.get<CaseDetail>(`/api/cases/${a.caseId}`), enabled: confirming && a.caseId !== null });
   const act = useMutation({
     mutationFn: ({ verb, body }: { verb: string; body?: unknown }) => api.post<Advisory>(`/api/advisories/${encodeURIComponent(a.id)}/${verb}`, body),
-    onSuccess: () => void client.invalidateQueries({ queryKey: [advisoriesKey] }),
+    onSuccess: () => {
+      setConfirming(false);
+      void client.invalidateQueries({ queryKey: [advisoriesKey] });
+      void client.invalidateQueries({ queryKey: [casesKey] });
+    },
   });
   return (
     <Group gap="xs" wrap="nowrap">
@@ -28,9 +37,18 @@ function Actions({ a }: { a: Advisory }) {
           <Button size="xs" variant="light" disabled={!when} onClick={() => act.mutate({ verb: 'schedule', body: { publishAt: new Date(when).toISOString() } })}>
             Schedule
           </Button>
-          <Button size="xs" onClick={() => act.mutate({ verb: 'publish' })}>
+          <Button size="xs" onClick={() => setConfirming(true)}>
             Publish now
           </Button>
+          <EarlyDisclosureModal
+            opened={confirming && (a.caseId === null || kase.isSuccess || kase.isError)}
+            onClose={() => setConfirming(false)}
+            action="Publish now"
+            subject={a.title}
+            agreed={agreedEmbargoEnd(kase.data?.embargo)}
+            pending={act.isPending}
+            onConfirm={(body) => act.mutate({ verb: 'publish', body })}
+          />
         </>
       )}
       {a.state === 'scheduled' && (
@@ -66,7 +84,7 @@ export function AdvisoryDeskPage() {
     <>
       <PageHeader
         title="Advisory desk"
-        description="Drafts stay under embargo (TLP:AMBER) until published; a scheduled advisory is published by the worker at its time."
+        description="Drafts stay under embargo (TLP:AMBER or stricter) until published, and get their public AISC id then; a scheduled advisory is published by the worker at its time."
         action={<Button onClick={() => setDrafting(true)}>New draft</Button>}
       />
       <Select label="State" data={['draft', 'scheduled', 'published', 'withdrawn']} value={state} onChange={setState} clearable mb="md" w={220} />

@@ -11,6 +11,8 @@ export interface Advisory {
   cveId: string | null;
   osv: OsvDocument | null;
   revision: number;
+  /** The coordination case it comes from: its agreed embargo guards "Publish now". */
+  caseId: string | null;
   publishAt: string | null;
   publishedAt: string | null;
   modifiedAt: string | null;

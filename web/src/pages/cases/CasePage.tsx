@@ -1,6 +1,8 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../api/problem';
+import { agreedEmbargoEnd, EarlyDisclosureModal } from '../../components/EarlyDisclosureModal';
 import { PageHeader } from '../../components/PageHeader';
 import { CaseAdvisoryForm } from './CaseAdvisoryForm';
 import { useCase } from './caseApi';
@@ -15,6 +17,7 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const c = useCase(caseId);
   const act = useCaseAction(caseId);
+  const [disclosing, setDisclosing] = useState(false);
   if (c.isPending) return <Text>Loading…</Text>;
   if (c.isError) return <Alert color="red">{describeError(c.error)}</Alert>;
   const k = c.data;
@@ -28,11 +31,25 @@ export function CasePage() {
         {k.kind === 'campaign' && <Badge variant="outline">campaign</Badge>}
         {k.exploited && <Badge color="red">exploited in the wild</Badge>}
         {coordinator && k.state !== 'closed' && k.state !== 'disclosed' && (
-          <Button size="xs" variant="light" color="orange" onClick={() => act.mutate({ path: '/transition', body: { event: 'disclose' } })}>
+          <Button size="xs" variant="light" color="orange" onClick={() => setDisclosing(true)}>
             Disclose now
           </Button>
         )}
+        <EarlyDisclosureModal
+          opened={disclosing}
+          onClose={() => setDisclosing(false)}
+          action="Disclose now"
+          subject={k.title}
+          agreed={agreedEmbargoEnd(k.embargo)}
+          pending={act.isPending}
+          onConfirm={(body) => act.mutate({ path: '/transition', body: { event: 'disclose', ...body } }, { onSuccess: () => setDisclosing(false) })}
+        />
       </Group>
+      {k.disclosureReason && (
+        <Text size="sm" mb="md">
+          Disclosed before the agreed date: {k.disclosureReason}
+        </Text>
+      )}
       {act.isError && <div role="alert">{describeError(act.error)}</div>}
       <VulnerabilitiesCard c={k} />
       {coordinator && <VendorsCard caseId={k.id} coordinator={k.coordinatorOrganisationId!} />}

@@ -45,6 +45,8 @@ export interface CaseSummary {
   exploited: boolean;
   embargo: { state: string; publicAt: string | null };
   advisoryId: string | null;
+  /** Why the case was disclosed before its agreed date, when it was. */
+  disclosureReason?: string | null;
   vendorCount?: number;
   coordinatorOrganisationId?: string;
   createdAt: string;
