@@ -1,6 +1,6 @@
 import type { AdvisoryContent } from '../../domain/advisory/content';
 import { formatAdvisoryId } from '../../domain/advisory/id';
-import { canCoordinateAdvisories } from '../../domain/advisory/permissions';
+import { can } from '../../domain/policy/actions';
 import { transition, type AdvisoryEvent, type AdvisoryState } from '../../domain/advisory/state';
 import { AppError, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
@@ -28,7 +28,7 @@ export const DEFAULT_DRAFT_MARKING: MarkingInput = { tlp: 'AMBER' };
 
 /** FORBIDDEN unless `p` runs publication (analyst or admin of a coordinating organisation). */
 export function assertCoordinator(p: Principal): void {
-  if (!canCoordinateAdvisories(p)) throw new AppError('FORBIDDEN', 'Only analysts and administrators of a coordinating organisation draft and publish advisories');
+  if (!can(p, 'advisories.coordinate')) throw new AppError('FORBIDDEN', 'Only analysts and administrators of a coordinating organisation draft and publish advisories');
 }
 
 /** The next state, or CONFLICT naming the forbidden move (the state machine in domain/advisory). */

@@ -1,7 +1,7 @@
 import { notFound } from '../../domain/errors';
 import type { Principal } from '../../domain/identity/principal';
 import { viewerOf } from '../../domain/identity/principal';
-import { canTriage } from '../../domain/intake/permissions';
+import { can } from '../../domain/policy/actions';
 import { precision } from '../../domain/intake/reputation';
 import type { Viewer } from '../../domain/policy/viewer';
 import { visibleAttachmentContent, visibleAttachmentsOf } from '../../store/intake/attachments';
@@ -25,7 +25,7 @@ export async function getReport(ctx: ServiceContext, p: Principal | null, id: st
   const attachments = await visibleAttachmentsOf(ctx.db, viewer, found.map((f) => f.id));
   const credits = await creditsOfReport(ctx.db, id);
   return {
-    ...reportView(r, { triager: !!p && canTriage(p), closeDays: needsInfoCloseDays }),
+    ...reportView(r, { triager: !!p && can(p, 'reports.triage'), closeDays: needsInfoCloseDays }),
     findings: found.map((f) => findingView(f, attachments)),
     credits: credits.map((c) => ({ organisationId: c.organisationId, organisation: c.organisationName, findings: c.findings, models: c.models, firstAt: c.firstAt.toISOString() })),
   };
@@ -43,7 +43,7 @@ export async function reportQueue(ctx: ServiceContext, p: Principal, f: ReportFi
   const viewer = viewerOf(p);
   const { needsInfoCloseDays } = await intakeSettings(ctx.db);
   const page = await listVisibleReports(ctx.db, viewer, f, sort, limit, offset);
-  const triager = canTriage(p);
+  const triager = can(p, 'reports.triage');
   const orgs = triager ? await reputationCounts(ctx.db, 'organisation', [...new Set(page.items.map((r) => r.ownerOrganisationId))]) : [];
   const models = triager ? await reputationCounts(ctx.db, 'model', [...new Set(page.items.flatMap((r) => (r.modelName ? [r.modelName] : [])))]) : [];
   const byOrg = reputationOf(orgs);
