@@ -68,7 +68,6 @@ describe('domain rules', () => {
     expect(can(principal({ role: 'analyst' }), 'users.manage', { organisationId: 'o' })).toBe(false);
     expect(can(orgAdmin, 'users.set-clearance', { from: null, to: 'SECRET' })).toBe(false);
     expect(can(platform, 'users.set-clearance', { from: null, to: 'TOP_SECRET' })).toBe(true);
-    expect(can(orgAdmin, 'users.assign-role', { organisationId: 'o', role: 'admin' })).toBe(true);
     expect(scopesAllowed('viewer')).toEqual(['read']);
     expect(scopesAllowed('member')).toEqual(['read', 'write']);
   });

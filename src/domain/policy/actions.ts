@@ -1,5 +1,5 @@
 import type { Principal } from '../identity/principal';
-import type { Role, Scope } from '../identity/roles';
+import type { Scope } from '../identity/roles';
 import type { Clearance } from './marking';
 import { isCoordinatorStaff } from './staff';
 
@@ -14,10 +14,12 @@ export interface ActionTargets {
   /** Run the platform: admins of a coordinating organisation, with an admin credential. */
   'platform.administer': undefined;
   'organisations.manage': undefined;
-  /** Create users in, and change the standing of users of, an organisation. */
+  /**
+   * Create users in, and change the standing (role included) of users of, an organisation.
+   * An organisation admin reaches only their own organisation, so they can never make an
+   * admin of a coordinating organisation: only platform admins do.
+   */
   'users.manage': { readonly organisationId: string };
-  /** Give a user of an organisation a role (on creation or later). */
-  'users.assign-role': { readonly organisationId: string; readonly role: Role };
   /** Set a user's clearance: `from` is null for a new user. */
   'users.set-clearance': { readonly from: Clearance | null; readonly to: Clearance };
   /** Create records at all (notes, findings, statements…). */
@@ -57,8 +59,6 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   'platform.administer': isPlatformAdmin,
   'organisations.manage': isPlatformAdmin,
   'users.manage': (p, t) => managesUsersOf(p, t.organisationId),
-  // Only platform admins make admins elsewhere: an organisation admin cannot promote into a coordinating organisation.
-  'users.assign-role': (p, t) => managesUsersOf(p, t.organisationId) && (t.role !== 'admin' || isPlatformAdmin(p) || p.organisationId === t.organisationId),
   // Clearances are a security officer's act, not an organisation's: only platform admins change one.
   'users.set-clearance': (p, t) => t.to === (t.from ?? 'NONE') || isPlatformAdmin(p),
   'records.write': isWriter,
