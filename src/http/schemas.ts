@@ -33,6 +33,8 @@ export const MarkingInput = z.strictObject({
       users: z.array(Uuid).max(1000).optional(),
     })
     .optional(),
+  /** Share with the clearinghouse's coordinators, whoever they are when it is read (ADR 0008). */
+  coordinators: z.boolean().optional(),
 });
 
 export const MarkingView = z.object({
@@ -41,6 +43,8 @@ export const MarkingView = z.object({
   ownerOrganisationId: Uuid,
   createdBy: Uuid.nullable(),
   access: z.object({ organisations: z.array(Uuid), users: z.array(Uuid) }),
+  /** Shared with the clearinghouse's coordinators, evaluated when read (ADR 0008). */
+  coordinators: z.boolean(),
 });
 
 export const Organisation = z.object({

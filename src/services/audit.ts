@@ -1,6 +1,6 @@
 import { type ChainBreak, type ChainCursor, START, describeBreak, isBreak, step } from '../domain/audit/chain';
 import { AppError } from '../domain/errors';
-import { canReadAudit } from '../domain/identity/permissions';
+import { can } from '../domain/policy/actions';
 import { type Principal, viewerOf } from '../domain/identity/principal';
 import { chainHead, chainPage, listAudit } from '../store/audit';
 import type { Db } from '../store/database';
@@ -29,7 +29,7 @@ export async function auditTrail(
   p: Principal,
   f: { recordType?: string | undefined; recordId?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: AuditEntryView[]; total: number }> {
-  if (!canReadAudit(p)) throw new AppError('FORBIDDEN', 'Audit trails are for administrators');
+  if (!can(p, 'audit.read')) throw new AppError('FORBIDDEN', 'Audit trails are for administrators');
   const r = await listAudit(ctx.db, viewerOf(p), f);
   return {
     total: r.total,

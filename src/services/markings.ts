@@ -1,6 +1,7 @@
 import { AppError, type FieldProblem } from '../domain/errors';
-import type { Principal } from '../domain/identity/principal';
+import { type Principal, viewerOf } from '../domain/identity/principal';
 import { type Classification, type Marking, type Tlp, classificationRank, clearanceRank } from '../domain/policy/marking';
+import { canSeeUser } from '../domain/policy/users';
 import type { Executor } from '../store/database';
 import { findOrganisation } from '../store/organisations';
 import { findUser } from '../store/users';
@@ -10,12 +11,16 @@ export interface MarkingInput {
   readonly tlp: Tlp;
   readonly classification?: Classification | undefined;
   readonly access?: { readonly organisations?: readonly string[]; readonly users?: readonly string[] } | undefined;
+  /** Share with the clearinghouse's coordinators, whoever they are when it is read (ADR 0008). */
+  readonly coordinators?: boolean | undefined;
 }
 
 /**
  * The marking of a record a principal creates: owned by their organisation, created by
  * them. One cannot mark a record above one's own clearance (one would lose sight of it),
- * and every access-list entry must exist.
+ * and every access-list entry must exist. A user the caller may not see (policy/users.ts)
+ * is refused exactly as an id nobody holds, so an access list is no oracle for who exists
+ * elsewhere (issue 9 item 8). Organisations need no such care: the directory is TLP:GREEN.
  */
 export async function markingFor(db: Executor, p: Principal, input: MarkingInput, base = '/marking'): Promise<Marking> {
   const classification = input.classification ?? 'UNCLASSIFIED';
@@ -28,8 +33,10 @@ export async function markingFor(db: Executor, p: Principal, input: MarkingInput
   for (const [i, id] of orgs.entries()) {
     if (!(await findOrganisation(db, id))) problems.push({ path: `${base}/access/organisations/${i}`, message: 'no such organisation' });
   }
+  const viewer = viewerOf(p);
   for (const [i, id] of users.entries()) {
-    if (!(await findUser(db, id))) problems.push({ path: `${base}/access/users/${i}`, message: 'no such user' });
+    const user = await findUser(db, id);
+    if (!user || !canSeeUser(viewer, user.organisationId)) problems.push({ path: `${base}/access/users/${i}`, message: 'no such user' });
   }
   if (problems.length) throw new AppError('VALIDATION', 'The marking is not valid', problems);
   return {
@@ -39,6 +46,7 @@ export async function markingFor(db: Executor, p: Principal, input: MarkingInput
     classification,
     accessOrganisations: orgs.filter((o) => o !== p.organisationId),
     accessUsers: users.filter((u) => u !== p.userId),
+    coordinators: input.coordinators ?? false,
   };
 }
 
@@ -49,4 +57,5 @@ export const markingView = (m: Marking) => ({
   ownerOrganisationId: m.ownerOrganisationId,
   createdBy: m.createdBy,
   access: { organisations: [...m.accessOrganisations], users: [...m.accessUsers] },
+  coordinators: m.coordinators ?? false,
 });

@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../domain/errors';
-import { canEditRecord, canWrite } from '../domain/identity/permissions';
+import { can } from '../domain/policy/actions';
 import { type Principal, viewerOf } from '../domain/identity/principal';
 import type { Viewer } from '../domain/policy/viewer';
 import { countVisibleNotes, deleteNote, findVisibleNote, insertNote, listVisibleNotes, lockVisibleNote, type NoteFilter, type NoteRow, updateNote } from '../store/notes';
@@ -32,7 +32,7 @@ export interface NoteInput {
 const readOnly = () => new AppError('FORBIDDEN', 'Your role or token cannot write');
 
 export async function createNote(ctx: ServiceContext, p: Principal, input: NoteInput): Promise<NoteView> {
-  if (!canWrite(p)) throw readOnly();
+  if (!can(p, 'records.write')) throw readOnly();
   return write(ctx, actorOf(p), async (tx, record) => {
     const marking = await markingFor(tx, p, input.marking);
     if (input.subjectOrganisationId && !(await findOrganisation(tx, input.subjectOrganisationId))) {
@@ -56,11 +56,11 @@ export async function createNote(ctx: ServiceContext, p: Principal, input: NoteI
 
 /** Edits a note: its author, or an admin of the owner organisation who can see it. */
 export async function updateNoteContent(ctx: ServiceContext, p: Principal, id: string, patch: Partial<NoteInput>): Promise<NoteView> {
-  if (!canWrite(p)) throw readOnly();
+  if (!can(p, 'records.write')) throw readOnly();
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await lockVisibleNote(tx, viewerOf(p), id);
     if (!before) throw notFound('Note');
-    if (!canEditRecord(p, before)) throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation edits a note');
+    if (!can(p, 'records.edit', before)) throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation edits a note');
     const marking = patch.marking ? { ...(await markingFor(tx, p, patch.marking)), ownerOrganisationId: before.ownerOrganisationId, createdBy: before.createdBy } : markingOf(before);
     const after = await updateNote(tx, id, {
       title: patch.title ?? before.title,
@@ -75,11 +75,11 @@ export async function updateNoteContent(ctx: ServiceContext, p: Principal, id: s
 }
 
 export async function removeNote(ctx: ServiceContext, p: Principal, id: string): Promise<void> {
-  if (!canWrite(p)) throw readOnly();
+  if (!can(p, 'records.write')) throw readOnly();
   await write(ctx, actorOf(p), async (tx, record) => {
     const before = await lockVisibleNote(tx, viewerOf(p), id);
     if (!before) throw notFound('Note');
-    if (!canEditRecord(p, before)) throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation deletes a note');
+    if (!can(p, 'records.edit', before)) throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation deletes a note');
     await deleteNote(tx, id);
     record({ action: 'note.deleted', recordType: 'note', recordId: id, before: noteView(before), after: null, marking: markingOf(before), data: { id } });
   });

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../domain/errors';
 import { organisationMarking } from '../domain/identity/directory-marking';
 import { sectorProblems, type OrganisationKind } from '../domain/identity/organisation';
-import { canManageOrganisations } from '../domain/identity/permissions';
+import { can } from '../domain/policy/actions';
 import type { Principal } from '../domain/identity/principal';
 import type { Executor } from '../store/database';
 import { findOrganisation, insertOrganisation, listOrganisations, updateOrganisation } from '../store/organisations';
@@ -41,7 +41,7 @@ export async function createOrganisation(
   who: Principal | Actor,
   input: OrganisationInput,
 ): Promise<OrganisationView> {
-  if ('role' in who && !canManageOrganisations(who)) throw forbidden();
+  if ('role' in who && !can(who, 'organisations.manage')) throw forbidden();
   const sectors = [...new Set(input.sectors ?? [])];
   assertFacts(input.kind, sectors);
   const actor = 'role' in who ? actorOf(who) : who;
@@ -70,7 +70,7 @@ export async function updateOrganisationFacts(
   id: string,
   patch: Partial<OrganisationInput>,
 ): Promise<OrganisationView> {
-  if (!canManageOrganisations(p)) throw forbidden();
+  if (!can(p, 'organisations.manage')) throw forbidden();
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await findOrganisation(tx, id);
     if (!before) throw notFound('Organisation');

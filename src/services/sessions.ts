@@ -3,7 +3,6 @@ import type { Principal } from '../domain/identity/principal';
 import { userMarking } from '../domain/identity/directory-marking';
 import { deleteSession, findLiveSession, findLiveToken, insertSession, touchToken } from '../store/credentials';
 import type { Tx } from '../store/database';
-import { coordinatorOrganisationIds } from '../store/organisations';
 import { findUserByEmail, findUserWithOrganisation, updateUser, type UserRow } from '../store/users';
 import type { ServiceContext } from './context';
 import { newSecret, secretHash, uuidv7 } from './ids';
@@ -64,7 +63,7 @@ export async function recordLogin(ctx: ServiceContext, user: UserRow): Promise<N
       recordId: user.id,
       before: userView(user),
       after: userView(after),
-      marking: userMarking(user.organisationId, await coordinatorOrganisationIds(tx)),
+      marking: userMarking(user.organisationId),
     });
     return openSession(ctx, tx, user.id);
   });

@@ -1,11 +1,12 @@
 import { AppError, notFound } from '../domain/errors';
 import { userMarking } from '../domain/identity/directory-marking';
-import { canAssignRole, canGrantClearance, canManageUsersOf, isPlatformAdmin } from '../domain/identity/permissions';
-import type { Principal } from '../domain/identity/principal';
+import { type Principal, viewerOf } from '../domain/identity/principal';
 import type { Role } from '../domain/identity/roles';
+import { can } from '../domain/policy/actions';
 import type { Clearance } from '../domain/policy/marking';
+import { canSeeUser } from '../domain/policy/users';
 import { deleteSessionsOf } from '../store/credentials';
-import { coordinatorOrganisationIds, findOrganisation } from '../store/organisations';
+import { findOrganisation } from '../store/organisations';
 import {
   findUser,
   findUserWithOrganisation,
@@ -52,8 +53,8 @@ export async function createUser(
   const clearance = input.clearance ?? 'NONE';
   if ('role' in who) {
     if (input.password !== undefined) throw new AppError('VALIDATION', 'Passwords are set by the invited user', [{ path: '/password', message: 'not allowed' }]);
-    if (!canManageUsersOf(who, input.organisationId) || !canAssignRole(who, input.organisationId, input.role)) throw noAccess();
-    if (!canGrantClearance(who, clearance)) throw new AppError('FORBIDDEN', 'Only platform administrators grant clearances');
+    if (!can(who, 'users.manage', { organisationId: input.organisationId })) throw noAccess();
+    if (!can(who, 'users.set-clearance', { from: null, to: clearance })) throw new AppError('FORBIDDEN', 'Only platform administrators grant clearances');
   }
   if (input.password !== undefined) checkPassword(input.password);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
@@ -83,7 +84,7 @@ export async function createUser(
       invitation = { url: `${ctx.config.publicUrl}/invite#token=${token}`, token, expiresAt: expiresAt.toISOString() };
     }
     const view = userView(user);
-    record({ action: 'user.created', recordType: 'user', recordId: user.id, before: null, after: view, marking: userMarking(user.organisationId, await coordinatorOrganisationIds(tx)) });
+    record({ action: 'user.created', recordType: 'user', recordId: user.id, before: null, after: view, marking: userMarking(user.organisationId) });
     return { user: view, invitation };
   });
 }
@@ -101,11 +102,10 @@ export async function updateUserStanding(ctx: ServiceContext, who: Principal | A
   return write(ctx, actor, async (tx, record) => {
     const before = await findUser(tx, id);
     // Users outside one's reach do not exist for that caller (need-to-know: 404, not 403).
-    if (!before || ('role' in who && !canSeeUser(who, before.organisationId))) throw notFound('User');
+    if (!before || ('role' in who && !canSeeUser(viewerOf(who), before.organisationId))) throw notFound('User');
     if ('role' in who) {
-      if (!canManageUsersOf(who, before.organisationId)) throw noAccess();
-      if (patch.role && !canAssignRole(who, before.organisationId, patch.role)) throw noAccess();
-      if (patch.clearance && patch.clearance !== before.clearance && !isPlatformAdmin(who)) {
+      if (!can(who, 'users.manage', { organisationId: before.organisationId })) throw noAccess();
+      if (patch.clearance && !can(who, 'users.set-clearance', { from: before.clearance as Clearance, to: patch.clearance })) {
         throw new AppError('FORBIDDEN', 'Only platform administrators grant clearances');
       }
       if (id === who.userId && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
@@ -122,19 +122,14 @@ export async function updateUserStanding(ctx: ServiceContext, who: Principal | A
     });
     if (status === 'disabled') await deleteSessionsOf(tx, id);
     const view = userView(after);
-    record({ action: 'user.updated', recordType: 'user', recordId: id, before: userView(before), after: view, marking: userMarking(after.organisationId, await coordinatorOrganisationIds(tx)) });
+    record({ action: 'user.updated', recordType: 'user', recordId: id, before: userView(before), after: view, marking: userMarking(after.organisationId) });
     return view;
   });
 }
 
-/** Platform admins see every user; everyone else sees the users of their own organisation. */
-export function canSeeUser(p: Principal, organisationId: string): boolean {
-  return isPlatformAdmin(p) || p.organisationId === organisationId;
-}
-
 export async function getUser(ctx: ServiceContext, p: Principal, id: string): Promise<UserView> {
   const u = await findUser(ctx.db, id);
-  if (!u || !canSeeUser(p, u.organisationId)) throw notFound('User');
+  if (!u || !canSeeUser(viewerOf(p), u.organisationId)) throw notFound('User');
   return userView(u);
 }
 
@@ -143,10 +138,8 @@ export async function searchUsers(
   p: Principal,
   f: { organisationId?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: UserView[]; total: number }> {
-  let orgs: string[] | null;
-  if (isPlatformAdmin(p)) orgs = f.organisationId ? [f.organisationId] : null;
-  else orgs = !f.organisationId || f.organisationId === p.organisationId ? [p.organisationId] : [];
-  const r = await listUsers(ctx.db, { organisationIds: orgs, limit: f.limit, offset: f.offset });
+  // The users the caller can see (policy/users.ts), narrowed to one organisation when asked.
+  const r = await listUsers(ctx.db, viewerOf(p), f);
   return { items: r.items.map(userView), total: r.total };
 }
 
@@ -168,7 +161,7 @@ export async function acceptInvitation(ctx: ServiceContext, input: { token: stri
     if (!before || before.status !== 'invited') throw invalid();
     await markInvitationUsed(tx, locked.id, now);
     const after = await updateUser(tx, before.id, { passwordHash, status: 'active', name: input.name ?? before.name, updatedAt: now, lastLoginAt: now });
-    record({ action: 'user.activated', recordType: 'user', recordId: before.id, before: userView(before), after: userView(after), marking: userMarking(after.organisationId, await coordinatorOrganisationIds(tx)) });
+    record({ action: 'user.activated', recordType: 'user', recordId: before.id, before: userView(before), after: userView(after), marking: userMarking(after.organisationId) });
     return openSession(ctx, tx, before.id);
   });
 }

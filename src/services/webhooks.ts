@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../domain/errors';
 import { webhookMarking } from '../domain/identity/directory-marking';
-import { canManageWebhooksOf } from '../domain/identity/permissions';
+import { can } from '../domain/policy/actions';
 import type { Principal } from '../domain/identity/principal';
 import { enqueueJobs } from '../store/jobs';
 import { type DeliveryRow, findDelivery, findWebhookOf, insertWebhook, listDeliveries, listWebhooksOf, updateDelivery, updateWebhook, type WebhookRow } from '../store/webhooks';
@@ -47,7 +47,7 @@ export interface WebhookInput {
 }
 
 const mustManage = (p: Principal) => {
-  if (!canManageWebhooksOf(p, p.organisationId)) throw new AppError('FORBIDDEN', 'Only administrators of your organisation manage its webhooks');
+  if (!can(p, 'webhooks.manage', { organisationId: p.organisationId })) throw new AppError('FORBIDDEN', 'Only administrators of your organisation manage its webhooks');
 };
 
 /**

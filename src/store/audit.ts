@@ -80,7 +80,7 @@ export async function chainPage(db: Executor, afterSeq: number, limit: number): 
     select coalesce(json_agg(p order by p.seq), '[]')::text as page from (
       select seq, id, at, actor_user_id, actor_organisation_id, actor_label, action, record_type, record_id,
              before_digest, after_digest, owner_organisation_id, created_by, tlp, classification,
-             access_organisations, access_users, prev_hash, hash
+             access_organisations, access_users, coordinators, prev_hash, hash
       from audit_log where seq > ${afterSeq} order by seq limit ${limit}) p`);
   const rows = (Array.isArray(result) ? result : (result as { rows: { page: string }[] }).rows) as { page: string }[];
   return (JSON.parse(rows[0]!.page) as PageRow[]).map((r) => ({
@@ -102,6 +102,7 @@ export async function chainPage(db: Executor, afterSeq: number, limit: number): 
       classification: r.classification,
       accessOrganisations: r.access_organisations,
       accessUsers: r.access_users,
+      coordinators: r.coordinators,
     }),
     prevHash: r.prev_hash,
     hash: r.hash,
@@ -126,6 +127,7 @@ interface PageRow {
   classification: number;
   access_organisations: string[];
   access_users: string[];
+  coordinators: boolean;
   prev_hash: string;
   hash: string;
 }

@@ -1,6 +1,8 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Viewer } from '../domain/policy/viewer';
 import type { Executor } from './database';
 import { invitations, organisations, users } from './schema/index';
+import { usersVisibleTo } from './visibility';
 
 export type UserRow = typeof users.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -20,12 +22,13 @@ export async function countUsers(db: Executor): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-/** Users of the given organisations (null = all; the service decides which a principal may list). */
+/** The users `viewer` may see (policy/users.ts), optionally of one organisation only. */
 export async function listUsers(
   db: Executor,
-  f: { organisationIds: string[] | null; limit: number; offset: number },
+  viewer: Viewer,
+  f: { organisationId?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: UserRow[]; total: number }> {
-  const where: SQL | undefined = f.organisationIds ? inArray(users.organisationId, f.organisationIds) : undefined;
+  const where = and(usersVisibleTo(viewer, users.organisationId), f.organisationId ? eq(users.organisationId, f.organisationId) : undefined);
   const [items, [total]] = await Promise.all([
     db.select().from(users).where(where).orderBy(asc(sql`lower(${users.email})`)).limit(f.limit).offset(f.offset),
     db.select({ n: count() }).from(users).where(where),

@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Marking } from '../domain/policy/marking';
 import { CLASSIFICATIONS, type Tlp } from '../domain/policy/marking';
 import type { Viewer } from '../domain/policy/viewer';
+import { userScope } from '../domain/policy/users';
 import { visibilityScope } from '../domain/policy/visibility';
 
 /** The marking columns of a protected table (see schema/marking-columns.ts). */
@@ -13,6 +14,7 @@ export interface MarkedTable {
   readonly classification: PgColumn;
   readonly accessOrganisations: PgColumn;
   readonly accessUsers: PgColumn;
+  readonly coordinators: PgColumn;
 }
 
 const labels = (tlps: readonly Tlp[]): SQL => sql`(${sql.join(tlps.map((t) => sql`${t}`), sql`, `)})`;
@@ -39,7 +41,16 @@ export function visibleTo(viewer: Viewer, t: MarkedTable): SQL {
       sql`(${t.tlp} in ${labels(u.labels)} and (${t.createdBy} = ${u.id} or ${t.accessUsers} @> array[${u.id}]::uuid[]))`,
     );
   }
+  if (s.coordinatorLabels.length) anyOf.push(sql`(${t.coordinators} and ${t.tlp} in ${labels(s.coordinatorLabels)})`);
   return sql`(${t.classification} <= ${s.maxClassificationRank} and (${sql.join(anyOf, sql` or `)}))`;
+}
+
+/** The SQL twin of `canSeeUser` (domain/policy/users.ts) over a users table's organisation column. */
+export function usersVisibleTo(viewer: Viewer, organisationId: PgColumn): SQL {
+  const s = userScope(viewer);
+  if (s.kind === 'all') return sql`true`;
+  if (s.kind === 'organisation') return sql`${organisationId} = ${s.organisationId}`;
+  return sql`false`;
 }
 
 /** Marking → column values. */
@@ -51,6 +62,7 @@ export function markingRow(m: Marking) {
     classification: CLASSIFICATIONS.indexOf(m.classification),
     accessOrganisations: [...m.accessOrganisations],
     accessUsers: [...m.accessUsers],
+    coordinators: m.coordinators ?? false,
   };
 }
 
@@ -62,6 +74,7 @@ export function markingOf(row: {
   classification: number;
   accessOrganisations: string[];
   accessUsers: string[];
+  coordinators: boolean;
 }): Marking {
   return {
     ownerOrganisationId: row.ownerOrganisationId,
@@ -70,5 +83,6 @@ export function markingOf(row: {
     classification: CLASSIFICATIONS[row.classification] ?? 'TOP_SECRET',
     accessOrganisations: row.accessOrganisations,
     accessUsers: row.accessUsers,
+    coordinators: row.coordinators,
   };
 }

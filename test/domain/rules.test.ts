@@ -3,10 +3,10 @@ import { parseConfig } from '../../src/config/config';
 import { subscribes } from '../../src/domain/events/event';
 import { signatureFor, verifySignature } from '../../src/domain/events/signature';
 import { sectorProblems } from '../../src/domain/identity/organisation';
-import { canAssignRole, canGrantClearance, canManageUsersOf, isPlatformAdmin } from '../../src/domain/identity/permissions';
 import type { Principal } from '../../src/domain/identity/principal';
 import { scopesAllowed } from '../../src/domain/identity/roles';
 import { backoffMs } from '../../src/domain/jobs/backoff';
+import { can } from '../../src/domain/policy/actions';
 import { canonicalJson, stateDigest } from '../../src/domain/audit/canonical';
 
 const principal = (over: Partial<Principal>): Principal => ({
@@ -60,15 +60,14 @@ describe('domain rules', () => {
   it('permissions: platform admins, organisation admins, clearances, scopes', () => {
     const platform = principal({ coordinator: true });
     const orgAdmin = principal({});
-    expect(isPlatformAdmin(platform)).toBe(true);
-    expect(isPlatformAdmin(orgAdmin)).toBe(false);
-    expect(isPlatformAdmin(principal({ coordinator: true, scopes: ['read'] }))).toBe(false);
-    expect(canManageUsersOf(orgAdmin, 'o')).toBe(true);
-    expect(canManageUsersOf(orgAdmin, 'other')).toBe(false);
-    expect(canManageUsersOf(principal({ role: 'analyst' }), 'o')).toBe(false);
-    expect(canGrantClearance(orgAdmin, 'SECRET')).toBe(false);
-    expect(canGrantClearance(platform, 'TOP_SECRET')).toBe(true);
-    expect(canAssignRole(orgAdmin, 'o', 'admin')).toBe(true);
+    expect(can(platform, 'platform.administer')).toBe(true);
+    expect(can(orgAdmin, 'platform.administer')).toBe(false);
+    expect(can(principal({ coordinator: true, scopes: ['read'] }), 'platform.administer')).toBe(false);
+    expect(can(orgAdmin, 'users.manage', { organisationId: 'o' })).toBe(true);
+    expect(can(orgAdmin, 'users.manage', { organisationId: 'other' })).toBe(false);
+    expect(can(principal({ role: 'analyst' }), 'users.manage', { organisationId: 'o' })).toBe(false);
+    expect(can(orgAdmin, 'users.set-clearance', { from: null, to: 'SECRET' })).toBe(false);
+    expect(can(platform, 'users.set-clearance', { from: null, to: 'TOP_SECRET' })).toBe(true);
     expect(scopesAllowed('viewer')).toEqual(['read']);
     expect(scopesAllowed('member')).toEqual(['read', 'write']);
   });

@@ -115,7 +115,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     const clientOf = (org: string) => (org === w.clientOfA.organisationId ? w.vendors[0]!.organisationId : null);
     probes = [
       ...people.map((p) => viewerOf(p)),
-      ...people.map((p): Viewer => ({ kind: 'organisation', organisationId: p.organisationId, clientOf: clientOf(p.organisationId) })),
+      ...people.map((p): Viewer => ({ kind: 'organisation', organisationId: p.organisationId, clientOf: clientOf(p.organisationId), coordinator: p.coordinator })),
     ];
   }, 600_000);
   afterAll(() => w?.t.close());

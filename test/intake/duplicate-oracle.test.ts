@@ -59,8 +59,8 @@ describe('a duplicate from another organisation opens nothing', () => {
     expect((await w.call(w.analyst, 'POST', `/api/reports/${a.reportId}/transitions`, { event: 'start-triage' })).status).toBe(200);
     const events = (await eventsAfter(w.server.server.runtime.ctx.db, 0, 100_000)).filter((e) => e.recordId === a.reportId || JSON.stringify(e.data).includes(a.reportId));
     expect(events.length).toBeGreaterThan(0);
-    const asUser: Viewer = { kind: 'user', userId: reporterBUserId, organisationId: w.orgB, clientOf: null, clearance: 'NONE' };
-    const asWebhook: Viewer = { kind: 'organisation', organisationId: w.orgB, clientOf: null };
+    const asUser: Viewer = { kind: 'user', userId: reporterBUserId, organisationId: w.orgB, clientOf: null, clearance: 'NONE', coordinator: false, staff: false };
+    const asWebhook: Viewer = { kind: 'organisation', organisationId: w.orgB, clientOf: null, coordinator: false };
     expect(events.filter((e) => canSee(asUser, e.marking) || canSee(asWebhook, e.marking)).map((e) => e.type)).toEqual([]);
   });
 

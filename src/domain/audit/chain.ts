@@ -58,6 +58,8 @@ export function entryCanonicalText(c: AuditContent, prevHash: string): string {
       accessOrganisations: [...m.accessOrganisations].sort(),
       accessUsers: [...m.accessUsers].sort(),
       classification: m.classification,
+      // Present only when set (ADR 0008), so entries written before the flag existed hash as they did.
+      ...(m.coordinators ? { coordinators: true } : {}),
       createdBy: m.createdBy,
       ownerOrganisationId: m.ownerOrganisationId,
       tlp: m.tlp,

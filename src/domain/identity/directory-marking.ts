@@ -15,14 +15,19 @@ export const organisationMarking = (organisationId: string): Marking => ({
   accessUsers: [],
 });
 
-/** A user is known to their own organisation and to the coordinators who administer the directory. */
-export const userMarking = (organisationId: string, coordinatorOrganisationIds: readonly string[]): Marking => ({
+/**
+ * A user is known to their own organisation and to the coordinators who administer the
+ * directory (the coordinators as they stand when the entry is read: ADR 0008). The one rule
+ * for seeing users, `canSeeUser` in policy/users.ts, is this marking under the policy.
+ */
+export const userMarking = (organisationId: string): Marking => ({
   ownerOrganisationId: organisationId,
   createdBy: null,
   tlp: 'AMBER+STRICT',
   classification: 'UNCLASSIFIED',
-  accessOrganisations: coordinatorOrganisationIds.filter((id) => id !== organisationId),
+  accessOrganisations: [],
   accessUsers: [],
+  coordinators: true,
 });
 
 /** An API token concerns its holder alone. */

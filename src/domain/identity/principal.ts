@@ -1,4 +1,5 @@
 import type { Clearance } from '../policy/marking';
+import { isCoordinatorStaff } from '../policy/staff';
 import type { Viewer } from '../policy/viewer';
 import type { Role, Scope } from './roles';
 
@@ -25,5 +26,13 @@ export interface Principal {
 
 /** The policy view of a principal. */
 export function viewerOf(p: Principal): Viewer {
-  return { kind: 'user', userId: p.userId, organisationId: p.organisationId, clientOf: p.clientOf, clearance: p.clearance };
+  return {
+    kind: 'user',
+    userId: p.userId,
+    organisationId: p.organisationId,
+    clientOf: p.clientOf,
+    clearance: p.clearance,
+    coordinator: p.coordinator,
+    staff: isCoordinatorStaff(p),
+  };
 }

@@ -29,4 +29,11 @@ export interface Marking {
   readonly accessOrganisations: readonly string[];
   /** Named recipients (the only way to share TLP:RED). */
   readonly accessUsers: readonly string[];
+  /**
+   * Shared with the clearinghouse's coordinators (ADR 0008): members of a coordinating
+   * organisation hold it as a recipient organisation, its staff (active analysts and
+   * admins) as named recipients. Who they are is looked up when the record is read, never
+   * copied into the lists above. Absent means false.
+   */
+  readonly coordinators?: boolean;
 }

@@ -13,12 +13,18 @@ export type Viewer =
       /** The organisation this user's organisation is a client of (TLP:AMBER "clients"), if any. */
       readonly clientOf: string | null;
       readonly clearance: Clearance;
+      /** Whether their organisation coordinates this clearinghouse, as it stands now. */
+      readonly coordinator: boolean;
+      /** Whether they are coordinator staff (`isCoordinatorStaff`, policy/staff.ts), as they stand now. */
+      readonly staff: boolean;
     }
   | {
       /** An organisation as a whole (a webhook it registered): no personal access, no clearance. */
       readonly kind: 'organisation';
       readonly organisationId: string;
       readonly clientOf: string | null;
+      /** Whether this organisation coordinates this clearinghouse, as it stands now. */
+      readonly coordinator: boolean;
     }
   | { readonly kind: 'system' };
 

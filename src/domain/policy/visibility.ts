@@ -34,6 +34,14 @@ export type Relation =
  * - RED: "For the eyes and ears of individual recipients only, no further disclosure."
  *   Organisations on the access list do not open a RED record; only named users do.
  * Roles never widen visibility: an admin sees what a viewer of the same standing sees.
+ *
+ * A record marked "shared with the coordinators" (`Marking.coordinators`, ADR 0008) names a
+ * group whose membership is read at read time: members of a coordinating organisation hold
+ * `recipient-organisation` towards it, coordinator staff `recipient-user` (so a TLP:RED proof
+ * of concept opens to staff only). This is a relation the record's marking grants, like an
+ * access list, not a role override: without the flag a coordinator's role opens nothing.
+ * Clients of a coordinating organisation gain nothing from it (the flag names the
+ * clearinghouse's own people, not their clients).
  */
 export const TLP_AUDIENCE: Readonly<Record<Tlp, readonly Relation[]>> = {
   CLEAR: ['public', 'community', 'recipient-organisation', 'client-organisation', 'recipient-user'],
@@ -60,6 +68,10 @@ export function relationsOf(viewer: Viewer, m: Marking): Set<Relation> {
   if (viewer.clientOf && isRecipientOrg(viewer.clientOf, m)) rel.add('client-organisation');
   if (viewer.kind === 'user' && (m.createdBy === viewer.userId || m.accessUsers.includes(viewer.userId))) {
     rel.add('recipient-user');
+  }
+  if (m.coordinators && viewer.coordinator) {
+    rel.add('recipient-organisation');
+    if (viewer.kind === 'user' && viewer.staff) rel.add('recipient-user');
   }
   return rel;
 }
@@ -91,6 +103,8 @@ export interface VisibilityScope {
   readonly recipientOrganisation: { readonly id: string; readonly labels: readonly Tlp[] } | null;
   readonly clientOrganisation: { readonly id: string; readonly labels: readonly Tlp[] } | null;
   readonly recipientUser: { readonly id: string; readonly labels: readonly Tlp[] } | null;
+  /** The labels a record marked "shared with the coordinators" opens to this viewer (none when not one of them). */
+  readonly coordinatorLabels: readonly Tlp[];
 }
 
 /** Compiles the table above for one viewer. */
@@ -103,13 +117,18 @@ export function visibilityScope(viewer: Viewer): VisibilityScope {
     recipientOrganisation: null,
     clientOrganisation: null,
     recipientUser: null,
+    coordinatorLabels: [] as Tlp[],
   };
   if (viewer.kind === 'anonymous' || viewer.kind === 'system') return base;
+  const staff = viewer.kind === 'user' && viewer.staff;
   return {
     ...base,
     communityLabels: labelsFor('community'),
     recipientOrganisation: { id: viewer.organisationId, labels: labelsFor('recipient-organisation') },
     clientOrganisation: viewer.clientOf ? { id: viewer.clientOf, labels: labelsFor('client-organisation') } : null,
     recipientUser: viewer.kind === 'user' ? { id: viewer.userId, labels: labelsFor('recipient-user') } : null,
+    coordinatorLabels: viewer.coordinator
+      ? TLP_LABELS.filter((tlp) => TLP_AUDIENCE[tlp].includes('recipient-organisation') || (staff && TLP_AUDIENCE[tlp].includes('recipient-user')))
+      : [],
   };
 }

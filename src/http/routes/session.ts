@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { isPlatformAdmin } from '../../domain/identity/permissions';
+import { can } from '../../domain/policy/actions';
 import { getOrganisation } from '../../services/organisations';
 import { login, logout, resolveSession, type SessionInfo } from '../../services/sessions';
 import { completeSetup } from '../../services/setup';
@@ -13,7 +13,7 @@ import { Email, errors, Name, Password, Session } from '../schemas';
 export const sessionBody = (s: SessionInfo) => ({
   user: s.user as never,
   csrfToken: s.csrfToken,
-  platformAdmin: isPlatformAdmin(s.principal),
+  platformAdmin: can(s.principal, 'platform.administer'),
   scopes: [...s.principal.scopes],
 });
 
@@ -32,7 +32,7 @@ export function sessionRoutes(app: App, { ctx }: AppDeps): void {
     if (req.auth.via !== 'session') {
       // A token has no CSRF token; answer the same shape for scripts that ask "who am I".
       const user = await getUser(ctx, p, p.userId);
-      return { user: { ...user, organisation: await getOrganisation(ctx, p.organisationId) } as never, csrfToken: '', platformAdmin: isPlatformAdmin(p), scopes: [...p.scopes] };
+      return { user: { ...user, organisation: await getOrganisation(ctx, p.organisationId) } as never, csrfToken: '', platformAdmin: can(p, 'platform.administer'), scopes: [...p.scopes] };
     }
     const s = await resolveSession(ctx, req.auth.cookieSecret!);
     return sessionBody(s!);

@@ -1,7 +1,7 @@
 import type { AdvisoryContent } from '../../domain/advisory/content';
 import { randomUUID } from 'node:crypto';
 import { draftAdvisoryId } from '../../domain/advisory/id';
-import { canCoordinateAdvisories } from '../../domain/advisory/permissions';
+import { can } from '../../domain/policy/actions';
 import { transition, type AdvisoryEvent, type AdvisoryState } from '../../domain/advisory/state';
 import { AppError, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
@@ -32,7 +32,7 @@ export const DRAFT_TLPS: readonly Tlp[] = ['AMBER', 'AMBER+STRICT', 'RED'];
 
 /** FORBIDDEN unless `p` runs publication (analyst or admin of a coordinating organisation). */
 export function assertCoordinator(p: Principal): void {
-  if (!canCoordinateAdvisories(p)) throw new AppError('FORBIDDEN', 'Only analysts and administrators of a coordinating organisation draft and publish advisories');
+  if (!can(p, 'advisories.coordinate')) throw new AppError('FORBIDDEN', 'Only analysts and administrators of a coordinating organisation draft and publish advisories');
 }
 
 /** The next state, or CONFLICT naming the forbidden move (the state machine in domain/advisory). */

@@ -1,4 +1,4 @@
-import { canCoordinateCases, canSpeakFor } from '../../domain/cases/permissions';
+import { can } from '../../domain/policy/actions';
 import { type CaseState, type CaseEvent, transitionCase } from '../../domain/cases/case-states';
 import { AppError, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
@@ -9,11 +9,11 @@ import type { Executor, Tx } from '../../store/database';
 
 /** FORBIDDEN unless `p` runs coordination (analyst or admin of a coordinating organisation). */
 export function assertCaseCoordinator(p: Principal): void {
-  if (!canCoordinateCases(p)) throw new AppError('FORBIDDEN', 'Only analysts and administrators of a coordinating organisation run cases');
+  if (!can(p, 'cases.coordinate')) throw new AppError('FORBIDDEN', 'Only analysts and administrators of a coordinating organisation run cases');
 }
 
 /** Whether `p` is on the coordinating side of this case (its owner organisation). */
-export const coordinates = (p: Principal, c: CaseRow): boolean => p.organisationId === c.ownerOrganisationId && canCoordinateCases(p);
+export const coordinates = (p: Principal, c: CaseRow): boolean => p.organisationId === c.ownerOrganisationId && can(p, 'cases.coordinate');
 
 /** Cases, and everything in them, are shared with the organisation only (TLP 2.0 AMBER+STRICT). */
 export const CASE_TLP: Tlp = 'AMBER+STRICT';
@@ -52,7 +52,7 @@ export async function caseToCoordinate(tx: Tx, p: Principal, id: string): Promis
 export async function ownParticipation(db: Executor, p: Principal, c: CaseRow): Promise<CaseVendorRow> {
   const v = await findVisibleParticipation(db, viewerOf(p), c.id, p.organisationId);
   if (!v) throw notFound('Case');
-  if (!canSpeakFor(p, p.organisationId)) throw new AppError('FORBIDDEN', 'Your role or token cannot write');
+  if (!can(p, 'organisation.speak-for', { organisationId: p.organisationId })) throw new AppError('FORBIDDEN', 'Your role or token cannot write');
   return v;
 }
 

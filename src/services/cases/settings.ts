@@ -1,5 +1,5 @@
 import { checkPolicy, DEFAULT_EMBARGO_POLICY, type EmbargoPolicy } from '../../domain/cases/embargo-policy';
-import { canConfigureCases } from '../../domain/cases/permissions';
+import { can } from '../../domain/policy/actions';
 import { organisationMarking } from '../../domain/identity/directory-marking';
 import { AppError } from '../../domain/errors';
 import type { Principal } from '../../domain/identity/principal';
@@ -17,7 +17,7 @@ export async function embargoPolicy(db: Executor): Promise<EmbargoPolicy> {
 
 /** Sets the embargo policy (platform admins), naming every bad field. */
 export async function setEmbargoPolicy(ctx: ServiceContext, p: Principal, policy: EmbargoPolicy): Promise<EmbargoPolicy> {
-  if (!canConfigureCases(p)) throw new AppError('FORBIDDEN', 'Only platform administrators set the embargo policy');
+  if (!can(p, 'cases.configure')) throw new AppError('FORBIDDEN', 'Only platform administrators set the embargo policy');
   const problems = checkPolicy(policy);
   if (problems.length) throw new AppError('VALIDATION', 'The embargo policy is not valid', problems);
   const clean: EmbargoPolicy = { ...policy, reminderOffsetsMinutes: [...new Set(policy.reminderOffsetsMinutes)].sort((a, b) => b - a) };

@@ -25,7 +25,7 @@ export async function dispatchPending(ctx: ServiceContext, batch = 200): Promise
     for (const h of hooks) {
       if (viewers.has(h.organisationId)) continue;
       const org = await findOrganisation(tx, h.organisationId);
-      viewers.set(h.organisationId, { kind: 'organisation', organisationId: h.organisationId, clientOf: org?.parentId ?? null });
+      viewers.set(h.organisationId, { kind: 'organisation', organisationId: h.organisationId, clientOf: org?.parentId ?? null, coordinator: org?.coordinator ?? false });
     }
     const now = ctx.now();
     const deliveries = events.flatMap((e) =>

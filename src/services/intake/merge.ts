@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../domain/errors';
 import type { Principal } from '../../domain/identity/principal';
 import { viewerOf } from '../../domain/identity/principal';
-import { canTriage } from '../../domain/intake/permissions';
+import { can } from '../../domain/policy/actions';
 import { SYSTEM } from '../../domain/policy/viewer';
 import type { Tx } from '../../store/database';
 import { moveAttachments } from '../../store/intake/attachments';
@@ -52,7 +52,7 @@ export async function mergeInto(ctx: ServiceContext, tx: Tx, record: Record_, ta
 
 /** Analysts merge reports: the sources become duplicates of the target. */
 export async function mergeReports(ctx: ServiceContext, p: Principal, targetId: string, sourceIds: readonly string[]) {
-  if (!canTriage(p)) throw new AppError('FORBIDDEN', 'Only the clearinghouse’s analysts and admins merge reports');
+  if (!can(p, 'reports.triage')) throw new AppError('FORBIDDEN', 'Only the clearinghouse’s analysts and admins merge reports');
   return write(ctx, actorOf(p), async (tx, record) => {
     const sources: ReportRow[] = [];
     for (const [i, id] of sourceIds.entries()) {
@@ -73,7 +73,7 @@ export async function mergeReports(ctx: ServiceContext, p: Principal, targetId: 
 
 /** Analysts split findings off a report into a new report (state received), audited. */
 export async function splitReport(ctx: ServiceContext, p: Principal, id: string, findingIds: readonly string[]) {
-  if (!canTriage(p)) throw new AppError('FORBIDDEN', 'Only the clearinghouse’s analysts and admins split reports');
+  if (!can(p, 'reports.triage')) throw new AppError('FORBIDDEN', 'Only the clearinghouse’s analysts and admins split reports');
   return write(ctx, actorOf(p), async (tx, record) => {
     await lockIntake(tx);
     const before = await lockVisibleReport(tx, viewerOf(p), id);
@@ -97,7 +97,7 @@ export async function splitReport(ctx: ServiceContext, p: Principal, id: string,
       severity: first.severity, cvssVector: first.cvssVector, cvssScore: first.cvssScore, exploited: picked.some((f) => f.exploited), finderKind: first.finderKind, modelName: first.modelName,
       reporterOrganisations: orgs, findingCount: picked.length,
       ownerOrganisationId: first.ownerOrganisationId, createdBy: first.createdBy, tlp: before.tlp, classification: before.classification,
-      accessOrganisations: before.accessOrganisations.filter((o) => o !== first.ownerOrganisationId), accessUsers: before.accessUsers,
+      accessOrganisations: before.accessOrganisations.filter((o) => o !== first.ownerOrganisationId), accessUsers: before.accessUsers, coordinators: before.coordinators,
       createdAt: now, updatedAt: now,
     }]);
     const ids = picked.map((f) => f.id);

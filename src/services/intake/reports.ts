@@ -1,7 +1,7 @@
 import { notFound } from '../../domain/errors';
 import type { Principal } from '../../domain/identity/principal';
 import { viewerOf } from '../../domain/identity/principal';
-import { canTriage } from '../../domain/intake/permissions';
+import { can } from '../../domain/policy/actions';
 import { precision } from '../../domain/intake/reputation';
 import type { Viewer } from '../../domain/policy/viewer';
 import { visibleAttachmentContent, visibleAttachmentsOf } from '../../store/intake/attachments';
@@ -38,7 +38,7 @@ export async function getReport(ctx: ServiceContext, p: Principal | null, id: st
   const attachments = await visibleAttachmentsOf(ctx.db, viewer, found.map((f) => f.id));
   const credits = reportCreditsFor(creditReaderOf(p), (await creditsOfReport(ctx.db, id)).map((c) => ({ ...c, organisation: c.organisationName })));
   return {
-    ...reportView(r!, { triager: !!p && canTriage(p), closeDays: needsInfoCloseDays }),
+    ...reportView(r!, { triager: !!p && can(p, 'reports.triage'), closeDays: needsInfoCloseDays }),
     findings: found.map((f) => findingView(f, attachments)),
     case: await reportCaseStatus(ctx.db, viewer, r!),
     credits: credits.credits.map((c) => ({ organisationId: c.organisationId, organisation: c.organisation, findings: c.findings, models: [...c.models], firstAt: c.firstAt.toISOString() })),
@@ -72,7 +72,7 @@ export async function reportQueue(ctx: ServiceContext, p: Principal, f: ReportFi
   const { needsInfoCloseDays } = await intakeSettings(ctx.db);
   const listed = await listVisibleReports(ctx.db, viewer, f, sort, limit, offset);
   const page = { ...listed, items: await withoutUnseenTargets(ctx, viewer, listed.items) };
-  const triager = canTriage(p);
+  const triager = can(p, 'reports.triage');
   const orgs = triager ? await reputationCounts(ctx.db, 'organisation', [...new Set(page.items.map((r) => r.ownerOrganisationId))]) : [];
   const models = triager ? await reputationCounts(ctx.db, 'model', [...new Set(page.items.flatMap((r) => (r.modelName ? [r.modelName] : [])))]) : [];
   const byOrg = reputationOf(orgs);

@@ -8,33 +8,33 @@ import type { NewReport } from '../../store/intake/reports';
 import { markingRow } from '../../store/visibility';
 import type { ValidFinding } from './finding-input';
 
-/** Who sees what intake stores (ADR 0010 "Need-to-know"). */
-export interface IntakeAudience {
-  readonly organisations: readonly string[];
-  readonly staff: readonly string[];
-}
-
-/** A finding and its report: the submitter's organisation and the coordinators (AMBER+STRICT). */
-export function intakeMarking(organisationId: string, userId: string, audience: IntakeAudience): Marking {
+/**
+ * A finding and its report: the submitter's organisation and the clearinghouse's coordinators
+ * (AMBER+STRICT). The coordinators are a relation read when the record is read (ADR 0008),
+ * not a copy of today's coordinating organisations.
+ */
+export function intakeMarking(organisationId: string, userId: string): Marking {
   return {
     ownerOrganisationId: organisationId,
     createdBy: userId,
     tlp: 'AMBER+STRICT',
     classification: 'UNCLASSIFIED',
-    accessOrganisations: audience.organisations.filter((o) => o !== organisationId),
+    accessOrganisations: [],
     accessUsers: [],
+    coordinators: true,
   };
 }
 
-/** A proof of concept: TLP:RED, for the submitter and the coordinators' analysts and admins by name. */
-export function proofMarking(organisationId: string, userId: string, audience: IntakeAudience): Marking {
+/** A proof of concept: TLP:RED, for the submitter and the coordinator staff as they stand when it is read (ADR 0008). */
+export function proofMarking(organisationId: string, userId: string): Marking {
   return {
     ownerOrganisationId: organisationId,
     createdBy: userId,
     tlp: 'RED',
     classification: 'UNCLASSIFIED',
     accessOrganisations: [],
-    accessUsers: audience.staff.filter((u) => u !== userId),
+    accessUsers: [],
+    coordinators: true,
   };
 }
 

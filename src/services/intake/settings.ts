@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/errors';
 import type { IntakeLimits } from '../../domain/intake/admission';
 import type { Principal } from '../../domain/identity/principal';
-import { canConfigureIntake } from '../../domain/intake/permissions';
+import { can } from '../../domain/policy/actions';
 import { organisationMarking } from '../../domain/identity/directory-marking';
 import type { Executor } from '../../store/database';
 import { deleteIntakeQuota, findIntakeQuota, findIntakeSettings, listIntakeQuotas, upsertIntakeQuota, upsertIntakeSettings } from '../../store/intake/admission';
@@ -26,7 +26,7 @@ export async function intakeSettings(db: Executor): Promise<IntakeSettings> {
 }
 
 export async function setIntakeSettings(ctx: ServiceContext, p: Principal, input: IntakeSettings): Promise<IntakeSettings> {
-  if (!canConfigureIntake(p)) throw forbidden();
+  if (!can(p, 'intake.configure')) throw forbidden();
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await intakeSettings(tx);
     await upsertIntakeSettings(tx, { ...input, updatedAt: ctx.now(), updatedBy: p.userId });
@@ -44,13 +44,13 @@ export const quotaView = (q: { organisationId: string; findingsPerMinute: number
 });
 
 export async function listQuotas(ctx: ServiceContext, p: Principal) {
-  if (!canConfigureIntake(p)) throw forbidden();
+  if (!can(p, 'intake.configure')) throw forbidden();
   return (await listIntakeQuotas(ctx.db)).map(quotaView);
 }
 
 /** Sets an organisation's own limits (or, with `null`, returns it to the defaults). */
 export async function setQuota(ctx: ServiceContext, p: Principal, organisationId: string, limits: IntakeLimits | null) {
-  if (!canConfigureIntake(p)) throw forbidden();
+  if (!can(p, 'intake.configure')) throw forbidden();
   return write(ctx, actorOf(p), async (tx, record) => {
     if (!(await findOrganisation(tx, organisationId))) throw new AppError('NOT_FOUND', 'Organisation not found');
     const before = await findIntakeQuota(tx, organisationId);

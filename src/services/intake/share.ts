@@ -1,6 +1,6 @@
 import { AppError, type FieldProblem, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
-import { canTriage } from '../../domain/intake/permissions';
+import { can } from '../../domain/policy/actions';
 import { lockVisibleReport, updateReport } from '../../store/intake/reports';
 import { findOrganisation } from '../../store/organisations';
 import { markingOf } from '../../store/visibility';
@@ -16,7 +16,7 @@ import { reportView } from './report-views';
  * recipients learn of it.
  */
 export async function shareReport(ctx: ServiceContext, p: Principal, id: string, organisations: readonly string[]) {
-  if (!canTriage(p)) throw new AppError('FORBIDDEN', 'Only the clearinghouse’s analysts and admins share reports');
+  if (!can(p, 'reports.triage')) throw new AppError('FORBIDDEN', 'Only the clearinghouse’s analysts and admins share reports');
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await lockVisibleReport(tx, viewerOf(p), id);
     if (!before) throw notFound('Report');

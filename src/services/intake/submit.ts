@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/errors';
 import type { IntakeLane } from '../../domain/intake/admission';
 import type { Principal } from '../../domain/identity/principal';
-import { canSubmitFindings } from '../../domain/intake/permissions';
+import { can } from '../../domain/policy/actions';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { admitChunk, type Budget } from './admission';
@@ -30,7 +30,7 @@ const laneOf = (c: CheckedItem): IntakeLane => (c.ok && c.finding.exploited ? 'p
 
 /** Checks and stores one chunk of items (see storeChecked), checking on the calling thread. */
 export function submitChunk(ctx: ServiceContext, p: Principal, raw: readonly RawItem[], opts: SubmitOptions): Promise<{ results: ItemResult[]; budget: Budget | null }> {
-  if (!canSubmitFindings(p)) throw new AppError('FORBIDDEN', 'Your role or token cannot submit findings');
+  if (!can(p, 'findings.submit')) throw new AppError('FORBIDDEN', 'Your role or token cannot submit findings');
   return storeChecked(ctx, p, checkItems(raw, opts.requestKey), opts);
 }
 
@@ -82,7 +82,7 @@ export async function submitStream(
   items: AsyncIterable<RawItem>,
   opts: SubmitOptions & { onResults: (results: readonly ItemResult[]) => void | Promise<void>; chunkSize?: number },
 ): Promise<{ summary: SubmissionSummary; budget: Budget | null }> {
-  if (!canSubmitFindings(p)) throw new AppError('FORBIDDEN', 'Your role or token cannot submit findings');
+  if (!can(p, 'findings.submit')) throw new AppError('FORBIDDEN', 'Your role or token cannot submit findings');
   const checker = ctx.checker ?? inlineChecker;
   const summary = emptySummary();
   let budget: Budget | null = null;

@@ -3,7 +3,7 @@ import type { Principal } from '../../domain/identity/principal';
 import { viewerOf } from '../../domain/identity/principal';
 import { checkCwe } from '../../domain/intake/cwe';
 import type { ReproductionStatus, Severity } from '../../domain/intake/finding';
-import { canTriage } from '../../domain/intake/permissions';
+import { can } from '../../domain/policy/actions';
 import { needsInfoDeadline, type ReportEvent, type ReportState, transitionReport } from '../../domain/intake/report-states';
 import { ssvcDecide, ssvcVector, type SsvcInputs } from '../../domain/intake/ssvc';
 import { SYSTEM } from '../../domain/policy/viewer';
@@ -71,7 +71,7 @@ async function applyTransition(ctx: ServiceContext, tx: Tx, record: Record_, bef
 
 /** An analyst moves a report through its workflow (every step audited). */
 export async function transitionReportBy(ctx: ServiceContext, p: Principal, id: string, req: TransitionRequest) {
-  if (!canTriage(p)) throw forbidden();
+  if (!can(p, 'reports.triage')) throw forbidden();
   const { needsInfoCloseDays } = await intakeSettings(ctx.db);
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await lockVisibleReport(tx, viewerOf(p), id);
@@ -102,7 +102,7 @@ export interface TriageUpdate {
 
 /** An analyst's assessment: CWE, CVSS, known-exploited flag, reproduction (with who), SSVC decision. */
 export async function updateTriage(ctx: ServiceContext, p: Principal, id: string, u: TriageUpdate) {
-  if (!canTriage(p)) throw forbidden();
+  if (!can(p, 'reports.triage')) throw forbidden();
   const problems: { path: string; message: string }[] = [];
   let cwe: string | null | undefined = u.cwe;
   if (u.cwe) {
