@@ -9,8 +9,9 @@ import { uuidv7 } from '../../src/services/ids';
 import { openDatabase, type Database } from '../../src/store/database';
 import { DRIVERS, emptyPostgresDatabase } from '../helpers/databases';
 
-// Migration 0007 takes back what duplicates opened (issue 9 item 1, ADR 0013): a database is
-// taken to 0006, given a report whose access list a duplicate widened, then migrated.
+// Migration 0008 takes back what duplicates opened (issue 9 item 1, ADR 0013), and 0010 turns
+// the copied coordinator into the read-time coordinators relation (item 6, ADR 0008): a database
+// is taken to 0006, given a report whose access list a duplicate widened, then migrated.
 const ROOT = new URL('../../drizzle', import.meta.url).pathname;
 
 function migrationsUpTo(last: number): string {
@@ -47,7 +48,7 @@ describe.each(DRIVERS)('closing reports that duplicates opened, on %s', (driver)
     for (const c of cleanups) await c();
   });
 
-  it('keeps the coordinators on a report’s access list and removes the organisations duplicates added', async () => {
+  it('keeps the report open to the coordinators (now as the relation) and removes the organisations duplicates added', async () => {
     const { database, drop } = await databaseAt(driver, 6);
     cleanups.push(async () => {
       await database.close();
@@ -65,7 +66,7 @@ describe.each(DRIVERS)('closing reports that duplicates opened, on %s', (driver)
 
     await database.migrate();
 
-    const r = await db.execute(sql`select access_organisations, reporter_organisations, owner_organisation_id from reports where id = ${report}`);
-    expect((r as unknown as { rows: unknown[] }).rows).toEqual([{ access_organisations: [coordinator], reporter_organisations: [labA, labB], owner_organisation_id: labA }]);
+    const r = await db.execute(sql`select access_organisations, coordinators, reporter_organisations, owner_organisation_id from reports where id = ${report}`);
+    expect((r as unknown as { rows: unknown[] }).rows).toEqual([{ access_organisations: [], coordinators: true, reporter_organisations: [labA, labB], owner_organisation_id: labA }]);
   }, 60_000);
 });

@@ -26,7 +26,7 @@ export function eventRoutes(app: App, { ctx, hub }: AppDeps): void {
     const res = reply.raw;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-store, no-transform',
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
       'x-request-id': String(req.id),
