@@ -23,7 +23,7 @@ export function localOnly(io: CliIo, globals: GlobalOptions, verb: string): void
   if (!server) return;
   const from = globals.server ? '--server' : 'AISC_SERVER';
   throw new AppError('VALIDATION', `\`aisc ${verb}\` works on the local database only and cannot run against ${server}: drop ${from}${from === 'AISC_SERVER' ? ' from the environment' : ''}, or run it on the server's machine`, [
-    { path: from === '--server' ? '/server' : '/env/AISC_SERVER', message: 'not supported by this verb' },
+    { path: from === '--server' ? '/server' : '/env/AISC_SERVER', message: 'works on the local database only' },
   ]);
 }
 

@@ -80,7 +80,7 @@ export function lockDataDir(dir: string): () => void {
         throw new AppError(
           'CONFLICT',
           `the database in ${dir} is in use by ${who} (${holder.command}${holder.since ? `, since ${holder.since}` : ''}): stop it first, or run admin verbs against the running server with --server URL --token T`,
-          [{ path: '/env/AISC_DATA_DIR', message: `locked by pid ${holder.pid}` }],
+          [{ path: '/env/AISC_DATA_DIR', message: `in use by ${who}` }],
         );
       }
       // Stale (its process is gone) or unreadable (a crash while writing it): take it over.

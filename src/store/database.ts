@@ -58,13 +58,10 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   }
   const dir = resolve(opts.dataDir);
   if (opts.create === false && !isDatabaseDir(dir)) {
-    throw new AppError(
-      'NOT_FOUND',
-      existsSync(dir)
-        ? `${opts.dataDir} is not an AISC database (no PostgreSQL data in it) — check AISC_DATA_DIR, or run \`aisc migrate\` to create one there`
-        : `no AISC database at ${opts.dataDir} — run \`aisc serve\` or \`aisc migrate\` first (or set AISC_DATA_DIR)`,
-      [{ path: '/env/AISC_DATA_DIR', message: 'no database there' }],
-    );
+    // The detail repeats a phrase of the message: the CLI prints it once, --json names the variable.
+    const problem = existsSync(dir) ? `${opts.dataDir} is not an AISC database` : `no AISC database at ${opts.dataDir}`;
+    const advice = existsSync(dir) ? ' (no PostgreSQL data in it) — check AISC_DATA_DIR, or run `aisc migrate` to create one there' : ' — run `aisc serve` or `aisc migrate` first (or set AISC_DATA_DIR)';
+    throw new AppError('NOT_FOUND', `${problem}${advice}`, [{ path: '/env/AISC_DATA_DIR', message: problem }]);
   }
   mkdirSync(dir, { recursive: true });
   const unlock = lockDataDir(dir);
