@@ -8,16 +8,27 @@ export class ApiClient {
     private readonly token: string,
   ) {}
 
+  /** How often a rate-limited request is retried, and the longest wait honoured (seconds). */
+  static readonly RETRIES = 5;
+  static readonly MAX_WAIT_SECONDS = 120;
+
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     let res: Response;
-    try {
-      res = await fetch(new URL(path, this.baseUrl), {
-        method,
-        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-    } catch (err) {
-      throw new AppError('UNAVAILABLE', `Cannot reach ${this.baseUrl}: ${err instanceof Error ? err.message : String(err)}`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = await fetch(new URL(path, this.baseUrl), {
+          method,
+          headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
+        });
+      } catch (err) {
+        throw new AppError('UNAVAILABLE', `Cannot reach ${this.baseUrl}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      // 429: wait as the server asks (RFC 9110 §10.2.3 Retry-After, in seconds), a bounded number of times.
+      const wait = Number(res.headers.get('retry-after') ?? '1');
+      if (res.status !== 429 || attempt >= ApiClient.RETRIES || !(wait >= 0) || wait > ApiClient.MAX_WAIT_SECONDS) break;
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, Math.max(wait, 0.05) * 1000));
     }
     const text = await res.text();
     if (!res.ok) {

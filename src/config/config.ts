@@ -45,6 +45,9 @@ const schema = z.object({
   AISC_INTAKE_THREAD: bool(true),
   AISC_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   AISC_TRUST_PROXY: bool(false),
+  AISC_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AISC_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  AISC_AUDIT_CHECKPOINT_SECONDS: int(60, 1, 86_400),
 });
 
 export interface Config {
@@ -74,6 +77,12 @@ export interface Config {
   /** Whether cookies get the Secure attribute. */
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
+  /** The Ed25519 key that signs audit checkpoints, kept outside the database (ADR 0043); null: no checkpoints. */
+  readonly auditKeyFile: string | null;
+  /** Where the newest signed checkpoint is written, outside the database; null: none. */
+  readonly auditAnchorFile: string | null;
+  /** How often a running server checkpoints the audit chain (when it grew). */
+  readonly auditCheckpointMs: number;
 }
 
 export type ConfigResult =
@@ -96,6 +105,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     return { ok: false, problems: [{ variable: 'AISC_WEBHOOK_TIMEOUT_MS', message: 'must be shorter than AISC_JOB_LEASE_SECONDS' }] };
   }
   const publicUrl = (e.AISC_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  // Next to the embedded database, not in it: a copy or wipe of the data directory leaves them.
+  const beside = e.AISC_DATA_DIR.startsWith('memory://') ? null : e.AISC_DATA_DIR.replace(/[\\/]+$/, '');
   return {
     ok: true,
     config: Object.freeze({
@@ -119,6 +130,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       intakeThread: e.AISC_INTAKE_THREAD,
       secureCookies: e.AISC_SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https:') : e.AISC_SECURE_COOKIES === 'true',
       trustProxy: e.AISC_TRUST_PROXY,
+      auditKeyFile: e.AISC_AUDIT_KEY_FILE ?? (beside === null ? null : `${beside}.audit-key`),
+      auditAnchorFile: e.AISC_AUDIT_ANCHOR_FILE ?? (beside === null ? null : `${beside}.audit-anchor.json`),
+      auditCheckpointMs: e.AISC_AUDIT_CHECKPOINT_SECONDS * 1000,
     }),
   };
 }
@@ -145,4 +159,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'AISC_INTAKE_THREAD', default: 'true', meaning: 'check bulk findings on a second thread while the chunk before is stored (false: check inline)' },
   { name: 'AISC_SECURE_COOKIES', default: 'auto', meaning: 'Secure cookies: auto (when AISC_PUBLIC_URL is https), true or false' },
   { name: 'AISC_TRUST_PROXY', default: 'false', meaning: 'trust X-Forwarded-For from a reverse proxy (for per-IP limits)' },
+  { name: 'AISC_AUDIT_KEY_FILE', default: '$AISC_DATA_DIR.audit-key', meaning: 'Ed25519 key that signs audit checkpoints (created on first start, mode 0600); keep it outside the database and back it up' },
+  { name: 'AISC_AUDIT_ANCHOR_FILE', default: '$AISC_DATA_DIR.audit-anchor.json', meaning: 'where the newest signed audit checkpoint is written, outside the database; `aisc audit verify` checks the chain against it' },
+  { name: 'AISC_AUDIT_CHECKPOINT_SECONDS', default: '60', meaning: 'how often the server signs a checkpoint of the audit chain when it grew (and at every stop)' },
 ];

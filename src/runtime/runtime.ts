@@ -12,6 +12,7 @@ import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
 import { ThreadChecker } from '../services/intake/checker';
 import { type Database, openDatabase } from '../store/database';
+import { auditHeadSeq, checkpointAuditChain, ensureAuditKey } from '../services/audit';
 import { createLogger } from './logger';
 
 /** The running parts of one AISC process, wired together (the composition root). */
@@ -25,9 +26,12 @@ export interface Runtime {
 }
 
 /** Opens and migrates the database and builds the service context; starts nothing yet. */
-export async function openRuntime(config: Config, opts: { log?: Logger; now?: () => Date } = {}): Promise<Runtime> {
+export async function openRuntime(config: Config, opts: { log?: Logger; now?: () => Date; create?: boolean } = {}): Promise<Runtime> {
+  const createKey = opts.create !== false;
+  if (createKey) ensureAuditKey(config);
   const log = opts.log ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // `create: false` (CLI verbs other than serve and migrate): refuse a directory that holds no database.
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(opts.create === undefined ? {} : { create: opts.create }) });
   try {
     await database.migrate();
   } catch (err) {
@@ -71,6 +75,13 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
   // Changes made on other nodes reach this one through the outbox tail.
   await hub.subscribe(SYSTEM, (e) => forgetPrincipals([e.type]));
   worker = config.worker ? new Worker(ctx) : null;
+  // Signed audit checkpoints (ADR 0043): periodically while the worker runs, and at every stop.
+  const checkpoint = () =>
+    checkpointAuditChain(ctx, { createKey }).catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'audit checkpoint failed'));
+  const checkpoints = config.worker && config.auditKeyFile ? setInterval(() => void checkpoint(), config.auditCheckpointMs) : null;
+  checkpoints?.unref();
+  // A CLI verb (no worker) checkpoints at its end only if it wrote: reading verbs never write.
+  const headAtOpen = config.auditKeyFile && !config.worker ? await auditHeadSeq(ctx) : 0;
   return {
     config,
     database,
@@ -79,7 +90,9 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     worker,
     async close() {
       hub?.stop();
+      if (checkpoints) clearInterval(checkpoints);
       await worker?.stop();
+      if (config.auditKeyFile && (config.worker || (await auditHeadSeq(ctx).catch(() => headAtOpen)) !== headAtOpen)) await checkpoint();
       await bus?.close();
       await checker?.close();
       await database.close();

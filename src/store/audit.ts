@@ -36,6 +36,27 @@ export async function appendAudit(
   return entries;
 }
 
+/**
+ * Appends what `build` makes of the current head, under the chain lock, in its own
+ * transaction; `build` returns nothing to append nothing. For checkpoints, which must sign
+ * exactly the head they follow (ADR 0043).
+ */
+export async function appendAtHead(
+  db: Executor,
+  build: (tx: Tx, head: { seq: number; hash: string; action: string | null }) => Promise<Omit<AuditContent, 'seq'> | null>,
+): Promise<{ appended: AuditEntry | null; head: { seq: number; hash: string; action: string | null } }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+    const [h] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
+    const [last] = h ? await tx.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.seq, h.seq)) : [];
+    const head = { seq: h?.seq ?? 0, hash: h?.hash ?? GENESIS_HASH, action: last?.action ?? null };
+    const content = await build(tx, head);
+    if (!content) return { appended: null, head };
+    const [appended] = await appendAudit(tx, [content]);
+    return { appended: appended!, head };
+  });
+}
+
 const toRow = (e: AuditEntry) => ({
   seq: e.seq,
   id: e.id,

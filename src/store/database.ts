@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
@@ -9,6 +9,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { AppError } from '../domain/errors';
+import { isDatabaseDir, lockDataDir } from './data-dir-lock';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -30,9 +32,12 @@ const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /**
  * Opens the database: a PostgreSQL server when `databaseUrl` is given, else the embedded
- * PGlite in `dataDir` (`memory://` keeps it in memory, for tests).
+ * PGlite in `dataDir` (`memory://` keeps it in memory, for tests). The embedded database is
+ * locked to this process until `close()` (ADR 0042). With `create: false` a directory that
+ * is not already an AISC database is refused instead of created (a mistyped path must not
+ * become a new, empty database).
  */
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; create?: boolean }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle pooled connection can be closed by the server (restart, failover, a dropped
@@ -47,15 +52,42 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
       close: () => pool.end(),
     };
   }
-  const inMemory = opts.dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(resolve(opts.dataDir), { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : resolve(opts.dataDir));
+  if (opts.dataDir.startsWith('memory://')) {
+    const client = await PGlite.create();
+    return pgliteDatabase(client, async () => undefined);
+  }
+  const dir = resolve(opts.dataDir);
+  if (opts.create === false && !isDatabaseDir(dir)) {
+    // The detail repeats a phrase of the message: the CLI prints it once, --json names the variable.
+    const problem = existsSync(dir) ? `${opts.dataDir} is not an AISC database` : `no AISC database at ${opts.dataDir}`;
+    const advice = existsSync(dir) ? ' (no PostgreSQL data in it) — check AISC_DATA_DIR, or run `aisc migrate` to create one there' : ' — run `aisc serve` or `aisc migrate` first (or set AISC_DATA_DIR)';
+    throw new AppError('NOT_FOUND', `${problem}${advice}`, [{ path: '/env/AISC_DATA_DIR', message: problem }]);
+  }
+  mkdirSync(dir, { recursive: true });
+  const unlock = lockDataDir(dir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dir);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  return pgliteDatabase(client, async () => unlock());
+}
+
+function pgliteDatabase(client: PGlite, afterClose: () => Promise<void>): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS }),
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        await afterClose();
+      }
+    },
   };
 }
 

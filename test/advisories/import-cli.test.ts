@@ -31,7 +31,7 @@ describe('aisc import and aisc export (local database)', () => {
     env = { AISC_DATA_DIR: join(dir, 'db') };
     const { PassThrough } = await import('node:stream');
     const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: { ...env, LOG_LEVEL: 'silent' } };
-    await withLocalRuntime(io, (rt) => createOrganisation(rt.ctx, CLI_ACTOR, { name: 'Clearinghouse', kind: 'government_agency', coordinator: true }));
+    await withLocalRuntime(io, (rt) => createOrganisation(rt.ctx, CLI_ACTOR, { name: 'Clearinghouse', kind: 'government_agency', coordinator: true }), { create: true });
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -10,7 +10,9 @@ import { cli } from '../helpers/cli';
 describe('aisc admin and audit verify', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aisc-cli-'));
   const env = { AISC_DATA_DIR: dir };
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    for (const p of [dir, `${dir}.audit-key`, `${dir}.audit-anchor.json`]) rmSync(p, { recursive: true, force: true });
+  });
 
   it('migrates, creates an organisation, a user, a token, and changes a user', async () => {
     expect((await cli(['migrate'], env)).stdout).toMatch(/database migrated/);
@@ -59,7 +61,8 @@ describe('aisc admin and audit verify', () => {
     const ok = await cli(['audit', 'verify', '--json'], env);
     expect(ok.code, ok.stderr).toBe(0);
     const report = JSON.parse(ok.stdout);
-    expect(report).toMatchObject({ ok: true, entries: 5 });
+    // 5 changes, each CLI write followed by its signed checkpoint (ADR 0043)
+    expect(report).toMatchObject({ ok: true, entries: 10, proof: { checkpoints: 5, verifiedCheckpoints: 5, anchor: { seq: 10, verified: true } } });
 
     const database = await openDatabase({ dataDir: dir });
     await database.db.execute(sql`update audit_log set actor_label = 'someone else' where seq = 3`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser } from '../helpers/http';
+import { Browser, withToken } from '../helpers/http';
 import { cli } from '../helpers/cli';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -25,6 +25,22 @@ describe('aisc --server --token', () => {
     const user = await cli(['admin', 'create-user', '--server', t.url, '--token', token, '--email', 'ops@remote.test', '--name', 'Ops', '--organisation', 'remote utility'], {});
     expect(user.code, user.stderr).toBe(0);
     expect(user.stdout).toMatch(/invitation link \(shown once\):\nhttp:\/\/localhost:\d+\/invite#token=aisc_inv_/);
+  });
+
+  it('changes a user and creates the caller\'s own token through the API; refuses a token for someone else (issue 9 item 16)', async () => {
+    const env = { AISC_SERVER: t.url, AISC_TOKEN: token };
+    await cli(['admin', 'create-user', '--email', 'analyst@remote.test', '--name', 'An', '--organisation', 'Clearinghouse'], env);
+    const set = await cli(['admin', 'set-user', '--email', 'ANALYST@remote.test', '--clearance', 'SECRET', '--json'], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ email: 'analyst@remote.test', clearance: 'SECRET' });
+    const own = await cli(['admin', 'create-token', '--email', t.admin.email, '--name', 'ci', '--scope', 'read'], env);
+    expect(own.code, own.stderr).toBe(0);
+    expect(own.stdout.trim()).toMatch(/^aisc_pat_[A-Za-z0-9_-]{43}$/);
+    expect((await withToken(t.url, own.stdout.trim(), 'GET', '/api/session')).status).toBe(200);
+    const other = await cli(['admin', 'create-token', '--email', 'analyst@remote.test', '--name', 'ci'], env);
+    expect(other.code).toBe(3);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toMatch(/^aisc: over --server a token can be created only for the token's own user/);
   });
 
   it('reports server-side problems, bad tokens and unreachable servers in one line', async () => {

@@ -29,6 +29,8 @@ describe('outbox survives kill -9', () => {
       url.pathname = `/${name}`;
       env.DATABASE_URL = url.toString();
     }
+    // Admin verbs refuse a directory that holds no database (issue 9 item 17): create it first.
+    expect((await runAisc(['migrate'], env)).code).toBe(0);
     const org = await runAisc(['admin', 'create-organisation', '--name', 'Ops', '--kind', 'government_agency', '--coordinator', '--json'], env);
     expect(org.code, org.stderr).toBe(0);
     const user = await runAisc(['admin', 'create-user', '--email', 'ops@aisc.test', '--name', 'Ops', '--organisation', 'Ops', '--role', 'admin', '--password-stdin'], env, 'crash test password\n');

@@ -24,13 +24,24 @@ async function remoteOrganisationId(client: ApiClient, ref: string): Promise<str
   return hit.id;
 }
 
+/** A user id by email through the API (the listing has no email filter: page through it). */
+async function remoteUserId(client: ApiClient, email: string): Promise<string> {
+  for (let offset = 0; ; offset += 500) {
+    const page = await client.request<{ items: { id: string; email: string }[]; total: number }>('GET', `/api/users?limit=500&offset=${offset}`);
+    const hit = page.items.find((u) => u.email.toLowerCase() === email.toLowerCase());
+    if (hit) return hit.id;
+    if (offset + 500 >= page.total) throw new AppError('NOT_FOUND', `user '${email}' not found`);
+  }
+}
+
 /**
  * `aisc admin …`: directory administration, on the local database as the operator who runs
  * the command (audited as `system:cli`), or with --server/--token through the API as the
- * token's user (organisations and invitations). Secrets (tokens, invitation links) print once.
+ * token's user. Secrets (tokens, invitation links) print once, and only after the write that
+ * stores them has committed (the service returns after its transaction).
  */
 export const adminCommand: CommandModule = (program, io) => {
-  const admin = program.command('admin').description('administer organisations, users and tokens (local database, or --server/--token for organisations and invitations)');
+  const admin = program.command('admin').description('administer organisations, users and tokens (on the local database, or with --server/--token through the API)');
   const out = (cmd: { optsWithGlobals(): unknown }, value: unknown, line: string) =>
     (cmd.optsWithGlobals() as GlobalOptions).json ? printJson(io, value) : println(io, line);
 
@@ -99,15 +110,17 @@ export const adminCommand: CommandModule = (program, io) => {
     .option('--enable', 'enable the user again')
     .action(async (o: { email: string; role?: (typeof ROLE_IDS)[number]; clearance?: Clearance; disable?: boolean; enable?: boolean }, cmd) => {
       if (o.disable && o.enable) throw new AppError('VALIDATION', '--disable and --enable exclude each other', [{ path: '/disable', message: 'conflicts with --enable' }]);
-      const u = await withLocalRuntime(io, async (rt) =>
-        updateUserStanding(rt.ctx, CLI_ACTOR, await userIdByEmail(rt.ctx, o.email), { role: o.role, clearance: o.clearance, disabled: o.disable ? true : o.enable ? false : undefined }),
-      );
+      const change = { role: o.role, clearance: o.clearance, disabled: o.disable ? true : o.enable ? false : undefined };
+      const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
+      const u = client
+        ? await client.request<{ email: string; role: string; clearance: string; status: string }>('PATCH', `/api/users/${await remoteUserId(client, o.email)}`, Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)))
+        : await withLocalRuntime(io, async (rt) => updateUserStanding(rt.ctx, CLI_ACTOR, await userIdByEmail(rt.ctx, o.email), change));
       out(cmd, u, `updated ${u.email}: role ${u.role}, clearance ${u.clearance}, ${u.status}`);
     });
 
   admin
     .command('create-token')
-    .description("create an API token for a user (printed once)")
+    .description("create an API token for a user (printed once); over --server only for the token's own user")
     .requiredOption('--email <email>', 'the user')
     .requiredOption('--name <name>', 'what the token is for')
     .addOption(new Option('--scope <scope...>', 'scopes').choices(SCOPE_IDS).default(['read', 'write']))
@@ -117,7 +130,18 @@ export const adminCommand: CommandModule = (program, io) => {
       return n;
     })
     .action(async (o: { email: string; name: string; scope: Scope[]; expiresInDays?: number }, cmd) => {
-      const r = await withLocalRuntime(io, async (rt) => createToken(rt.ctx, CLI_ACTOR, await userIdByEmail(rt.ctx, o.email), { name: o.name, scopes: o.scope, expiresInDays: o.expiresInDays }));
+      const input = { name: o.name, scopes: o.scope, ...(o.expiresInDays ? { expiresInDays: o.expiresInDays } : {}) };
+      const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
+      if (client) {
+        // The API creates tokens for their caller only (POST /api/tokens): no route mints one for someone else.
+        const session = await client.request<{ user: { email: string } }>('GET', '/api/session');
+        if (session.user.email.toLowerCase() !== o.email.toLowerCase()) {
+          throw new AppError('VALIDATION', `over --server a token can be created only for the token's own user (${session.user.email}); ${o.email} creates theirs in the web UI`, [{ path: '/email', message: 'not the caller' }]);
+        }
+        const made = await client.request<{ secret: string }>('POST', '/api/tokens', input);
+        return out(cmd, made, made.secret);
+      }
+      const r = await withLocalRuntime(io, async (rt) => createToken(rt.ctx, CLI_ACTOR, await userIdByEmail(rt.ctx, o.email), input));
       out(cmd, r, r.secret);
     });
 };

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { AppError } from '../../domain/errors';
 import { ANONYMOUS } from '../../domain/policy/viewer';
 import { EXPORT_FORMATS, type ExportFormat, advisoryDocument } from '../../services/advisories/exports';
 import { searchPublishedAdvisories } from '../../services/advisories/reads';
@@ -15,7 +16,7 @@ import type { CommandModule } from './index';
 export const exportCommand: CommandModule = (program, io) => {
   program
     .command('export')
-    .description('write published advisories in an open format (one document, or NDJSON of all)')
+    .description('write published advisories in an open format (one document, or NDJSON of all; advisories the format cannot express are skipped with a warning on stderr, exit 0)')
     .argument('[id]', 'the advisory id; all published advisories when omitted')
     .addOption(new Option('--format <id>', 'the format').choices([...EXPORT_FORMATS]).default('osv'))
     .action(async (id: string | undefined, o: { format: ExportFormat }, cmd) => {
@@ -28,10 +29,24 @@ export const exportCommand: CommandModule = (program, io) => {
         return;
       }
       const page = 500;
+      let written = 0;
+      let skipped = 0;
+      // One advisory the format cannot express (CVE 5 needs a CVE id) is skipped with a
+      // warning and counted; it does not abort the rest (issue 9 item 21).
+      const renderOrSkip = async (id: string, render: (id: string) => Promise<unknown>) => {
+        try {
+          io.stdout.write(`${JSON.stringify(await render(id))}\n`);
+          written++;
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+          skipped++;
+          io.stderr.write(`export: skipped ${id}: ${err.message}\n`);
+        }
+      };
       const each = async (get: (offset: number) => Promise<{ items: { id: string }[]; total: number }>, render: (id: string) => Promise<unknown>) => {
         for (let offset = 0; ; offset += page) {
           const r = await get(offset);
-          for (const a of r.items) io.stdout.write(`${JSON.stringify(await render(a.id))}\n`);
+          for (const a of r.items) await renderOrSkip(a.id, render);
           if (offset + page >= r.total) break;
         }
       };
@@ -43,5 +58,6 @@ export const exportCommand: CommandModule = (program, io) => {
       } else {
         await withLocalRuntime(io, (rt) => each((offset) => searchPublishedAdvisories(rt.ctx, { limit: page, offset }), (a) => advisoryDocument(rt.ctx, ANONYMOUS, a, o.format)));
       }
+      io.stderr.write(`export: ${written} ${o.format} document${written === 1 ? '' : 's'} written, ${skipped} skipped\n`);
     });
 };

@@ -1,16 +1,17 @@
 import { printJson, println, type GlobalOptions } from '../io';
-import { withLocalRuntime } from '../local';
+import { localOnly, withLocalRuntime } from '../local';
 import type { CommandModule } from './index';
 
-/** `aisc migrate`: brings the configured database to the current schema (idempotent). */
+/** `aisc migrate`: creates the configured database if needed and brings it to the current schema (idempotent). */
 export const migrateCommand: CommandModule = (program, io) => {
   program
     .command('migrate')
-    .description('apply database migrations to AISC_DATA_DIR or DATABASE_URL')
+    .description('create the embedded database in AISC_DATA_DIR if needed, and apply migrations to it or to DATABASE_URL (local only)')
     .action(async (_o, cmd) => {
-      const json = (cmd.optsWithGlobals() as GlobalOptions).json;
-      const driver = await withLocalRuntime(io, async (rt) => rt.database.driver);
-      if (json) printJson(io, { migrated: true, driver });
+      const globals = cmd.optsWithGlobals() as GlobalOptions;
+      localOnly(io, globals, 'migrate');
+      const driver = await withLocalRuntime(io, async (rt) => rt.database.driver, { create: true });
+      if (globals.json) printJson(io, { migrated: true, driver });
       else println(io, `database migrated (${driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL server'})`);
     });
 };

@@ -1,5 +1,6 @@
 import { startServer } from '../../runtime/server';
-import { configFrom } from '../local';
+import type { GlobalOptions } from '../io';
+import { configFrom, localOnly } from '../local';
 import type { CommandModule } from './index';
 
 /**
@@ -10,7 +11,8 @@ export const serveCommand: CommandModule = (program, io) => {
   program
     .command('serve')
     .description('run the AISC server (API and web UI) on the configured database')
-    .action(async () => {
+    .action(async (_o, cmd) => {
+      localOnly(io, cmd.optsWithGlobals() as GlobalOptions, 'serve');
       const config = configFrom(io);
       const server = await startServer(config);
       const log = server.runtime.ctx.log;

@@ -13,7 +13,7 @@ import { readInput } from './validate';
 
 interface SubmitOpts {
   format?: DocumentKind;
-  finderKind: 'human' | 'ai' | 'hybrid';
+  finderKind?: 'human' | 'ai' | 'hybrid';
   model?: string;
   modelVersion?: string;
   autonomy?: DocumentProvenance['autonomy'];
@@ -62,10 +62,10 @@ async function submitRemote(server: string, token: string, items: unknown[], key
 export const submitCommand: CommandModule = (program: Command, io: CliIo) => {
   program
     .command('submit')
-    .description('submit findings (AISC JSON/NDJSON, SARIF, OSV, CSAF, CVE 5) and print each one’s answer')
+    .description('submit findings (AISC JSON/NDJSON, SARIF, OSV, CSAF, CVE 5) and print each one’s answer; exits 3 when any item was rejected')
     .argument('<file>', 'the document, or - for stdin')
     .option('--format <kind>', 'aisc | sarif | osv | csaf | cve5 (detected when absent)')
-    .option('--finder-kind <kind>', `who found them when the document does not say: ${FINDER_KINDS.join(', ')}`, 'human')
+    .option('--finder-kind <kind>', `who found them when the document does not say: ${FINDER_KINDS.join(', ')} (default: ai with --model, else human)`)
     .option('--model <name>', 'the AI model that found them')
     .option('--model-version <version>', 'its version')
     .option('--autonomy <level>', `how autonomously: ${AUTONOMY_LEVELS.join(', ')}`)
@@ -75,7 +75,8 @@ export const submitCommand: CommandModule = (program: Command, io: CliIo) => {
     .action(async (file: string, opts: SubmitOpts, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const provenance: DocumentProvenance = {
-        finderKind: opts.finderKind,
+        // A model named without a finder kind found them itself (the README's example did this).
+        finderKind: opts.finderKind ?? (opts.model ? 'ai' : 'human'),
         ...(opts.model ? { model: { name: opts.model, ...(opts.modelVersion ? { version: opts.modelVersion } : {}) } } : {}),
         ...(opts.autonomy ? { autonomy: opts.autonomy } : {}),
         ...(opts.purl ? { purl: opts.purl } : {}),
@@ -105,5 +106,7 @@ export const submitCommand: CommandModule = (program: Command, io: CliIo) => {
         println(io, `${kind}: ${summary.received} findings: ${summary.accepted} accepted, ${summary.duplicate} duplicate, ${summary.rejected} rejected${summary.replayed ? ` (${summary.replayed} already submitted)` : ''}`);
         for (const r of results.filter((x) => x.status === 'rejected').slice(0, 20)) println(io, `  item ${r.index}: ${r.code}: ${(r.problems ?? []).map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
       }
+      // Exit 3 when anything was rejected, so a script never takes a partial submission for a whole one.
+      if (summary.rejected > 0) throw new AppError('VALIDATION', `${summary.rejected} of ${summary.received} findings rejected (the others were stored)`);
     });
 };

@@ -81,7 +81,12 @@ export type ChainBreak =
   | { readonly kind: 'link'; readonly seq: number; readonly id: string }
   | { readonly kind: 'hash'; readonly seq: number; readonly id: string }
   | { readonly kind: 'head'; readonly seq: number; readonly expectedSeq: number }
-  | { readonly kind: 'beyond-head'; readonly seq: number; readonly id: string };
+  | { readonly kind: 'beyond-head'; readonly seq: number; readonly id: string }
+  | { readonly kind: 'checkpoint'; readonly seq: number; readonly id: string; readonly reason: 'malformed' | 'claim' | 'signature' }
+  | { readonly kind: 'truncated'; readonly seq: number; readonly entries: number; readonly at: string }
+  | { readonly kind: 'rewritten'; readonly seq: number; readonly at: string }
+  | { readonly kind: 'anchor'; readonly reason: 'unreadable' | 'signature'; readonly file: string }
+  | { readonly kind: 'expected'; readonly seq: number; readonly entries: number; readonly found: string | null };
 
 /**
  * Checks entries in `seq` order, one page at a time: call `step` for each entry with the
@@ -116,5 +121,23 @@ export function describeBreak(b: ChainBreak): string {
       return `the chain ends at entry ${b.seq - 1} but its recorded head is entry ${b.expectedSeq - 1}: the newest rows were deleted or the head was edited`;
     case 'beyond-head':
       return `entry ${b.seq} (${b.id}) lies beyond the recorded head: rows were appended outside AISC`;
+    case 'checkpoint':
+      return b.reason === 'signature'
+        ? `entry ${b.seq} (${b.id}) is a checkpoint whose signature does not verify with the audit key: it was forged or edited`
+        : b.reason === 'claim'
+          ? `entry ${b.seq} (${b.id}) is a checkpoint of another chain (it does not name the entry before it): the chain was rebuilt`
+          : `entry ${b.seq} (${b.id}) is a malformed checkpoint`;
+    case 'truncated':
+      return `TRUNCATED: the last signed checkpoint (${b.at}) names entry ${b.seq} but only ${b.entries} entries exist: the newest entries were deleted${b.entries === 0 ? ' (the chain was wiped)' : ''}`;
+    case 'rewritten':
+      return `REWRITTEN: entry ${b.seq} differs from the one the last signed checkpoint (${b.at}) names: the chain was rebuilt from entry ${b.seq} or earlier`;
+    case 'anchor':
+      return b.reason === 'signature'
+        ? `the anchor file ${b.file} does not verify with the audit key: it was edited or written with another key`
+        : `the anchor file ${b.file} cannot be read: it was damaged or replaced`;
+    case 'expected':
+      return b.seq > b.entries
+        ? `TRUNCATED: the expected head names entry ${b.seq} but only ${b.entries} entries exist`
+        : `entry ${b.seq} has hash ${b.found ?? '(none)'}, not the expected one: the chain was rebuilt or the expected head is wrong`;
   }
 }
