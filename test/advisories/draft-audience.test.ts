@@ -81,4 +81,12 @@ describe.each(DRIVERS)('who sees an advisory before publication, on %s', (driver
     expect(await importAdvisoriesLocally(ctx, readImportFile(JSON.stringify(ahead)).items)).toMatchObject({ created: 1, rejected: 0 });
     ctx.clock.now = now;
   });
+  it('exports a draft to a vendor on its access list without its credits; its coordinators see them (ADR 0014)', async () => {
+    const vendor = await makePrincipal(ctx, { role: 'member' });
+    const d = await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('credited-draft'), marking: { tlp: 'AMBER', access: { organisations: [vendor.organisationId] } } });
+    const creditsIn = async (p: Principal) => ((await advisoryDocument(ctx, viewerOf(p), d.id, 'osv')) as { credits?: unknown[] }).credits ?? [];
+    expect(await creditsIn(vendor)).toEqual([]);
+    expect(JSON.stringify(await advisoryDocument(ctx, viewerOf(vendor), d.id, 'csaf'))).not.toContain('Frontier Lab');
+    expect((await creditsIn(coordinator)).length).toBe(2);
+  });
 });

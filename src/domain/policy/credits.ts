@@ -1,6 +1,8 @@
 import type { AdvisoryCredit } from '../advisory/content';
 import type { Principal } from '../identity/principal';
 import type { FinderKind } from '../intake/finding';
+import { isCoordinatorStaff } from './staff';
+import type { Viewer } from './viewer';
 
 /**
  * Who is credited, and who may read it (issue 9 item 2, ADR 0013). Credits name an
@@ -31,8 +33,15 @@ export type CreditReader =
 /** The credit reader a principal is (null: an anonymous caller). */
 export function creditReaderOf(p: Principal | null): CreditReader {
   if (!p) return { kind: 'anonymous' };
-  if (p.coordinator && (p.role === 'analyst' || p.role === 'admin')) return { kind: 'coordinator' };
+  if (isCoordinatorStaff(p)) return { kind: 'coordinator' };
   return { kind: 'organisation', organisationId: p.organisationId };
+}
+
+/** The credit reader a policy viewer is (exports and feeds know the viewer, not the principal). */
+export function creditReaderOfViewer(v: Viewer): CreditReader {
+  if (v.kind === 'system' || (v.kind === 'user' && v.staff)) return { kind: 'coordinator' };
+  if (v.kind === 'anonymous') return { kind: 'anonymous' };
+  return { kind: 'organisation', organisationId: v.organisationId };
 }
 
 /** One organisation's credit on a report: its findings and the models it used. */

@@ -1,6 +1,7 @@
 import { cweName } from '../../domain/intake/cwe';
 import type { AdvisoryContent } from '../../domain/advisory/content';
 import { AppError, notFound } from '../../domain/errors';
+import { advisoryCreditsFor, creditReaderOfViewer } from '../../domain/policy/credits';
 import type { Viewer } from '../../domain/policy/viewer';
 import { osvToCsaf, osvToCve5, osvToStix, releaseDates } from '../../standards/convert/index';
 import type { CsafDocument, CsafPublisher } from '../../standards/csaf/index';
@@ -43,11 +44,16 @@ export function csafOf(ctx: ServiceContext, osv: OsvRecord, revisions: readonly 
   } as CsafDocument;
 }
 
-/** The OSV document to render: the published one, or a preview of a draft for those who may see it. */
-function osvOf(ctx: ServiceContext, a: AdvisoryRow): OsvRecord {
+/**
+ * The OSV document to render: the published one, or a preview of a draft for those who may
+ * see it — with credits only as the credits rule lets the viewer read a draft's (ADR 0014).
+ */
+function osvOf(ctx: ServiceContext, viewer: Viewer, a: AdvisoryRow): OsvRecord {
   if (a.osv) return a.osv as OsvRecord;
   const now = ctx.now();
-  return advisoryToOsv(a.id, a.content as AdvisoryContent, { published: a.publishAt ?? now, modified: now });
+  const content = a.content as AdvisoryContent;
+  const credits = advisoryCreditsFor(creditReaderOfViewer(viewer), false, content.credits);
+  return advisoryToOsv(a.id, { ...content, credits }, { published: a.publishAt ?? now, modified: now });
 }
 
 /**
@@ -57,7 +63,7 @@ function osvOf(ctx: ServiceContext, a: AdvisoryRow): OsvRecord {
 export async function advisoryDocument(ctx: ServiceContext, viewer: Viewer, id: string, format: ExportFormat): Promise<unknown> {
   const a = await findVisibleAdvisory(ctx.db, viewer, id);
   if (!a) throw notFound('Advisory');
-  const osv = osvOf(ctx, a);
+  const osv = osvOf(ctx, viewer, a);
   try {
     switch (format) {
       case 'osv':
