@@ -32,7 +32,7 @@ describe.each(DRIVERS)('advisory publication on %s', (driver) => {
     const drafts = await Promise.all(Array.from({ length: 8 }, (_, i) => createAdvisoryDraft(ctx, coordinator, { content: advisoryContent(`pkg-${i}`) })));
     expect(new Set(drafts.map((d) => d.id)).size).toBe(8);
     for (const d of drafts) expect(d.id).toMatch(/^AISC-DRAFT-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(drafts[0]!.marking.tlp).toBe('AMBER');
+    expect(drafts[0]!.marking.tlp).toBe('AMBER+STRICT');
     expect(drafts[0]!.state).toBe('draft');
     await expect(getAdvisory(ctx, ANONYMOUS, drafts[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(getAdvisory(ctx, viewerOf(outsider), drafts[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -51,7 +51,7 @@ describe.each(DRIVERS)('advisory publication on %s', (driver) => {
 
   it('lets only coordinators draft; vendors on the access list see but cannot edit', async () => {
     await expect(createAdvisoryDraft(ctx, vendor, { content: advisoryContent() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const d = await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('shared'), marking: { tlp: 'AMBER', access: { organisations: [vendor.organisationId] } } });
+    const d = await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('shared'), marking: { tlp: 'AMBER+STRICT', access: { organisations: [vendor.organisationId] } } });
     expect((await getAdvisory(ctx, viewerOf(vendor), d.id)).title).toContain('shared');
     await expect(updateAdvisoryDraft(ctx, vendor, d.id, { content: advisoryContent('x') })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(updateAdvisoryDraft(ctx, outsider, d.id, { content: advisoryContent('x') })).rejects.toMatchObject({ code: 'NOT_FOUND' });

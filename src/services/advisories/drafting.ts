@@ -25,10 +25,10 @@ export interface AdvisoryDraftInput {
   readonly caseId?: string | null | undefined;
 }
 
-export const DEFAULT_DRAFT_MARKING: MarkingInput = { tlp: 'AMBER' };
+export const DEFAULT_DRAFT_MARKING: MarkingInput = { tlp: 'AMBER+STRICT' };
 
 /** The labels a draft may carry: those that open it to named organisations or users only (ADR 0003's table). */
-export const DRAFT_TLPS: readonly Tlp[] = ['AMBER', 'AMBER+STRICT', 'RED'];
+export const DRAFT_TLPS: readonly Tlp[] = ['AMBER+STRICT', 'RED'];
 
 /** FORBIDDEN unless `p` runs publication (analyst or admin of a coordinating organisation). */
 export function assertCoordinator(p: Principal): void {

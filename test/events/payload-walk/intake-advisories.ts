@@ -41,7 +41,7 @@ export async function intakeAndAdvisoryEvents(w: PayloadWorld, c: Canaries): Pro
   const a = w.vendors[0]!;
   const embargoed = await createAdvisoryDraft(w.ctx, w.analyst, {
     content: advisoryContent('canary-pkg', { title: 'CANARY-advisory-title', description: 'CANARY-advisory-description' }),
-    marking: { tlp: 'AMBER', access: { organisations: [a.organisationId] } },
+    marking: { tlp: 'AMBER+STRICT', access: { organisations: [a.organisationId] } },
   });
   for (const t of ['CANARY-advisory-title', 'CANARY-advisory-description', 'CANARY-advisory-title-2']) c.plant(t, embargoed.id);
   await updateAdvisoryDraft(w.ctx, w.analyst, embargoed.id, { content: advisoryContent('canary-pkg', { title: 'CANARY-advisory-title-2' }) });

@@ -84,7 +84,7 @@ export function AdvisoryDeskPage() {
     <>
       <PageHeader
         title="Advisory desk"
-        description="Drafts stay under embargo (TLP:AMBER or stricter) until published, and get their public AISC id then; a scheduled advisory is published by the worker at its time."
+        description="Drafts stay under embargo (TLP:AMBER+STRICT or RED: the coordinators and those they list) until published, and get their public AISC id then; a scheduled advisory is published by the worker at its time."
         action={<Button onClick={() => setDrafting(true)}>New draft</Button>}
       />
       <Select label="State" data={['draft', 'scheduled', 'published', 'withdrawn']} value={state} onChange={setState} clearable mb="md" w={220} />

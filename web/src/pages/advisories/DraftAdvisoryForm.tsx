@@ -60,7 +60,7 @@ export function DraftAdvisoryForm({ onDone }: { onDone: () => void }) {
         {save.isError && <div role="alert">{describeError(save.error)}</div>}
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
-            Save draft (TLP:AMBER)
+            Save draft (TLP:AMBER+STRICT)
           </Button>
         </Group>
       </Stack>
