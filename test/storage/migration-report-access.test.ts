@@ -1,47 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/services/ids';
-import { openDatabase, type Database } from '../../src/store/database';
-import { DRIVERS, emptyPostgresDatabase } from '../helpers/databases';
+import { DRIVERS } from '../helpers/databases';
+import { databaseAt } from '../helpers/migrations';
 
 // Migration 0008 takes back what duplicates opened (issue 9 item 1, ADR 0013), and 0010 turns
 // the copied coordinator into the read-time coordinators relation (item 6, ADR 0008): a database
 // is taken to 0006, given a report whose access list a duplicate widened, then migrated.
-const ROOT = new URL('../../drizzle', import.meta.url).pathname;
-
-function migrationsUpTo(last: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aisc-migrations-'));
-  cpSync(ROOT, dir, { recursive: true });
-  const journal = JSON.parse(readFileSync(join(dir, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= last);
-  writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify(journal));
-  return dir;
-}
-
-async function databaseAt(driver: 'pglite' | 'postgres', last: number): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const folder = migrationsUpTo(last);
-  if (driver === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await migratePglite(database.db as never, { migrationsFolder: folder });
-    return { database, drop: async () => rmSync(folder, { recursive: true, force: true }) };
-  }
-  const empty = await emptyPostgresDatabase();
-  const database = await openDatabase({ databaseUrl: empty.url, dataDir: 'unused' });
-  await migrateNodePg(database.db as never, { migrationsFolder: folder });
-  return {
-    database,
-    drop: async () => {
-      rmSync(folder, { recursive: true, force: true });
-      await empty.drop();
-    },
-  };
-}
-
 describe.each(DRIVERS)('closing reports that duplicates opened, on %s', (driver) => {
   const cleanups: Array<() => Promise<void>> = [];
   afterAll(async () => {

@@ -49,7 +49,7 @@ describe.skipIf(!haveChromium)('web UI: public credit and the case advisory draf
     const opened = await openCase(ctx, analyst, { kind: 'single', title: 'Frame decoder overflow', summary: 'The decoder trusts the frame header.', reportIds: [reportId] });
     await page.goto(`${server.url}/cases/${opened.id}`);
     await page.getByRole('button', { name: 'Draft the case advisory' }).click();
-    const link = page.getByRole('link', { name: /^AISC-\d{4}-\d{5}$/ });
+    const link = page.getByRole('link', { name: /^AISC-DRAFT-[0-9a-f-]{36}$/ });
     await link.waitFor();
     const advisory = await getAdvisory(ctx, SYSTEM, (await link.textContent())!, { kind: 'coordinator' });
     expect(advisory.content).toMatchObject({ title: 'Frame decoder overflow', affected: [{ ecosystem: 'PyPI', name: 'framedecoder', versions: ['2.1.0'] }], cweIds: ['CWE-787'], credits: [{ name: 'Frame Team', kind: 'human', role: 'FINDER' }] });
