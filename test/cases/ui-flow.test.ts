@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/services/actor';
 import { createOrganisation } from '../../src/services/organisations';
 import { createUser } from '../../src/services/users';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { ensureWebBuilt, haveChromium, launchChromium, newPage, screenshotPath, logIn } from '../ui/browser';
+import { haveChromium, newPage, screenshotPath, logIn } from '../ui/browser';
+import { browserWorld } from '../ui/browser-world';
 
 const pick = async (page: Page, label: RegExp | string, option: string) => {
   await page.getByRole('combobox', { name: label }).click();
@@ -13,26 +13,15 @@ const pick = async (page: Page, label: RegExp | string, option: string) => {
 
 /** The whole flow in headless Chromium: finding → triage → case → vendor statement → advisory → public page (issue 4). */
 describe.skipIf(!haveChromium)('web UI: coordinated disclosure end to end', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const scriptErrors: string[] = [];
   const vendor = { email: 'psirt@vendor.test', password: 'a long enough vendor password', org: 'Frame Parser Vendor' };
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
+  const w = browserWorld(async (server) => {
     const ctx = server.server.runtime.ctx;
     const org = await createOrganisation(ctx, CLI_ACTOR, { name: vendor.org, kind: 'software_vendor' });
     await createUser(ctx, CLI_ACTOR, { email: vendor.email, name: 'Vendor PSIRT', organisationId: org.id, role: 'admin', password: vendor.password });
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(scriptErrors).toEqual([]);
   });
 
   it('submits, triages, opens a case, takes a vendor statement and publishes the advisory', async () => {
+    const { server, browser, scriptErrors } = w;
     const page = await newPage(browser, scriptErrors);
     await logIn(page, server.url, server.admin.email, server.admin.password);
     await page.goto(`${server.url}/findings/new`);

@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/services/actor';
 import { createOrganisation } from '../../src/services/organisations';
 import { createToken } from '../../src/services/tokens';
 import { createUser } from '../../src/services/users';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { ensureWebBuilt, haveChromium, launchChromium, logIn, newPage, screenshotPath } from '../ui/browser';
+import { haveChromium, logIn, newPage, screenshotPath } from '../ui/browser';
+import { browserWorld } from '../ui/browser-world';
 
 const PASSWORD = 'a long enough test password';
 const DESCRIPTION = 'A frame whose length field exceeds the buffer is copied without a bounds check in parse_frame.';
@@ -17,21 +16,16 @@ const CVSS = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
  * (description, CVSS, affected product) and downloads the PoC.
  */
 describe.skipIf(!haveChromium)('web UI: what the vendor and the finder see of a case', () => {
-  let server: TestServer;
-  let browser: Browser;
   let analyst: string;
-  const scriptErrors: string[] = [];
   const finder = { email: 'finder@lab.test', org: 'Frame Lab' };
   const vendor = { email: 'psirt@frame-vendor.test', org: 'Frame Vendor Inc' };
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(server.url + path, { method, headers: { authorization: `Bearer ${analyst}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? null : JSON.stringify(body) });
+    const res = await fetch(w.server.url + path, { method, headers: { authorization: `Bearer ${analyst}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? null : JSON.stringify(body) });
     expect([path, res.status]).toEqual([path, path === '/api/cases' && method === 'POST' ? 201 : 200]);
     return (await res.json()) as any;
   };
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
+  const w = browserWorld(async (server) => {
     const ctx = server.server.runtime.ctx;
     for (const p of [finder, vendor]) {
       const org = await createOrganisation(ctx, CLI_ACTOR, { name: p.org, kind: p === finder ? 'ai_developer' : 'software_vendor' });
@@ -39,16 +33,11 @@ describe.skipIf(!haveChromium)('web UI: what the vendor and the finder see of a 
     }
     const { user } = await createUser(ctx, CLI_ACTOR, { email: 'analyst@aisc.test', name: 'Ana Analyst', organisationId: server.admin.organisationId, role: 'analyst', password: PASSWORD });
     analyst = (await createToken(ctx, CLI_ACTOR, user.id, { name: 't', scopes: ['read', 'write'] })).secret;
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(scriptErrors).toEqual([]);
   });
 
   it('shows the vendor the details and PoC, and the finder its case status and public date', async () => {
     // The finder submits, told exactly who may download the proof of concept.
+    const { server, browser, scriptErrors } = w;
     const fp = await newPage(browser, scriptErrors);
     await logIn(fp, server.url, finder.email, PASSWORD);
     await fp.goto(`${server.url}/findings/new`);

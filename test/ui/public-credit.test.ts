@@ -1,33 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/domain/policy/viewer';
 import { getAdvisory } from '../../src/services/advisories/reads';
 import { openCase } from '../../src/services/cases/open';
 import { makePrincipal } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { ensureWebBuilt, haveChromium, launchChromium, logIn, newPage } from './browser';
+import { haveChromium, logIn, newPage } from './browser';
+import { browserWorld } from './browser-world';
 
 /**
  * Issue 9 items 2 and 20 in the browser: the submit form asks "credit me publicly as …", and a
  * case's advisory drafted with nothing typed carries the PyPI package and that credit.
  */
 describe.skipIf(!haveChromium)('web UI: public credit and the case advisory draft', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const scriptErrors: string[] = [];
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(scriptErrors).toEqual([]);
-  });
+  const w = browserWorld();
 
   it('records the finder’s choice and drafts the case advisory from the case', async () => {
-    const page = await newPage(browser, scriptErrors);
+    const { server } = w;
+    const page = await newPage(w.browser, w.scriptErrors);
     await logIn(page, server.url, server.admin.email, server.admin.password);
     await page.goto(`${server.url}/findings/new`);
     await page.getByLabel(/^Title/).fill('Heap overflow in the frame decoder');
