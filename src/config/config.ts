@@ -48,6 +48,14 @@ const schema = z.object({
   AISC_AUDIT_KEY_FILE: z.string().min(1).optional(),
   AISC_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   AISC_AUDIT_CHECKPOINT_SECONDS: int(60, 1, 86_400),
+  // OSV 1.7 §id: `<DB>-<ENTRYID>`, DB a prefix the schema lists, or `x_` and a name (ADR 0023).
+  AISC_OSV_ID_PREFIX: z
+    .string()
+    .regex(/^(x_)?[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/, 'must be a database prefix such as x_AISC or a prefix registered with OSV')
+    .default('x_AISC'),
+  // CVE Record Format 5.1 `cveMetadata.assignerOrgId`: the CNA's UUID from the CVE Program.
+  AISC_CVE_ASSIGNER_ORG_ID: z.string().uuid('must be the UUID the CVE Program gave the CNA').optional(),
+  AISC_CVE_ASSIGNER_SHORT_NAME: z.string().min(2).max(32).optional(),
 });
 
 export interface Config {
@@ -83,6 +91,10 @@ export interface Config {
   readonly auditAnchorFile: string | null;
   /** How often a running server checkpoints the audit chain (when it grew). */
   readonly auditCheckpointMs: number;
+  /** What replaces `AISC` in the ids of the OSV records this deployment serves (ADR 0023). */
+  readonly osvIdPrefix: string;
+  /** The CNA that CVE 5 output names (`assignerOrgId`, `assignerShortName`); null: no CVE 5 output (ADR 0023). */
+  readonly cveAssigner: { readonly orgId: string; readonly shortName: string } | null;
 }
 
 export type ConfigResult =
@@ -103,6 +115,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   // A delivery must end before its lease does, or a slow receiver would get it twice.
   if (e.AISC_WEBHOOK_TIMEOUT_MS >= e.AISC_JOB_LEASE_SECONDS * 1000) {
     return { ok: false, problems: [{ variable: 'AISC_WEBHOOK_TIMEOUT_MS', message: 'must be shorter than AISC_JOB_LEASE_SECONDS' }] };
+  }
+  // A CVE record names its CNA by both (CVE Record Format 5.1 providerMetadata); one alone is a mistake.
+  if ((e.AISC_CVE_ASSIGNER_ORG_ID === undefined) !== (e.AISC_CVE_ASSIGNER_SHORT_NAME === undefined)) {
+    const missing = e.AISC_CVE_ASSIGNER_ORG_ID === undefined ? 'AISC_CVE_ASSIGNER_ORG_ID' : 'AISC_CVE_ASSIGNER_SHORT_NAME';
+    return { ok: false, problems: [{ variable: missing, message: 'set AISC_CVE_ASSIGNER_ORG_ID and AISC_CVE_ASSIGNER_SHORT_NAME together' }] };
   }
   const publicUrl = (e.AISC_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   // Next to the embedded database, not in it: a copy or wipe of the data directory leaves them.
@@ -133,6 +150,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       auditKeyFile: e.AISC_AUDIT_KEY_FILE ?? (beside === null ? null : `${beside}.audit-key`),
       auditAnchorFile: e.AISC_AUDIT_ANCHOR_FILE ?? (beside === null ? null : `${beside}.audit-anchor.json`),
       auditCheckpointMs: e.AISC_AUDIT_CHECKPOINT_SECONDS * 1000,
+      osvIdPrefix: e.AISC_OSV_ID_PREFIX,
+      cveAssigner:
+        e.AISC_CVE_ASSIGNER_ORG_ID && e.AISC_CVE_ASSIGNER_SHORT_NAME
+          ? Object.freeze({ orgId: e.AISC_CVE_ASSIGNER_ORG_ID.toLowerCase(), shortName: e.AISC_CVE_ASSIGNER_SHORT_NAME })
+          : null,
     }),
   };
 }
@@ -162,4 +184,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'AISC_AUDIT_KEY_FILE', default: '$AISC_DATA_DIR.audit-key', meaning: 'Ed25519 key that signs audit checkpoints (created on first start, mode 0600); keep it outside the database and back it up' },
   { name: 'AISC_AUDIT_ANCHOR_FILE', default: '$AISC_DATA_DIR.audit-anchor.json', meaning: 'where the newest signed audit checkpoint is written, outside the database; `aisc audit verify` checks the chain against it' },
   { name: 'AISC_AUDIT_CHECKPOINT_SECONDS', default: '60', meaning: 'how often the server signs a checkpoint of the audit chain when it grew (and at every stop)' },
+  { name: 'AISC_OSV_ID_PREFIX', default: 'x_AISC', meaning: 'what replaces `AISC` in served OSV ids (`x_AISC-2026-00001`): OSV 1.7 accepts `x_…` or a prefix registered with OSV; see docs/osv-prefix.md' },
+  { name: 'AISC_CVE_ASSIGNER_ORG_ID', default: '(unset)', meaning: 'the CNA\'s UUID from the CVE Program, written as `assignerOrgId` in CVE 5 output; without it (and the short name) CVE 5 output is refused' },
+  { name: 'AISC_CVE_ASSIGNER_SHORT_NAME', default: '(unset)', meaning: 'the CNA\'s short name, written as `assignerShortName`; set with AISC_CVE_ASSIGNER_ORG_ID' },
 ];

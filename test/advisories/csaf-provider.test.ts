@@ -40,7 +40,8 @@ describe.skipIf(!dir)('CSAF 2.0 provider and per-advisory exports', () => {
   let own: string;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    // CVE 5 output names its CNA (ADR 0023)
+    t = await startTestServer({ AISC_CVE_ASSIGNER_ORG_ID: '5a1b3c4d-0e2f-4a6b-8c7d-9e0f1a2b3c4d', AISC_CVE_ASSIGNER_SHORT_NAME: 'ExampleCNA' });
     b = new Browser(t.url);
     await b.login(t.admin.email, t.admin.password);
     const d = await b.call('POST', '/api/advisories', { content: advisoryContent('csaf-pkg', { cveId: 'CVE-2026-55555' }) });
@@ -120,7 +121,8 @@ describe.skipIf(!dir)('CSAF 2.0 provider and per-advisory exports', () => {
     expect(validateStixBundle(stix.json)).toEqual([]);
     expect(stix.json.objects.some((o: { type: string; name?: string }) => o.type === 'vulnerability')).toBe(true);
     const osv = await b.call('GET', `/api/advisories/${own}/osv`);
-    expect(osv.json).toMatchObject({ id: own, aliases: ['CVE-2026-55555'], database_specific: { cwe_ids: ['CWE-1321'] } });
+    // OSV's face of an AISC id carries the schema-valid prefix (ADR 0023)
+    expect(osv.json).toMatchObject({ id: `x_${own}`, aliases: ['CVE-2026-55555'], database_specific: { cwe_ids: ['CWE-1321'] } });
     expect(osv.json.credits[0].name).toContain('model-x');
     // an advisory without a CVE id has no CVE record: a clear 409 naming why
     const draft = await b.call('POST', '/api/advisories', { content: advisoryContent('no-cve') });

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { AppError } from '../../domain/errors';
 import { ANONYMOUS } from '../../domain/policy/viewer';
-import { EXPORT_FORMATS, type ExportFormat, advisoryDocument } from '../../services/advisories/exports';
+import { CVE_ASSIGNER_SETTING, EXPORT_FORMATS, type ExportFormat, advisoryDocument } from '../../services/advisories/exports';
 import { searchPublishedAdvisories } from '../../services/advisories/reads';
 import { remoteClient } from '../client';
 import type { GlobalOptions } from '../io';
@@ -38,7 +38,8 @@ export const exportCommand: CommandModule = (program, io) => {
           io.stdout.write(`${JSON.stringify(await render(id))}\n`);
           written++;
         } catch (err) {
-          if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+          // A missing setting (CVE 5 without its CNA) refuses the whole export, not each advisory.
+          if (!(err instanceof AppError && err.code === 'CONFLICT') || err.details.some((d) => d.path === CVE_ASSIGNER_SETTING)) throw err;
           skipped++;
           io.stderr.write(`export: skipped ${id}: ${err.message}\n`);
         }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import {
-  CSAF_BASE, CSAF_CLEAR_DIR, CSAF_FEED_FILE, changesCsv, csafDocumentText, csafEntries, hashFile, indexTxt, providerMetadata, rolieFeed,
+  CSAF_BASE, CSAF_CLEAR_DIR, CSAF_FEED_FILE, changesCsv, csafDocumentText, hashFile, indexTxt, providerMetadata, rolieFeed,
 } from '../../services/advisories/csaf-provider';
+import { publishedIndexFor } from '../../services/advisories/published-index';
 import { AppError } from '../../domain/errors';
 import type { App, AppDeps } from '../app';
 
@@ -9,18 +10,28 @@ const DOC = /^([+\-a-z0-9_]+\.json)(\.sha256|\.sha512)?$/;
 
 /**
  * The CSAF 2.0 provider (§7): provider metadata, the TLP:WHITE (TLP 2.0 CLEAR) directory
- * with per-year folders, index.txt, changes.csv, the ROLIE feed and hash files. Public and
- * built on every request from the published advisories only.
+ * with per-year folders, index.txt, changes.csv, the ROLIE feed and hash files. Public, of
+ * the published advisories only; the lists come from the process's kept-current index of
+ * published advisories (ADR 0024), the documents from the database.
  */
-export function csafProviderRoutes(app: App, { ctx }: AppDeps): void {
+export function csafProviderRoutes(app: App, { ctx, hub }: AppDeps): void {
+  const published = publishedIndexFor(ctx, hub);
+  app.addHook('onReady', async () => {
+    await published.start();
+  });
+  app.addHook('onClose', async () => published.stop());
+  const entries = async () => {
+    await published.start();
+    return published.csaf.list();
+  };
   const tags = ['csaf'];
   const schema = (summary: string, extra: object = {}) => ({ schema: { tags, summary, security: [], ...extra } });
-  app.get(`${CSAF_BASE}/provider-metadata.json`, schema('CSAF provider metadata (§7.1.7)'), async () => providerMetadata(ctx));
-  app.get(`${CSAF_CLEAR_DIR}/index.txt`, schema('Every document path (§7.1.12)'), async (_req, reply) => reply.type('text/plain; charset=utf-8').send(indexTxt(await csafEntries(ctx))));
+  app.get(`${CSAF_BASE}/provider-metadata.json`, schema('CSAF provider metadata (§7.1.7)'), async () => providerMetadata(ctx, await entries()));
+  app.get(`${CSAF_CLEAR_DIR}/index.txt`, schema('Every document path (§7.1.12)'), async (_req, reply) => reply.type('text/plain; charset=utf-8').send(indexTxt(await entries())));
   app.get(`${CSAF_CLEAR_DIR}/changes.csv`, schema('Paths and current release dates, newest first (§7.1.13)'), async (_req, reply) =>
-    reply.type('text/csv; charset=utf-8').send(changesCsv(await csafEntries(ctx))),
+    reply.type('text/csv; charset=utf-8').send(changesCsv(await entries())),
   );
-  app.get(`${CSAF_CLEAR_DIR}/${CSAF_FEED_FILE}`, schema('ROLIE feed of the TLP:WHITE documents (§7.1.15)'), async () => rolieFeed(ctx, await csafEntries(ctx)));
+  app.get(`${CSAF_CLEAR_DIR}/${CSAF_FEED_FILE}`, schema('ROLIE feed of the TLP:WHITE documents (§7.1.15)'), async () => rolieFeed(ctx, await entries()));
   app.get(
     `${CSAF_CLEAR_DIR}/:year/:file`,
     {

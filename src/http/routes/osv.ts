@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OSV_BATCH_MAX, osvQuery, osvQueryBatch, osvVulnerability } from '../../services/advisories/osv-api';
 import { publishedIndexFor } from '../../services/advisories/published-index';
 import type { App, AppDeps } from '../app';
+import { AppError } from '../../domain/errors';
 import { errors } from '../schemas';
 
 // OSV.dev request shapes (https://google.github.io/osv.dev/api/): a query names a package
@@ -13,6 +14,9 @@ const Query = z.strictObject({
   page_token: z.string().max(200).optional(),
 });
 
+/** A JSON body, also when sent with curl -d's form content type. */
+const CONSUMES = ['application/json', 'application/x-www-form-urlencoded'];
+
 /**
  * The OSV API with OSV.dev's request and response shapes, so OSV clients (osv-scanner,
  * scanners' OSV integrations) work against AISC. Public: no login. Matching runs on the
@@ -20,6 +24,15 @@ const Query = z.strictObject({
  */
 export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
   const tags = ['osv'];
+  // OSV.dev's documented calls are `curl -d '{…}'`, which sends the form content type (or,
+  // from some clients, none): in this scope only, such a body is read as the JSON it is.
+  app.addContentTypeParser(['application/x-www-form-urlencoded', '*'], { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, JSON.parse(String(body)));
+    } catch {
+      done(new AppError('VALIDATION', 'The body must be a JSON query object', [{ path: '', message: 'not JSON' }]), undefined);
+    }
+  });
   const published = publishedIndexFor(ctx, hub);
   app.addHook('onReady', async () => {
     await published.start();
@@ -32,12 +45,12 @@ export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
   app.get('/v1/vulns/:id', { schema: { tags, summary: 'One published vulnerability as an OSV record', security: [], params: z.strictObject({ id: z.string().min(1).max(200) }), response: errors(404) } }, async (req) =>
     osvVulnerability(ctx, req.params.id) as never,
   );
-  app.post('/v1/query', { schema: { tags, summary: 'Vulnerabilities of a package version or commit (full OSV records)', security: [], body: Query, response: errors(400) } }, async (req) =>
+  app.post('/v1/query', { schema: { tags, summary: 'Vulnerabilities of a package version or commit (full OSV records)', security: [], consumes: CONSUMES, body: Query, response: errors(400) } }, async (req) =>
     osvQuery(ctx, await index(), req.body) as never,
   );
   app.post(
     '/v1/querybatch',
-    { schema: { tags, summary: `Up to ${OSV_BATCH_MAX} queries at once; per query, in order, ids and modified times`, security: [], body: z.strictObject({ queries: z.array(Query).max(OSV_BATCH_MAX) }), response: errors(400) } },
-    async (req) => osvQueryBatch(await index(), req.body.queries) as never,
+    { schema: { tags, summary: `Up to ${OSV_BATCH_MAX} queries at once; per query, in order, ids and modified times`, security: [], consumes: CONSUMES, body: z.strictObject({ queries: z.array(Query).max(OSV_BATCH_MAX) }), response: errors(400) } },
+    async (req) => osvQueryBatch(await index(), req.body.queries, ctx.config.osvIdPrefix) as never,
   );
 }

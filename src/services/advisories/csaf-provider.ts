@@ -6,6 +6,7 @@ import { serializeCsaf } from '../../standards/csaf/index';
 import type { OsvRecord } from '../../standards/osv/index';
 import { findPublishedAdvisory, publishedAdvisoriesByLowerId, publishedAdvisorySummaries, revisionsOf } from '../../store/advisories/queries';
 import type { ServiceContext } from '../context';
+import { csafEntryOf, type CsafEntry } from './csaf-entries';
 import { csafOf, csafPublisherOf } from './exports';
 
 /** Where the TLP:CLEAR (CSAF 2.0: WHITE) documents live, under /.well-known/csaf (§7.1.9). */
@@ -13,25 +14,15 @@ export const CSAF_BASE = '/.well-known/csaf';
 export const CSAF_CLEAR_DIR = `${CSAF_BASE}/clear`;
 export const CSAF_FEED_FILE = 'csaf-feed-tlp-white.json';
 
-/** A published document's place in the provider: its year folder and file name. */
-export interface CsafEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly path: string;
-  readonly initial: string;
-  readonly current: string;
-}
+export type { CsafEntry } from './csaf-entries';
 
 /**
- * Every published advisory as a provider entry, newest change first. Dates are the ones
- * the documents carry: initial release = first publication, current = latest revision.
+ * Every published advisory as a provider entry, newest change first, read from the
+ * database. The routes serve the kept-current copy (`PublishedIndex.csaf`, ADR 0024); this
+ * full read is its reference and the fallback for a document path no id lookup finds.
  */
 export async function csafEntries(ctx: ServiceContext): Promise<CsafEntry[]> {
-  const rows = await publishedAdvisorySummaries(ctx.db, ANONYMOUS);
-  return rows.map((r) => {
-    const initial = r.publishedAt!.toISOString();
-    return { id: r.id, title: r.title, initial, current: (r.modifiedAt ?? r.publishedAt!).toISOString(), path: `${csafYearOf(initial)}/${csafFileName(r.id)}` };
-  });
+  return (await publishedAdvisorySummaries(ctx.db, ANONYMOUS)).map(csafEntryOf);
 }
 
 /** CSAF 2.0 §7.1.7 provider-metadata.json: directory and ROLIE distribution of the CLEAR documents. */

@@ -5,6 +5,7 @@ import { parsePurl } from '../../standards/purl/index';
 import { findPublishedAdvisory, publishedAdvisoriesByIds } from '../../store/advisories/queries';
 import type { ServiceContext } from '../context';
 import { packageOf } from './check';
+import { aiscIdOf, osvIdOf, osvRecordOut } from './osv-ids';
 import type { OsvHit, OsvIndex } from './osv-index';
 
 /** OSV.dev's query object (https://google.github.io/osv.dev/post-v1-query/). */
@@ -21,9 +22,9 @@ export const OSV_BATCH_MAX = 1000;
 
 /** The full OSV record of a published advisory (withdrawn ones too, with `withdrawn` set). */
 export async function osvVulnerability(ctx: ServiceContext, id: string): Promise<OsvRecord> {
-  const a = await findPublishedAdvisory(ctx.db, ANONYMOUS, id);
+  const a = await findPublishedAdvisory(ctx.db, ANONYMOUS, aiscIdOf(id, ctx.config.osvIdPrefix));
   if (!a) throw notFound('Vulnerability');
-  return a.osv as OsvRecord;
+  return osvRecordOut(a.osv as OsvRecord, ctx.config.osvIdPrefix);
 }
 
 const bad = (path: string, message: string) => new AppError('VALIDATION', message, [{ path, message }]);
@@ -77,17 +78,21 @@ export async function osvQuery(ctx: ServiceContext, index: OsvIndex, q: OsvQuery
   // Full documents from the database (the truth), kept in the index's order; anything the
   // database no longer publishes is dropped.
   const rows = new Map((await publishedAdvisoriesByIds(ctx.db, ANONYMOUS, hits.map((h) => h.id))).map((r) => [r.id, r.osv as OsvRecord]));
-  const vulns = hits.map((h) => rows.get(h.id)).filter((r): r is OsvRecord => r !== undefined && !r.withdrawn);
+  const vulns = hits
+    .map((h) => rows.get(h.id))
+    .filter((r): r is OsvRecord => r !== undefined && !r.withdrawn)
+    .map((r) => osvRecordOut(r, ctx.config.osvIdPrefix));
   return { ...(vulns.length ? { vulns } : {}), ...(next ? { next_page_token: next } : {}) };
 }
 
 /** `POST /v1/querybatch`: per query, in order, `{vulns: [{id, modified}]}` or `{}`. */
-export function osvQueryBatch(index: OsvIndex, queries: readonly OsvQuery[]): { results: { vulns?: OsvHit[]; next_page_token?: string }[] } {
+export function osvQueryBatch(index: OsvIndex, queries: readonly OsvQuery[], prefix: string): { results: { vulns?: OsvHit[]; next_page_token?: string }[] } {
   if (queries.length > OSV_BATCH_MAX) throw bad('/queries', `at most ${OSV_BATCH_MAX} queries per batch`);
   return {
     results: queries.map((q, i) => {
       const { hits, next } = pageOf(matchQuery(index, q, `/queries/${i}`), q.page_token, `/queries/${i}`);
-      return { ...(hits.length ? { vulns: hits } : {}), ...(next ? { next_page_token: next } : {}) };
+      const vulns = hits.map((h) => ({ id: osvIdOf(h.id, prefix), modified: h.modified }));
+      return { ...(vulns.length ? { vulns } : {}), ...(next ? { next_page_token: next } : {}) };
     }),
   };
 }

@@ -3,6 +3,7 @@ import type { OsvRecord } from '../../standards/osv/index';
 import { publishedAdvisoriesByIds, publishedAdvisoryPage } from '../../store/advisories/queries';
 import type { ServiceContext } from '../context';
 import type { EventHub } from '../events/stream';
+import { CsafEntryIndex } from './csaf-entries';
 import { OsvIndex } from './osv-index';
 
 const PAGE = 1000;
@@ -11,10 +12,13 @@ const PAGE = 1000;
  * The process's OSV index, kept current (ADR 0020): subscribed to the outbox tail first,
  * then built from the database page by page; each `advisory.*` event re-reads that advisory
  * as the public sees it and replaces or drops its entries. Re-reading instead of applying
- * the event makes order and duplicates harmless: the database is the truth.
+ * the event makes order and duplicates harmless: the database is the truth. The CSAF
+ * provider's entries are kept the same way (ADR 0024).
  */
 export class PublishedIndex {
   readonly index = new OsvIndex();
+  /** The CSAF provider's entries, kept by the same events (ADR 0024). */
+  readonly csaf = new CsafEntryIndex();
   private pending = new Set<string>();
   private flushing: Promise<void> | null = null;
   private built: Promise<void> | null = null;
@@ -31,7 +35,10 @@ export class PublishedIndex {
       let after = '';
       for (;;) {
         const rows = await publishedAdvisoryPage(this.ctx.db, ANONYMOUS, after, PAGE);
-        for (const r of rows) this.putSafely(r.osv as OsvRecord);
+        for (const r of rows) {
+          this.putSafely(r.osv as OsvRecord);
+          this.csaf.put(r);
+        }
         if (rows.length < PAGE) break;
         after = rows[rows.length - 1]!.id;
       }
@@ -61,8 +68,15 @@ export class PublishedIndex {
         for (const id of ids) this.pending.delete(id);
         const rows = await publishedAdvisoriesByIds(this.ctx.db, ANONYMOUS, ids);
         const present = new Set(rows.map((r) => r.id));
-        for (const r of rows) this.putSafely(r.osv as OsvRecord);
-        for (const id of ids) if (!present.has(id)) this.index.remove(id);
+        for (const r of rows) {
+          this.putSafely(r.osv as OsvRecord);
+          this.csaf.put(r);
+        }
+        for (const id of ids) {
+          if (present.has(id)) continue;
+          this.index.remove(id);
+          this.csaf.remove(id);
+        }
       }
     } catch (err) {
       this.ctx.log.error({ err }, 'OSV index refresh failed');

@@ -11,7 +11,15 @@ export interface OsvToCsafOptions {
   readonly publisher?: CsafPublisher;
   /** The name of a CWE id (CSAF 2.0 §3.2.3.3 requires it next to the id); unnamed ids are left out. */
   readonly cweName?: (id: string) => string | undefined;
+  /**
+   * Where a reader finds the record when it lists no reference of its own. Default: its page
+   * on OSV.dev, right for records of registered databases; a deployment converting its own
+   * advisories passes its own page (ADR 0023: OSV.dev does not know them).
+   */
+  readonly recordUrl?: (id: string) => string;
 }
+
+const osvDevPage = (id: string): string => `https://osv.dev/vulnerability/${encodeURIComponent(id)}`;
 
 /** CSAF 2.0 holds one CWE per vulnerability (§3.2.3.3): the first id with a known name. */
 function cweOf(record: OsvRecord, name: OsvToCsafOptions['cweName']): { id: string; name: string } | undefined {
@@ -38,8 +46,8 @@ function notesOf(record: OsvRecord): CsafNote[] {
   return notes;
 }
 
-/** CSAF 2.0 §3.2.1.11: references; 6.1.27.2 needs at least one external reference, so OSV.dev's page stands in when there is none. */
-function referencesOf(record: OsvRecord): CsafReference[] {
+/** CSAF 2.0 §3.2.1.11: references; 6.1.27.2 needs at least one external reference, so the record's page stands in when there is none. */
+function referencesOf(record: OsvRecord, recordUrl: (id: string) => string): CsafReference[] {
   const seen = new Set<string>();
   const refs: CsafReference[] = [];
   for (const r of record.references ?? []) {
@@ -47,7 +55,7 @@ function referencesOf(record: OsvRecord): CsafReference[] {
     seen.add(r.url);
     refs.push({ category: 'external', summary: osvReferenceSummary(r.type), url: r.url });
   }
-  if (refs.length === 0) refs.push({ category: 'external', summary: 'OSV record', url: `https://osv.dev/vulnerability/${encodeURIComponent(record.id)}` });
+  if (refs.length === 0) refs.push({ category: 'external', summary: 'OSV record', url: recordUrl(record.id) });
   return refs;
 }
 
@@ -111,7 +119,7 @@ export function osvToCsaf(record: OsvRecord, options: OsvToCsafOptions = {}): Cs
   const revisions = revisionsOf(record);
   const { initial, current } = releaseDates(record);
   const cve = cveAliasOf(record);
-  const references = referencesOf(record);
+  const references = referencesOf(record, options.recordUrl ?? osvDevPage);
   const ids = [record.id, ...(record.aliases ?? [])]
     .filter((a, i, all) => a !== cve && all.indexOf(a) === i)
     .map((text) => ({ system_name: text === record.id ? 'OSV' : (text.split('-')[0] ?? 'OSV'), text }));

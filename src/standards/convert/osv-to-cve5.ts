@@ -12,6 +12,8 @@ export interface OsvToCve5Options {
   readonly shortName?: string;
   /** The name of a CWE id, for the problem type's description (else the id stands in). */
   readonly cweName?: (id: string) => string | undefined;
+  /** Where the record is read when it lists no reference (default OSV.dev's page; see OsvToCsafOptions). */
+  readonly recordUrl?: (id: string) => string;
 }
 
 /** A stand-in organisation id for records not yet submitted: the CNA's own id replaces it. */
@@ -85,7 +87,7 @@ function affectedOf(record: OsvRecord): Cve5Affected[] {
   return out.length > 0 ? out : [{ vendor: 'n/a', product: 'n/a', defaultStatus: 'unknown' }];
 }
 
-function referencesOf(record: OsvRecord): Cve5Reference[] {
+function referencesOf(record: OsvRecord, recordUrl: (id: string) => string): Cve5Reference[] {
   const seen = new Set<string>();
   const refs: Cve5Reference[] = [];
   for (const r of record.references ?? []) {
@@ -95,7 +97,7 @@ function referencesOf(record: OsvRecord): Cve5Reference[] {
     const tag = CVE_REFERENCE_TAGS[r.type];
     refs.push({ url: r.url, ...(tag ? { tags: [tag] } : {}) });
   }
-  if (refs.length === 0) refs.push({ url: `https://osv.dev/vulnerability/${encodeURIComponent(record.id)}` });
+  if (refs.length === 0) refs.push({ url: recordUrl(record.id) });
   return refs;
 }
 
@@ -163,7 +165,7 @@ export function osvToCve5(record: OsvRecord, options: OsvToCve5Options = {}): Cv
         descriptions: descriptionOf(record),
         affected: affectedOf(record),
         ...(problemTypes ? { problemTypes } : {}),
-        references: referencesOf(record),
+        references: referencesOf(record, options.recordUrl ?? ((id) => `https://osv.dev/vulnerability/${encodeURIComponent(id)}`)),
         ...(metrics.length > 0 ? { metrics } : {}),
         ...(credits.length > 0 ? { credits } : {}),
       },
