@@ -32,7 +32,7 @@ describe.each(DRIVERS)('intake storage on %s', (driver) => {
     const reworded = { ...f, location: { file: (f.location as { file: string }).file, line: 10_000 }, description: `${f.description as string} Confirmed again.` };
     const near = (await submitChunk(ctx, p, [{ index: 0, value: reworded }], opts)).results[0]!;
     expect(near).toMatchObject({ status: 'duplicate', match: 'near', reportId: first.reportId });
-  }, 60_000);
+  }, 120_000);
 
   it('checks a stream one chunk ahead on the intake thread and still answers in order, duplicates across chunks found', async () => {
     t = await freshDatabase(driver);
