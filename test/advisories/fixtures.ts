@@ -1,4 +1,5 @@
 import type { AdvisoryContent } from '../../src/domain/advisory/content';
+import { vectorPath } from '../helpers/vectors';
 
 /** A publishable advisory about `pkg` in npm, affected below 1.2.3 (each test makes its own). */
 export function advisoryContent(pkg = 'left-pad', over: Partial<AdvisoryContent> = {}): AdvisoryContent {
@@ -22,9 +23,7 @@ export function advisoryContent(pkg = 'left-pad', over: Partial<AdvisoryContent>
   };
 }
 
-/** Where the real OSV advisories are, or null (tests then skip, saying so). */
-export async function advisoryDataDir(): Promise<string | null> {
-  const { existsSync } = await import('node:fs');
-  const dir = new URL('../../../shared/data/advisories/', import.meta.url);
-  return existsSync(dir) ? dir.pathname : null;
+/** The folder of the real OSV advisories (test/vectors/advisories), with a trailing slash. */
+export function advisoryDataDir(): string {
+  return `${vectorPath('advisories')}/`;
 }

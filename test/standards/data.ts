@@ -1,15 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { vectorPath } from '../helpers/vectors';
 
-/** The public test data folder (../shared/data from the project root), or undefined when absent. */
-export const SHARED_DATA = join(process.cwd(), '..', 'shared', 'data', 'standards');
+/** The standards' public test data, in the repository under test/vectors/standards (unpacked for the run). */
+export const SHARED_DATA = vectorPath('standards');
 
-/** True when `relative` exists under the shared standards data. */
-export function hasData(relative: string): boolean {
-  return existsSync(join(SHARED_DATA, relative));
-}
-
-/** Every file under `relative` whose name matches `pattern`, sorted. */
+/** Every file under `relative` whose name matches `pattern`, sorted (a missing folder fails the test). */
 export function dataFiles(relative: string, pattern: RegExp): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -19,7 +15,7 @@ export function dataFiles(relative: string, pattern: RegExp): string[] {
       else if (pattern.test(name)) out.push(path);
     }
   };
-  walk(join(SHARED_DATA, relative));
+  walk(vectorPath(`standards/${relative}`));
   return out.sort();
 }
 

@@ -5,7 +5,21 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium (`apt-get install -y chromium`); Playwright cannot download browsers here. */
 export const chromiumPath = '/usr/bin/chromium';
-export const haveChromium = existsSync(chromiumPath);
+
+/**
+ * Whether the browser tests run. Without Chromium they skip on a developer's machine, saying why;
+ * under CI (`CI` set, as every CI service does) a missing browser fails the run instead, so a
+ * broken image cannot pass with the UI untested.
+ */
+export function browserGate(present: boolean, ci: string | undefined): boolean {
+  if (present) return true;
+  const why = `no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`;
+  if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') throw new Error(`browser tests cannot run under CI: ${why}`);
+  console.warn(`browser tests skipped: ${why}`);
+  return false;
+}
+
+export const haveChromium = browserGate(existsSync(chromiumPath), process.env.CI);
 
 const chromiumArgs = [
   '--headless',

@@ -8,7 +8,7 @@ const interop = <T>(m: T): T => ((m as { default?: T }).default ?? m);
 
 /**
  * Compiles the complete official STIX 2.1 bundle schema (every file under
- * ../shared/data/standards/stix/schemas), independent of the subset the module vendors.
+ * test/vectors/standards/stix/schemas), independent of the subset the module vendors.
  */
 export function officialStixBundleValidator(): (value: unknown) => { valid: boolean; errors: unknown } {
   const Ajv = interop(Ajv2020Module) as unknown as new (o: object) => { addSchema(s: object): void; getSchema(id: string): ((v: unknown) => boolean) & { errors?: unknown } };

@@ -3,7 +3,7 @@ import { csafToOsv, cve5ToOsv, osvToCsaf, osvToCve5 } from '../../../src/standar
 import { parseCsaf } from '../../../src/standards/csaf';
 import { parseCve5 } from '../../../src/standards/cve5';
 import { validateOsv, type OsvRecord } from '../../../src/standards/osv';
-import { hasSharedData, listShared, osvAdvisoryLines, readSharedText } from '../formats/shared-data';
+import { listShared, osvAdvisoryLines, readSharedText } from '../formats/shared-data';
 
 /** PEP 503 normalisation: purls carry normalised PyPI names (purl-spec PURL-TYPES pypi). */
 const pep503 = (ecosystem: string, name: string) => (ecosystem === 'PyPI' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name);
@@ -18,7 +18,7 @@ function essentials(r: OsvRecord) {
   };
 }
 
-describe.skipIf(!hasSharedData('advisories'))('CSAF → OSV and CVE 5 → OSV', () => {
+describe('CSAF → OSV and CVE 5 → OSV', () => {
   it('OSV → CSAF → OSV keeps id, summary, packages and fixed versions, and the result is valid OSV', () => {
     let count = 0;
     const diverged: string[] = [];

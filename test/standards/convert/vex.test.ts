@@ -5,12 +5,12 @@ import {
 } from '../../../src/standards/convert';
 import { csafProfile, parseCsaf, validateCsaf } from '../../../src/standards/csaf';
 import { parseOpenVex, validateOpenVex } from '../../../src/standards/openvex';
-import { hasSharedData, listShared, readSharedText } from '../formats/shared-data';
+import { listShared, readSharedText } from '../formats/shared-data';
 
 const VEX_EXAMPLES = 'standards/csaf/csaf_2.0/examples/csaf/csaf_vex';
 const sortKey = (s: { product: string; vulnerability: string; status: string }) => `${s.vulnerability} ${s.product} ${s.status}`;
 
-describe.skipIf(!hasSharedData('standards'))('VEX statements: OpenVEX ⇄ common ⇄ CSAF VEX', () => {
+describe('VEX statements: OpenVEX ⇄ common ⇄ CSAF VEX', () => {
   it('OpenVEX 0.2.0 sample → statements → OpenVEX and → CSAF VEX keep every statement; outputs are valid', async () => {
     const doc = parseOpenVex(readSharedText('standards/openvex/go-vex_pkg_vex_testdata_v0.2.0.json'));
     const statements = statementsFromOpenVex(doc);

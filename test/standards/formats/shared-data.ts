@@ -1,16 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { vectorPath } from '../../helpers/vectors';
 
-/** Absolute path of a file or folder under the shared public test data (../shared/data). */
+/**
+ * Absolute path of a file or folder of the public test data (test/vectors in the repository,
+ * unpacked for the run); a missing one fails the test.
+ */
 export function sharedDataPath(relative: string): string {
-  return fileURLToPath(new URL(`../../../../shared/data/${relative}`, import.meta.url));
-}
-
-/** Whether the shared data folder (or a part of it) is present; tests skip with a message when not. */
-export function hasSharedData(relative = ''): boolean {
-  const present = existsSync(sharedDataPath(relative));
-  if (!present) console.warn(`skipping: ../shared/data/${relative} is absent`);
-  return present;
+  return vectorPath(relative);
 }
 
 export function readSharedText(relative: string): string {

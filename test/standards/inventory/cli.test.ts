@@ -5,15 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { parseCycloneDx } from '../../../src/standards/cyclonedx';
 import { parseSpdx } from '../../../src/standards/spdx';
 import { cli } from '../../helpers/cli';
-import { dataFiles, hasData } from '../data';
+import { dataFiles } from '../data';
 
 const aisc = (...argv: string[]) => cli(argv, {});
 
-const cdx = hasData('cyclonedx/tools') ? dataFiles('cyclonedx/tools/src/test/resources/1.6', /^valid-bom-1\.6\.(json|xml)$/) : [];
-const sarif = hasData('sarif') ? dataFiles('sarif/sarif-tutorials/samples/3-Beyond-basics', /^standard-taxonomy\.sarif$/) : [];
-const spdx = hasData('spdx') ? dataFiles('spdx/spdx-spec-2.3', /^SPDXTagExample-v2\.3\.spdx$/) : [];
+const cdx = dataFiles('cyclonedx/tools/src/test/resources/1.6', /^valid-bom-1\.6\.(json|xml)$/);
+const sarif = dataFiles('sarif/sarif-tutorials/samples/3-Beyond-basics', /^standard-taxonomy\.sarif$/);
+const spdx = dataFiles('spdx/spdx-spec-2.3', /^SPDXTagExample-v2\.3\.spdx$/);
 
-describe.skipIf(cdx.length < 2 || sarif.length === 0 || spdx.length === 0)('aisc validate / convert for SARIF, CycloneDX and SPDX', () => {
+describe('aisc validate / convert for SARIF, CycloneDX and SPDX', () => {
+  it('finds its input documents among the vectors', () => {
+    expect([cdx.length, sarif.length, spdx.length]).toEqual([2, 1, 1]);
+  });
+
   it('validates each format and reports problems of a bad document with their path', async () => {
     for (const [format, file] of [['sarif', sarif[0]!], ['cyclonedx', cdx[0]!], ['cyclonedx', cdx[1]!], ['spdx', spdx[0]!]] as const) {
       expect({ format, file, code: (await aisc('validate', '--format', format, file)).code }).toEqual({ format, file, code: 0 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../src/standards/problem';
-import { hasSharedData, readSharedText } from '../formats/shared-data';
+import { readSharedText } from '../formats/shared-data';
 
 /** Sets `value` at a path of JSON keys/indexes chosen by `picks`, in a deep copy of `doc`. */
 function mutateAt(doc: unknown, picks: readonly number[], value: unknown): unknown {
@@ -72,10 +72,10 @@ export function fuzzParser(parse: (text: string) => unknown, samples: readonly s
 
 /**
  * The fuzz test of one parser: 10,000 hostile inputs built from valid samples (paths under
- * ../shared/data), each of which must give a value or a FormatError.
+ * test/vectors), each of which must give a value or a FormatError.
  */
 export function describeParserFuzz(name: string, parse: (text: string) => unknown, samplePaths: readonly string[]): void {
-  describe.skipIf(!hasSharedData('standards'))(`${name}: property-based fuzzing`, () => {
+  describe(`${name}: property-based fuzzing`, () => {
     it('on 10,000 generated and mutated inputs returns a value or throws FormatError, never anything else', () => {
       const { accepted, rejected } = fuzzParser(parse, samplePaths.map(readSharedText));
       console.log(`${name} fuzz: ${accepted} accepted, ${rejected} rejected with FormatError`);

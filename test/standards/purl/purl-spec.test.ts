@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../src/standards/problem';
+import { vectorPath } from '../../helpers/vectors';
 import { PURL_TYPE_RULES, buildPurl, normalizePurl, parsePurl, serializePurl, type PackageURL, type PurlComponents } from '../../../src/standards/purl';
 
-const ROOT = new URL('../../../../shared/data/standards/purl/', import.meta.url);
-const present = existsSync(ROOT);
-if (!present) console.warn('purl-spec data absent (../shared/data/standards/purl): purl-spec suite skipped');
+const ROOT = pathToFileURL(`${vectorPath('standards/purl')}/`);
 
 interface SpecCase {
   description: string;
@@ -47,7 +47,7 @@ function runCase(c: SpecCase): string | null {
   }
 }
 
-describe.skipIf(!present)('purl-spec test suite (tests/spec and tests/types)', () => {
+describe('purl-spec test suite (tests/spec and tests/types)', () => {
   it('passes every case', () => {
     const cases = loadCases();
     const failures = cases
@@ -96,7 +96,7 @@ const LEGACY_DISAGREEMENTS: Record<string, string> = {
   'pkg:cpan/Perl-Version@1.013': 'cpan namespace is optional',
 };
 
-describe.skipIf(!present)('purl-spec legacy test suite', () => {
+describe('purl-spec legacy test suite', () => {
   it('passes every case except those where the current spec differs', () => {
     const cases = JSON.parse(readFileSync(new URL('legacy-test-suite-data.json', ROOT), 'utf8')) as LegacyCase[];
     const failures: string[] = [];
@@ -120,7 +120,7 @@ describe.skipIf(!present)('purl-spec legacy test suite', () => {
   });
 });
 
-describe.skipIf(!present)('purl type rules cover the types purl-spec tests', () => {
+describe('purl type rules cover the types purl-spec tests', () => {
   it('has a rule for every tests/types/<type>-test.json and no rule without one', () => {
     const tested = readdirSync(new URL('tests/types/', ROOT))
       .filter((f) => f.endsWith('-test.json'))

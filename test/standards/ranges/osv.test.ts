@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../src/standards/problem';
 import { compileAffected, type OsvAffected } from '../../../src/standards/ranges';
 import { ecosystemFor } from '../../../src/standards/versions';
+import { vectorPath } from '../../helpers/vectors';
 
 function affected(ecosystem: string, entry: OsvAffected, version: string): boolean {
   return compileAffected(entry, ecosystem).matches(ecosystemFor(ecosystem).parse(version));
@@ -87,7 +88,7 @@ describe('compileAffected (OSV 1.7 evaluation)', () => {
   });
 });
 
-const ADVISORIES = join(process.cwd(), '../shared/data/advisories');
+const ADVISORIES = vectorPath('advisories');
 
 /** Records whose `versions` list disagrees with their own ranges, reviewed by hand. */
 const INCONSISTENT_RECORDS: Record<string, string> = {
@@ -97,7 +98,7 @@ const INCONSISTENT_RECORDS: Record<string, string> = {
   'PYSEC-2021-114': 'overlapping ranges (introduced 0 … fixed 2.11.6 inside introduced 2.11 … fixed 2.11.7)',
 };
 
-describe.skipIf(!existsSync(ADVISORIES))('real OSV advisories (../shared/data/advisories)', () => {
+describe('real OSV advisories (test/vectors/advisories)', () => {
   it('every affected entry compiles, and its ranges cover every listed version', () => {
     let entries = 0;
     let listed = 0;

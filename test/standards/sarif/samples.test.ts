@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../src/standards/problem';
 import { parseSarif, sarifFindings } from '../../../src/standards/sarif';
-import { dataFiles, hasData, readText } from '../data';
+import { dataFiles, readText } from '../data';
 
 const TUTORIALS = 'sarif/sarif-tutorials/samples';
 const VALIDATE = 'sarif/src/Test.FunctionalTests.Sarif/TestData/Multitool/ValidateCommand';
@@ -17,7 +17,7 @@ function problemsOf(text: string): readonly { path: string; message: string }[] 
   }
 }
 
-describe.skipIf(!hasData(TUTORIALS))('SARIF tutorial samples', () => {
+describe('SARIF tutorial samples', () => {
   it('imports every sample', () => {
     const paths = dataFiles(TUTORIALS, /\.sarif$/);
     let findings = 0;
@@ -78,7 +78,7 @@ const REJECTED_FOR_ANOTHER_REASON = new Set([
 
 const pointerOf = (dotted: string): string => (dotted === '' ? '' : `/${dotted.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')}`);
 
-describe.skipIf(!hasData(VALIDATE))('SARIF SDK validation inputs', () => {
+describe('SARIF SDK validation inputs', () => {
   it('rejects spec-rule violations at the expected paths and imports the rest', () => {
     const inputs = dataFiles(`${VALIDATE}/Inputs`, /\.(sarif|json)$/);
     const counts = { rejected: 0, expectedRejections: 0, imported: 0, advisoryOnly: 0, expectedPaths: 0 };

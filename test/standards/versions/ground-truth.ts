@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { vectorPath } from '../../helpers/vectors';
 
-/** Where the public version ground truth lives (osv-scalibr semantic testdata). */
-export const VERSIONS_DIR = join(process.cwd(), '../shared/data/standards/versions');
-export const HAVE_VERSIONS = existsSync(VERSIONS_DIR);
+/** Where the public version ground truth lives (osv-scalibr semantic testdata, test/vectors/standards/versions). */
+export const VERSIONS_DIR = vectorPath('standards/versions');
 
 export interface GroundTruthLine {
   readonly file: string;
