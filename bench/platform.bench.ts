@@ -14,9 +14,10 @@ import { principalOf } from '../src/services/principal';
 import { uuidv7 } from '../src/services/ids';
 import type { BenchResult, BenchSuite } from './harness';
 import { load } from './load';
+import { profiled } from './profile';
 
 /** A scratch PostgreSQL database for the bench when a server is available (TEST_DATABASE_URL), else null. */
-async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> } | null> {
+export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> } | null> {
   const admin = process.env.AISC_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!admin) return null;
   const pg = (await import('pg')).default;
@@ -35,7 +36,7 @@ async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }
 }
 
 /** Issue 2's figures: a policy-filtered authenticated GET against a bare route; audit verification speed. */
-async function apiGet(databaseUrl: string | null, label: string): Promise<BenchResult[]> {
+export async function apiGet(databaseUrl: string | null, label: string): Promise<BenchResult[]> {
   const r = parseConfig({ AISC_DATA_DIR: 'memory://', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', AISC_RATE_LIMIT_PER_MINUTE: '1000000' });
   if (!r.ok) throw new Error('config');
   const server = await startServer(r.config, { log: createLogger('silent'), webRoot: '/nonexistent' });
@@ -62,7 +63,7 @@ async function apiGet(databaseUrl: string | null, label: string): Promise<BenchR
   // Warm-up: PGlite's WebAssembly and V8 tier up during the first seconds.
   await load({ url: apiUrl, headers, mode: 'closed', connections: 16, durationMs: 4000 });
   const baseline = await load({ url: bareUrl, mode: 'closed', connections: 16, durationMs: duration });
-  const api = await load({ url: apiUrl, headers, mode: 'closed', connections: 16, durationMs: duration });
+  const api = await profiled(`notes-read-${label}`, () => load({ url: apiUrl, headers, mode: 'closed', connections: 16, durationMs: duration }));
   const paced = await load({ url: apiUrl, headers, mode: 'open', connections: 64, durationMs: duration, rate: 1000 });
   await bare.close();
   await server.close();

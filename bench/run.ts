@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BenchResult } from './harness';
 import { SUITES } from './suites';
@@ -51,5 +51,13 @@ const doc = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOS
 process.stdout.write(`\n${body}\n`);
 if (!only) {
   mkdirSync('docs', { recursive: true });
-  writeFileSync('docs/benchmarks.md', doc);
+  writeFileSync('docs/benchmarks.md', doc + handWritten('docs/benchmarks.md'));
+}
+
+/** The hand-written analysis kept below the generated tables ("## Where the time goes" and after). */
+function handWritten(path: string): string {
+  if (!existsSync(path)) return '';
+  const old = readFileSync(path, 'utf8');
+  const at = old.indexOf('\n## Where the time goes');
+  return at < 0 ? '' : old.slice(at);
 }

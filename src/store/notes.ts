@@ -1,15 +1,38 @@
-import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Viewer } from '../domain/policy/viewer';
 import type { Executor } from './database';
 import { notes } from './schema/index';
-import { visibleTo } from './visibility';
+import { preparedVisibility, visibleTo } from './visibility';
 
 export type NoteRow = typeof notes.$inferSelect;
 
 /** A note the viewer may see, or null — an invisible note and a missing one look the same. */
 export async function findVisibleNote(db: Executor, viewer: Viewer, id: string): Promise<NoteRow | null> {
-  const [r] = await db.select().from(notes).where(and(eq(notes.id, id), visibleTo(viewer, notes)));
+  const v = preparedVisibility(viewer, notes);
+  const [r] = await noteByIdStatement(db, v.shape, v.where).execute({ ...v.params, id });
   return r ?? null;
+}
+
+/**
+ * The hot read path (ADR 0050): one prepared statement per database handle and viewer
+ * shape, built once instead of on every request; on PostgreSQL a named statement, so the
+ * server parses and plans it once per connection. The policy predicate is the same
+ * `visibleTo` twin, with the viewer's ids as parameters.
+ */
+const noteByIdStatements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareNoteById>>>();
+const prepareNoteById = (db: Executor, shape: string, where: () => ReturnType<typeof visibleTo>) =>
+  db
+    .select()
+    .from(notes)
+    .where(and(eq(notes.id, sql.placeholder('id')), where()))
+    .prepare(`note_by_id_${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`);
+function noteByIdStatement(db: Executor, shape: string, where: () => ReturnType<typeof visibleTo>) {
+  let byShape = noteByIdStatements.get(db);
+  if (!byShape) noteByIdStatements.set(db, (byShape = new Map()));
+  let st = byShape.get(shape);
+  if (!st) byShape.set(shape, (st = prepareNoteById(db, shape, where)));
+  return st;
 }
 
 /** Locks a visible note for an update in the caller's transaction. */

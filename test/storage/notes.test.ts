@@ -40,4 +40,21 @@ describe.each(DRIVERS)('note writes on %s', (driver) => {
     await removeNote(ctx, author, note.id);
     expect(code(await getNote(ctx, viewerOf(author), note.id).catch((e) => e))).toBe('NOT_FOUND');
   });
+  it('viewers of the same kind share one prepared read (ADR 0050) yet each reads with their own ids', async () => {
+    const ctx = contextFor(t.database);
+    const [a, b] = [await makeOrganisation(ctx), await makeOrganisation(ctx)];
+    const alice = await makePrincipal(ctx, { organisationId: a.id, role: 'member' });
+    const bob = await makePrincipal(ctx, { organisationId: b.id, role: 'member' });
+    const ofA = await createNote(ctx, alice, { title: 'a', body: 'a', marking: { tlp: 'AMBER' } });
+    const ofB = await createNote(ctx, bob, { title: 'b', body: 'b', marking: { tlp: 'RED' } });
+    const sharedWithB = await createNote(ctx, alice, { title: 'ab', body: 'ab', marking: { tlp: 'AMBER', access: { organisations: [b.id] } } });
+    // Alternate, so whichever viewer came first prepared the statement the other reuses.
+    for (let round = 0; round < 2; round++) {
+      expect((await getNote(ctx, viewerOf(alice), ofA.id)).title).toBe('a');
+      expect(code(await getNote(ctx, viewerOf(bob), ofA.id).catch((e) => e))).toBe('NOT_FOUND');
+      expect((await getNote(ctx, viewerOf(bob), ofB.id)).title).toBe('b');
+      expect(code(await getNote(ctx, viewerOf(alice), ofB.id).catch((e) => e))).toBe('NOT_FOUND');
+      expect((await getNote(ctx, viewerOf(bob), sharedWithB.id)).title).toBe('ab');
+    }
+  });
 });
