@@ -3,13 +3,14 @@ import { jetstream } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectNatsBus, EVENT_STREAM } from '../../src/runtime/nats-bus';
 import { eventsAfter } from '../../src/store/outbox';
+import { requireUnderCi } from '../helpers/ci-gate';
 import { withToken } from '../helpers/http';
 import { eventually } from '../helpers/receiver';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { Browser } from '../helpers/http';
 
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-const reachable = await new Promise<boolean>((resolve) => {
+const probe = await new Promise<boolean>((resolve) => {
   const u = new URL(NATS_URL);
   const s = new Socket();
   s.setTimeout(1000);
@@ -18,7 +19,7 @@ const reachable = await new Promise<boolean>((resolve) => {
   s.once('timeout', () => (s.destroy(), resolve(false)));
   s.connect(Number(u.port || 4222), u.hostname);
 });
-if (!reachable) console.warn(`NATS test skipped: no NATS JetStream at ${NATS_URL}`);
+const reachable = requireUnderCi(probe, `NATS test: no NATS JetStream at ${NATS_URL}`);
 
 /** With NATS_URL set, every dispatched event is stored in JetStream exactly once. */
 describe.skipIf(!reachable)('events on NATS JetStream', () => {

@@ -4,19 +4,20 @@ import { startServer, type RunningServer } from '../../src/runtime/server';
 import { CLI_ACTOR } from '../../src/services/actor';
 import { createOrganisation } from '../../src/services/organisations';
 import { createUser } from '../../src/services/users';
+import { requireUnderCi } from '../helpers/ci-gate';
 import { testConfig } from '../helpers/config';
 import { Browser, withToken } from '../helpers/http';
 import { eventually, startReceiver } from '../helpers/receiver';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
-if (!ADMIN_URL) console.warn('scale-out test skipped: set TEST_DATABASE_URL to a PostgreSQL server (PGlite is one process only)');
+const haveServer = requireUnderCi(!!ADMIN_URL, 'scale-out test: set TEST_DATABASE_URL to a PostgreSQL server (PGlite is one process only)');
 
 /**
  * Two AISC nodes on one PostgreSQL (DESIGN.md "Scale-out"): they share the outbox and the
  * jobs without doing work twice, a change made on one node reaches the other node's event
  * streams, and a token revoked on one node stops working on the other.
  */
-describe.skipIf(!ADMIN_URL)('two nodes on one PostgreSQL', () => {
+describe.skipIf(!haveServer)('two nodes on one PostgreSQL', () => {
   const name = `aisc_scale_${process.pid}`;
   let nodes: RunningServer[] = [];
   let token = '';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { requireUnderCi } from '../helpers/ci-gate';
 
 /** Debian's chromium (`apt-get install -y chromium`); Playwright cannot download browsers here. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -12,11 +13,7 @@ export const chromiumPath = '/usr/bin/chromium';
  * broken image cannot pass with the UI untested.
  */
 export function browserGate(present: boolean, ci: string | undefined): boolean {
-  if (present) return true;
-  const why = `no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`;
-  if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') throw new Error(`browser tests cannot run under CI: ${why}`);
-  console.warn(`browser tests skipped: ${why}`);
-  return false;
+  return requireUnderCi(present, `browser tests: no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`, ci);
 }
 
 export const haveChromium = browserGate(existsSync(chromiumPath), process.env.CI);
