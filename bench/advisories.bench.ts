@@ -32,7 +32,13 @@ function queriesOf(records: Osv[]): Query[] {
   for (let i = 0; out.length < 1000; i = (i + 37) % records.length) {
     const a = records[i]!.affected?.[0];
     if (!a?.package) continue;
-    const versions = [...(a.ranges ?? []).filter((r) => r.type !== 'GIT').flatMap((r) => r.events.flatMap((e) => Object.values(e))).filter((v) => v !== '0'), ...(a.versions ?? [])];
+    const versions = [
+      ...(a.ranges ?? [])
+        .filter((r) => r.type !== 'GIT')
+        .flatMap((r) => r.events.flatMap((e) => Object.values(e)))
+        .filter((v) => v !== '0'),
+      ...(a.versions ?? []),
+    ];
     out.push({ package: { ecosystem: a.package.ecosystem, name: a.package.name }, version: versions[out.length % Math.max(1, versions.length)] ?? '1.0.0' });
   }
   return out;
@@ -48,7 +54,9 @@ function uncompiled(records: Osv[], queries: Query[]): number {
     } catch {
       continue;
     }
-    for (const r of records) for (const a of r.affected ?? []) if (a.package?.name === q.package.name && a.package.ecosystem === q.package.ecosystem && compileAffected(a as never).matches(v)) hits++;
+    for (const r of records)
+      for (const a of r.affected ?? [])
+        if (a.package?.name === q.package.name && a.package.ecosystem === q.package.ecosystem && compileAffected(a as never).matches(v)) hits++;
   }
   return hits;
 }
@@ -57,7 +65,12 @@ async function run(): Promise<BenchResult[]> {
   if (!existsSync(DATA)) return [{ name: 'advisories (skipped: ../shared/data/advisories absent)', value: 0, unit: '-' }];
   const files = readdirSync(DATA).filter((f) => f.endsWith('.ndjson'));
   const texts = files.map((f) => readFileSync(`${DATA}${f}`, 'utf8'));
-  const records = texts.flatMap((t) => t.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Osv));
+  const records = texts.flatMap((t) =>
+    t
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Osv),
+  );
   const items = texts.flatMap((t) => readImportFile(t).items);
 
   const r = parseConfig({ AISC_DATA_DIR: 'memory://', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', AISC_RATE_LIMIT_PER_MINUTE: '1000000' });
@@ -75,7 +88,18 @@ async function run(): Promise<BenchResult[]> {
     const bare = await openDatabase({ dataDir: 'memory://' });
     await bare.migrate();
     const now = new Date();
-    const rows = records.map((x) => ({ id: x.id, source: 'import', state: 'published', title: x.id, osv: x, revision: 1, ownerOrganisationId: '00000000-0000-4000-8000-000000000000', tlp: 'CLEAR', createdAt: now, updatedAt: now }));
+    const rows = records.map((x) => ({
+      id: x.id,
+      source: 'import',
+      state: 'published',
+      title: x.id,
+      osv: x,
+      revision: 1,
+      ownerOrganisationId: '00000000-0000-4000-8000-000000000000',
+      tlp: 'CLEAR',
+      createdAt: now,
+      updatedAt: now,
+    }));
     t0 = performance.now();
     for (let i = 0; i < rows.length; i += 500) await bare.db.insert(advisories).values(rows.slice(i, i + 500));
     const bareRate = (rows.length / (performance.now() - t0)) * 1000;

@@ -24,7 +24,11 @@ export const suite: BenchSuite = {
     if (!ADVISORIES.every((f) => existsSync(f))) {
       return [{ name: 'OSV parse + validate', value: 0, unit: 'MB/s', notes: 'skipped: ../shared/data/advisories is absent' }];
     }
-    const lines = ADVISORIES.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim() !== ''));
+    const lines = ADVISORIES.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== ''),
+    );
     const mb = lines.reduce((n, l) => n + Buffer.byteLength(l), 0) / 1e6;
     const valid = lines.filter((l) => {
       try {
@@ -35,11 +39,23 @@ export const suite: BenchSuite = {
       }
     });
     const validMb = valid.reduce((n, l) => n + Buffer.byteLength(l), 0) / 1e6;
-    const jsonParse = passesPerSecond(() => { for (const l of valid) JSON.parse(l); }) * validMb;
-    const osv = passesPerSecond(() => { for (const l of valid) parseOsv(l); }) * validMb;
+    const jsonParse =
+      passesPerSecond(() => {
+        for (const l of valid) JSON.parse(l);
+      }) * validMb;
+    const osv =
+      passesPerSecond(() => {
+        for (const l of valid) parseOsv(l);
+      }) * validMb;
     const records = lines.map((l) => JSON.parse(l) as OsvRecord);
-    const csafRate = passesPerSecond(() => { for (const r of records) osvToCsaf(r); }) * records.length;
-    const bare = passesPerSecond(() => { for (const r of records) structuredClone(r); }) * records.length;
+    const csafRate =
+      passesPerSecond(() => {
+        for (const r of records) osvToCsaf(r);
+      }) * records.length;
+    const bare =
+      passesPerSecond(() => {
+        for (const r of records) structuredClone(r);
+      }) * records.length;
     return [
       {
         name: 'OSV parse + schema validation (8,151 valid real advisories)',

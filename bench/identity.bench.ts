@@ -27,14 +27,34 @@ export const suite: BenchSuite = {
     const batch = PURLS.length;
     const baselinePurl = opsPerSecond(() => PURLS.forEach((p) => PackageURL.fromString(p)), 1000, batch);
     const ourPurl = opsPerSecond(() => PURLS.forEach((p) => parsePurl(p)), 1000, batch);
-    const baselineCvss = opsPerSecond(() => VECTORS.forEach((v) => (v.startsWith('CVSS:4') ? new Cvss4P0(v) : new Cvss3P1(v)).calculateScores()), 1000, VECTORS.length);
+    const baselineCvss = opsPerSecond(
+      () => VECTORS.forEach((v) => (v.startsWith('CVSS:4') ? new Cvss4P0(v) : new Cvss3P1(v)).calculateScores()),
+      1000,
+      VECTORS.length,
+    );
     const ourCvss = opsPerSecond(() => VECTORS.forEach((v) => scoreCvss(v)), 1000, VECTORS.length);
     const source = parseCpe('cpe:2.3:a:microsoft:internet_explorer:8.*:*:*:*:*:*:*:*').wfn;
-    const targets = ['cpe:/a:microsoft:internet_explorer:8.0.6001:beta', 'cpe:/a:microsoft:office:2010', 'cpe:2.3:a:microsoft:internet_explorer:9.0:*:*:*:*:*:*:*'].map((c) => parseCpe(c).wfn);
+    const targets = [
+      'cpe:/a:microsoft:internet_explorer:8.0.6001:beta',
+      'cpe:/a:microsoft:office:2010',
+      'cpe:2.3:a:microsoft:internet_explorer:9.0:*:*:*:*:*:*:*',
+    ].map((c) => parseCpe(c).wfn);
     const cpeMatch = opsPerSecond(() => targets.forEach((t) => matchCpe(source, t)), 1000, targets.length);
     return [
-      { name: 'purl parse (parsePurl, type rules)', value: ourPurl, unit: 'ops/s', baseline: { name: 'packageurl-js PackageURL.fromString', value: baselinePurl }, notes: 'ours also applies every type definition rule' },
-      { name: 'CVSS parse + score (scoreCvss)', value: ourCvss, unit: 'ops/s', baseline: { name: 'ae-cvss-calculator direct', value: baselineCvss }, notes: 'mix of 3.1 and 4.0 vectors; ours adds strict metric validation' },
+      {
+        name: 'purl parse (parsePurl, type rules)',
+        value: ourPurl,
+        unit: 'ops/s',
+        baseline: { name: 'packageurl-js PackageURL.fromString', value: baselinePurl },
+        notes: 'ours also applies every type definition rule',
+      },
+      {
+        name: 'CVSS parse + score (scoreCvss)',
+        value: ourCvss,
+        unit: 'ops/s',
+        baseline: { name: 'ae-cvss-calculator direct', value: baselineCvss },
+        notes: 'mix of 3.1 and 4.0 vectors; ours adds strict metric validation',
+      },
       { name: 'CPE name match (NISTIR 7696, parsed WFNs)', value: cpeMatch, unit: 'ops/s' },
     ];
   },

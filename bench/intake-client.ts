@@ -9,11 +9,15 @@ import { request } from 'node:http';
  */
 const args = JSON.parse(process.argv[2]!) as { url: string; token: string; bodyFile: string; outFile: string };
 const start = performance.now();
-const req = request(`${args.url}/api/findings/batch`, { method: 'POST', headers: { authorization: `Bearer ${args.token}`, 'content-type': 'application/x-ndjson' } }, (res) => {
-  const out = createWriteStream(args.outFile);
-  res.pipe(out);
-  out.on('finish', () => process.stdout.write(`${JSON.stringify({ status: res.statusCode, seconds: (performance.now() - start) / 1000 })}\n`));
-});
+const req = request(
+  `${args.url}/api/findings/batch`,
+  { method: 'POST', headers: { authorization: `Bearer ${args.token}`, 'content-type': 'application/x-ndjson' } },
+  (res) => {
+    const out = createWriteStream(args.outFile);
+    res.pipe(out);
+    out.on('finish', () => process.stdout.write(`${JSON.stringify({ status: res.statusCode, seconds: (performance.now() - start) / 1000 })}\n`));
+  },
+);
 req.on('error', (err) => {
   process.stderr.write(`${err.message}\n`);
   process.exit(1);

@@ -21,17 +21,19 @@ function syntheticBom(components: number): string {
 function syntheticSarif(results: number): string {
   return JSON.stringify({
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'bench', version: '1.0', rules: [{ id: 'R1', properties: { tags: ['external/cwe/cwe-79'], 'security-severity': '7.5' } }] } },
-      results: Array.from({ length: results }, (_, i) => ({
-        ruleId: 'R1',
-        ruleIndex: 0,
-        level: 'error',
-        message: { text: `finding ${i}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: `src/file-${i % 500}.ts` }, region: { startLine: (i % 900) + 1, startColumn: 3 } } }],
-        partialFingerprints: { primaryLocationLineHash: `${i.toString(16)}:1` },
-      })),
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'bench', version: '1.0', rules: [{ id: 'R1', properties: { tags: ['external/cwe/cwe-79'], 'security-severity': '7.5' } }] } },
+        results: Array.from({ length: results }, (_, i) => ({
+          ruleId: 'R1',
+          ruleIndex: 0,
+          level: 'error',
+          message: { text: `finding ${i}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: `src/file-${i % 500}.ts` }, region: { startLine: (i % 900) + 1, startColumn: 3 } } }],
+          partialFingerprints: { primaryLocationLineHash: `${i.toString(16)}:1` },
+        })),
+      },
+    ],
   });
 }
 

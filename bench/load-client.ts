@@ -59,5 +59,7 @@ if (args.mode === 'closed') {
 const seconds = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-process.stdout.write(`${JSON.stringify({ requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(0.5), p99: pct(0.99), max: latencies.at(-1) ?? 0 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(0.5), p99: pct(0.99), max: latencies.at(-1) ?? 0 })}\n`,
+);
 agent.destroy();

@@ -11,7 +11,14 @@ export interface LoadResult {
 }
 
 /** Runs bench/load-client.ts in a child process against `url`. */
-export function load(args: { url: string; headers?: Record<string, string>; mode: 'closed' | 'open'; connections: number; durationMs: number; rate?: number }): Promise<LoadResult> {
+export function load(args: {
+  url: string;
+  headers?: Record<string, string>;
+  mode: 'closed' | 'open';
+  connections: number;
+  durationMs: number;
+  rate?: number;
+}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['bin/run-ts.mjs', 'bench/load-client.ts', JSON.stringify({ headers: {}, ...args })], { maxBuffer: 1 << 20 }, (err, stdout) => {
       if (err) reject(err);

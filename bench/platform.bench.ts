@@ -37,17 +37,31 @@ export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<
 
 /** Issue 2's figures: a policy-filtered authenticated GET against a bare route; audit verification speed. */
 export async function apiGet(databaseUrl: string | null, label: string): Promise<BenchResult[]> {
-  const r = parseConfig({ AISC_DATA_DIR: 'memory://', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', AISC_RATE_LIMIT_PER_MINUTE: '1000000' });
+  const r = parseConfig({
+    AISC_DATA_DIR: 'memory://',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    AISC_RATE_LIMIT_PER_MINUTE: '1000000',
+  });
   if (!r.ok) throw new Error('config');
   const server = await startServer(r.config, { log: createLogger('silent'), webRoot: '/nonexistent' });
   const ctx = server.runtime.ctx;
   const org = await createOrganisation(ctx, CLI_ACTOR, { name: 'Bench Org', kind: 'software_vendor' });
-  const { user } = await createUser(ctx, CLI_ACTOR, { email: 'bench@aisc.test', name: 'Bench', organisationId: org.id, role: 'member', password: 'bench password long' });
+  const { user } = await createUser(ctx, CLI_ACTOR, {
+    email: 'bench@aisc.test',
+    name: 'Bench',
+    organisationId: org.id,
+    role: 'member',
+    password: 'bench password long',
+  });
   const { secret } = await createToken(ctx, CLI_ACTOR, user.id, { name: 'bench', scopes: ['read', 'write'] });
   const found = await findUserWithOrganisation(ctx.db, user.id);
   const p = principalOf(found!.user, found!.organisation, null, null);
   // A realistic table: 2,000 notes of mixed markings; the one fetched is AMBER with an access list.
-  for (let i = 0; i < 2000; i++) await createNote(ctx, p, { title: `n${i}`, body: 'x'.repeat(200), marking: { tlp: (['GREEN', 'AMBER', 'RED'] as const)[i % 3]! } });
+  for (let i = 0; i < 2000; i++)
+    await createNote(ctx, p, { title: `n${i}`, body: 'x'.repeat(200), marking: { tlp: (['GREEN', 'AMBER', 'RED'] as const)[i % 3]! } });
   const target = await createNote(ctx, p, { title: 'target', body: 'y'.repeat(500), marking: { tlp: 'AMBER', access: { organisations: [org.id] } } });
 
   const bare = Fastify({ logger: false });
@@ -94,13 +108,32 @@ async function auditVerify(): Promise<BenchResult[]> {
   const { openRuntime } = await import('../src/runtime/runtime');
   const rt = await openRuntime(r.config, { log: createLogger('silent') });
   const n = 200_000;
-  const marking = { ownerOrganisationId: uuidv7(), createdBy: null, tlp: 'AMBER' as const, classification: 'UNCLASSIFIED' as const, accessOrganisations: [], accessUsers: [] };
+  const marking = {
+    ownerOrganisationId: uuidv7(),
+    createdBy: null,
+    tlp: 'AMBER' as const,
+    classification: 'UNCLASSIFIED' as const,
+    accessOrganisations: [],
+    accessUsers: [],
+  };
   const at = new Date('2026-06-01T00:00:00.000Z').toISOString();
   for (let done = 0; done < n; done += 5000) {
     await rt.database.db.transaction((tx) =>
       appendAudit(
         tx,
-        Array.from({ length: 5000 }, (_, i) => ({ id: uuidv7(), at, actorUserId: null, actorOrganisationId: null, actorLabel: 'bench', action: 'note.created', recordType: 'note', recordId: String(done + i), beforeDigest: null, afterDigest: 'a'.repeat(64), marking })),
+        Array.from({ length: 5000 }, (_, i) => ({
+          id: uuidv7(),
+          at,
+          actorUserId: null,
+          actorOrganisationId: null,
+          actorLabel: 'bench',
+          action: 'note.created',
+          recordType: 'note',
+          recordId: String(done + i),
+          beforeDigest: null,
+          afterDigest: 'a'.repeat(64),
+          marking,
+        })),
       ),
     );
   }

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
  * Summarises a .cpuprofile: top self-time functions, and self time grouped by package
  * (node_modules/<pkg>) or source area. `node bin/run-ts.mjs bench/profile-summary.ts FILE [N]`.
  */
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
 const [file, n = '25'] = process.argv.slice(2);
 const p = JSON.parse(readFileSync(file!, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const self = new Map<number, number>();
@@ -38,7 +42,8 @@ for (const [k, t] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(n))) 
 const byId = new Map(p.nodes.map((x) => [x.id, x]));
 const parent = new Map<number, number>();
 for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-const keyOf = (x: Node) => `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/perf\//, '')}:${x.callFrame.lineNumber + 1}`;
+const keyOf = (x: Node) =>
+  `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/perf\//, '')}:${x.callFrame.lineNumber + 1}`;
 const incl = new Map<string, number>();
 const callers = new Map<string, Map<string, number>>();
 for (const [id, t] of self) {
@@ -66,10 +71,21 @@ for (const [id, t] of self) {
   }
 }
 console.log('\n-- inclusive time (project code and hot libraries)');
-for (const [k, t] of [...incl].filter(([k]) => /src\/|fastify|drizzle|pglite|zod|helmet|rate-limit|pino|pg\//.test(k)).sort((a, b) => b[1] - a[1]).slice(0, Number(n) * 2)) console.log(pct(t), k);
+for (const [k, t] of [...incl]
+  .filter(([k]) => /src\/|fastify|drizzle|pglite|zod|helmet|rate-limit|pino|pg\//.test(k))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, Number(n) * 2))
+  console.log(pct(t), k);
 console.log('\n-- first JS caller of native frames');
 for (const leaf of ['writev :0', 'dispatch :0', 'spawn :0', '(garbage collector) :0']) {
   const m = callers.get(leaf);
   if (!m) continue;
-  console.log(leaf, [...m].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, t]) => `${k} ${pct(t)}`).join(' | '));
+  console.log(
+    leaf,
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, t]) => `${k} ${pct(t)}`)
+      .join(' | '),
+  );
 }

@@ -14,8 +14,7 @@ for (const load of SUITES) {
   sections.push({ suite: suite.name, results: await suite.run() });
 }
 
-const fmt = (n: number): string =>
-  n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(2) : n.toPrecision(3);
+const fmt = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(2) : n.toPrecision(3));
 
 const header = '| benchmark | value | baseline (same run) | ratio | goal | met |\n| --- | --- | --- | --- | --- | --- |';
 const rows = (results: BenchResult[]): string =>
@@ -29,7 +28,13 @@ const rows = (results: BenchResult[]): string =>
     .join('\n');
 
 const body = sections
-  .map((s) => `## ${s.suite}\n\n${header}\n${rows(s.results)}\n${s.results.filter((r) => r.notes).map((r) => `\n- ${r.name}: ${r.notes}`).join('')}`)
+  .map(
+    (s) =>
+      `## ${s.suite}\n\n${header}\n${rows(s.results)}\n${s.results
+        .filter((r) => r.notes)
+        .map((r) => `\n- ${r.name}: ${r.notes}`)
+        .join('')}`,
+  )
   .join('\n\n');
 /**
  * How fast this machine ran plain JavaScript during the run (JSON.parse of a fixed document,
@@ -37,7 +42,13 @@ const body = sections
  * a slow run apart from a regression when two runs' absolute figures are compared.
  */
 function calibrate(): number {
-  const doc = JSON.stringify(Array.from({ length: 2_000 }, (_, i) => ({ id: `GHSA-${i}`, summary: 'x'.repeat(80), affected: [{ package: { name: `p${i}`, ecosystem: 'npm' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: `1.${i}.0` }] }] }] })));
+  const doc = JSON.stringify(
+    Array.from({ length: 2_000 }, (_, i) => ({
+      id: `GHSA-${i}`,
+      summary: 'x'.repeat(80),
+      affected: [{ package: { name: `p${i}`, ecosystem: 'npm' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: `1.${i}.0` }] }] }],
+    })),
+  );
   let bytes = 0;
   const start = performance.now();
   while (performance.now() - start < 1_000) {

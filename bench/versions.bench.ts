@@ -12,7 +12,7 @@ const DATA = join(process.cwd(), '../shared/data');
 /** A deterministic pseudo-random sequence (the same inputs every run). */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function npmInputs(): { ranges: string[]; versions: string[] } {
@@ -20,8 +20,13 @@ function npmInputs(): { ranges: string[]; versions: string[] } {
   const n = (): number => Math.floor(r() * 12);
   const v = (): string => `${n()}.${n()}.${n()}${r() < 0.15 ? `-beta.${n()}` : ''}`;
   const shapes = [
-    () => `^${v()}`, () => `~${v()}`, () => `>=${v()} <${v()}`, () => `${n()}.x || >=${v()}`,
-    () => `${v()} - ${v()}`, () => `<${v()} || >=${v()} <${v()}`, () => `>=${v()}`,
+    () => `^${v()}`,
+    () => `~${v()}`,
+    () => `>=${v()} <${v()}`,
+    () => `${n()}.x || >=${v()}`,
+    () => `${v()} - ${v()}`,
+    () => `<${v()} || >=${v()} <${v()}`,
+    () => `>=${v()}`,
   ];
   return {
     ranges: Array.from({ length: 200 }, () => shapes[Math.floor(r() * shapes.length)]!()),
@@ -36,12 +41,20 @@ function npmRangeBench(): BenchResult {
   const parsed = versions.map((x) => npm.parse(x));
   let sink = 0;
   const pairs = ranges.length * versions.length;
-  const ours = opsPerSecond(() => {
-    for (const m of compiled) for (const v of parsed) if (m.matches(v)) sink++;
-  }, 1500, pairs);
-  const base = opsPerSecond(() => {
-    for (const x of ranges) for (const v of versions) if (semver.satisfies(v, x)) sink++;
-  }, 1500, pairs);
+  const ours = opsPerSecond(
+    () => {
+      for (const m of compiled) for (const v of parsed) if (m.matches(v)) sink++;
+    },
+    1500,
+    pairs,
+  );
+  const base = opsPerSecond(
+    () => {
+      for (const x of ranges) for (const v of versions) if (semver.satisfies(v, x)) sink++;
+    },
+    1500,
+    pairs,
+  );
   return {
     name: 'npm range check (compiled, pre-parsed)',
     value: ours,
@@ -58,17 +71,25 @@ function pairsFor(prefix: string, fallback: string[]): [string, string][] {
   const files = [`${prefix}-versions-generated.txt`, `${prefix}-versions.txt`].map((f) => join(DATA, 'standards/versions', f));
   const file = files.find((f) => existsSync(f));
   const lines = file ? readFileSync(file, 'utf8').split('\n') : [];
-  const pairs = lines.filter((l) => l.trim() && !l.startsWith('#') && !l.startsWith('//')).slice(0, 5000).map((l) => {
-    const [a, , b] = l.split(' ');
-    return [a!, b!] as [string, string];
-  });
+  const pairs = lines
+    .filter((l) => l.trim() && !l.startsWith('#') && !l.startsWith('//'))
+    .slice(0, 5000)
+    .map((l) => {
+      const [a, , b] = l.split(' ');
+      return [a!, b!] as [string, string];
+    });
   return pairs.length ? pairs : fallback.map((v, i) => [v, fallback[(i + 1) % fallback.length]!]);
 }
 
 const COMPARE_SETS: { ecosystem: string; prefix: string; baselineName: string; baseline: (a: string, b: string) => number }[] = [
   { ecosystem: 'npm', prefix: 'semver', baselineName: 'semver.compare', baseline: (a, b) => semver.compare(a, b) },
   { ecosystem: 'PyPI', prefix: 'pypi', baselineName: '@renovatebot/pep440 compare', baseline: (a, b) => pep440Lib.compare(a, b) },
-  { ecosystem: 'RubyGems', prefix: 'rubygems', baselineName: '@renovatebot/ruby-semver lt/eq', baseline: (a, b) => (rubySemver.eq(a, b) ? 0 : rubySemver.lt(a, b) ? -1 : 1) },
+  {
+    ecosystem: 'RubyGems',
+    prefix: 'rubygems',
+    baselineName: '@renovatebot/ruby-semver lt/eq',
+    baseline: (a, b) => (rubySemver.eq(a, b) ? 0 : rubySemver.lt(a, b) ? -1 : 1),
+  },
   { ecosystem: 'Maven', prefix: 'maven', baselineName: 'String#localeCompare', baseline: (a, b) => a.localeCompare(b) },
   { ecosystem: 'Debian', prefix: 'debian', baselineName: 'String#localeCompare', baseline: (a, b) => a.localeCompare(b) },
   { ecosystem: 'Alpine', prefix: 'alpine', baselineName: 'String#localeCompare', baseline: (a, b) => a.localeCompare(b) },
@@ -92,12 +113,20 @@ function compareBench(set: (typeof COMPARE_SETS)[number]): BenchResult {
   });
   const parsed = raw.map(([a, b]) => [eco.parse(a), eco.parse(b)] as [ParsedVersion, ParsedVersion]);
   let sink = 0;
-  const ours = opsPerSecond(() => {
-    for (const [a, b] of parsed) sink += eco.compare(a, b);
-  }, 800, parsed.length);
-  const base = opsPerSecond(() => {
-    for (const [a, b] of raw) sink += set.baseline(a, b);
-  }, 800, raw.length);
+  const ours = opsPerSecond(
+    () => {
+      for (const [a, b] of parsed) sink += eco.compare(a, b);
+    },
+    800,
+    parsed.length,
+  );
+  const base = opsPerSecond(
+    () => {
+      for (const [a, b] of raw) sink += set.baseline(a, b);
+    },
+    800,
+    raw.length,
+  );
   return {
     name: `${set.ecosystem} compare (pre-parsed)`,
     value: ours,
@@ -120,12 +149,20 @@ function osvBench(): BenchResult | undefined {
   const compiled = entries.map((e) => compileAffected(e, pypi));
   let sink = 0;
   const checks = entries.length * versions.length;
-  const ours = opsPerSecond(() => {
-    for (const m of compiled) for (const v of versions) if (m.matches(v)) sink++;
-  }, 1500, checks);
-  const base = opsPerSecond(() => {
-    for (const e of entries) for (const v of versions) if (compileAffected(e, pypi).matches(pypi.parse(v.text))) sink++;
-  }, 1500, checks);
+  const ours = opsPerSecond(
+    () => {
+      for (const m of compiled) for (const v of versions) if (m.matches(v)) sink++;
+    },
+    1500,
+    checks,
+  );
+  const base = opsPerSecond(
+    () => {
+      for (const e of entries) for (const v of versions) if (compileAffected(e, pypi).matches(pypi.parse(v.text))) sink++;
+    },
+    1500,
+    checks,
+  );
   return {
     name: 'OSV affected-entry evaluation (compiled)',
     value: ours,

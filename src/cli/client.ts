@@ -18,7 +18,12 @@ export class ApiClient {
       try {
         res = await fetch(new URL(path, this.baseUrl), {
           method,
-          headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          headers: {
+            authorization: `Bearer ${this.token}`,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
           body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
         });
       } catch (err) {

@@ -33,9 +33,10 @@ export function reportError(io: CliIo, err: unknown, json: boolean): number {
   if (json) {
     io.stderr.write(`${JSON.stringify({ error: { code, message, details } })}\n`);
   } else {
-    const extra = details.length > 1 || (details[0] && !message.includes(details[0].message))
-      ? ` (${details.map((d) => `${d.path || '/'}: ${d.message}`).join('; ')})`
-      : '';
+    const extra =
+      details.length > 1 || (details[0] && !message.includes(details[0].message))
+        ? ` (${details.map((d) => `${d.path || '/'}: ${d.message}`).join('; ')})`
+        : '';
     io.stderr.write(`aisc: ${message}${extra}`.replace(/\s*\n\s*/g, ' ') + '\n');
   }
   return exit;

@@ -8,7 +8,11 @@ import type { CliIo, GlobalOptions } from './io';
 export function configFrom(io: CliIo): Config {
   const r = parseConfig(io.env);
   if (!r.ok) {
-    throw new AppError('VALIDATION', `Bad configuration: ${r.problems.map((p) => `${p.variable}: ${p.message}`).join('; ')}`, r.problems.map((p) => ({ path: `/env/${p.variable}`, message: p.message })));
+    throw new AppError(
+      'VALIDATION',
+      `Bad configuration: ${r.problems.map((p) => `${p.variable}: ${p.message}`).join('; ')}`,
+      r.problems.map((p) => ({ path: `/env/${p.variable}`, message: p.message })),
+    );
   }
   return r.config;
 }
@@ -22,9 +26,11 @@ export function localOnly(io: CliIo, globals: GlobalOptions, verb: string): void
   const server = globals.server ?? io.env.AISC_SERVER;
   if (!server) return;
   const from = globals.server ? '--server' : 'AISC_SERVER';
-  throw new AppError('VALIDATION', `\`aisc ${verb}\` works on the local database only and cannot run against ${server}: drop ${from}${from === 'AISC_SERVER' ? ' from the environment' : ''}, or run it on the server's machine`, [
-    { path: from === '--server' ? '/server' : '/env/AISC_SERVER', message: 'works on the local database only' },
-  ]);
+  throw new AppError(
+    'VALIDATION',
+    `\`aisc ${verb}\` works on the local database only and cannot run against ${server}: drop ${from}${from === 'AISC_SERVER' ? ' from the environment' : ''}, or run it on the server's machine`,
+    [{ path: from === '--server' ? '/server' : '/env/AISC_SERVER', message: 'works on the local database only' }],
+  );
 }
 
 /**

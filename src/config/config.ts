@@ -6,8 +6,7 @@ import { z } from 'zod';
  */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const int = (def: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(def);
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
 const bool = (def: boolean) =>
   z
@@ -16,13 +15,16 @@ const bool = (def: boolean) =>
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL (${protocols.join(' or ')})`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL (${protocols.join(' or ')})`,
+  );
 
 const schema = z.object({
   PORT: int(8080, 0, 65535),
@@ -97,9 +99,7 @@ export interface Config {
   readonly cveAssigner: { readonly orgId: string; readonly shortName: string } | null;
 }
 
-export type ConfigResult =
-  | { ok: true; config: Config }
-  | { ok: false; problems: { variable: string; message: string }[] };
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: { variable: string; message: string }[] };
 
 /** Parses the environment; never throws. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
@@ -175,16 +175,44 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'AISC_INVITATION_HOURS', default: '72', meaning: 'how long an invitation link works' },
   { name: 'AISC_WEBHOOK_MAX_ATTEMPTS', default: '8', meaning: 'delivery attempts before a webhook delivery is dead-lettered' },
   { name: 'AISC_WEBHOOK_TIMEOUT_MS', default: '10000', meaning: 'timeout of one webhook delivery attempt' },
-  { name: 'AISC_WEBHOOK_ALLOW_PRIVATE', default: 'false', meaning: 'let webhooks reach loopback, private and link-local addresses (off protects internal services from SSRF)' },
-  { name: 'AISC_JOB_LEASE_SECONDS', default: '60', meaning: 'lease of a claimed job; a crashed worker\'s jobs are taken over after it' },
+  {
+    name: 'AISC_WEBHOOK_ALLOW_PRIVATE',
+    default: 'false',
+    meaning: 'let webhooks reach loopback, private and link-local addresses (off protects internal services from SSRF)',
+  },
+  { name: 'AISC_JOB_LEASE_SECONDS', default: '60', meaning: "lease of a claimed job; a crashed worker's jobs are taken over after it" },
   { name: 'AISC_WORKER', default: 'true', meaning: 'run background work (event dispatch, deliveries) in this process' },
   { name: 'AISC_INTAKE_THREAD', default: 'true', meaning: 'check bulk findings on a second thread while the chunk before is stored (false: check inline)' },
   { name: 'AISC_SECURE_COOKIES', default: 'auto', meaning: 'Secure cookies: auto (when AISC_PUBLIC_URL is https), true or false' },
   { name: 'AISC_TRUST_PROXY', default: 'false', meaning: 'trust X-Forwarded-For from a reverse proxy (for per-IP limits)' },
-  { name: 'AISC_AUDIT_KEY_FILE', default: '$AISC_DATA_DIR.audit-key', meaning: 'Ed25519 key that signs audit checkpoints (created on first start, mode 0600); keep it outside the database and back it up' },
-  { name: 'AISC_AUDIT_ANCHOR_FILE', default: '$AISC_DATA_DIR.audit-anchor.json', meaning: 'where the newest signed audit checkpoint is written, outside the database; `aisc audit verify` checks the chain against it' },
-  { name: 'AISC_AUDIT_CHECKPOINT_SECONDS', default: '60', meaning: 'how often the server signs a checkpoint of the audit chain when it grew (and at every stop)' },
-  { name: 'AISC_OSV_ID_PREFIX', default: 'x_AISC', meaning: 'what replaces `AISC` in served OSV ids (`x_AISC-2026-00001`): OSV 1.7 accepts `x_…` or a prefix registered with OSV; see docs/osv-prefix.md' },
-  { name: 'AISC_CVE_ASSIGNER_ORG_ID', default: '(unset)', meaning: 'the CNA\'s UUID from the CVE Program, written as `assignerOrgId` in CVE 5 output; without it (and the short name) CVE 5 output is refused' },
-  { name: 'AISC_CVE_ASSIGNER_SHORT_NAME', default: '(unset)', meaning: 'the CNA\'s short name, written as `assignerShortName`; set with AISC_CVE_ASSIGNER_ORG_ID' },
+  {
+    name: 'AISC_AUDIT_KEY_FILE',
+    default: '$AISC_DATA_DIR.audit-key',
+    meaning: 'Ed25519 key that signs audit checkpoints (created on first start, mode 0600); keep it outside the database and back it up',
+  },
+  {
+    name: 'AISC_AUDIT_ANCHOR_FILE',
+    default: '$AISC_DATA_DIR.audit-anchor.json',
+    meaning: 'where the newest signed audit checkpoint is written, outside the database; `aisc audit verify` checks the chain against it',
+  },
+  {
+    name: 'AISC_AUDIT_CHECKPOINT_SECONDS',
+    default: '60',
+    meaning: 'how often the server signs a checkpoint of the audit chain when it grew (and at every stop)',
+  },
+  {
+    name: 'AISC_OSV_ID_PREFIX',
+    default: 'x_AISC',
+    meaning: 'what replaces `AISC` in served OSV ids (`x_AISC-2026-00001`): OSV 1.7 accepts `x_…` or a prefix registered with OSV; see docs/osv-prefix.md',
+  },
+  {
+    name: 'AISC_CVE_ASSIGNER_ORG_ID',
+    default: '(unset)',
+    meaning: "the CNA's UUID from the CVE Program, written as `assignerOrgId` in CVE 5 output; without it (and the short name) CVE 5 output is refused",
+  },
+  {
+    name: 'AISC_CVE_ASSIGNER_SHORT_NAME',
+    default: '(unset)',
+    meaning: "the CNA's short name, written as `assignerShortName`; set with AISC_CVE_ASSIGNER_ORG_ID",
+  },
 ];

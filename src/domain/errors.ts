@@ -36,7 +36,6 @@ export class AppError extends Error {
 
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} not found`);
 
-export const invalid = (details: readonly FieldProblem[], message = 'The request has invalid fields'): AppError =>
-  new AppError('VALIDATION', message, details);
+export const invalid = (details: readonly FieldProblem[], message = 'The request has invalid fields'): AppError => new AppError('VALIDATION', message, details);
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -131,7 +131,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('preValidation', refuseNul);
   app.addHook('preHandler', async (req) => {
     if (UNSAFE.has(req.method) && !csrfOk(req)) {
-      throw new AppError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header (required for cookie-authenticated writes)', [{ path: '/headers/x-csrf-token', message: 'missing or wrong' }]);
+      throw new AppError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header (required for cookie-authenticated writes)', [
+        { path: '/headers/x-csrf-token', message: 'missing or wrong' },
+      ]);
     }
   });
 

@@ -20,7 +20,8 @@ export async function refuseNul(req: FastifyRequest): Promise<void> {
   add('querystring', req.query);
   for (const h of USED_HEADERS) {
     const v = req.headers[h];
-    if (typeof v === 'string' && v.includes('\u0000')) errors.push({ path: `/${h}`, message: 'contains a NUL character (U+0000), which is not allowed', location: 'headers' });
+    if (typeof v === 'string' && v.includes('\u0000'))
+      errors.push({ path: `/${h}`, message: 'contains a NUL character (U+0000), which is not allowed', location: 'headers' });
   }
   if (req.body !== null && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) add('body', req.body);
   if (errors.length) throw new AppError('VALIDATION', `The request has ${errors.length} field${errors.length === 1 ? '' : 's'} with a NUL character`, errors);

@@ -45,7 +45,13 @@ export interface Problem {
 const problemType = (code: ErrorCode) => `https://aisc.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`;
 
 /** Fastify's own client errors (bad JSON, too big, wrong media type…) by status. */
-const FASTIFY_CODES: Record<number, ErrorCode> = { 400: 'VALIDATION', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 404: 'NOT_FOUND', 429: 'RATE_LIMITED' };
+const FASTIFY_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  404: 'NOT_FOUND',
+  429: 'RATE_LIMITED',
+};
 
 /** Maps any error to a problem; unknown errors reveal nothing and are logged with the request id. */
 export function toProblem(err: unknown, req: FastifyRequest): Problem {
@@ -60,10 +66,26 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
       }
       return [{ path: v.instancePath === '/' ? '' : v.instancePath, message: v.message ?? 'invalid', location }];
     });
-    return { ...base, type: problemType('VALIDATION'), title: TITLE_OF.VALIDATION, status: 400, code: 'VALIDATION', detail: `The request ${location} has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, errors };
+    return {
+      ...base,
+      type: problemType('VALIDATION'),
+      title: TITLE_OF.VALIDATION,
+      status: 400,
+      code: 'VALIDATION',
+      detail: `The request ${location} has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}`,
+      errors,
+    };
   }
   if (err instanceof FormatError) {
-    return { ...base, type: problemType('VALIDATION'), title: TITLE_OF.VALIDATION, status: 400, code: 'VALIDATION', detail: err.message, errors: err.problems.map((p) => ({ ...p })) };
+    return {
+      ...base,
+      type: problemType('VALIDATION'),
+      title: TITLE_OF.VALIDATION,
+      status: 400,
+      code: 'VALIDATION',
+      detail: err.message,
+      errors: err.problems.map((p) => ({ ...p })),
+    };
   }
   if (err instanceof AppError) {
     const p: Problem = { ...base, type: problemType(err.code), title: TITLE_OF[err.code], status: STATUS_OF[err.code], code: err.code, detail: err.message };
@@ -73,15 +95,23 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
   const fe = err as FastifyError;
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = FASTIFY_CODES[fe.statusCode] ?? 'VALIDATION';
-    const detail = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /JSON/.test(fe.message)
-      ? `The body is not valid JSON: ${fe.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'$/, 'syntax error')}`
-      : fe.message;
+    const detail =
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /JSON/.test(fe.message)
+        ? `The body is not valid JSON: ${fe.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'$/, 'syntax error')}`
+        : fe.message;
     const p: Problem = { ...base, type: problemType(code), title: TITLE_OF[code], status: fe.statusCode, code, detail };
     if (code === 'VALIDATION') p.errors = [{ path: '', message: detail, location: 'body' }];
     return p;
   }
   req.log.error({ err }, 'unexpected error');
-  return { ...base, type: problemType('INTERNAL'), title: TITLE_OF.INTERNAL, status: 500, code: 'INTERNAL', detail: 'An unexpected error occurred; quote the request id when reporting it' };
+  return {
+    ...base,
+    type: problemType('INTERNAL'),
+    title: TITLE_OF.INTERNAL,
+    status: 500,
+    code: 'INTERNAL',
+    detail: 'An unexpected error occurred; quote the request id when reporting it',
+  };
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem, retryAfterSeconds?: number): FastifyReply {

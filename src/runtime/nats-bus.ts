@@ -28,7 +28,11 @@ export async function connectNatsBus(url: string): Promise<EventBus & { nc: Nats
     async publish(events) {
       await Promise.all(
         events.map((e) =>
-          js.publish(subjectOf(e.type), JSON.stringify({ id: e.id, type: e.type, recordType: e.recordType, recordId: e.recordId, at: e.at, marking: e.marking, data: e.data }), { msgID: e.id }),
+          js.publish(
+            subjectOf(e.type),
+            JSON.stringify({ id: e.id, type: e.type, recordType: e.recordType, recordId: e.recordId, at: e.at, marking: e.marking, data: e.data }),
+            { msgID: e.id },
+          ),
         ),
       );
     },

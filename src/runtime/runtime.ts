@@ -31,7 +31,11 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
   if (createKey) ensureAuditKey(config);
   const log = opts.log ?? createLogger(config.logLevel);
   // `create: false` (CLI verbs other than serve and migrate): refuse a directory that holds no database.
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(opts.create === undefined ? {} : { create: opts.create }) });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(opts.create === undefined ? {} : { create: opts.create }),
+  });
   try {
     await database.migrate();
   } catch (err) {
@@ -77,7 +81,9 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
   worker = config.worker ? new Worker(ctx) : null;
   // Signed audit checkpoints (ADR 0043): periodically while the worker runs, and at every stop.
   const checkpoint = () =>
-    checkpointAuditChain(ctx, { createKey }).catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'audit checkpoint failed'));
+    checkpointAuditChain(ctx, { createKey }).catch((err: unknown) =>
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'audit checkpoint failed'),
+    );
   const checkpoints = config.worker && config.auditKeyFile ? setInterval(() => void checkpoint(), config.auditCheckpointMs) : null;
   checkpoints?.unref();
   // A CLI verb (no worker) checkpoints at its end only if it wrote: reading verbs never write.

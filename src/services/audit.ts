@@ -115,7 +115,14 @@ async function walk(db: Executor, pageSize: number, trust: ChainTrust): Promise<
   const watched = new Map<number, string | null>();
   if (anchor) watched.set(anchor.seq, null);
   if (trust.expected) watched.set(trust.expected.seq, null);
-  const proof = (anchorOk: ChainProof['anchor'] = null): ChainProof => ({ keyId: trust.key?.keyId ?? null, checkpoints, verifiedCheckpoints, lastCheckpoint, anchor: anchorOk, anchorFile: trust.anchorFile });
+  const proof = (anchorOk: ChainProof['anchor'] = null): ChainProof => ({
+    keyId: trust.key?.keyId ?? null,
+    checkpoints,
+    verifiedCheckpoints,
+    lastCheckpoint,
+    anchor: anchorOk,
+    anchorFile: trust.anchorFile,
+  });
   const fail = (b: ChainBreak) => broken(b, entries, head, proof());
   for (;;) {
     const page = await chainPage(db, cursor.expectedSeq - 1, pageSize);
@@ -128,7 +135,8 @@ async function walk(db: Executor, pageSize: number, trust: ChainTrust): Promise<
         if (!cp) return fail({ kind: 'checkpoint', seq: e.seq, id: e.id, reason: 'malformed' });
         if (cp.claim.seq !== e.seq - 1 || cp.claim.hash !== e.prevHash) return fail({ kind: 'checkpoint', seq: e.seq, id: e.id, reason: 'claim' });
         const checkable = trust.key !== null && cp.claim.keyId === trust.key.keyId;
-        if (checkable && !verifyClaim(cp.claim, cp.signature, trust.key!.publicKey)) return fail({ kind: 'checkpoint', seq: e.seq, id: e.id, reason: 'signature' });
+        if (checkable && !verifyClaim(cp.claim, cp.signature, trust.key!.publicKey))
+          return fail({ kind: 'checkpoint', seq: e.seq, id: e.id, reason: 'signature' });
         checkpoints++;
         if (checkable) verifiedCheckpoints++;
         lastCheckpoint = { seq: e.seq, at: e.at, verified: checkable };
@@ -145,7 +153,8 @@ async function walk(db: Executor, pageSize: number, trust: ChainTrust): Promise<
   let anchorOk: ChainProof['anchor'] = null;
   if (anchor) {
     const checkable = trust.key !== null && anchor.keyId === trust.key.keyId;
-    if (checkable && !verifyClaim(anchorClaim(anchor), anchor.signature, trust.key!.publicKey)) return fail({ kind: 'anchor', reason: 'signature', file: trust.anchorFile ?? '' });
+    if (checkable && !verifyClaim(anchorClaim(anchor), anchor.signature, trust.key!.publicKey))
+      return fail({ kind: 'anchor', reason: 'signature', file: trust.anchorFile ?? '' });
     if (anchor.seq > lastSeq) return fail({ kind: 'truncated', seq: anchor.seq, entries: lastSeq, at: anchor.at });
     if (watched.get(anchor.seq) !== anchor.hash) return fail({ kind: 'rewritten', seq: anchor.seq, at: anchor.at });
     anchorOk = { seq: anchor.seq, at: anchor.at, verified: checkable, file: trust.anchorFile ?? '' };
@@ -158,7 +167,15 @@ async function walk(db: Executor, pageSize: number, trust: ChainTrust): Promise<
     return fail({ kind: 'head', seq: lastSeq + 1, expectedSeq: (head?.seq ?? 0) + 1 });
   }
   const p = proof(anchorOk);
-  return { ok: true, entries, headSeq: lastSeq, headHash: head?.hash ?? null, firstBreak: null, proof: p, statement: describeProof(lastSeq, head?.hash ?? null, p, trust.expected) };
+  return {
+    ok: true,
+    entries,
+    headSeq: lastSeq,
+    headHash: head?.hash ?? null,
+    firstBreak: null,
+    proof: p,
+    statement: describeProof(lastSeq, head?.hash ?? null, p, trust.expected),
+  };
 }
 
 /** Creates the audit key on first start (serve, migrate), so that the first writes are checkpointed. */
@@ -190,7 +207,8 @@ async function verifiedSegment(db: Executor, anchor: Anchor | null, from: ChainC
       const next = step(cursor, e);
       const cp = isCheckpoint(e) ? checkpointOf(e) : null;
       const badCheckpoint = isCheckpoint(e) && (!cp || (cp.claim.keyId === key.keyId && !verifyClaim(cp.claim, cp.signature, key.publicKey)));
-      if (isBreak(next) || badCheckpoint) throw new AppError('CONFLICT', `the audit chain is broken at entry ${e.seq}: not signing a checkpoint; run \`aisc audit verify\``);
+      if (isBreak(next) || badCheckpoint)
+        throw new AppError('CONFLICT', `the audit chain is broken at entry ${e.seq}: not signing a checkpoint; run \`aisc audit verify\``);
       cursor = next;
     }
     if (page.length < 10_000) return cursor;
@@ -208,12 +226,18 @@ function broken(b: ChainBreak, entries: number, head: { seq: number; hash: strin
  * configured. The key is created on first use unless `createKey: false` (CLI verbs use the
  * server's key and never make one of their own).
  */
-export async function checkpointAuditChain(ctx: ServiceContext, opts: { createKey?: boolean } = {}): Promise<{ seq: number; hash: string; at: string; created: boolean } | null> {
+export async function checkpointAuditChain(
+  ctx: ServiceContext,
+  opts: { createKey?: boolean } = {},
+): Promise<{ seq: number; hash: string; at: string; created: boolean } | null> {
   const { auditKeyFile, auditAnchorFile } = ctx.config;
   if (!auditKeyFile) return null;
   const key = opts.createKey === false ? readAuditKey(auditKeyFile) : loadOrCreateAuditKey(auditKeyFile);
   if (!key) return null;
-  if (!key.privateKey) throw new AppError('VALIDATION', `${auditKeyFile} holds a public key only: checkpoints need the private key`, [{ path: '/env/AISC_AUDIT_KEY_FILE', message: 'no private key' }]);
+  if (!key.privateKey)
+    throw new AppError('VALIDATION', `${auditKeyFile} holds a public key only: checkpoints need the private key`, [
+      { path: '/env/AISC_AUDIT_KEY_FILE', message: 'no private key' },
+    ]);
   const signer = { privateKey: key.privateKey, keyId: key.keyId };
   const at = ctx.now().toISOString();
   // Never sign what does not verify: extend only a segment that links up to the last anchor
@@ -223,7 +247,8 @@ export async function checkpointAuditChain(ctx: ServiceContext, opts: { createKe
   let cursor = await verifiedSegment(ctx.db, anchor === 'unreadable' ? null : anchor, START, key);
   const r = await appendAtHead(ctx.db, async (tx, head) => {
     cursor = await verifiedSegment(tx, null, cursor, key);
-    if (cursor.expectedSeq - 1 !== head.seq || cursor.prevHash !== head.hash) throw new AppError('CONFLICT', `the audit chain does not end at its recorded head (entry ${head.seq}): run \`aisc audit verify\``);
+    if (cursor.expectedSeq - 1 !== head.seq || cursor.prevHash !== head.hash)
+      throw new AppError('CONFLICT', `the audit chain does not end at its recorded head (entry ${head.seq}): run \`aisc audit verify\``);
     return head.seq === 0 || head.action === CHECKPOINT_ACTION ? null : checkpointContent(head, at, uuidv7(), signer);
   });
   const anchored = r.appended ?? (r.head.action === CHECKPOINT_ACTION ? { seq: r.head.seq, hash: r.head.hash } : null);

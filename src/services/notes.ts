@@ -2,7 +2,17 @@ import { AppError, notFound } from '../domain/errors';
 import { can } from '../domain/policy/actions';
 import { type Principal, viewerOf } from '../domain/identity/principal';
 import type { Viewer } from '../domain/policy/viewer';
-import { countVisibleNotes, deleteNote, findVisibleNote, insertNote, listVisibleNotes, lockVisibleNote, type NoteFilter, type NoteRow, updateNote } from '../store/notes';
+import {
+  countVisibleNotes,
+  deleteNote,
+  findVisibleNote,
+  insertNote,
+  listVisibleNotes,
+  lockVisibleNote,
+  type NoteFilter,
+  type NoteRow,
+  updateNote,
+} from '../store/notes';
 import { findOrganisation } from '../store/organisations';
 import { markingOf, markingRow } from '../store/visibility';
 import { actorOf } from './actor';
@@ -61,7 +71,9 @@ export async function updateNoteContent(ctx: ServiceContext, p: Principal, id: s
     const before = await lockVisibleNote(tx, viewerOf(p), id);
     if (!before) throw notFound('Note');
     if (!can(p, 'records.edit', before)) throw new AppError('FORBIDDEN', 'Only the author or an administrator of the owner organisation edits a note');
-    const marking = patch.marking ? { ...(await markingFor(tx, p, patch.marking)), ownerOrganisationId: before.ownerOrganisationId, createdBy: before.createdBy } : markingOf(before);
+    const marking = patch.marking
+      ? { ...(await markingFor(tx, p, patch.marking)), ownerOrganisationId: before.ownerOrganisationId, createdBy: before.createdBy }
+      : markingOf(before);
     const after = await updateNote(tx, id, {
       title: patch.title ?? before.title,
       body: patch.body ?? before.body,

@@ -36,11 +36,7 @@ export function assertFacts(kind: OrganisationKind, sectors: readonly string[]):
 }
 
 /** Creates an organisation (platform admins, or the local CLI as `actor`). */
-export async function createOrganisation(
-  ctx: ServiceContext,
-  who: Principal | Actor,
-  input: OrganisationInput,
-): Promise<OrganisationView> {
+export async function createOrganisation(ctx: ServiceContext, who: Principal | Actor, input: OrganisationInput): Promise<OrganisationView> {
   if ('role' in who && !can(who, 'organisations.manage')) throw forbidden();
   const sectors = [...new Set(input.sectors ?? [])];
   assertFacts(input.kind, sectors);
@@ -64,12 +60,7 @@ export async function createOrganisation(
   });
 }
 
-export async function updateOrganisationFacts(
-  ctx: ServiceContext,
-  p: Principal,
-  id: string,
-  patch: Partial<OrganisationInput>,
-): Promise<OrganisationView> {
+export async function updateOrganisationFacts(ctx: ServiceContext, p: Principal, id: string, patch: Partial<OrganisationInput>): Promise<OrganisationView> {
   if (!can(p, 'organisations.manage')) throw forbidden();
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await findOrganisation(tx, id);
@@ -87,7 +78,14 @@ export async function updateOrganisationFacts(
       updatedAt: ctx.now(),
     });
     const view = organisationView(after);
-    record({ action: 'organisation.updated', recordType: 'organisation', recordId: id, before: organisationView(before), after: view, marking: organisationMarking(id) });
+    record({
+      action: 'organisation.updated',
+      recordType: 'organisation',
+      recordId: id,
+      before: organisationView(before),
+      after: view,
+      marking: organisationMarking(id),
+    });
     return view;
   });
 }

@@ -20,8 +20,6 @@ export async function verifyPassword(stored: string | null, password: string): P
 /** NIST SP 800-63B §5.1.1.2: at least 8 characters; we ask for 12 and cap at 256. */
 export function checkPassword(password: string, path = '/password'): void {
   if (password.length < 12 || password.length > 256) {
-    throw new AppError('VALIDATION', 'The password is not acceptable', [
-      { path, message: 'must be between 12 and 256 characters' },
-    ]);
+    throw new AppError('VALIDATION', 'The password is not acceptable', [{ path, message: 'must be between 12 and 256 characters' }]);
   }
 }

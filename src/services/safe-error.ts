@@ -42,14 +42,22 @@ export function isDatabaseError(err: unknown): boolean {
 
 /** The kind of statement and the first table it names, from SQL text: no values. */
 export function statementName(sql: string): string {
-  const verb = /^\s*(?:with\b[\s\S]*?\)\s*)?(select|insert|update|delete|with|lock|copy|create|alter|drop|truncate|begin|commit|rollback|savepoint|set)\b/i.exec(sql)?.[1]?.toLowerCase() ?? 'statement';
+  const verb =
+    /^\s*(?:with\b[\s\S]*?\)\s*)?(select|insert|update|delete|with|lock|copy|create|alter|drop|truncate|begin|commit|rollback|savepoint|set)\b/i
+      .exec(sql)?.[1]
+      ?.toLowerCase() ?? 'statement';
   const table = /\b(?:from|into|update|table|join)\s+"?([a-z_][a-z0-9_]*)"?/i.exec(sql)?.[1];
   return table ? `${verb} ${table}` : verb;
 }
 
 /** Stack frames only: the first line of a stack repeats the message, which may carry values. */
 const framesOf = (stack: unknown): string | undefined =>
-  typeof stack === 'string' ? stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') || undefined : undefined;
+  typeof stack === 'string'
+    ? stack
+        .split('\n')
+        .filter((l) => /^\s+at /.test(l))
+        .join('\n') || undefined
+    : undefined;
 
 function summariseDatabaseError(err: Loose): DatabaseErrorSummary {
   // drizzle wraps the driver's error as `cause`; the SQLSTATE and schema names live there.

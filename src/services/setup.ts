@@ -65,7 +65,14 @@ export async function completeSetup(ctx: ServiceContext, input: SetupInput): Pro
       updatedAt: now,
       lastLoginAt: now,
     });
-    record({ action: 'organisation.created', recordType: 'organisation', recordId: org.id, before: null, after: organisationView(org), marking: organisationMarking(org.id) });
+    record({
+      action: 'organisation.created',
+      recordType: 'organisation',
+      recordId: org.id,
+      before: null,
+      after: organisationView(org),
+      marking: organisationMarking(org.id),
+    });
     record({ action: 'user.created', recordType: 'user', recordId: user.id, before: null, after: userView(user), marking: userMarking(org.id) });
     return openSession(ctx, tx, user.id);
   });

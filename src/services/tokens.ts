@@ -36,7 +36,11 @@ export async function createToken(
     const held = 'role' in who ? who.scopes : allowed;
     const bad = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => !allowed.includes(s) || !held.includes(s));
     if (bad.length) {
-      throw new AppError('VALIDATION', 'Scopes beyond your role', bad.map(({ s, i }) => ({ path: `/scopes/${i}`, message: `your role cannot hold '${s}'` })));
+      throw new AppError(
+        'VALIDATION',
+        'Scopes beyond your role',
+        bad.map(({ s, i }) => ({ path: `/scopes/${i}`, message: `your role cannot hold '${s}'` })),
+      );
     }
     const secret = newSecret('aisc_pat_');
     const now = ctx.now();
@@ -51,7 +55,14 @@ export async function createToken(
       expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
     });
     const view = tokenView(row);
-    record({ action: 'api_token.created', recordType: 'api_token', recordId: row.id, before: null, after: view, marking: tokenMarking(found.user.organisationId, userId) });
+    record({
+      action: 'api_token.created',
+      recordType: 'api_token',
+      recordId: row.id,
+      before: null,
+      after: view,
+      marking: tokenMarking(found.user.organisationId, userId),
+    });
     return { token: view, secret };
   });
 }
@@ -69,7 +80,14 @@ export async function revokeOwnToken(ctx: ServiceContext, p: Principal, id: stri
     if (before.revokedAt) return tokenView(before);
     const after = await revokeToken(tx, id, ctx.now());
     const view = tokenView(after);
-    record({ action: 'api_token.revoked', recordType: 'api_token', recordId: id, before: tokenView(before), after: view, marking: tokenMarking(p.organisationId, p.userId) });
+    record({
+      action: 'api_token.revoked',
+      recordType: 'api_token',
+      recordId: id,
+      before: tokenView(before),
+      after: view,
+      marking: tokenMarking(p.organisationId, p.userId),
+    });
     return view;
   });
 }

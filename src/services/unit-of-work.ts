@@ -31,45 +31,43 @@ export type Record_ = (change: Change) => void;
  * for every change it records (STYLE.md habit 5). It commits whole or changes nothing;
  * a use case that changes something must record it.
  */
-export async function write<T>(
-  ctx: ServiceContext,
-  actor: Actor,
-  work: (tx: Tx, record: Record_) => Promise<T>,
-): Promise<T> {
-  const result = await ctx.db.transaction(async (tx) => {
-    const changes: Change[] = [];
-    const value = await work(tx, (c) => changes.push(c));
-    const at = ctx.now().toISOString();
-    const events: DomainEvent[] = changes.map((c) => ({
-      id: uuidv7(),
-      type: c.action,
-      recordType: c.recordType,
-      recordId: c.recordId,
-      at,
-      marking: c.marking,
-      data: c.data ?? (c.after && typeof c.after === 'object' ? (c.after as Record<string, unknown>) : {}),
-    }));
-    await appendAudit(
-      tx,
-      changes.map((c) => ({
+export async function write<T>(ctx: ServiceContext, actor: Actor, work: (tx: Tx, record: Record_) => Promise<T>): Promise<T> {
+  const result = await ctx.db
+    .transaction(async (tx) => {
+      const changes: Change[] = [];
+      const value = await work(tx, (c) => changes.push(c));
+      const at = ctx.now().toISOString();
+      const events: DomainEvent[] = changes.map((c) => ({
         id: uuidv7(),
-        at,
-        actorUserId: actor.userId,
-        actorOrganisationId: actor.organisationId,
-        actorLabel: actor.label,
-        action: c.action,
+        type: c.action,
         recordType: c.recordType,
         recordId: c.recordId,
-        beforeDigest: stateDigest(c.before),
-        afterDigest: stateDigest(c.after),
+        at,
         marking: c.marking,
-      })),
-    );
-    await insertEvents(tx, events);
-    return { value, types: events.map((e) => e.type) };
-  }).catch((err: unknown) => {
-    throw translateDbError(err);
-  });
+        data: c.data ?? (c.after && typeof c.after === 'object' ? (c.after as Record<string, unknown>) : {}),
+      }));
+      await appendAudit(
+        tx,
+        changes.map((c) => ({
+          id: uuidv7(),
+          at,
+          actorUserId: actor.userId,
+          actorOrganisationId: actor.organisationId,
+          actorLabel: actor.label,
+          action: c.action,
+          recordType: c.recordType,
+          recordId: c.recordId,
+          beforeDigest: stateDigest(c.before),
+          afterDigest: stateDigest(c.after),
+          marking: c.marking,
+        })),
+      );
+      await insertEvents(tx, events);
+      return { value, types: events.map((e) => e.type) };
+    })
+    .catch((err: unknown) => {
+      throw translateDbError(err);
+    });
   if (result.types.length) ctx.nudge(result.types);
   return result.value;
 }

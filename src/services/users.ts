@@ -7,16 +7,7 @@ import type { Clearance } from '../domain/policy/marking';
 import { canSeeUser } from '../domain/policy/users';
 import { deleteSessionsOf } from '../store/credentials';
 import { findOrganisation } from '../store/organisations';
-import {
-  findUser,
-  findUserWithOrganisation,
-  insertInvitation,
-  insertUser,
-  listUsers,
-  lockInvitation,
-  markInvitationUsed,
-  updateUser,
-} from '../store/users';
+import { findUser, findUserWithOrganisation, insertInvitation, insertUser, listUsers, lockInvitation, markInvitationUsed, updateUser } from '../store/users';
 import { type Actor, actorOf } from './actor';
 import type { ServiceContext } from './context';
 import { newSecret, secretHash, uuidv7 } from './ids';
@@ -45,14 +36,11 @@ export interface Invitation {
 const noAccess = () => new AppError('FORBIDDEN', 'You may not manage users of this organisation');
 
 /** Creates a user and an invitation link (or, from the local CLI, an active user with a password). */
-export async function createUser(
-  ctx: ServiceContext,
-  who: Principal | Actor,
-  input: UserInput,
-): Promise<{ user: UserView; invitation: Invitation | null }> {
+export async function createUser(ctx: ServiceContext, who: Principal | Actor, input: UserInput): Promise<{ user: UserView; invitation: Invitation | null }> {
   const clearance = input.clearance ?? 'NONE';
   if ('role' in who) {
-    if (input.password !== undefined) throw new AppError('VALIDATION', 'Passwords are set by the invited user', [{ path: '/password', message: 'not allowed' }]);
+    if (input.password !== undefined)
+      throw new AppError('VALIDATION', 'Passwords are set by the invited user', [{ path: '/password', message: 'not allowed' }]);
     if (!can(who, 'users.manage', { organisationId: input.organisationId })) throw noAccess();
     if (!can(who, 'users.set-clearance', { from: null, to: clearance })) throw new AppError('FORBIDDEN', 'Only platform administrators grant clearances');
   }
@@ -109,7 +97,9 @@ export async function updateUserStanding(ctx: ServiceContext, who: Principal | A
         throw new AppError('FORBIDDEN', 'Only platform administrators grant clearances');
       }
       if (id === who.userId && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
-        throw new AppError('CONFLICT', 'You cannot disable or demote yourself', [{ path: patch.disabled ? '/disabled' : '/role', message: 'ask another administrator' }]);
+        throw new AppError('CONFLICT', 'You cannot disable or demote yourself', [
+          { path: patch.disabled ? '/disabled' : '/role', message: 'ask another administrator' },
+        ]);
       }
     }
     const status = patch.disabled === undefined ? before.status : patch.disabled ? 'disabled' : before.passwordHash ? 'active' : 'invited';
@@ -161,7 +151,14 @@ export async function acceptInvitation(ctx: ServiceContext, input: { token: stri
     if (!before || before.status !== 'invited') throw invalid();
     await markInvitationUsed(tx, locked.id, now);
     const after = await updateUser(tx, before.id, { passwordHash, status: 'active', name: input.name ?? before.name, updatedAt: now, lastLoginAt: now });
-    record({ action: 'user.activated', recordType: 'user', recordId: before.id, before: userView(before), after: userView(after), marking: userMarking(after.organisationId) });
+    record({
+      action: 'user.activated',
+      recordType: 'user',
+      recordId: before.id,
+      before: userView(before),
+      after: userView(after),
+      marking: userMarking(after.organisationId),
+    });
     return openSession(ctx, tx, before.id);
   });
 }

@@ -3,7 +3,17 @@ import { webhookMarking } from '../domain/identity/directory-marking';
 import { can } from '../domain/policy/actions';
 import type { Principal } from '../domain/identity/principal';
 import { enqueueJobs } from '../store/jobs';
-import { type DeliveryRow, findDelivery, findWebhookOf, insertWebhook, listDeliveries, listWebhooksOf, updateDelivery, updateWebhook, type WebhookRow } from '../store/webhooks';
+import {
+  type DeliveryRow,
+  findDelivery,
+  findWebhookOf,
+  insertWebhook,
+  listDeliveries,
+  listWebhooksOf,
+  updateDelivery,
+  updateWebhook,
+  type WebhookRow,
+} from '../store/webhooks';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
 import { newSecret, uuidv7 } from './ids';
@@ -47,7 +57,8 @@ export interface WebhookInput {
 }
 
 const mustManage = (p: Principal) => {
-  if (!can(p, 'webhooks.manage', { organisationId: p.organisationId })) throw new AppError('FORBIDDEN', 'Only administrators of your organisation manage its webhooks');
+  if (!can(p, 'webhooks.manage', { organisationId: p.organisationId }))
+    throw new AppError('FORBIDDEN', 'Only administrators of your organisation manage its webhooks');
 };
 
 /**
@@ -102,7 +113,14 @@ export async function updateWebhookSettings(ctx: ServiceContext, p: Principal, i
       updatedAt: ctx.now(),
     });
     const view = webhookView(after);
-    record({ action: 'webhook.updated', recordType: 'webhook', recordId: id, before: webhookView(before), after: view, marking: webhookMarking(p.organisationId) });
+    record({
+      action: 'webhook.updated',
+      recordType: 'webhook',
+      recordId: id,
+      before: webhookView(before),
+      after: view,
+      marking: webhookMarking(p.organisationId),
+    });
     return view;
   });
 }
@@ -115,7 +133,15 @@ export async function deleteWebhook(ctx: ServiceContext, p: Principal, id: strin
     mustManage(p);
     const now = ctx.now();
     await updateWebhook(tx, id, { deletedAt: now, active: false, updatedAt: now });
-    record({ action: 'webhook.deleted', recordType: 'webhook', recordId: id, before: webhookView(before), after: null, marking: webhookMarking(p.organisationId), data: { id } });
+    record({
+      action: 'webhook.deleted',
+      recordType: 'webhook',
+      recordId: id,
+      before: webhookView(before),
+      after: null,
+      marking: webhookMarking(p.organisationId),
+      data: { id },
+    });
   });
 }
 
@@ -145,8 +171,19 @@ export async function resendDelivery(ctx: ServiceContext, p: Principal, webhookI
     mustManage(p);
     const now = ctx.now();
     const after = await updateDelivery(tx, deliveryId, { status: 'pending', nextAttemptAt: now, lastError: null });
-    await enqueueJobs(tx, [{ id: uuidv7(), kind: DELIVER_KIND, payload: { deliveryId }, runAt: now, priority: 1, maxAttempts: ctx.config.webhookMaxAttempts }], now);
-    record({ action: 'webhook_delivery.resent', recordType: 'webhook_delivery', recordId: deliveryId, before: deliveryView(before), after: deliveryView(after), marking: webhookMarking(p.organisationId) });
+    await enqueueJobs(
+      tx,
+      [{ id: uuidv7(), kind: DELIVER_KIND, payload: { deliveryId }, runAt: now, priority: 1, maxAttempts: ctx.config.webhookMaxAttempts }],
+      now,
+    );
+    record({
+      action: 'webhook_delivery.resent',
+      recordType: 'webhook_delivery',
+      recordId: deliveryId,
+      before: deliveryView(before),
+      after: deliveryView(after),
+      marking: webhookMarking(p.organisationId),
+    });
     return deliveryView(after);
   });
 }

@@ -72,7 +72,13 @@ export function readAnchor(path: string): Anchor | 'unreadable' | null {
   }
   try {
     const a = JSON.parse(text) as Partial<Anchor>;
-    if (Number.isSafeInteger(a.seq) && typeof a.hash === 'string' && typeof a.at === 'string' && typeof a.keyId === 'string' && typeof a.signature === 'string') {
+    if (
+      Number.isSafeInteger(a.seq) &&
+      typeof a.hash === 'string' &&
+      typeof a.at === 'string' &&
+      typeof a.keyId === 'string' &&
+      typeof a.signature === 'string'
+    ) {
       return { seq: a.seq!, hash: a.hash, at: a.at, keyId: a.keyId, signature: a.signature };
     }
   } catch {

@@ -13,10 +13,7 @@ const CHAIN_LOCK = 0x41495343; // "AISC"
  * advisory lock makes appends (and therefore commits of audited writes) happen in chain
  * order; it is released at commit or rollback.
  */
-export async function appendAudit(
-  tx: Tx,
-  contents: ReadonlyArray<Omit<AuditContent, 'seq'>>,
-): Promise<AuditEntry[]> {
+export async function appendAudit(tx: Tx, contents: ReadonlyArray<Omit<AuditContent, 'seq'>>): Promise<AuditEntry[]> {
   if (contents.length === 0) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));

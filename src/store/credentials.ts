@@ -44,13 +44,7 @@ export async function findLiveToken(db: Executor, tokenHash: string, now: Date) 
     .from(apiTokens)
     .innerJoin(users, eq(apiTokens.userId, users.id))
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-      ),
-    );
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
   return r ?? null;
 }
 
@@ -59,12 +53,7 @@ export async function touchToken(db: Executor, id: string, now: Date): Promise<v
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiTokens.id, id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
-      ),
-    );
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
 }
 
 export async function listTokensOf(db: Executor, userId: string): Promise<ApiTokenRow[]> {
@@ -72,7 +61,10 @@ export async function listTokensOf(db: Executor, userId: string): Promise<ApiTok
 }
 
 export async function findTokenOf(db: Executor, userId: string, id: string): Promise<ApiTokenRow | null> {
-  const [r] = await db.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)));
+  const [r] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)));
   return r ?? null;
 }
 

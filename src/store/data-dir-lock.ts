@@ -35,7 +35,9 @@ function installExitHook(): void {
 function readHolder(path: string): Holder | null {
   try {
     const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
-    return typeof h.pid === 'number' && Number.isInteger(h.pid) && h.pid > 0 ? { pid: h.pid, hostname: String(h.hostname ?? ''), command: String(h.command ?? 'aisc'), since: String(h.since ?? '') } : null;
+    return typeof h.pid === 'number' && Number.isInteger(h.pid) && h.pid > 0
+      ? { pid: h.pid, hostname: String(h.hostname ?? ''), command: String(h.command ?? 'aisc'), since: String(h.since ?? '') }
+      : null;
   } catch {
     return null;
   }
@@ -58,7 +60,10 @@ function alive(h: Holder, path: string): boolean {
 
 /** The command line that took the lock, for the message a second process prints. */
 function commandLine(): string {
-  const args = process.argv.slice(2).filter((a) => !a.startsWith('-')).slice(0, 2);
+  const args = process.argv
+    .slice(2)
+    .filter((a) => !a.startsWith('-'))
+    .slice(0, 2);
   return ['aisc', ...args].join(' ');
 }
 

@@ -60,7 +60,9 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   if (opts.create === false && !isDatabaseDir(dir)) {
     // The detail repeats a phrase of the message: the CLI prints it once, --json names the variable.
     const problem = existsSync(dir) ? `${opts.dataDir} is not an AISC database` : `no AISC database at ${opts.dataDir}`;
-    const advice = existsSync(dir) ? ' (no PostgreSQL data in it) — check AISC_DATA_DIR, or run `aisc migrate` to create one there' : ' — run `aisc serve` or `aisc migrate` first (or set AISC_DATA_DIR)';
+    const advice = existsSync(dir)
+      ? ' (no PostgreSQL data in it) — check AISC_DATA_DIR, or run `aisc migrate` to create one there'
+      : ' — run `aisc serve` or `aisc migrate` first (or set AISC_DATA_DIR)';
     throw new AppError('NOT_FOUND', `${problem}${advice}`, [{ path: '/env/AISC_DATA_DIR', message: problem }]);
   }
   mkdirSync(dir, { recursive: true });
@@ -97,7 +99,9 @@ function pgliteDatabase(client: PGlite, afterClose: () => Promise<void>): Databa
  */
 export function pgliteOf(db: Executor): Pick<Transaction, 'query'> | null {
   const client = (db as unknown as { _: { session: { client?: unknown } } })._.session.client;
-  return client instanceof PGlite || (client !== null && typeof client === 'object' && 'rollback' in client && 'exec' in client) ? (client as Pick<Transaction, 'query'>) : null;
+  return client instanceof PGlite || (client !== null && typeof client === 'object' && 'rollback' in client && 'exec' in client)
+    ? (client as Pick<Transaction, 'query'>)
+    : null;
 }
 
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -15,9 +15,7 @@ export interface NewJob {
 
 export async function enqueueJobs(db: Executor, list: readonly NewJob[], now: Date): Promise<void> {
   if (list.length === 0) return;
-  await db.insert(jobs).values(
-    list.map((j) => ({ ...j, priority: j.priority ?? 0, status: 'queued', attempts: 0, createdAt: now, updatedAt: now })),
-  );
+  await db.insert(jobs).values(list.map((j) => ({ ...j, priority: j.priority ?? 0, status: 'queued', attempts: 0, createdAt: now, updatedAt: now })));
 }
 
 /**
@@ -25,14 +23,7 @@ export async function enqueueJobs(db: Executor, list: readonly NewJob[], now: Da
  * whose lease ran out (their worker died) are due again. FOR UPDATE SKIP LOCKED lets any
  * number of workers claim concurrently without taking the same job (ADR 0005).
  */
-export async function claimJobs(
-  db: Executor,
-  kinds: readonly string[],
-  owner: string,
-  now: Date,
-  leaseUntil: Date,
-  limit: number,
-): Promise<JobRow[]> {
+export async function claimJobs(db: Executor, kinds: readonly string[], owner: string, now: Date, leaseUntil: Date, limit: number): Promise<JobRow[]> {
   const due = db
     .select({ id: jobs.id })
     .from(jobs)

@@ -37,7 +37,11 @@ function noteByIdStatement(db: Executor, shape: string, where: () => ReturnType<
 
 /** Locks a visible note for an update in the caller's transaction. */
 export async function lockVisibleNote(db: Executor, viewer: Viewer, id: string): Promise<NoteRow | null> {
-  const [r] = await db.select().from(notes).where(and(eq(notes.id, id), visibleTo(viewer, notes))).for('update');
+  const [r] = await db
+    .select()
+    .from(notes)
+    .where(and(eq(notes.id, id), visibleTo(viewer, notes)))
+    .for('update');
   return r ?? null;
 }
 

@@ -24,7 +24,13 @@ export async function listOrganisations(
     f.kind ? eq(organisations.kind, f.kind) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    db.select().from(organisations).where(where).orderBy(asc(sql`lower(${organisations.name})`)).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(organisations)
+      .where(where)
+      .orderBy(asc(sql`lower(${organisations.name})`))
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: count() }).from(organisations).where(where),
   ]);
   return { items, total: Number(total?.n ?? 0) };
@@ -40,11 +46,7 @@ export async function insertOrganisation(db: Executor, row: typeof organisations
   return r!;
 }
 
-export async function updateOrganisation(
-  db: Executor,
-  id: string,
-  set: Partial<typeof organisations.$inferInsert>,
-): Promise<OrganisationRow> {
+export async function updateOrganisation(db: Executor, id: string, set: Partial<typeof organisations.$inferInsert>): Promise<OrganisationRow> {
   const [r] = await db.update(organisations).set(set).where(eq(organisations.id, id)).returning();
   return r!;
 }

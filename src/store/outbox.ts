@@ -38,18 +38,16 @@ const fromRow = (r: typeof outbox.$inferSelect): StoredEvent => ({
  * (FOR UPDATE SKIP LOCKED), so several nodes share the work without doing it twice.
  */
 export async function claimUndispatched(tx: Tx, limit: number): Promise<StoredEvent[]> {
-  const rows = await tx
-    .select()
-    .from(outbox)
-    .where(isNull(outbox.dispatchedAt))
-    .orderBy(asc(outbox.seq))
-    .limit(limit)
-    .for('update', { skipLocked: true });
+  const rows = await tx.select().from(outbox).where(isNull(outbox.dispatchedAt)).orderBy(asc(outbox.seq)).limit(limit).for('update', { skipLocked: true });
   return rows.map(fromRow);
 }
 
 export async function markDispatched(tx: Tx, ids: readonly string[], at: Date): Promise<void> {
-  if (ids.length) await tx.update(outbox).set({ dispatchedAt: at }).where(inArray(outbox.id, [...ids]));
+  if (ids.length)
+    await tx
+      .update(outbox)
+      .set({ dispatchedAt: at })
+      .where(inArray(outbox.id, [...ids]));
 }
 
 /** Events after `afterSeq`, in order (streams tail the outbox; they filter per viewer). */
@@ -64,6 +62,9 @@ export async function latestEventSeq(db: Executor): Promise<number> {
 }
 
 export async function findEvent(db: Executor, id: string): Promise<StoredEvent | null> {
-  const [r] = await db.select().from(outbox).where(and(sql`${outbox.id} = ${id}`));
+  const [r] = await db
+    .select()
+    .from(outbox)
+    .where(and(sql`${outbox.id} = ${id}`));
   return r ? fromRow(r) : null;
 }

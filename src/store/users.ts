@@ -30,7 +30,13 @@ export async function listUsers(
 ): Promise<{ items: UserRow[]; total: number }> {
   const where = and(usersVisibleTo(viewer, users.organisationId), f.organisationId ? eq(users.organisationId, f.organisationId) : undefined);
   const [items, [total]] = await Promise.all([
-    db.select().from(users).where(where).orderBy(asc(sql`lower(${users.email})`)).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(asc(sql`lower(${users.email})`))
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: count() }).from(users).where(where),
   ]);
   return { items, total: Number(total?.n ?? 0) };

@@ -17,7 +17,11 @@ export interface MarkedTable {
   readonly coordinators: PgColumn;
 }
 
-const labels = (tlps: readonly Tlp[]): SQL => sql`(${sql.join(tlps.map((t) => sql`${t}`), sql`, `)})`;
+const labels = (tlps: readonly Tlp[]): SQL =>
+  sql`(${sql.join(
+    tlps.map((t) => sql`${t}`),
+    sql`, `,
+  )})`;
 
 /**
  * The SQL twin of `canSee` (domain/policy/visibility.ts): one predicate built from the
@@ -39,16 +43,12 @@ function visibleToScope(s: VisibilityScope, t: MarkedTable, bind: IdBinder): SQL
     const org = s[slot];
     if (!org) continue;
     const id = bind(slot, org.id);
-    anyOf.push(
-      sql`(${t.tlp} in ${labels(org.labels)} and (${t.ownerOrganisationId} = ${id} or ${t.accessOrganisations} @> array[${id}]::uuid[]))`,
-    );
+    anyOf.push(sql`(${t.tlp} in ${labels(org.labels)} and (${t.ownerOrganisationId} = ${id} or ${t.accessOrganisations} @> array[${id}]::uuid[]))`);
   }
   if (s.recipientUser) {
     const u = s.recipientUser;
     const id = bind('recipientUser', u.id);
-    anyOf.push(
-      sql`(${t.tlp} in ${labels(u.labels)} and (${t.createdBy} = ${id} or ${t.accessUsers} @> array[${id}]::uuid[]))`,
-    );
+    anyOf.push(sql`(${t.tlp} in ${labels(u.labels)} and (${t.createdBy} = ${id} or ${t.accessUsers} @> array[${id}]::uuid[]))`);
   }
   if (s.coordinatorLabels.length) anyOf.push(sql`(${t.coordinators} and ${t.tlp} in ${labels(s.coordinatorLabels)})`);
   return sql`(${t.classification} <= ${s.maxClassificationRank} and (${sql.join(anyOf, sql` or `)}))`;

@@ -33,7 +33,10 @@ export async function listWebhooksOf(db: Executor, organisationId: string): Prom
 }
 
 export async function activeWebhooks(db: Executor): Promise<WebhookRow[]> {
-  return db.select().from(webhooks).where(and(eq(webhooks.active, true), isNull(webhooks.deletedAt)));
+  return db
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.active, true), isNull(webhooks.deletedAt)));
 }
 
 export async function updateWebhook(db: Executor, id: string, set: Partial<typeof webhooks.$inferInsert>): Promise<WebhookRow> {

@@ -45,7 +45,13 @@ describe('standards conformance of what AISC publishes (issue 10 §5)', () => {
     const exported = await b.call('GET', `/api/advisories/${id}/osv`);
     expect(exported.json.id).toBe(osvId);
     expect(validateOsv(exported.json)).toEqual([]);
-    const batch = await (await fetch(`${t.url}/v1/querybatch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ queries: [{ package: { ecosystem: 'npm', name: 'conform-pkg' }, version: '1.0.0' }] }) })).json();
+    const batch = await (
+      await fetch(`${t.url}/v1/querybatch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ queries: [{ package: { ecosystem: 'npm', name: 'conform-pkg' }, version: '1.0.0' }] }),
+      })
+    ).json();
     expect(batch.results[0].vulns.map((v: { id: string }) => v.id)).toEqual([osvId]);
   });
 
@@ -59,11 +65,19 @@ describe('standards conformance of what AISC publishes (issue 10 §5)', () => {
     const none = await fetch(`${t.url}/v1/query`, { method: 'POST', body: new TextEncoder().encode(query) });
     expect(none.status).toBe(200);
     expect((await none.json()).vulns).toHaveLength(1);
-    const batch = await fetch(`${t.url}/v1/querybatch`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `{"queries":[${query}]}` });
+    const batch = await fetch(`${t.url}/v1/querybatch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `{"queries":[${query}]}`,
+    });
     expect(batch.status).toBe(200);
     expect((await batch.json()).results[0].vulns).toHaveLength(1);
     // still checked: not JSON, or not a query
-    const bad = await fetch(`${t.url}/v1/query`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'package=left-pad' });
+    const bad = await fetch(`${t.url}/v1/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'package=left-pad',
+    });
     expect(bad.status).toBe(400);
     const wrong = await fetch(`${t.url}/v1/query`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '{"pkg":1}' });
     expect(wrong.status).toBe(400);
@@ -93,7 +107,11 @@ describe('CVE 5 output with the CNA configured', () => {
   afterAll(() => t?.close());
 
   it('names the configured assigner and validates against the CVE schema', async () => {
-    t = await startTestServer({ AISC_PUBLIC_URL: 'https://aisc.example.org', AISC_CVE_ASSIGNER_ORG_ID: ASSIGNER.toUpperCase(), AISC_CVE_ASSIGNER_SHORT_NAME: 'ExampleCNA' });
+    t = await startTestServer({
+      AISC_PUBLIC_URL: 'https://aisc.example.org',
+      AISC_CVE_ASSIGNER_ORG_ID: ASSIGNER.toUpperCase(),
+      AISC_CVE_ASSIGNER_SHORT_NAME: 'ExampleCNA',
+    });
     const b = new Browser(t.url);
     await b.login(t.admin.email, t.admin.password);
     const bare = await publish(b, 'cna-pkg', { cveId: 'CVE-2026-41003', references: [] });

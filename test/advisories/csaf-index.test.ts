@@ -39,10 +39,13 @@ describe.each(DRIVERS)('CSAF provider lists from the kept-current index (%s)', (
     const { ctx, hub } = t.server.runtime;
     const kept = publishedIndexFor(ctx, hub);
     // Events reach the index through the outbox tail, as on every other node: wait for them.
-    await vi.waitFor(async () => {
-      await kept.settled();
-      expect(kept.csaf.list()).toEqual(await csafEntries(ctx));
-    }, { timeout: 15_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        await kept.settled();
+        expect(kept.csaf.list()).toEqual(await csafEntries(ctx));
+      },
+      { timeout: 15_000, interval: 50 },
+    );
     const full = await csafEntries(ctx);
     expect(full).toHaveLength(count);
     expect(await get('/.well-known/csaf/clear/index.txt')).toBe(indexTxt(full));
@@ -57,7 +60,10 @@ describe.each(DRIVERS)('CSAF provider lists from the kept-current index (%s)', (
     const second = (await b.call('POST', `/api/advisories/${await draft('idx-b')}/publish`)).json.id as string;
     await draft('idx-draft');
     await expectServedEqualsFullRead(2);
-    const revised = await b.call('POST', `/api/advisories/${first}/revise`, { content: advisoryContent('idx-a', { description: 'Also 1.2.2.' }), summary: 'More.' });
+    const revised = await b.call('POST', `/api/advisories/${first}/revise`, {
+      content: advisoryContent('idx-a', { description: 'Also 1.2.2.' }),
+      summary: 'More.',
+    });
     expect(revised.status).toBe(200);
     await expectServedEqualsFullRead(2);
     // the revised one is now the newest change

@@ -20,10 +20,13 @@ const dir = advisoryDataDir();
 
 /** The official CSAF 2.0 provider-metadata schema (with the CSAF and CVSS schemas it references). */
 function providerSchemaValidator() {
-  const Ajv = interop(Ajv2020Module) as unknown as new (o: object) => { addSchema(s: object): void; getSchema(id: string): ((v: unknown) => boolean) & { errors?: unknown } };
+  const Ajv = interop(Ajv2020Module) as unknown as new (
+    o: object,
+  ) => { addSchema(s: object): void; getSchema(id: string): ((v: unknown) => boolean) & { errors?: unknown } };
   const ajv = new Ajv({ strict: false, allErrors: true });
   (interop(addFormatsModule) as unknown as (a: unknown) => void)(ajv);
-  const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(`${d}/${f}`).isDirectory() ? walk(`${d}/${f}`) : f.endsWith('.json') ? [`${d}/${f}`] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((f) => (statSync(`${d}/${f}`).isDirectory() ? walk(`${d}/${f}`) : f.endsWith('.json') ? [`${d}/${f}`] : []));
   // The referenced CVSS schemas are older drafts; their keywords read the same under 2020-12.
   for (const f of [...walk(`${CSAF_DIR}json_schema`), ...walk(`${CSAF_DIR}referenced_schema`)]) {
     if (f.includes('_strict')) continue;
@@ -72,7 +75,10 @@ describe('CSAF 2.0 provider and per-advisory exports', () => {
 
   it('lists every published document in index.txt, changes.csv and the ROLIE feed, each valid with hashes', async () => {
     const index = (await text('/.well-known/csaf/clear/index.txt')).trim().split('\n');
-    const changes = (await text('/.well-known/csaf/clear/changes.csv')).trim().split('\n').map((l) => l.split(',').map((c) => JSON.parse(c) as string));
+    const changes = (await text('/.well-known/csaf/clear/changes.csv'))
+      .trim()
+      .split('\n')
+      .map((l) => l.split(',').map((c) => JSON.parse(c) as string));
     const feed = JSON.parse(await text('/.well-known/csaf/clear/csaf-feed-tlp-white.json')).feed;
     expect(index).toHaveLength(151);
     expect(changes.map((c) => c[0]).sort()).toEqual([...index].sort());
@@ -93,7 +99,11 @@ describe('CSAF 2.0 provider and per-advisory exports', () => {
       const mandatory = runMandatoryTests(json);
       if (schema.length || !(await mandatory).isValid) {
         failures++;
-        console.error(path, JSON.stringify(schema).slice(0, 300), JSON.stringify((await mandatory).tests.filter((x: { isValid: boolean }) => !x.isValid)).slice(0, 600));
+        console.error(
+          path,
+          JSON.stringify(schema).slice(0, 300),
+          JSON.stringify((await mandatory).tests.filter((x: { isValid: boolean }) => !x.isValid)).slice(0, 600),
+        );
       }
     }
     console.log(`CSAF provider: ${changes.length - failures}/${changes.length} documents pass the schema and every mandatory test`);
@@ -102,12 +112,20 @@ describe('CSAF 2.0 provider and per-advisory exports', () => {
     expect(mine.document.tracking.revision_history.map((r: { number: string }) => r.number)).toEqual(['1', '2']);
     expect(mine.document.distribution.tlp.label).toBe('WHITE');
     // CSAF 2.0 §3.2.3.3: the weakness with its catalogue name (mandatory test 6.1.11 checks the name)
-    expect(mine.vulnerabilities[0].cwe).toEqual({ id: 'CWE-1321', name: "Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')" });
+    expect(mine.vulnerabilities[0].cwe).toEqual({
+      id: 'CWE-1321',
+      name: "Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')",
+    });
   });
 
   it('answers 404 for wrong years, names and unpublished drafts', async () => {
     const d = await b.call('POST', '/api/advisories', { content: advisoryContent('draft-only') });
-    for (const p of [`/.well-known/csaf/clear/2025/${own.toLowerCase()}.json`, `/.well-known/csaf/clear/2026/${own}.json`, `/.well-known/csaf/clear/2026/${d.json.id.toLowerCase()}.json`, '/.well-known/csaf/clear/2026/..%2Fx.json']) {
+    for (const p of [
+      `/.well-known/csaf/clear/2025/${own.toLowerCase()}.json`,
+      `/.well-known/csaf/clear/2026/${own}.json`,
+      `/.well-known/csaf/clear/2026/${d.json.id.toLowerCase()}.json`,
+      '/.well-known/csaf/clear/2026/..%2Fx.json',
+    ]) {
       expect((await fetch(t.url + p)).status, p).toBe(404);
     }
   });
@@ -117,7 +135,18 @@ describe('CSAF 2.0 provider and per-advisory exports', () => {
     expect(cve.status).toBe(200);
     expect(validateCve5(cve.json)).toEqual([]);
     expect(cve.json.cveMetadata.cveId).toBe('CVE-2026-55555');
-    expect(cve.json.containers.cna.problemTypes).toEqual([{ descriptions: [{ lang: 'en', type: 'CWE', cweId: 'CWE-1321', description: "CWE-1321 Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')" }] }]);
+    expect(cve.json.containers.cna.problemTypes).toEqual([
+      {
+        descriptions: [
+          {
+            lang: 'en',
+            type: 'CWE',
+            cweId: 'CWE-1321',
+            description: "CWE-1321 Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')",
+          },
+        ],
+      },
+    ]);
     const stix = await b.call('GET', `/api/advisories/${own}/stix`);
     expect(validateStixBundle(stix.json)).toEqual([]);
     expect(stix.json.objects.some((o: { type: string; name?: string }) => o.type === 'vulnerability')).toBe(true);

@@ -34,11 +34,17 @@ describe.each(DRIVERS)('who sees an advisory before publication, on %s', (driver
   it('refuses a TLP:GREEN, CLEAR or AMBER draft, on creation and on edit, naming the field', async () => {
     const head = await chainHead(ctx.db);
     for (const tlp of ['GREEN', 'CLEAR', 'AMBER'] as const) {
-      await expect(createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('green-draft'), marking: { tlp } })).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/marking/tlp' }] });
+      await expect(createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('green-draft'), marking: { tlp } })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: [{ path: '/marking/tlp' }],
+      });
     }
     expect(await chainHead(ctx.db)).toEqual(head);
     const d = await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('amber-draft') });
-    await expect(updateAdvisoryDraft(ctx, coordinator, d.id, { marking: { tlp: 'GREEN' } })).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/marking/tlp' }] });
+    await expect(updateAdvisoryDraft(ctx, coordinator, d.id, { marking: { tlp: 'GREEN' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/marking/tlp' }],
+    });
     expect((await getAdvisory(ctx, viewerOf(coordinator), d.id)).marking.tlp).toBe('AMBER+STRICT');
   });
 
@@ -46,7 +52,9 @@ describe.each(DRIVERS)('who sees an advisory before publication, on %s', (driver
     const since = (await eventsAfter(ctx.db, 0, 100_000)).at(-1)?.seq ?? 0;
     const drafts = [];
     for (const tlp of ['AMBER+STRICT', 'RED'] as const) {
-      drafts.push(await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent(`hidden-${tlp}`, { title: `HIDDEN-DRAFT-${tlp}` }), marking: { tlp } }));
+      drafts.push(
+        await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent(`hidden-${tlp}`, { title: `HIDDEN-DRAFT-${tlp}` }), marking: { tlp } }),
+      );
     }
     const v = viewerOf(member);
     for (const d of drafts) {
@@ -67,7 +75,13 @@ describe.each(DRIVERS)('who sees an advisory before publication, on %s', (driver
 
   it('refuses an imported record published in the future, naming the date; a past one is imported', async () => {
     const now = ctx.clock.now;
-    const record = (id: string, published: Date) => ({ schema_version: '1.7.0', id, modified: published.toISOString(), published: published.toISOString(), summary: `FUTURE-${id}` });
+    const record = (id: string, published: Date) => ({
+      schema_version: '1.7.0',
+      id,
+      modified: published.toISOString(),
+      published: published.toISOString(),
+      summary: `FUTURE-${id}`,
+    });
     const ahead = record('GHSA-fut1-fut1-fut1', new Date(now.getTime() + 86_400_000));
     const past = record('GHSA-past-past-past', new Date(now.getTime() - 86_400_000));
     const r = await importAdvisoriesLocally(ctx, readImportFile([ahead, past].map((x) => JSON.stringify(x)).join('\n')).items);
@@ -84,7 +98,10 @@ describe.each(DRIVERS)('who sees an advisory before publication, on %s', (driver
   it('exports a draft to a vendor on its access list without its credits, never to the vendor’s clients; its coordinators see the credits (ADR 0014)', async () => {
     const vendor = await makePrincipal(ctx, { role: 'member' });
     const client = await makePrincipal(ctx, { organisationId: (await makeOrganisation(ctx, { parentId: vendor.organisationId })).id });
-    const d = await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('credited-draft'), marking: { tlp: 'AMBER+STRICT', access: { organisations: [vendor.organisationId] } } });
+    const d = await createAdvisoryDraft(ctx, coordinator, {
+      content: advisoryContent('credited-draft'),
+      marking: { tlp: 'AMBER+STRICT', access: { organisations: [vendor.organisationId] } },
+    });
     const creditsIn = async (p: Principal) => ((await advisoryDocument(ctx, viewerOf(p), d.id, 'osv')) as { credits?: unknown[] }).credits ?? [];
     expect(await creditsIn(vendor)).toEqual([]);
     expect(JSON.stringify(await advisoryDocument(ctx, viewerOf(vendor), d.id, 'csaf'))).not.toContain('Frontier Lab');

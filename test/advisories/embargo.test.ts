@@ -55,7 +55,11 @@ describe('embargo: nothing unpublished leaks on any public output', () => {
 
   /** Every public output, anonymously, as text. */
   async function scrape() {
-    const queries = drafts.flatMap((d) => [{ package: { ecosystem: 'npm', name: d.pkg }, version: '1.0.0' }, { package: { ecosystem: 'npm', name: d.pkg } }, { package: { purl: `pkg:npm/${d.pkg}@1.0.0` } }]);
+    const queries = drafts.flatMap((d) => [
+      { package: { ecosystem: 'npm', name: d.pkg }, version: '1.0.0' },
+      { package: { ecosystem: 'npm', name: d.pkg } },
+      { package: { purl: `pkg:npm/${d.pkg}@1.0.0` } },
+    ]);
     const pages = [
       await get('/.well-known/csaf/provider-metadata.json'),
       await get('/.well-known/csaf/clear/index.txt'),
@@ -71,7 +75,12 @@ describe('embargo: nothing unpublished leaks on any public output', () => {
     for (const d of drafts) {
       for (const id of [d.id, ...(d.publicId ? [d.publicId] : [])]) {
         const file = `${id.toLowerCase()}.json`;
-        pages.push(await get(`/v1/vulns/${id}`), await get(`/api/public/advisories/${id}`), await get(`/api/advisories/${id}`), await get(`/api/advisories/${id}/revisions`));
+        pages.push(
+          await get(`/v1/vulns/${id}`),
+          await get(`/api/public/advisories/${id}`),
+          await get(`/api/advisories/${id}`),
+          await get(`/api/advisories/${id}/revisions`),
+        );
         for (const f of ['osv', 'csaf', 'cve5', 'stix']) pages.push(await get(`/api/advisories/${id}/${f}`));
         for (const suffix of ['', '.sha256', '.sha512']) pages.push(await get(`/.well-known/csaf/clear/2026/${file}${suffix}`));
       }
@@ -93,15 +102,29 @@ describe('embargo: nothing unpublished leaks on any public output', () => {
       for (const d of drafts.slice(0, i)) {
         const id = d.publicId!;
         const seen = pages.filter((p) => p.text.includes(id) || p.text.includes(id.toLowerCase())).map((p) => p.path);
-        for (const must of ['/.well-known/csaf/clear/index.txt', '/.well-known/csaf/clear/changes.csv', '/.well-known/csaf/clear/csaf-feed-tlp-white.json', '/api/public/advisories?limit=500', `/v1/vulns/${id}`]) {
+        for (const must of [
+          '/.well-known/csaf/clear/index.txt',
+          '/.well-known/csaf/clear/changes.csv',
+          '/.well-known/csaf/clear/csaf-feed-tlp-white.json',
+          '/api/public/advisories?limit=500',
+          `/v1/vulns/${id}`,
+        ]) {
           expect(seen, `${id} missing from ${must}`).toContain(must);
         }
-        expect(seen.some((p) => p.startsWith('/v1/querybatch')), `${id} missing from querybatch`).toBe(true);
+        expect(
+          seen.some((p) => p.startsWith('/v1/querybatch')),
+          `${id} missing from querybatch`,
+        ).toBe(true);
       }
       // counts: exactly the published ones
       const list = JSON.parse(pages.find((p) => p.path === '/api/public/advisories?limit=500')!.text);
       expect(list.total).toBe(1 + i);
-      expect(pages.find((p) => p.path === '/.well-known/csaf/clear/index.txt')!.text.trim().split('\n')).toHaveLength(1 + i);
+      expect(
+        pages
+          .find((p) => p.path === '/.well-known/csaf/clear/index.txt')!
+          .text.trim()
+          .split('\n'),
+      ).toHaveLength(1 + i);
       if (i === N) break;
       // one second before the time: still nothing
       clock.now = new Date(drafts[i]!.at.getTime() - 1000);
@@ -114,7 +137,9 @@ describe('embargo: nothing unpublished leaks on any public output', () => {
       expect(publicId).toBe(`AISC-2026-0000${i + 2}`);
       drafts[i]!.publicId = publicId;
       await eventually(async () => (await get(`/v1/vulns/${publicId}`)).status === 200);
-      await eventually(async () => (await post('/v1/querybatch', { queries: [{ package: { ecosystem: 'npm', name: drafts[i]!.pkg }, version: '1.0.0' }] })).text.includes(publicId));
+      await eventually(async () =>
+        (await post('/v1/querybatch', { queries: [{ package: { ecosystem: 'npm', name: drafts[i]!.pkg }, version: '1.0.0' }] })).text.includes(publicId),
+      );
     }
   }, 120_000);
 });

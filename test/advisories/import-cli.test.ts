@@ -31,7 +31,9 @@ describe('aisc import and aisc export (local database)', () => {
     env = { AISC_DATA_DIR: join(dir, 'db') };
     const { PassThrough } = await import('node:stream');
     const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: { ...env, LOG_LEVEL: 'silent' } };
-    await withLocalRuntime(io, (rt) => createOrganisation(rt.ctx, CLI_ACTOR, { name: 'Clearinghouse', kind: 'government_agency', coordinator: true }), { create: true });
+    await withLocalRuntime(io, (rt) => createOrganisation(rt.ctx, CLI_ACTOR, { name: 'Clearinghouse', kind: 'government_agency', coordinator: true }), {
+      create: true,
+    });
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,18 +41,28 @@ describe('aisc import and aisc export (local database)', () => {
     const lines = [
       JSON.stringify(osv('PYSEC-2025-1')),
       '{"id": "broken',
-      JSON.stringify(osv('PYSEC-2025-2', { affected: [{ package: { ecosystem: 'NoSuchEcosystem', name: 'x' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }] }] })),
+      JSON.stringify(
+        osv('PYSEC-2025-2', {
+          affected: [{ package: { ecosystem: 'NoSuchEcosystem', name: 'x' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }] }],
+        }),
+      ),
       JSON.stringify(osv('PYSEC-2025-1', { summary: 'again, in the same file' })),
       JSON.stringify(osv('PYSEC-2025-3', { severity: [{ type: 'CVSS_V3', score: 'not a vector' }] })),
       JSON.stringify(osv('AISC-2025-00001')),
-      JSON.stringify(osv('GHSA-aaaa-bbbb-cccc', { affected: [{ package: { ecosystem: 'crates.io', name: 'p' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: 'banana' }] }] }] })),
+      JSON.stringify(
+        osv('GHSA-aaaa-bbbb-cccc', {
+          affected: [{ package: { ecosystem: 'crates.io', name: 'p' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: 'banana' }] }] }],
+        }),
+      ),
     ];
     const f = file('mixed.ndjson', `${lines.join('\n')}\n`);
     const r = await cli(['import', f, '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ created: 1, revised: 0, unchanged: 0 });
-    const byLocation = Object.fromEntries(out.rejections.map((x: { location: string; problems: { path: string }[] }) => [x.location, x.problems.map((p) => p.path)]));
+    const byLocation = Object.fromEntries(
+      out.rejections.map((x: { location: string; problems: { path: string }[] }) => [x.location, x.problems.map((p) => p.path)]),
+    );
     expect(Object.keys(byLocation).sort()).toEqual(['line 2', 'line 3', 'line 4', 'line 5', 'line 6', 'line 7'].sort());
     expect(byLocation['line 3']).toContain('/affected/0/package/ecosystem');
     expect(byLocation['line 4']).toEqual(['/id']);
@@ -80,7 +92,13 @@ describe('aisc import and aisc export (local database)', () => {
     const exported = await cli(['export', 'PYSEC-2025-10', '--format', 'osv'], env);
     expect(JSON.parse(exported.stdout)).toMatchObject({ id: 'PYSEC-2025-10', modified: '2025-03-01T00:00:00Z' });
     const all = await cli(['export', '--format', 'osv'], env);
-    expect(all.stdout.trim().split('\n').map((l) => JSON.parse(l).id).sort()).toEqual(['PYSEC-2025-1', 'PYSEC-2025-10', 'PYSEC-2025-11']);
+    expect(
+      all.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id)
+        .sort(),
+    ).toEqual(['PYSEC-2025-1', 'PYSEC-2025-10', 'PYSEC-2025-11']);
     expect((await cli(['export', 'PYSEC-2099-1'], env)).code).not.toBe(0);
   }, 60_000);
 });

@@ -13,13 +13,19 @@ import { advisoryDataDir } from './fixtures';
 
 const dir = advisoryDataDir();
 
-const outboxCount = async (ctx: ReturnType<typeof contextFor>) => Number(((await ctx.db.execute(sql`select count(*)::int as n from outbox`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+const outboxCount = async (ctx: ReturnType<typeof contextFor>) =>
+  Number(((await ctx.db.execute(sql`select count(*)::int as n from outbox`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
 
 describe.each(DRIVERS)('importing the real OSV advisories on %s', (driver) => {
   let t: TestDatabase;
   let ctx: ReturnType<typeof contextFor>;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ndjson')).sort();
-  const lines = (f: string) => readFileSync(`${dir}${f}`, 'utf8').split('\n').filter((l) => l.trim()).length;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ndjson'))
+    .sort();
+  const lines = (f: string) =>
+    readFileSync(`${dir}${f}`, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()).length;
   let first: ImportResult[] = [];
 
   beforeAll(async () => {

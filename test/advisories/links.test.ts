@@ -14,11 +14,23 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { advisoryContent } from './fixtures';
 
 /** Issue 9 item 12: links that a reader's browser would run (`javascript:`, `data:`) never reach OSV or CSAF. */
-const BAD = ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'JavaScript:alert(1)', 'vbscript:msgbox(1)', 'ftp://example.test/x', 'ttps://example.test/typo', '//example.test/relative', 'not a url'];
+const BAD = [
+  'javascript:alert(document.cookie)',
+  'data:text/html,<script>alert(1)</script>',
+  'JavaScript:alert(1)',
+  'vbscript:msgbox(1)',
+  'ftp://example.test/x',
+  'ttps://example.test/typo',
+  '//example.test/relative',
+  'not a url',
+];
 
 const withLinks = (url: string, contact = 'mailto:finder@example.test') =>
   advisoryContent('links', {
-    references: [{ type: 'FIX', url: 'https://example.test/fix' }, { type: 'WEB', url }],
+    references: [
+      { type: 'FIX', url: 'https://example.test/fix' },
+      { type: 'WEB', url },
+    ],
     remediations: [{ category: 'vendor_fix', details: 'Upgrade.', url }],
     credits: [{ name: 'Ada', kind: 'human', role: 'FINDER', contact: ['https://example.test/ada', contact] }],
   });
@@ -71,11 +83,17 @@ describe.each(DRIVERS)('advisory links in services on %s', (driver) => {
     };
     const r = await importAdvisoriesLocally(ctx, readImportFile(JSON.stringify(record)).items);
     expect(r).toMatchObject({ created: 1, rejected: 0 });
-    expect(r.warnings).toEqual([{ location: '/', id: record.id, problems: [
-      { path: '/references/1/url', message: expect.stringContaining('dropped') },
-      { path: '/references/2/url', message: expect.stringContaining('dropped') },
-      { path: '/credits/0/contact/0', message: expect.stringContaining('dropped') },
-    ] }]);
+    expect(r.warnings).toEqual([
+      {
+        location: '/',
+        id: record.id,
+        problems: [
+          { path: '/references/1/url', message: expect.stringContaining('dropped') },
+          { path: '/references/2/url', message: expect.stringContaining('dropped') },
+          { path: '/credits/0/contact/0', message: expect.stringContaining('dropped') },
+        ],
+      },
+    ]);
     const a = await getPublishedAdvisory(ctx, record.id);
     expect(JSON.stringify(a.osv)).not.toMatch(/javascript:|data:/);
     expect(a.osv).toMatchObject({ references: [{ url: 'https://example.test/ok' }], credits: [{ name: 'Ada', contact: ['mailto:ada@example.test'] }] });

@@ -16,7 +16,11 @@ interface Osv {
   id: string;
   modified: string;
   withdrawn?: string;
-  affected?: { package?: { ecosystem: string; name: string; purl?: string }; ranges?: { type: string; events: Record<string, string>[] }[]; versions?: string[] }[];
+  affected?: {
+    package?: { ecosystem: string; name: string; purl?: string };
+    ranges?: { type: string; events: Record<string, string>[] }[];
+    versions?: string[];
+  }[];
 }
 
 const post = async (url: string, body: unknown) => {
@@ -28,7 +32,13 @@ const post = async (url: string, body: unknown) => {
 function bruteForce(records: Osv[], ecosystem: string, name: string, version: string): string[] {
   const v = ecosystemFor(ecosystem).parse(version);
   return records
-    .filter((r) => !r.withdrawn && (r.affected ?? []).some((a) => a.package?.ecosystem === ecosystem && a.package.name === name && (a.versions?.includes(version) || compileAffected(a as never).matches(v))))
+    .filter(
+      (r) =>
+        !r.withdrawn &&
+        (r.affected ?? []).some(
+          (a) => a.package?.ecosystem === ecosystem && a.package.name === name && (a.versions?.includes(version) || compileAffected(a as never).matches(v)),
+        ),
+    )
     .map((r) => r.id)
     .sort();
 }
@@ -48,8 +58,17 @@ describe('OSV API (OSV.dev shapes) over real advisories', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ created: 1206, rejected: 0 });
     await importAdvisoriesLocally(t.server.runtime.ctx, readImportFile(readFileSync(`${dir}${files[1]}`, 'utf8')).items);
-    records = files.flatMap((f) => readFileSync(`${dir}${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Osv));
-    await eventually(async () => (await post(`${t.url}/v1/querybatch`, { queries: [{ package: { ecosystem: 'Go', name: records.at(-1)!.affected![0]!.package!.name } }] })).json.results[0].vulns !== undefined);
+    records = files.flatMap((f) =>
+      readFileSync(`${dir}${f}`, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Osv),
+    );
+    await eventually(
+      async () =>
+        (await post(`${t.url}/v1/querybatch`, { queries: [{ package: { ecosystem: 'Go', name: records.at(-1)!.affected![0]!.package!.name } }] })).json
+          .results[0].vulns !== undefined,
+    );
   }, 180_000);
   afterAll(() => t?.close());
 
@@ -90,7 +109,11 @@ describe('OSV API (OSV.dev shapes) over real advisories', () => {
     for (const [body, path] of cases) {
       const r = await post(`${t.url}/v1/query`, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      if (path) expect(r.json.errors.map((e: { path: string }) => e.path), JSON.stringify(body)).toContain(path);
+      if (path)
+        expect(
+          r.json.errors.map((e: { path: string }) => e.path),
+          JSON.stringify(body),
+        ).toContain(path);
     }
     const tooMany = await post(`${t.url}/v1/querybatch`, { queries: Array.from({ length: 1001 }, () => ({ commit: 'a' })) });
     expect(tooMany.status).toBe(400);
@@ -100,8 +123,12 @@ describe('OSV API (OSV.dev shapes) over real advisories', () => {
     const queries: { package: { ecosystem: string; name: string }; version: string }[] = [];
     for (const r of records) {
       for (const a of r.affected ?? []) {
-        const evs = (a.ranges ?? []).filter((x) => x.type !== 'GIT').flatMap((x) => x.events.flatMap((e) => Object.values(e))).filter((v) => v !== '0');
-        for (const v of [...evs, ...(a.versions ?? [])].slice(0, 2)) queries.push({ package: { ecosystem: a.package!.ecosystem, name: a.package!.name }, version: v });
+        const evs = (a.ranges ?? [])
+          .filter((x) => x.type !== 'GIT')
+          .flatMap((x) => x.events.flatMap((e) => Object.values(e)))
+          .filter((v) => v !== '0');
+        for (const v of [...evs, ...(a.versions ?? [])].slice(0, 2))
+          queries.push({ package: { ecosystem: a.package!.ecosystem, name: a.package!.name }, version: v });
       }
       if (queries.length >= 999) break;
     }
@@ -115,7 +142,10 @@ describe('OSV API (OSV.dev shapes) over real advisories', () => {
       const expected = bruteForce(records, q.package.ecosystem, q.package.name, q.version);
       const got = r.json.results[i].vulns ?? [];
       for (const v of got) expect(Object.keys(v).sort()).toEqual(['id', 'modified']);
-      expect(got.map((v: { id: string }) => v.id), JSON.stringify(q)).toEqual(expected);
+      expect(
+        got.map((v: { id: string }) => v.id),
+        JSON.stringify(q),
+      ).toEqual(expected);
       for (const v of got) expect(v.modified).toBe(records.find((x) => x.id === v.id)!.modified);
       if (got.length) matched++;
     }
@@ -125,8 +155,14 @@ describe('OSV API (OSV.dev shapes) over real advisories', () => {
 
   it('answers commit queries from GIT ranges', async () => {
     // Go and RustSec records carry no GIT ranges; PyPA's do: import one that starts at a commit.
-    const introducedAt = (x: Osv) => x.affected?.flatMap((a) => a.ranges ?? []).find((g) => g.type === 'GIT')?.events.find((e) => e.introduced && e.introduced !== '0')?.introduced;
-    const line = readFileSync(`${dir}pypa.osv.ndjson`, 'utf8').split('\n').find((l) => l.trim() !== '' && introducedAt(JSON.parse(l) as Osv) !== undefined);
+    const introducedAt = (x: Osv) =>
+      x.affected
+        ?.flatMap((a) => a.ranges ?? [])
+        .find((g) => g.type === 'GIT')
+        ?.events.find((e) => e.introduced && e.introduced !== '0')?.introduced;
+    const line = readFileSync(`${dir}pypa.osv.ndjson`, 'utf8')
+      .split('\n')
+      .find((l) => l.trim() !== '' && introducedAt(JSON.parse(l) as Osv) !== undefined);
     expect(line, 'a PyPA record whose GIT range is introduced at a commit').toBeDefined();
     const withCommit = JSON.parse(line!) as Osv;
     const commit = introducedAt(withCommit)!;
@@ -137,7 +173,13 @@ describe('OSV API (OSV.dev shapes) over real advisories', () => {
   });
 
   it('pages large answers with next_page_token / page_token', async () => {
-    const many = Array.from({ length: 1203 }, (_, i) => ({ id: `OSV-2026-${String(i).padStart(5, "0")}`, modified: '2026-01-01T00:00:00Z', published: '2026-01-01T00:00:00Z', summary: 'paging', affected: [{ package: { ecosystem: 'npm', name: 'paged-package' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] }));
+    const many = Array.from({ length: 1203 }, (_, i) => ({
+      id: `OSV-2026-${String(i).padStart(5, '0')}`,
+      modified: '2026-01-01T00:00:00Z',
+      published: '2026-01-01T00:00:00Z',
+      summary: 'paging',
+      affected: [{ package: { ecosystem: 'npm', name: 'paged-package' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }],
+    }));
     const imported = await importAdvisoriesLocally(t.server.runtime.ctx, readImportFile(many.map((m) => JSON.stringify(m)).join('\n')).items);
     expect(imported).toMatchObject({ created: 1203, rejected: 0 });
     const q = { package: { ecosystem: 'npm', name: 'paged-package' }, version: '1.0.0' };

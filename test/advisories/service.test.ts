@@ -3,7 +3,14 @@ import { viewerOf, type Principal } from '../../src/domain/identity/principal';
 import { ANONYMOUS } from '../../src/domain/policy/viewer';
 import { createAdvisoryDraft, updateAdvisoryDraft } from '../../src/services/advisories/drafting';
 import { advisoryDocument } from '../../src/services/advisories/exports';
-import { publishAdvisory, publishScheduledJob, reviseAdvisory, scheduleAdvisory, unscheduleAdvisory, withdrawAdvisory } from '../../src/services/advisories/publication';
+import {
+  publishAdvisory,
+  publishScheduledJob,
+  reviseAdvisory,
+  scheduleAdvisory,
+  unscheduleAdvisory,
+  withdrawAdvisory,
+} from '../../src/services/advisories/publication';
 import { advisoryRevisions, getAdvisory, getPublishedAdvisory, searchAdvisories } from '../../src/services/advisories/reads';
 import { parseAdvisoryId } from '../../src/domain/advisory/id';
 import { nextAdvisoryNumber } from '../../src/store/advisories/counters';
@@ -41,17 +48,22 @@ describe.each(DRIVERS)('advisory publication on %s', (driver) => {
 
   it('rolls a failed allocation back without using up its number', async () => {
     const a = await publishAdvisory(ctx, coordinator, (await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('gap-a') })).id);
-    await expect(ctx.db.transaction(async (tx) => {
-      await nextAdvisoryNumber(tx, 2026);
-      throw new Error('the publication failed after taking a number');
-    })).rejects.toThrow('failed');
+    await expect(
+      ctx.db.transaction(async (tx) => {
+        await nextAdvisoryNumber(tx, 2026);
+        throw new Error('the publication failed after taking a number');
+      }),
+    ).rejects.toThrow('failed');
     const b = await publishAdvisory(ctx, coordinator, (await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('gap-c') })).id);
     expect(parseAdvisoryId(b.id)!.n).toBe(parseAdvisoryId(a.id)!.n + 1);
   });
 
   it('lets only coordinators draft; vendors on the access list see but cannot edit', async () => {
     await expect(createAdvisoryDraft(ctx, vendor, { content: advisoryContent() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const d = await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('shared'), marking: { tlp: 'AMBER+STRICT', access: { organisations: [vendor.organisationId] } } });
+    const d = await createAdvisoryDraft(ctx, coordinator, {
+      content: advisoryContent('shared'),
+      marking: { tlp: 'AMBER+STRICT', access: { organisations: [vendor.organisationId] } },
+    });
     expect((await getAdvisory(ctx, viewerOf(vendor), d.id)).title).toContain('shared');
     await expect(updateAdvisoryDraft(ctx, vendor, d.id, { content: advisoryContent('x') })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(updateAdvisoryDraft(ctx, outsider, d.id, { content: advisoryContent('x') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -63,13 +75,20 @@ describe.each(DRIVERS)('advisory publication on %s', (driver) => {
       content: advisoryContent('bad', {
         cvss: { v3_1: 'CVSS:3.1/AV:N/AC:L', v4_0: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
         cweIds: ['CWE-x'],
-        affected: [{ ecosystem: 'NoSuchEcosystem', name: 'p', ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }] }, { purl: 'not a purl' }, { cpe: 'cpe:2.3:bad' }],
+        affected: [
+          { ecosystem: 'NoSuchEcosystem', name: 'p', ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }] },
+          { purl: 'not a purl' },
+          { cpe: 'cpe:2.3:bad' },
+        ],
       }),
     }).catch((e) => e);
     expect(err.code).toBe('VALIDATION');
     const paths = err.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['/cvss/v3_1', '/cvss/v4_0', '/cweIds/0', '/affected/0/ecosystem', '/affected/1/purl', '/affected/2/cpe']));
-    await expect(createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('clear'), marking: { tlp: 'CLEAR' } })).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/marking/tlp' }] });
+    await expect(createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('clear'), marking: { tlp: 'CLEAR' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/marking/tlp' }],
+    });
     expect(await chainHead(ctx.db)).toEqual(head);
   });
 
@@ -99,7 +118,13 @@ describe.each(DRIVERS)('advisory publication on %s', (driver) => {
     await expect(updateAdvisoryDraft(ctx, coordinator, d.id, { content: advisoryContent('x') })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
-    const r = await reviseAdvisory(ctx, coordinator, d.id, advisoryContent('flow', { cveId: 'CVE-2026-10001', title: 'Prototype pollution in flow (all versions before 1.2.3)' }), 'Clarified the title.');
+    const r = await reviseAdvisory(
+      ctx,
+      coordinator,
+      d.id,
+      advisoryContent('flow', { cveId: 'CVE-2026-10001', title: 'Prototype pollution in flow (all versions before 1.2.3)' }),
+      'Clarified the title.',
+    );
     expect(r.revision).toBe(2);
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
     const w = await withdrawAdvisory(ctx, coordinator, d.id, 'duplicate of CVE-2026-9999');

@@ -67,7 +67,18 @@ describe('advisory ids and CSAF file names', () => {
 });
 
 describe('advisory content shape', () => {
-  const base: AdvisoryContent = { title: 't', summary: '', description: '', aliases: [], affected: [{ ecosystem: 'npm', name: 'x' }], cvss: {}, cweIds: [], remediations: [], references: [], credits: [] };
+  const base: AdvisoryContent = {
+    title: 't',
+    summary: '',
+    description: '',
+    aliases: [],
+    affected: [{ ecosystem: 'npm', name: 'x' }],
+    cvss: {},
+    cweIds: [],
+    remediations: [],
+    references: [],
+    credits: [],
+  };
   it('names every bad field', () => {
     const problems = contentShapeProblems({
       ...base,
@@ -76,9 +87,18 @@ describe('advisory content shape', () => {
       affected: [{ ecosystem: 'npm' }, { cpe: 'cpe:2.3:a:x:y:1:*:*:*:*:*:*:*', purl: 'pkg:npm/x' }, {}],
       credits: [{ name: 'Finder', kind: 'ai', role: 'FINDER' }],
     });
-    expect(problems.map((p) => p.path).sort()).toEqual(['/affected/0', '/affected/1', '/affected/2', '/credits/0/model', '/cveId', '/cweIds/1', '/cweIds/2'].sort());
+    expect(problems.map((p) => p.path).sort()).toEqual(
+      ['/affected/0', '/affected/1', '/affected/2', '/credits/0/model', '/cveId', '/cweIds/1', '/cweIds/2'].sort(),
+    );
   });
   it('accepts a well-formed advisory', () => {
-    expect(contentShapeProblems({ ...base, cveId: 'CVE-2026-12345', cweIds: ['CWE-79'], credits: [{ name: 'Lab', kind: 'ai', role: 'FINDER', model: { name: 'm' } }] })).toEqual([]);
+    expect(
+      contentShapeProblems({
+        ...base,
+        cveId: 'CVE-2026-12345',
+        cweIds: ['CWE-79'],
+        credits: [{ name: 'Lab', kind: 'ai', role: 'FINDER', model: { name: 'm' } }],
+      }),
+    ).toEqual([]);
   });
 });

@@ -22,7 +22,8 @@ const ALLOWED: Record<string, string[]> = {
 const PURE = ['domain', 'standards'];
 
 /** Packages and built-ins that do I/O (or hold process state) and may not enter a pure layer. */
-const IO_MODULES = /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|os|dgram|dns|tls|cluster|worker_threads|process|readline|stream)$|^(pg|@electric-sql\/.*|drizzle-orm.*|fastify.*|@fastify\/.*|pino|@nats-io\/.*|commander|@node-rs\/argon2)$/;
+const IO_MODULES =
+  /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|os|dgram|dns|tls|cluster|worker_threads|process|readline|stream)$|^(pg|@electric-sql\/.*|drizzle-orm.*|fastify.*|@fastify\/.*|pino|@nats-io\/.*|commander|@node-rs\/argon2)$/;
 /** Clock, randomness and environment reads in a pure layer. */
 const IMPURE_CALLS = /\bDate\.now\(|new Date\(\)|Math\.random\(|process\.env|randomBytes\(|randomUUID\(|getRandomValues\(|performance\.now\(/;
 
@@ -35,7 +36,9 @@ function* files(dir: string): Generator<string> {
 }
 
 const importsOf = (text: string): string[] =>
-  [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3]!,
+  );
 
 const layerOf = (file: string): string => relative(SRC, file).split(/[\\/]/)[0]!;
 

@@ -27,7 +27,8 @@ describe.each(DRIVERS)('drafting an advisory from a case on %s', (driver) => {
   }, 60_000);
   afterAll(() => w.t.close());
 
-  const submitAs = async (p: Parameters<typeof submitChunk>[1], value: Record<string, unknown>) => (await submitChunk(w.ctx, p, [{ index: 0, value }], { requestKey: null, source: 'api' })).results[0]!;
+  const submitAs = async (p: Parameters<typeof submitChunk>[1], value: Record<string, unknown>) =>
+    (await submitChunk(w.ctx, p, [{ index: 0, value }], { requestKey: null, source: 'api' })).results[0]!;
 
   it('fills ecosystem, severity, fixed versions (with a backport) and consented credits from the case', async () => {
     const f = aiFinding({
@@ -39,16 +40,29 @@ describe.each(DRIVERS)('drafting an advisory from a case on %s', (driver) => {
     expect(first.status).toBe('accepted');
     // A second finder consents under its own name, as a person; a third never consents.
     const second = await makePrincipal(w.ctx);
-    expect(await submitAs(second, { ...f, provenance: { finderKind: 'human' }, publicCredit: { consent: true, name: 'Grace H.' } })).toMatchObject({ status: 'duplicate' });
+    expect(await submitAs(second, { ...f, provenance: { finderKind: 'human' }, publicCredit: { consent: true, name: 'Grace H.' } })).toMatchObject({
+      status: 'duplicate',
+    });
     const third = await makePrincipal(w.ctx);
     const { publicCredit: _consent, ...withoutChoice } = f;
-    expect(await submitAs(third, { ...withoutChoice, provenance: { finderKind: 'ai', model: { name: 'quiet-model' }, autonomy: 'fully-autonomous' } })).toMatchObject({ status: 'duplicate' });
+    expect(
+      await submitAs(third, { ...withoutChoice, provenance: { finderKind: 'ai', model: { name: 'quiet-model' }, autonomy: 'fully-autonomous' } }),
+    ).toMatchObject({ status: 'duplicate' });
     await transitionReportBy(w.ctx, w.analyst, first.reportId!, { event: 'start-triage' });
     await transitionReportBy(w.ctx, w.analyst, first.reportId!, { event: 'accept' });
-    const opened = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'Heap overflow in pillowish', summary: 'A crafted image overflows the decoder buffer.', reportIds: [first.reportId!] });
+    const opened = await openCase(w.ctx, w.analyst, {
+      kind: 'single',
+      title: 'Heap overflow in pillowish',
+      summary: 'A crafted image overflows the decoder buffer.',
+      reportIds: [first.reportId!],
+    });
     await inviteVendors(w.ctx, w.analyst, opened.id, [w.vendors[0]!.organisationId]);
     const vuln = (await getCase(w.ctx, w.analyst, opened.id)).vulnerabilities[0]!;
-    await recordStatement(w.ctx, w.vendors[0]!, opened.id, vuln.id, { status: 'fixed', fixedVersions: ['2.4.2', '2.3.9'], actionStatement: 'Upgrade to 2.4.2, or 2.3.9 on the 2.3 branch.' });
+    await recordStatement(w.ctx, w.vendors[0]!, opened.id, vuln.id, {
+      status: 'fixed',
+      fixedVersions: ['2.4.2', '2.3.9'],
+      actionStatement: 'Upgrade to 2.4.2, or 2.3.9 on the 2.3 branch.',
+    });
 
     const { advisory } = await draftCaseAdvisory(w.ctx, w.analyst, opened.id, {});
     const c = advisory.content!;
@@ -72,15 +86,24 @@ describe.each(DRIVERS)('drafting an advisory from a case on %s', (driver) => {
     expect(JSON.stringify(c)).not.toContain('quiet-model');
     expect(c.remediations).toEqual([{ category: 'vendor_fix', details: 'Fixed in 2.3.9, 2.4.2. Upgrade to 2.4.2, or 2.3.9 on the 2.3 branch.' }]);
     // Before publication a vendor reading the draft sees no credits; the coordinator does.
-    expect((await getAdvisory(w.ctx, viewerOf(w.vendors[0]!), advisory.id, { kind: 'organisation', organisationId: w.vendors[0]!.organisationId })).content!.credits).toEqual([]);
+    expect(
+      (await getAdvisory(w.ctx, viewerOf(w.vendors[0]!), advisory.id, { kind: 'organisation', organisationId: w.vendors[0]!.organisationId })).content!.credits,
+    ).toEqual([]);
     expect((await getAdvisory(w.ctx, viewerOf(w.analyst), advisory.id, { kind: 'coordinator' })).content!.credits).toHaveLength(2);
   });
 
   it('lets the coordinator override what it gives, and still refuses bad content by field', async () => {
     const report = await w.acceptedReport({ target: { purl: 'pkg:npm/%40scope/widget@1.0.0' } });
     const opened = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'Widget bug', summary: 's', reportIds: [report] });
-    await expect(draftCaseAdvisory(w.ctx, w.analyst, opened.id, { cvss: { v3_1: 'CVSS:4.0/AV:N' } })).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/cvss/v3_1' }] });
+    await expect(draftCaseAdvisory(w.ctx, w.analyst, opened.id, { cvss: { v3_1: 'CVSS:4.0/AV:N' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/cvss/v3_1' }],
+    });
     const { advisory } = await draftCaseAdvisory(w.ctx, w.analyst, opened.id, { title: 'Widget: prototype pollution' });
-    expect(advisory.content).toMatchObject({ title: 'Widget: prototype pollution', affected: [{ ecosystem: 'npm', name: '@scope/widget', ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }], versions: ['1.0.0'] }], credits: [] });
+    expect(advisory.content).toMatchObject({
+      title: 'Widget: prototype pollution',
+      affected: [{ ecosystem: 'npm', name: '@scope/widget', ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }], versions: ['1.0.0'] }],
+      credits: [],
+    });
   });
 });

@@ -37,7 +37,9 @@ describe('aisc cases (a vendor at the terminal)', () => {
     expect(JSON.parse(list.stdout).map((c: { id: string }) => c.id)).toEqual([caseId]);
     const show = await cli(['cases', 'show', caseId], as(vendor.token));
     expect(show.code, show.stderr).toBe(0);
-    expect(show.stdout).toMatch(/^Overflow in the CLI test \(coordinating\)\nembargo: proposed\nproposal [0-9a-f-]{36}: \d{4}-\d\d-\d\d open — policy default\n/);
+    expect(show.stdout).toMatch(
+      /^Overflow in the CLI test \(coordinating\)\nembargo: proposed\nproposal [0-9a-f-]{36}: \d{4}-\d\d-\d\d open — policy default\n/,
+    );
     expect(show.stdout).toContain(`vulnerability ${vulnId}`);
     // What the vendor is asked about (issue 9 item 19): the details, not the finder.
     expect(show.stdout).toContain('  affected versions: 2.3.0, 2.3.1\n  severity high, CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H (8.8)\n');

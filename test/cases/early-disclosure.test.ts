@@ -39,7 +39,12 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
   const embargoedCase = async (pkg: string) => {
     const report = await w.acceptedReport();
     const opened = await openCase(w.ctx, w.analyst, { kind: 'single', title: `Early ${pkg}`, summary: 's', reportIds: [report] });
-    await inviteVendors(w.ctx, w.analyst, opened.id, w.vendors.map((v) => v.organisationId));
+    await inviteVendors(
+      w.ctx,
+      w.analyst,
+      opened.id,
+      w.vendors.map((v) => v.organisationId),
+    );
     const [first] = (await getCase(w.ctx, w.analyst, opened.id)).proposals;
     await decideEmbargo(w.ctx, w.analyst, opened.id, { decision: 'adopt', proposalId: first!.id });
     const { advisory, case: c } = await draftCaseAdvisory(w.ctx, w.analyst, opened.id, advisoryContent(pkg));
@@ -57,10 +62,19 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
     expect(none.details.map((d: { path: string }) => d.path)).toEqual(['/confirmEmbargoEnd', '/reason']);
     expect(none.details[0].message).toContain(agreed);
     const wrongDate = new Date(Date.parse(agreed) - 86_400_000).toISOString();
-    await expect(publishAdvisory(w.ctx, w.analyst, advisoryId, { confirmEmbargoEnd: wrongDate, reason: 'exploited' })).rejects.toMatchObject({ code: 'CONFLICT', details: [{ path: '/confirmEmbargoEnd' }] });
-    await expect(publishAdvisory(w.ctx, w.analyst, advisoryId, { confirmEmbargoEnd: agreed, reason: '   ' })).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/reason' }] });
+    await expect(publishAdvisory(w.ctx, w.analyst, advisoryId, { confirmEmbargoEnd: wrongDate, reason: 'exploited' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: [{ path: '/confirmEmbargoEnd' }],
+    });
+    await expect(publishAdvisory(w.ctx, w.analyst, advisoryId, { confirmEmbargoEnd: agreed, reason: '   ' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/reason' }],
+    });
     // a schedule before the agreed date is no way round it
-    await expect(scheduleAdvisory(w.ctx, w.analyst, advisoryId, new Date(w.ctx.clock.now.getTime() + 60_000))).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/publishAt' }] });
+    await expect(scheduleAdvisory(w.ctx, w.analyst, advisoryId, new Date(w.ctx.clock.now.getTime() + 60_000))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/publishAt' }],
+    });
     expect(await chainHead(w.ctx.db)).toEqual(head);
     expect(await getCase(w.ctx, w.analyst, caseId)).toMatchObject({ state: 'scheduled', embargo: { state: 'active' } });
     expect((await getAdvisory(w.ctx, viewerOf(w.analyst), advisoryId)).state).toBe('scheduled');
@@ -110,7 +124,10 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
     const refused = await transitionCaseBy(w.ctx, w.analyst, caseId, { event: 'disclose' }).catch((e) => e);
     expect(refused).toMatchObject({ code: 'CONFLICT' });
     expect(refused.details.map((d: { path: string }) => d.path)).toEqual(['/confirmEmbargoEnd', '/reason']);
-    await expect(transitionCaseBy(w.ctx, w.analyst, caseId, { event: 'disclose', confirmEmbargoEnd: agreed })).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/reason' }] });
+    await expect(transitionCaseBy(w.ctx, w.analyst, caseId, { event: 'disclose', confirmEmbargoEnd: agreed })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/reason' }],
+    });
     expect(await chainHead(w.ctx.db)).toEqual(head);
 
     const since = await lastSeq();
@@ -131,9 +148,18 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
   it('asks nothing when no date is agreed yet (a proposal binds nobody)', async () => {
     const report = await w.acceptedReport();
     const opened = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'No agreement yet', summary: 's', reportIds: [report] });
-    await inviteVendors(w.ctx, w.analyst, opened.id, w.vendors.map((v) => v.organisationId));
+    await inviteVendors(
+      w.ctx,
+      w.analyst,
+      opened.id,
+      w.vendors.map((v) => v.organisationId),
+    );
     expect((await getCase(w.ctx, w.analyst, opened.id)).embargo.state).toBe('proposed');
-    expect(await transitionCaseBy(w.ctx, w.analyst, opened.id, { event: 'disclose' })).toMatchObject({ state: 'disclosed', disclosureReason: null, embargo: { state: 'none' } });
+    expect(await transitionCaseBy(w.ctx, w.analyst, opened.id, { event: 'disclose' })).toMatchObject({
+      state: 'disclosed',
+      disclosureReason: null,
+      embargo: { state: 'none' },
+    });
     // the proposal nobody agreed to is declined, not left open on a public case
     expect((await getCase(w.ctx, w.analyst, opened.id)).proposals.map((p) => p.status)).toEqual(['declined']);
   });
@@ -172,7 +198,12 @@ describe('ending an agreed embargo early over HTTP', () => {
     const done = await w.call(w.analyst, 'POST', `/api/advisories/${advisoryId}/publish`, { confirmEmbargoEnd: agreed, reason: 'exploited in the wild' });
     expect(done.status, done.text).toBe(200);
     expect(done.json.id).toMatch(/^AISC-2026-\d{5}$/);
-    expect((await w.call(vendor.token, 'GET', `/api/cases/${caseId}`)).json).toMatchObject({ state: 'disclosed', embargo: { state: 'exited' }, advisoryId: done.json.id, disclosureReason: 'exploited in the wild' });
+    expect((await w.call(vendor.token, 'GET', `/api/cases/${caseId}`)).json).toMatchObject({
+      state: 'disclosed',
+      embargo: { state: 'exited' },
+      advisoryId: done.json.id,
+      disclosureReason: 'exploited in the wild',
+    });
   });
 
   it('refuses "disclose now" on the case the same way', async () => {

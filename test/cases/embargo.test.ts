@@ -31,11 +31,20 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
   const newCase = async (over: { exploited?: boolean; fixBypass?: boolean } = {}) => {
     const report = await w.acceptedReport();
     const c = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'Path traversal in tar extractor', summary: 's', reportIds: [report], ...over });
-    return inviteVendors(w.ctx, w.analyst, c.id, w.vendors.map((v) => v.organisationId));
+    return inviteVendors(
+      w.ctx,
+      w.analyst,
+      c.id,
+      w.vendors.map((v) => v.organisationId),
+    );
   };
   const jobsOf = async (caseId: string) => {
     const r = await w.ctx.db.execute(sql`select payload, run_at from jobs where kind = ${EMBARGO_JOB} and payload->>'caseId' = ${caseId} order by run_at`);
-    return (r as unknown as { rows: { payload: { step: string; deadline: string }; run_at: string | Date }[] }).rows.map((x) => ({ step: x.payload.step, deadline: x.payload.deadline, at: new Date(x.run_at).toISOString() }));
+    return (r as unknown as { rows: { payload: { step: string; deadline: string }; run_at: string | Date }[] }).rows.map((x) => ({
+      step: x.payload.step,
+      deadline: x.payload.deadline,
+      at: new Date(x.run_at).toISOString(),
+    }));
   };
   const runDueJobs = async () => {
     const runner = new JobRunner(w.ctx, { [EMBARGO_JOB]: embargoDeadlineJob }, `test-${Math.random()}`);
@@ -46,7 +55,11 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
 
   it('proposes the policy default at first notice: 90 days, 7 when exploited or a fix bypass', async () => {
     const now = w.ctx.clock.now.getTime();
-    for (const [over, days] of [[{}, 90], [{ exploited: true }, 7], [{ fixBypass: true }, 7]] as const) {
+    for (const [over, days] of [
+      [{}, 90],
+      [{ exploited: true }, 7],
+      [{ fixBypass: true }, 7],
+    ] as const) {
       const c = await getCase(w.ctx, w.analyst, (await newCase(over)).id);
       expect(c.embargo.state).toBe('proposed');
       expect(c.proposals.map((p) => [p.publicAt, p.status])).toEqual([[new Date(now + days * DAY).toISOString(), 'open']]);
@@ -54,8 +67,12 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
   });
 
   it('follows the policy settings an admin sets, naming bad ones', async () => {
-    await expect(setEmbargoPolicy(w.ctx, w.analyst, { defaultDays: 45, exploitedDays: 3, fixBypassDays: 10, reminderOffsetsMinutes: [60] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(setEmbargoPolicy(w.ctx, w.admin, { defaultDays: 0, exploitedDays: 3, fixBypassDays: 10, reminderOffsetsMinutes: [-5] })).rejects.toMatchObject({ details: [{ path: '/defaultDays' }, { path: '/reminderOffsetsMinutes/0' }] });
+    await expect(
+      setEmbargoPolicy(w.ctx, w.analyst, { defaultDays: 45, exploitedDays: 3, fixBypassDays: 10, reminderOffsetsMinutes: [60] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setEmbargoPolicy(w.ctx, w.admin, { defaultDays: 0, exploitedDays: 3, fixBypassDays: 10, reminderOffsetsMinutes: [-5] })).rejects.toMatchObject(
+      { details: [{ path: '/defaultDays' }, { path: '/reminderOffsetsMinutes/0' }] },
+    );
     await setEmbargoPolicy(w.ctx, w.admin, { defaultDays: 45, exploitedDays: 3, fixBypassDays: 10, reminderOffsetsMinutes: [60, 1440, 60] });
     expect((await embargoPolicy(w.ctx.db)).reminderOffsetsMinutes).toEqual([1440, 60]);
     const c = await getCase(w.ctx, w.analyst, (await newCase({ fixBypass: true })).id);
@@ -89,8 +106,13 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
     ]);
     // An extension needs a recorded reason; an earlier date does not.
     const head = await chainHead(w.ctx.db);
-    await expect(proposeEmbargo(w.ctx, w.analyst, c.id, { publicAt: new Date(end.getTime() + 10 * DAY) })).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/reason' }] });
-    await expect(proposeEmbargo(w.ctx, w.analyst, c.id, { publicAt: new Date(start - DAY), reason: 'x' })).rejects.toMatchObject({ details: [{ path: '/publicAt' }] });
+    await expect(proposeEmbargo(w.ctx, w.analyst, c.id, { publicAt: new Date(end.getTime() + 10 * DAY) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/reason' }],
+    });
+    await expect(proposeEmbargo(w.ctx, w.analyst, c.id, { publicAt: new Date(start - DAY), reason: 'x' })).rejects.toMatchObject({
+      details: [{ path: '/publicAt' }],
+    });
     expect(await chainHead(w.ctx.db)).toEqual(head);
     const extension = await proposeEmbargo(w.ctx, w.analyst, c.id, { publicAt: new Date(end.getTime() + 10 * DAY), reason: 'vendor B fix slipped' });
     expect(extension).toMatchObject({ extension: true, reason: 'vendor B fix slipped' });
@@ -114,7 +136,9 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
     expect(await runDueJobs()).toBe(2);
     expect(await getCase(w.ctx, w.analyst, c.id)).toMatchObject({ state: 'disclosed', embargo: { state: 'exited' } });
     expect((await eventsAfter(w.ctx.db, since, 1000)).filter((e) => e.type === 'embargo.ended' && e.recordId === c.id)).toHaveLength(1);
-    await expect(proposeEmbargo(w.ctx, w.analyst, c.id, { publicAt: new Date(newEnd.getTime() + DAY), reason: 'late' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(proposeEmbargo(w.ctx, w.analyst, c.id, { publicAt: new Date(newEnd.getTime() + DAY), reason: 'late' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     w.ctx.clock.now = new Date(start);
   });
 
@@ -149,7 +173,10 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
 
   it('drafts a case advisory in one transaction: two coordinators at once leave one advisory and one conflict, no stray draft', async () => {
     const c = await newCase();
-    const settled = await Promise.allSettled([draftCaseAdvisory(w.ctx, w.analyst, c.id, advisoryContent('race-a')), draftCaseAdvisory(w.ctx, w.analyst, c.id, advisoryContent('race-b'))]);
+    const settled = await Promise.allSettled([
+      draftCaseAdvisory(w.ctx, w.analyst, c.id, advisoryContent('race-a')),
+      draftCaseAdvisory(w.ctx, w.analyst, c.id, advisoryContent('race-b')),
+    ]);
     expect(settled.map((x) => x.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(settled.find((x) => x.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
     const r = await w.ctx.db.execute(sql`select id from advisories where case_id = ${c.id}`);

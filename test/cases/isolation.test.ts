@@ -31,15 +31,31 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
       summary: '',
       reportIds: [accepted, '00000000-0000-4000-8000-000000000001'],
       cwe: 'CWE-0',
-      vulnerabilities: [{ title: '', cwe: 'nope', vendorOrganisationId: '00000000-0000-4000-8000-000000000002', reportId: '00000000-0000-4000-8000-000000000003' }],
+      vulnerabilities: [
+        { title: '', cwe: 'nope', vendorOrganisationId: '00000000-0000-4000-8000-000000000002', reportId: '00000000-0000-4000-8000-000000000003' },
+      ],
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'VALIDATION' });
     expect((err as { details: { path: string }[] }).details.map((d) => d.path)).toEqual([
-      '/title', '/summary', '/reportIds/1', '/cwe', '/vulnerabilities/0/title', '/vulnerabilities/0/cwe', '/vulnerabilities/0/vendorOrganisationId', '/vulnerabilities/0/reportId',
+      '/title',
+      '/summary',
+      '/reportIds/1',
+      '/cwe',
+      '/vulnerabilities/0/title',
+      '/vulnerabilities/0/cwe',
+      '/vulnerabilities/0/vendorOrganisationId',
+      '/vulnerabilities/0/reportId',
     ]);
     expect(await chainHead(w.ctx.db)).toEqual(head);
-    await expect(openCase(w.ctx, w.vendors[0]!, { kind: 'single', title: 't', summary: 's', reportIds: [accepted] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const c = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'Heap overflow in png decoder', summary: 'Two vendors ship the decoder.', reportIds: [accepted] });
+    await expect(openCase(w.ctx, w.vendors[0]!, { kind: 'single', title: 't', summary: 's', reportIds: [accepted] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const c = await openCase(w.ctx, w.analyst, {
+      kind: 'single',
+      title: 'Heap overflow in png decoder',
+      summary: 'Two vendors ship the decoder.',
+      reportIds: [accepted],
+    });
     expect(c).toMatchObject({ state: 'open', kind: 'single', reportIds: [accepted], embargo: { state: 'none', publicAt: null } });
     caseId = c.id;
     const full = await getCase(w.ctx, w.analyst, caseId);
@@ -58,7 +74,9 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
   it('invites vendors, each notified by an event only it (and the coordinator) receives, and in its inbox', async () => {
     const [a, b] = w.vendors;
     const since = (await eventsAfter(w.ctx.db, 0, 100_000)).at(-1)!.seq;
-    await expect(inviteVendors(w.ctx, w.analyst, caseId, [a!.organisationId, a!.organisationId, w.analyst.organisationId, '00000000-0000-4000-8000-000000000009'])).rejects.toMatchObject({
+    await expect(
+      inviteVendors(w.ctx, w.analyst, caseId, [a!.organisationId, a!.organisationId, w.analyst.organisationId, '00000000-0000-4000-8000-000000000009']),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       details: [{ path: '/organisations/1' }, { path: '/organisations/2' }, { path: '/organisations/3' }],
     });
@@ -76,7 +94,9 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
     expect(inbox.items.map((i) => i.case.id)).toEqual([caseId]);
     expect(inbox.items[0]!.case).not.toHaveProperty('vendorCount');
     expect((await vendorInbox(w.ctx, w.outsider, page)).total).toBe(0);
-    await expect(inviteVendors(w.ctx, w.analyst, caseId, [a!.organisationId])).rejects.toMatchObject({ details: [{ path: '/organisations/0', message: 'already invited' }] });
+    await expect(inviteVendors(w.ctx, w.analyst, caseId, [a!.organisationId])).rejects.toMatchObject({
+      details: [{ path: '/organisations/0', message: 'already invited' }],
+    });
     await expect(inviteVendors(w.ctx, a!, caseId, [w.vendors[2]!.organisationId])).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -95,7 +115,9 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
   it('keeps each vendor to its own statements until the coordinator shares them', async () => {
     const [a, b] = w.vendors;
     const head = await chainHead(w.ctx.db);
-    const bad = await recordStatement(w.ctx, a!, caseId, vulnId, { status: 'not_affected', justification: 'trust me', fixedVersions: ['1.0'] }).catch((e: unknown) => e);
+    const bad = await recordStatement(w.ctx, a!, caseId, vulnId, { status: 'not_affected', justification: 'trust me', fixedVersions: ['1.0'] }).catch(
+      (e: unknown) => e,
+    );
     expect((bad as { details: { path: string }[] }).details.map((d) => d.path)).toEqual(['/justification', '/fixedVersions']);
     expect(await chainHead(w.ctx.db)).toEqual(head);
     const sa = await recordStatement(w.ctx, a!, caseId, vulnId, { status: 'fixed', fixedVersions: ['2.4.1'] });
@@ -106,7 +128,9 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
     expect((await caseStatements(w.ctx, w.analyst, caseId, undefined, page)).total).toBe(2);
     // B cannot touch A's statement, nor speak for A.
     await expect(shareStatement(w.ctx, b!, caseId, sa.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(recordStatement(w.ctx, b!, caseId, vulnId, { status: 'affected', vendorOrganisationId: a!.organisationId })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(recordStatement(w.ctx, b!, caseId, vulnId, { status: 'affected', vendorOrganisationId: a!.organisationId })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     await expect(recordStatement(w.ctx, w.vendors[2]!, caseId, vulnId, { status: 'affected' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // A restatement replaces the old one.
     const again = await recordStatement(w.ctx, a!, caseId, vulnId, { status: 'fixed', fixedVersions: ['2.4.1', '3.0.2'] });

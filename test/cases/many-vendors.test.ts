@@ -20,7 +20,8 @@ describe.each(DRIVERS)('a campaign case with %s hundred vendors', (driver) => {
 
   it('invites hundreds of vendors in one step and pages through them', async () => {
     const orgs: string[] = [];
-    for (let i = 0; i < VENDORS; i++) orgs.push((await createOrganisation(w.ctx, CLI_ACTOR, { name: `Vendor ${String(i).padStart(3, '0')} ${driver}`, kind: 'software_vendor' })).id);
+    for (let i = 0; i < VENDORS; i++)
+      orgs.push((await createOrganisation(w.ctx, CLI_ACTOR, { name: `Vendor ${String(i).padStart(3, '0')} ${driver}`, kind: 'software_vendor' })).id);
     orgs.push(w.vendors[0]!.organisationId);
     const c = await openCase(w.ctx, w.analyst, {
       kind: 'campaign',

@@ -25,7 +25,7 @@ describe.each(DRIVERS)('proofs of concept in a case on %s', (driver) => {
     const reportId = await w.acceptedReport({ proofOfConcept: [POC] });
     const report = await getReport(w.ctx, w.reporter, reportId);
     const attachmentId = (report.findings[0] as { proofOfConcept: { id: string }[] }).proofOfConcept[0]!.id;
-    const [invited, other] = w.vendors as [typeof w.vendors[0], typeof w.vendors[0]];
+    const [invited, other] = w.vendors as [(typeof w.vendors)[0], (typeof w.vendors)[0]];
     const colleague = await makePrincipal(w.ctx, { organisationId: invited.organisationId, role: 'member' });
 
     expect(code(await getAttachment(w.ctx, invited, attachmentId).catch((e) => e))).toBe('NOT_FOUND');

@@ -20,7 +20,11 @@ describe.skipIf(!haveChromium)('web UI: what the vendor and the finder see of a 
   const finder = { email: 'finder@lab.test', org: 'Frame Lab' };
   const vendor = { email: 'psirt@frame-vendor.test', org: 'Frame Vendor Inc' };
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(w.server.url + path, { method, headers: { authorization: `Bearer ${analyst}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? null : JSON.stringify(body) });
+    const res = await fetch(w.server.url + path, {
+      method,
+      headers: { authorization: `Bearer ${analyst}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
     expect([path, res.status]).toEqual([path, path === '/api/cases' && method === 'POST' ? 201 : 200]);
     return (await res.json()) as any;
   };
@@ -31,7 +35,13 @@ describe.skipIf(!haveChromium)('web UI: what the vendor and the finder see of a 
       const org = await createOrganisation(ctx, CLI_ACTOR, { name: p.org, kind: p === finder ? 'ai_developer' : 'software_vendor' });
       await createUser(ctx, CLI_ACTOR, { email: p.email, name: p.org, organisationId: org.id, role: 'admin', password: PASSWORD });
     }
-    const { user } = await createUser(ctx, CLI_ACTOR, { email: 'analyst@aisc.test', name: 'Ana Analyst', organisationId: server.admin.organisationId, role: 'analyst', password: PASSWORD });
+    const { user } = await createUser(ctx, CLI_ACTOR, {
+      email: 'analyst@aisc.test',
+      name: 'Ana Analyst',
+      organisationId: server.admin.organisationId,
+      role: 'analyst',
+      password: PASSWORD,
+    });
     analyst = (await createToken(ctx, CLI_ACTOR, user.id, { name: 't', scopes: ['read', 'write'] })).secret;
   });
 
@@ -41,7 +51,11 @@ describe.skipIf(!haveChromium)('web UI: what the vendor and the finder see of a 
     const fp = await newPage(browser, scriptErrors);
     await logIn(fp, server.url, finder.email, PASSWORD);
     await fp.goto(`${server.url}/findings/new`);
-    await fp.getByText("Only you, the clearinghouse's analysts and administrators and, once your report is in a coordination case, the people of each vendor invited to act on it can download it — not your colleagues.").waitFor();
+    await fp
+      .getByText(
+        "Only you, the clearinghouse's analysts and administrators and, once your report is in a coordination case, the people of each vendor invited to act on it can download it — not your colleagues.",
+      )
+      .waitFor();
     await fp.getByLabel(/^Title/).fill('Out-of-bounds write in the frame parser');
     await fp.getByLabel(/^Description/).fill(DESCRIPTION);
     await fp.getByLabel(/^Package URL/).fill('pkg:npm/frame-parser@2.1.0');
@@ -57,7 +71,9 @@ describe.skipIf(!haveChromium)('web UI: what the vendor and the finder see of a 
     // The clearinghouse accepts it, opens a case, invites the vendor and adopts the default date.
     for (const event of ['start-triage', 'accept']) await call('POST', `/api/reports/${reportId}/transitions`, { event });
     const c = await call('POST', '/api/cases', { title: 'Frame parser overflow', summary: 'The frame parser trusts the length field.', reportIds: [reportId] });
-    const vendorOrg = (await call('GET', `/api/organisations?q=${encodeURIComponent(vendor.org)}`)).items.find((o: { name: string }) => o.name === vendor.org).id;
+    const vendorOrg = (await call('GET', `/api/organisations?q=${encodeURIComponent(vendor.org)}`)).items.find(
+      (o: { name: string }) => o.name === vendor.org,
+    ).id;
     await call('POST', `/api/cases/${c.id}/vendors`, { organisations: [vendorOrg] });
     const proposal = (await call('GET', `/api/cases/${c.id}`)).proposals[0];
     await call('POST', `/api/cases/${c.id}/embargo/decision`, { decision: 'adopt', proposalId: proposal.id });

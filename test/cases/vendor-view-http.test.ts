@@ -27,9 +27,15 @@ describe('what a vendor and a finder see of a case, over HTTP', () => {
     };
     inCase = await vendor('Vendor in the case');
     notInCase = await vendor('Vendor not in the case');
-    const sub = await w.call(w.reporterA, 'POST', '/api/findings', aiFinding({ description: 'The length field of a frame is trusted by parse_frame.', proofOfConcept: [POC] }));
+    const sub = await w.call(
+      w.reporterA,
+      'POST',
+      '/api/findings',
+      aiFinding({ description: 'The length field of a frame is trusted by parse_frame.', proofOfConcept: [POC] }),
+    );
     reportId = sub.json.reportId;
-    for (const event of ['start-triage', 'accept']) expect((await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event })).status).toBe(200);
+    for (const event of ['start-triage', 'accept'])
+      expect((await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event })).status).toBe(200);
     attachmentId = (await w.call(w.reporterA, 'GET', `/api/reports/${reportId}`)).json.findings[0].proofOfConcept[0].id;
     caseId = (await w.call(w.analyst, 'POST', '/api/cases', { title: 'Frame parser overflow', summary: 'One line.', reportIds: [reportId] })).json.id;
     expect((await w.call(w.analyst, 'POST', `/api/cases/${caseId}/vendors`, { organisations: [inCase.org] })).status).toBe(200);
@@ -54,7 +60,14 @@ describe('what a vendor and a finder see of a case, over HTTP', () => {
     expect(poc.status).toBe(200);
     expect(poc.text).toBe('print("boom")\n');
     for (const token of [notInCase.token, w.reporterB]) {
-      for (const path of [`/api/cases/${caseId}`, `/api/cases/${caseId}/vendors`, `/api/cases/${caseId}/statements`, `/api/cases/${caseId}/threads`, `/api/findings/attachments/${attachmentId}`, `/api/reports/${reportId}`]) {
+      for (const path of [
+        `/api/cases/${caseId}`,
+        `/api/cases/${caseId}/vendors`,
+        `/api/cases/${caseId}/statements`,
+        `/api/cases/${caseId}/threads`,
+        `/api/findings/attachments/${attachmentId}`,
+        `/api/reports/${reportId}`,
+      ]) {
         expect([path, (await w.call(token, 'GET', path)).status]).toEqual([path, 404]);
       }
       expect((await w.call(token, 'GET', '/api/cases')).json.total).toBe(0);

@@ -29,11 +29,15 @@ describe.each(DRIVERS)('what a vendor and a finder see of a case on %s', (driver
   beforeAll(async () => {
     w = await caseWorld(driver, 2);
     reportId = await w.acceptedReport({ description, proofOfConcept: [POC] });
-    await updateTriage(w.ctx, w.analyst, reportId, { ssvc: { exploitation: 'public-poc', automatable: 'yes', technicalImpact: 'total', missionWellbeing: 'high' } });
+    await updateTriage(w.ctx, w.analyst, reportId, {
+      ssvc: { exploitation: 'public-poc', automatable: 'yes', technicalImpact: 'total', missionWellbeing: 'high' },
+    });
     attachmentId = (await getReport(w.ctx, w.reporter, reportId)).findings[0]!.proofOfConcept[0]!.id;
     caseId = (await openCase(w.ctx, w.analyst, { kind: 'single', title: 'Frame parser overflow', summary: 'One line.', reportIds: [reportId] })).id;
     await inviteVendors(w.ctx, w.analyst, caseId, [w.vendors[0]!.organisationId]);
-    await recordStatement(w.ctx, w.vendors[0]!, caseId, (await getCase(w.ctx, w.vendors[0]!, caseId)).vulnerabilities[0]!.id, { status: 'under_investigation' });
+    await recordStatement(w.ctx, w.vendors[0]!, caseId, (await getCase(w.ctx, w.vendors[0]!, caseId)).vulnerabilities[0]!.id, {
+      status: 'under_investigation',
+    });
   });
   afterAll(async () => {
     await w.t.close();
@@ -96,7 +100,10 @@ describe.each(DRIVERS)('what a vendor and a finder see of a case on %s', (driver
       ],
     });
     await inviteVendors(w.ctx, w.analyst, campaign.id, [a.organisationId, b.organisationId]);
-    for (const [vendor, own, other, title] of [[a, p1, p2, 'In product A'], [b, p2, p1, 'In product B']] as const) {
+    for (const [vendor, own, other, title] of [
+      [a, p1, p2, 'In product A'],
+      [b, p2, p1, 'In product B'],
+    ] as const) {
       const v = (await getCase(w.ctx, vendor, campaign.id)).vulnerabilities;
       expect(v.map((x) => [x.title, x.proofOfConcept.map((pc) => pc.id), x.description !== null])).toEqual([[title, [own], true]]);
       expect((await getAttachment(w.ctx, vendor, own)).digest).toMatch(/^sha256:/);
@@ -113,7 +120,12 @@ describe.each(DRIVERS)('what a vendor and a finder see of a case on %s', (driver
     expect(after.case).toEqual({ state: 'embargoed', publicAt: proposal.publicAt, publishedAt: null });
     // Nothing about vendors, threads or statements reaches the finder.
     expect(JSON.stringify(after)).not.toContain(w.vendors[0]!.organisationId);
-    for (const read of [() => getCase(w.ctx, w.reporter, caseId), () => caseVendors(w.ctx, w.reporter, caseId, page), () => caseStatements(w.ctx, w.reporter, caseId, undefined, page), () => caseThreads(w.ctx, w.reporter, caseId, page)]) {
+    for (const read of [
+      () => getCase(w.ctx, w.reporter, caseId),
+      () => caseVendors(w.ctx, w.reporter, caseId, page),
+      () => caseStatements(w.ctx, w.reporter, caseId, undefined, page),
+      () => caseThreads(w.ctx, w.reporter, caseId, page),
+    ]) {
       expect(code(await read().catch((e) => e))).toBe('NOT_FOUND');
     }
     // The coordinators see the same status on the report; a report in no case has none.

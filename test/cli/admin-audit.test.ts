@@ -16,15 +16,36 @@ describe('aisc admin and audit verify', () => {
 
   it('migrates, creates an organisation, a user, a token, and changes a user', async () => {
     expect((await cli(['migrate'], env)).stdout).toMatch(/database migrated/);
-    const org = await cli(['admin', 'create-organisation', '--name', 'Grid Operator', '--kind', 'critical_infrastructure_operator', '--sector', 'energy', 'water_and_wastewater', '--json'], env);
+    const org = await cli(
+      [
+        'admin',
+        'create-organisation',
+        '--name',
+        'Grid Operator',
+        '--kind',
+        'critical_infrastructure_operator',
+        '--sector',
+        'energy',
+        'water_and_wastewater',
+        '--json',
+      ],
+      env,
+    );
     expect(org.code, org.stderr).toBe(0);
     expect(JSON.parse(org.stdout)).toMatchObject({ name: 'Grid Operator', sectors: ['energy', 'water_and_wastewater'] });
 
-    const invited = await cli(['admin', 'create-user', '--email', 'eve@grid.test', '--name', 'Eve', '--organisation', 'grid operator', '--role', 'analyst'], env);
+    const invited = await cli(
+      ['admin', 'create-user', '--email', 'eve@grid.test', '--name', 'Eve', '--organisation', 'grid operator', '--role', 'analyst'],
+      env,
+    );
     expect(invited.code, invited.stderr).toBe(0);
     expect(invited.stdout).toMatch(/invitation link \(shown once\):\nhttp:\/\/localhost:8080\/invite#token=aisc_inv_/);
 
-    const active = await cli(['admin', 'create-user', '--email', 'ops@grid.test', '--name', 'Ops', '--organisation', 'Grid Operator', '--role', 'admin', '--password-stdin', '--json'], env, 'the operator password\n');
+    const active = await cli(
+      ['admin', 'create-user', '--email', 'ops@grid.test', '--name', 'Ops', '--organisation', 'Grid Operator', '--role', 'admin', '--password-stdin', '--json'],
+      env,
+      'the operator password\n',
+    );
     expect(JSON.parse(active.stdout).user).toMatchObject({ email: 'ops@grid.test', status: 'active', role: 'admin' });
 
     const token = await cli(['admin', 'create-token', '--email', 'ops@grid.test', '--name', 'ci', '--scope', 'read'], env);
@@ -38,7 +59,7 @@ describe('aisc admin and audit verify', () => {
   it('errors are one line on stderr with a non-zero exit', async () => {
     const dup = await cli(['admin', 'create-organisation', '--name', 'grid operator', '--kind', 'researcher'], env);
     expect(dup.code).toBe(6);
-    expect(dup.stderr).toBe("aisc: Conflict: an organisation with this name exists\n");
+    expect(dup.stderr).toBe('aisc: Conflict: an organisation with this name exists\n');
 
     const missing = await cli(['admin', 'create-user', '--email', 'x@y.test', '--name', 'X', '--organisation', 'Nowhere'], env);
     expect(missing.code).toBe(5);

@@ -32,10 +32,14 @@ describe('aisc audit verify and checkpoint', () => {
   it('says what it proves, signs a checkpoint on demand and prints the head to keep', async () => {
     const ok = await cli(['audit', 'verify'], env);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^audit chain intact from genesis to entry 6; entry 6 matches the checkpoint signed at \S+ kept in .*data\.audit-anchor\.json \(signature verified, key [0-9a-f]{16}\); 3 checkpoints in the chain \(3 signatures verified\); head 6:[0-9a-f]{64} \(6 entries/);
+    expect(ok.stdout).toMatch(
+      /^audit chain intact from genesis to entry 6; entry 6 matches the checkpoint signed at \S+ kept in .*data\.audit-anchor\.json \(signature verified, key [0-9a-f]{16}\); 3 checkpoints in the chain \(3 signatures verified\); head 6:[0-9a-f]{64} \(6 entries/,
+    );
     const cp = await cli(['audit', 'checkpoint'], env);
     expect(cp.code, cp.stderr).toBe(0);
-    expect(cp.stdout).toMatch(/^checkpoint: entry 6 signed at \S+ \(the head was already a checkpoint\)\nkeep this line elsewhere, and later check it with: aisc audit verify --expect-head 6:[0-9a-f]{64}\n$/);
+    expect(cp.stdout).toMatch(
+      /^checkpoint: entry 6 signed at \S+ \(the head was already a checkpoint\)\nkeep this line elsewhere, and later check it with: aisc audit verify --expect-head 6:[0-9a-f]{64}\n$/,
+    );
     const kept = /--expect-head (\S+)/.exec(cp.stdout)![1]!;
     expect((await cli(['audit', 'verify', '--expect-head', kept], env)).code).toBe(0);
     const wrong = await cli(['audit', 'verify', '--expect-head', `6:${'0'.repeat(64)}`], env);
@@ -47,7 +51,9 @@ describe('aisc audit verify and checkpoint', () => {
     await tamper(`delete from audit_log where seq >= 5`, `update audit_head set seq = 4, hash = (select hash from audit_log where seq = 4)`);
     const r = await cli(['audit', 'verify'], env);
     expect(r.code).toBe(6);
-    expect(r.stderr).toMatch(/^aisc: audit chain broken: TRUNCATED: the last signed checkpoint \(\S+\) names entry 6 but only 4 entries exist: the newest entries were deleted\n$/);
+    expect(r.stderr).toMatch(
+      /^aisc: audit chain broken: TRUNCATED: the last signed checkpoint \(\S+\) names entry 6 but only 4 entries exist: the newest entries were deleted\n$/,
+    );
   }, 60_000);
 
   it('reports a wiped table as TRUNCATED', async () => {

@@ -21,7 +21,15 @@ describe('the data directory', () => {
     beforeAll(async () => {
       expect((await runAisc(['migrate'], env)).code).toBe(0);
       expect((await runAisc(['admin', 'create-organisation', '--name', 'Ops', '--kind', 'government_agency', '--coordinator'], env)).code).toBe(0);
-      expect((await runAisc(['admin', 'create-user', '--email', 'ops@aisc.test', '--name', 'Ops', '--organisation', 'Ops', '--role', 'admin', '--password-stdin'], env, 'a long enough password\n')).code).toBe(0);
+      expect(
+        (
+          await runAisc(
+            ['admin', 'create-user', '--email', 'ops@aisc.test', '--name', 'Ops', '--organisation', 'Ops', '--role', 'admin', '--password-stdin'],
+            env,
+            'a long enough password\n',
+          )
+        ).code,
+      ).toBe(0);
       server = await spawnServer({ ...env, PORT: String(await freePort()), HOST: '127.0.0.1' });
     }, 240_000);
     afterAll(async () => {
@@ -34,7 +42,9 @@ describe('the data directory', () => {
       const token = await runAisc(['admin', 'create-token', '--email', 'ops@aisc.test', '--name', 'ci'], env);
       expect(token.code).toBe(6);
       expect(token.stdout).toBe('');
-      expect(token.stderr).toBe(`aisc: the database in ${dir} is in use by process ${pid} (aisc serve, since ${JSON.parse(readFileSync(join(dir, 'aisc.lock'), 'utf8')).since}): stop it first, or run admin verbs against the running server with --server URL --token T\n`);
+      expect(token.stderr).toBe(
+        `aisc: the database in ${dir} is in use by process ${pid} (aisc serve, since ${JSON.parse(readFileSync(join(dir, 'aisc.lock'), 'utf8')).since}): stop it first, or run admin verbs against the running server with --server URL --token T\n`,
+      );
       const verify = await runAisc(['audit', 'verify'], env);
       expect(verify.code).toBe(6);
       expect(verify.stderr).toMatch(new RegExp(`^aisc: the database in ${dir} is in use by process ${pid} .*\\n$`));
@@ -85,10 +95,19 @@ describe('the data directory', () => {
   it('verbs that work on the local database only refuse --server and AISC_SERVER (exit 3)', async () => {
     const nothing = join(root, 'nothing');
     const flags = ['--server', 'http://127.0.0.1:9', '--token', 't'];
-    for (const args of [['audit', 'verify', ...flags], ['audit', 'checkpoint', ...flags], ['migrate', ...flags], ['serve', ...flags]]) {
+    for (const args of [
+      ['audit', 'verify', ...flags],
+      ['audit', 'checkpoint', ...flags],
+      ['migrate', ...flags],
+      ['serve', ...flags],
+    ]) {
       const r = await cli(args, { AISC_DATA_DIR: nothing });
       expect(r.code, args.join(' ')).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`^aisc: \`aisc ${args[0]}( ${args[1]})?\` works on the local database only and cannot run against http://127.0.0.1:9: drop --server, or run it on the server's machine\\n$`));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^aisc: \`aisc ${args[0]}( ${args[1]})?\` works on the local database only and cannot run against http://127.0.0.1:9: drop --server, or run it on the server's machine\\n$`,
+        ),
+      );
     }
     const env = await cli(['audit', 'verify'], { AISC_DATA_DIR: nothing, AISC_SERVER: 'http://127.0.0.1:9' });
     expect(env.code).toBe(3);

@@ -19,15 +19,21 @@ describe('aisc --server --token', () => {
 
   it('creates an organisation and invites a user through the API', async () => {
     const env = { AISC_SERVER: t.url, AISC_TOKEN: token };
-    const org = await cli(['admin', 'create-organisation', '--name', 'Remote Utility', '--kind', 'critical_infrastructure_operator', '--sector', 'energy', '--json'], env);
+    const org = await cli(
+      ['admin', 'create-organisation', '--name', 'Remote Utility', '--kind', 'critical_infrastructure_operator', '--sector', 'energy', '--json'],
+      env,
+    );
     expect(org.code, org.stderr).toBe(0);
     expect(JSON.parse(org.stdout)).toMatchObject({ name: 'Remote Utility', sectors: ['energy'] });
-    const user = await cli(['admin', 'create-user', '--server', t.url, '--token', token, '--email', 'ops@remote.test', '--name', 'Ops', '--organisation', 'remote utility'], {});
+    const user = await cli(
+      ['admin', 'create-user', '--server', t.url, '--token', token, '--email', 'ops@remote.test', '--name', 'Ops', '--organisation', 'remote utility'],
+      {},
+    );
     expect(user.code, user.stderr).toBe(0);
     expect(user.stdout).toMatch(/invitation link \(shown once\):\nhttp:\/\/localhost:\d+\/invite#token=aisc_inv_/);
   });
 
-  it('changes a user and creates the caller\'s own token through the API; refuses a token for someone else (issue 9 item 16)', async () => {
+  it("changes a user and creates the caller's own token through the API; refuses a token for someone else (issue 9 item 16)", async () => {
     const env = { AISC_SERVER: t.url, AISC_TOKEN: token };
     await cli(['admin', 'create-user', '--email', 'analyst@remote.test', '--name', 'An', '--organisation', 'Clearinghouse'], env);
     const set = await cli(['admin', 'set-user', '--email', 'ANALYST@remote.test', '--clearance', 'SECRET', '--json'], env);

@@ -35,13 +35,28 @@ afterAll(async () => {
 
 const sarif = JSON.stringify({
   version: '2.1.0',
-  runs: [{ tool: { driver: { name: 'scanner', version: '1.0' } }, results: [{ ruleId: 'js/xss', message: { text: 'Reflected XSS in handler' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'src/a.js' }, region: { startLine: 3 } } }] }] }],
+  runs: [
+    {
+      tool: { driver: { name: 'scanner', version: '1.0' } },
+      results: [
+        {
+          ruleId: 'js/xss',
+          message: { text: 'Reflected XSS in handler' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'src/a.js' }, region: { startLine: 3 } } }],
+        },
+      ],
+    },
+  ],
 });
 
 describe('aisc submit', () => {
   it('exits 3 when any item was rejected, after printing every answer', async () => {
     handler = (_q, _b, res) =>
-      res.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(`${JSON.stringify({ index: 0, status: 'accepted', findingId: 'f', reportId: 'r' })}\n${JSON.stringify({ index: 1, status: 'rejected', code: 'VALIDATION', problems: [{ path: '/weakness/cwe', message: 'unknown CWE' }] })}\n`);
+      res
+        .writeHead(200, { 'content-type': 'application/x-ndjson' })
+        .end(
+          `${JSON.stringify({ index: 0, status: 'accepted', findingId: 'f', reportId: 'r' })}\n${JSON.stringify({ index: 1, status: 'rejected', code: 'VALIDATION', problems: [{ path: '/weakness/cwe', message: 'unknown CWE' }] })}\n`,
+        );
     const file = join(root, 'two.ndjson');
     writeFileSync(file, '{"a":1}\n{"b":2}\n');
     const r = await cli(['submit', file, '--server', url, '--token', 't'], {});
@@ -51,13 +66,23 @@ describe('aisc submit', () => {
   });
 
   it("runs the README's example as written, and what it sends is a valid finding", async () => {
-    const line = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').split('\n').find((l) => l.startsWith('npx aisc submit '))!;
-    const args = line.replace(/^npx aisc /, '').split(' ').map((a) => (a === '"$AISC_TOKEN"' ? 't' : a === 'http://localhost:8080' ? url : a === 'scan.sarif' ? join(root, 'scan.sarif') : a));
+    const line = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('npx aisc submit '))!;
+    const args = line
+      .replace(/^npx aisc /, '')
+      .split(' ')
+      .map((a) => (a === '"$AISC_TOKEN"' ? 't' : a === 'http://localhost:8080' ? url : a === 'scan.sarif' ? join(root, 'scan.sarif') : a));
     writeFileSync(join(root, 'scan.sarif'), sarif);
     let sent: unknown[] = [];
     handler = (_q, body, res) => {
-      sent = body.split('\n').filter(Boolean).map((l) => JSON.parse(l));
-      res.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(`${sent.map((_, index) => JSON.stringify({ index, status: 'accepted' })).join('\n')}\n`);
+      sent = body
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
+      res
+        .writeHead(200, { 'content-type': 'application/x-ndjson' })
+        .end(`${sent.map((_, index) => JSON.stringify({ index, status: 'accepted' })).join('\n')}\n`);
     };
     const r = await cli(args, {});
     expect(r.code, r.stderr).toBe(0);
@@ -73,7 +98,8 @@ describe('aisc export over --server', () => {
     const limited = new Set<string>();
     handler = (req, _b, res) => {
       const path = new URL(req.url!, url).pathname;
-      if (path === '/api/public/advisories') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: advisories.map((id) => ({ id })), total: 3 }));
+      if (path === '/api/public/advisories')
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: advisories.map((id) => ({ id })), total: 3 }));
       const id = decodeURIComponent(path.split('/')[3]!);
       // The rate limit strikes every document once.
       if (!limited.has(id)) {
@@ -85,8 +111,15 @@ describe('aisc export over --server', () => {
     };
     const r = await cli(['export', '--format', 'cve5', '--server', url, '--token', 't'], {});
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['AISC-2026-00001', 'AISC-2026-00003']);
-    expect(r.stderr).toBe('export: skipped AISC-2026-00002: Cannot write this advisory as cve5: a CVE record needs a CVE id\nexport: 2 cve5 documents written, 1 skipped\n');
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['AISC-2026-00001', 'AISC-2026-00003']);
+    expect(r.stderr).toBe(
+      'export: skipped AISC-2026-00002: Cannot write this advisory as cve5: a CVE record needs a CVE id\nexport: 2 cve5 documents written, 1 skipped\n',
+    );
   });
 
   it('gives up after a bounded number of retries (exit 7)', async () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AdvisoryCredit } from '../../src/domain/advisory/content';
 import type { Principal } from '../../src/domain/identity/principal';
-import { advisoryCreditsFor, creditReaderOf, type CreditReader, type FinderFacts, publicCredits, reportCreditsFor, type ReporterCredit } from '../../src/domain/policy/credits';
+import {
+  advisoryCreditsFor,
+  creditReaderOf,
+  type CreditReader,
+  type FinderFacts,
+  publicCredits,
+  reportCreditsFor,
+  type ReporterCredit,
+} from '../../src/domain/policy/credits';
 
 /**
  * Issue 9 item 2: the credit rule as a table. Lab A (an AI finder) is the reporter whose
@@ -47,7 +55,12 @@ const reportCredits: ReporterCredit[] = [
   { organisationId: LAB_B, organisation: 'Lab B', findings: 1, models: ['secret-model'], firstAt: at },
 ];
 const finders = (consent: boolean): FinderFacts[] => [
-  { organisation: 'Lab A', finderKind: 'ai', model: { name: 'frontier-x', version: '2026-05' }, choice: consent ? { consent, name: 'Lab A Research', model: true } : { consent } },
+  {
+    organisation: 'Lab A',
+    finderKind: 'ai',
+    model: { name: 'frontier-x', version: '2026-05' },
+    choice: consent ? { consent, name: 'Lab A Research', model: true } : { consent },
+  },
   { organisation: 'Lab B', finderKind: 'hybrid', model: { name: 'secret-model' }, choice: { consent: false } },
 ];
 const LAB_A_PUBLIC: AdvisoryCredit = { name: 'Lab A Research', kind: 'ai', role: 'FINDER', model: { name: 'frontier-x', version: '2026-05' } };
@@ -70,7 +83,9 @@ describe('public credits follow each finder’s choice', () => {
   it('names the model of an AI finder only when it chose so', () => {
     expect(publicCredits([ai({ consent: true, model: true })])).toEqual([{ name: 'Lab A', kind: 'ai', role: 'FINDER', model: { name: 'frontier-x' } }]);
     expect(publicCredits([ai({ consent: true })])).toEqual([{ name: 'Lab A', kind: 'organisation', role: 'FINDER' }]);
-    expect(publicCredits([ai({ consent: true, model: false, name: 'The Fuzzing Team' })])).toEqual([{ name: 'The Fuzzing Team', kind: 'organisation', role: 'FINDER' }]);
+    expect(publicCredits([ai({ consent: true, model: false, name: 'The Fuzzing Team' })])).toEqual([
+      { name: 'The Fuzzing Team', kind: 'organisation', role: 'FINDER' },
+    ]);
   });
   it('leaves out findings without consent, or without any choice, and credits a finder once', () => {
     expect(publicCredits([ai(null), ai({ consent: false })])).toEqual([]);
@@ -81,7 +96,17 @@ describe('public credits follow each finder’s choice', () => {
     expect(publicCredits([human])).toEqual([{ name: 'Grace H.', kind: 'human', role: 'FINDER' }]);
   });
   it('treats only the analysts and admins of a coordinating organisation as coordinators', () => {
-    const p = (coordinator: boolean, role: Principal['role']): Principal => ({ userId: 'u', organisationId: LAB_C, clientOf: null, coordinator, role, clearance: 'NONE', scopes: ['read'], label: 'x', tokenId: null });
+    const p = (coordinator: boolean, role: Principal['role']): Principal => ({
+      userId: 'u',
+      organisationId: LAB_C,
+      clientOf: null,
+      coordinator,
+      role,
+      clearance: 'NONE',
+      scopes: ['read'],
+      label: 'x',
+      tokenId: null,
+    });
     expect(creditReaderOf(p(true, 'analyst'))).toEqual({ kind: 'coordinator' });
     expect(creditReaderOf(p(true, 'admin'))).toEqual({ kind: 'coordinator' });
     expect(creditReaderOf(p(true, 'member'))).toEqual({ kind: 'organisation', organisationId: LAB_C });

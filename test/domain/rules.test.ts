@@ -116,7 +116,11 @@ describe('audit entry canonical form', () => {
         str,
         (entry, prevHash) => {
           const m = entry.marking;
-          const generic = canonicalJson({ ...entry, marking: { ...m, accessOrganisations: [...m.accessOrganisations].sort(), accessUsers: [...m.accessUsers].sort() }, prevHash });
+          const generic = canonicalJson({
+            ...entry,
+            marking: { ...m, accessOrganisations: [...m.accessOrganisations].sort(), accessUsers: [...m.accessUsers].sort() },
+            prevHash,
+          });
           expect(entryCanonicalText(entry as never, prevHash)).toBe(generic);
         },
       ),

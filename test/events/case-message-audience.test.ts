@@ -38,7 +38,10 @@ describe.each(DRIVERS)('case messages stay inside the case on %s', (driver) => {
     await dispatchPending(w.ctx);
     hub = new EventHub(w.ctx, 3_600_000);
     await hub.start();
-    for (const [name, p] of [['client', clientAdmin], ['vendor', w.vendors[0]!]] as const) {
+    for (const [name, p] of [
+      ['client', clientAdmin],
+      ['vendor', w.vendors[0]!],
+    ] as const) {
       streamed.set(name, []);
       await hub.subscribe(viewerOf(p), (e) => streamed.get(name)!.push(e.recordId));
     }
@@ -76,7 +79,9 @@ describe.each(DRIVERS)('case messages stay inside the case on %s', (driver) => {
     // Audit trail.
     const audit = await auditTrail(w.ctx, clientAdmin, { recordType: 'case_message', limit: 100, offset: 0 });
     expect(audit.total).toBe(0);
-    expect((await auditTrail(w.ctx, a!, { recordType: 'case_message', limit: 100, offset: 0 })).items.map((e) => e.recordId)).toEqual(expect.arrayContaining(ids));
+    expect((await auditTrail(w.ctx, a!, { recordType: 'case_message', limit: 100, offset: 0 })).items.map((e) => e.recordId)).toEqual(
+      expect.arrayContaining(ids),
+    );
     // The message is never more open than its thread: AMBER in an organisation-only thread is AMBER+STRICT.
     expect(messages.map((m) => m.tlp)).toEqual(['AMBER+STRICT', 'AMBER+STRICT', 'AMBER+STRICT']);
   });

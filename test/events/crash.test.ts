@@ -16,7 +16,12 @@ describe('outbox survives kill -9', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('delivers every event after a restart', async () => {
-    const env: Record<string, string> = { AISC_DATA_DIR: dir, AISC_WEBHOOK_ALLOW_PRIVATE: 'true', AISC_JOB_LEASE_SECONDS: '3', AISC_WEBHOOK_TIMEOUT_MS: '2000' };
+    const env: Record<string, string> = {
+      AISC_DATA_DIR: dir,
+      AISC_WEBHOOK_ALLOW_PRIVATE: 'true',
+      AISC_JOB_LEASE_SECONDS: '3',
+      AISC_WEBHOOK_TIMEOUT_MS: '2000',
+    };
     if (process.env.TEST_DATABASE_URL) {
       const pg = await import('pg');
       const name = `aisc_crash_${process.pid}`;
@@ -33,7 +38,11 @@ describe('outbox survives kill -9', () => {
     expect((await runAisc(['migrate'], env)).code).toBe(0);
     const org = await runAisc(['admin', 'create-organisation', '--name', 'Ops', '--kind', 'government_agency', '--coordinator', '--json'], env);
     expect(org.code, org.stderr).toBe(0);
-    const user = await runAisc(['admin', 'create-user', '--email', 'ops@aisc.test', '--name', 'Ops', '--organisation', 'Ops', '--role', 'admin', '--password-stdin'], env, 'crash test password\n');
+    const user = await runAisc(
+      ['admin', 'create-user', '--email', 'ops@aisc.test', '--name', 'Ops', '--organisation', 'Ops', '--role', 'admin', '--password-stdin'],
+      env,
+      'crash test password\n',
+    );
     expect(user.code, user.stderr).toBe(0);
     const tok = await runAisc(['admin', 'create-token', '--email', 'ops@aisc.test', '--name', 'crash', '--scope', 'read', 'write', 'admin'], env);
     expect(tok.code, tok.stderr).toBe(0);
@@ -66,7 +75,10 @@ describe('outbox survives kill -9', () => {
       await eventually(() => ids.every((id) => delivered().has(id)), 60_000);
       expect([...delivered()].sort()).toEqual([...ids].sort());
       const log = await withToken(base, token, 'GET', `/api/webhooks/${hook.json.webhook.id}/deliveries?limit=100`);
-      await eventually(async () => (await withToken(base, token, 'GET', `/api/webhooks/${hook.json.webhook.id}/deliveries?status=succeeded&limit=100`)).json.total === 20, 30_000);
+      await eventually(
+        async () => (await withToken(base, token, 'GET', `/api/webhooks/${hook.json.webhook.id}/deliveries?status=succeeded&limit=100`)).json.total === 20,
+        30_000,
+      );
       expect(log.json.total).toBe(20);
     } finally {
       second.child.kill('SIGTERM');

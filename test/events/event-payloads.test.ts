@@ -19,7 +19,20 @@ const WEBHOOK = ['id', 'organisationId', 'url', 'description', 'eventTypes', 'ac
 // Advisory events carry no content: receivers fetch what they may see.
 const ADVISORY = ['id', 'state', 'revision', 'source'];
 const IMPORTED_ADVISORY = ['id', 'state', 'revision', 'source', 'sourceHash'];
-const STATEMENT = ['id', 'caseId', 'vulnerabilityId', 'vendorOrganisationId', 'status', 'justification', 'impactStatement', 'actionStatement', 'fixedVersions', 'shared', 'createdAt', 'updatedAt'];
+const STATEMENT = [
+  'id',
+  'caseId',
+  'vulnerabilityId',
+  'vendorOrganisationId',
+  'status',
+  'justification',
+  'impactStatement',
+  'actionStatement',
+  'fixedVersions',
+  'shared',
+  'createdAt',
+  'updatedAt',
+];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -39,7 +52,19 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'webhook.created': WEBHOOK,
   'webhook.updated': WEBHOOK,
   'webhook.deleted': ['id'],
-  'webhook_delivery.resent': ['id', 'webhookId', 'eventId', 'eventType', 'status', 'attempts', 'lastStatusCode', 'lastError', 'nextAttemptAt', 'deliveredAt', 'createdAt'],
+  'webhook_delivery.resent': [
+    'id',
+    'webhookId',
+    'eventId',
+    'eventType',
+    'status',
+    'attempts',
+    'lastStatusCode',
+    'lastError',
+    'nextAttemptAt',
+    'deliveredAt',
+    'createdAt',
+  ],
   // A note's title is as open as the note; its body never travels.
   'note.created': ['id', 'title'],
   'note.updated': ['id', 'title'],
@@ -115,7 +140,9 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     const clientOf = (org: string) => (org === w.clientOfA.organisationId ? w.vendors[0]!.organisationId : null);
     probes = [
       ...people.map((p) => viewerOf(p)),
-      ...people.map((p): Viewer => ({ kind: 'organisation', organisationId: p.organisationId, clientOf: clientOf(p.organisationId), coordinator: p.coordinator })),
+      ...people.map(
+        (p): Viewer => ({ kind: 'organisation', organisationId: p.organisationId, clientOf: clientOf(p.organisationId), coordinator: p.coordinator }),
+      ),
     ];
   }, 600_000);
   afterAll(() => w?.t.close());
@@ -127,7 +154,11 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
   });
 
   it('carries only the reviewed fields of each event type', () => {
-    const unreviewed = events.flatMap((e) => Object.keys(e.data).filter((k) => !PAYLOAD_FIELDS[e.type as EventType].includes(k)).map((k) => `${e.type}.${k}`));
+    const unreviewed = events.flatMap((e) =>
+      Object.keys(e.data)
+        .filter((k) => !PAYLOAD_FIELDS[e.type as EventType].includes(k))
+        .map((k) => `${e.type}.${k}`),
+    );
     expect([...new Set(unreviewed)]).toEqual([]);
   });
 
@@ -155,7 +186,8 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
         for (const [id, ms] of markings) {
           if (id === e.recordId || !text.includes(id)) continue;
           // Markings change (a case grows, an advisory is published): any of the record's markings will do.
-          for (const v of probes) if (canSee(v, e.marking) && !ms.some((m) => canSee(v, m))) leaks.push(`${e.type}.${field} names ${id} to ${JSON.stringify(v)}`);
+          for (const v of probes)
+            if (canSee(v, e.marking) && !ms.some((m) => canSee(v, m))) leaks.push(`${e.type}.${field} names ${id} to ${JSON.stringify(v)}`);
         }
       }
     }
@@ -174,6 +206,16 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
   it('plants canaries that the walk can find (a check that cannot pass vacuously)', () => {
     const found = [...audiences.keys()].filter((c) => events.some((e) => JSON.stringify(e.data).includes(c)));
     // Private fields that events do carry, to their own record's audience: the leak check above has something to check.
-    expect(found).toEqual(expect.arrayContaining(['CANARY-statement-B', 'CANARY-thread-A', 'CANARY-reason-A', 'CANARY-case-title', 'CANARY-note-title-A', 'CANARY-token-name-A', 'CANARY-webhook-A']));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'CANARY-statement-B',
+        'CANARY-thread-A',
+        'CANARY-reason-A',
+        'CANARY-case-title',
+        'CANARY-note-title-A',
+        'CANARY-token-name-A',
+        'CANARY-webhook-A',
+      ]),
+    );
   });
 });

@@ -71,7 +71,13 @@ describe.each(DRIVERS)('open streams rebuild their viewer on %s', (driver) => {
   }
 
   const note = async (p: Principal, tlp: Tlp, extra: { classification?: 'SECRET'; organisations?: string[] } = {}) =>
-    (await createNote(ctx, p, { title: `n${++n}`, body: 'b', marking: { tlp, ...(extra.classification ? { classification: extra.classification } : {}), access: { organisations: extra.organisations ?? [] } } })).id;
+    (
+      await createNote(ctx, p, {
+        title: `n${++n}`,
+        body: 'b',
+        marking: { tlp, ...(extra.classification ? { classification: extra.classification } : {}), access: { organisations: extra.organisations ?? [] } },
+      })
+    ).id;
 
   it('a clearance downgrade hides the next classified event', async () => {
     const m = await member((await makeOrganisation(ctx)).id, 'SECRET');

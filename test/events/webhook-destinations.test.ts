@@ -9,23 +9,73 @@ import { startTestServer, type TestServer } from '../helpers/server';
 describe('webhook destination ranges', () => {
   const INTERNAL = [
     // IPv4
-    '127.0.0.1', '10.1.2.3', '172.16.0.9', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '192.0.2.7', '198.51.100.7', '203.0.113.7', '224.0.0.1', '255.255.255.255',
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.9',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '192.0.2.7',
+    '198.51.100.7',
+    '203.0.113.7',
+    '224.0.0.1',
+    '255.255.255.255',
     // IPv6 itself
-    '::', '::1', '0:0:0:0:0:0:0:1', 'fd00::1', 'fc00::1', 'fe80::1', 'fe80::1%eth0', 'fec0::1', 'feff::1', 'ff02::1', '100::1', '2001:db8::1',
+    '::',
+    '::1',
+    '0:0:0:0:0:0:0:1',
+    'fd00::1',
+    'fc00::1',
+    'fe80::1',
+    'fe80::1%eth0',
+    'fec0::1',
+    'feff::1',
+    'ff02::1',
+    '100::1',
+    '2001:db8::1',
     // IPv4-compatible ::/96 (RFC 4291 §2.5.5.1)
-    '::7f00:1', '::127.0.0.1', '::a9fe:a9fe', '::10.0.0.1',
+    '::7f00:1',
+    '::127.0.0.1',
+    '::a9fe:a9fe',
+    '::10.0.0.1',
     // IPv4-mapped ::ffff:0:0/96, in both notations and any case
-    '::ffff:127.0.0.1', '::ffff:7f00:1', '::FFFF:7F00:1', '0:0:0:0:0:ffff:a00:1', '::ffff:192.168.0.1',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::FFFF:7F00:1',
+    '0:0:0:0:0:ffff:a00:1',
+    '::ffff:192.168.0.1',
     // IPv4-translated ::ffff:0:0:0/96 (RFC 6145)
-    '::ffff:0:7f00:1', '::ffff:0:10.0.0.1',
+    '::ffff:0:7f00:1',
+    '::ffff:0:10.0.0.1',
     // NAT64 64:ff9b::/96 (RFC 6052) and local-use 64:ff9b:1::/48 (RFC 8215)
-    '64:ff9b::7f00:1', '64:ff9b::127.0.0.1', '64:ff9b::a9fe:a9fe', '64:ff9b::c0a8:1', '64:ff9b:1::808:808',
+    '64:ff9b::7f00:1',
+    '64:ff9b::127.0.0.1',
+    '64:ff9b::a9fe:a9fe',
+    '64:ff9b::c0a8:1',
+    '64:ff9b:1::808:808',
     // 6to4 2002::/16 (RFC 3056)
-    '2002:7f00:1::1', '2002:a9fe:a9fe::1', '2002:c0a8:101::', '2002:a00:1:1::1',
+    '2002:7f00:1::1',
+    '2002:a9fe:a9fe::1',
+    '2002:c0a8:101::',
+    '2002:a00:1:1::1',
     // Teredo 2001::/32 (RFC 4380): an internal server, or an internal client (inverted bits)
-    '2001:0:a00:1::1', '2001:0:4136:e378:8000:63bf:80ff:fffe',
+    '2001:0:a00:1::1',
+    '2001:0:4136:e378:8000:63bf:80ff:fffe',
   ];
-  const PUBLIC = ['8.8.8.8', '1.1.1.1', '172.32.0.1', '2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8', '::ffff:808:808', '64:ff9b::808:808', '2002:808:808::1', '::8.8.8.8', '2001:0:4136:e378:8000:63bf:f7f7:f7f7'];
+  const PUBLIC = [
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '2606:4700:4700::1111',
+    '2001:4860:4860::8888',
+    '::ffff:8.8.8.8',
+    '::ffff:808:808',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+    '::8.8.8.8',
+    '2001:0:4136:e378:8000:63bf:f7f7:f7f7',
+  ];
 
   it.each(INTERNAL)('%s is internal', (a) => expect(isInternalAddress(a)).toBe(true));
   it.each(PUBLIC)('%s is public', (a) => expect(isInternalAddress(a)).toBe(false));
@@ -44,7 +94,9 @@ describe('webhook destination ranges', () => {
   it('names failures without the address connected to', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:443'), { code: 'ECONNREFUSED' });
     expect(deliveryFailure(refused)).toBe('connection refused');
-    expect(deliveryFailure(new Error('connect EWEIRD 10.0.0.5:443 and [fd00::7]:8443 and fd00::8'))).toBe('Error: connect EWEIRD [address] and [address] and [address]');
+    expect(deliveryFailure(new Error('connect EWEIRD 10.0.0.5:443 and [fd00::7]:8443 and fd00::8'))).toBe(
+      'Error: connect EWEIRD [address] and [address] and [address]',
+    );
     expect(deliveryFailure(Object.assign(new Error('The operation was aborted'), { name: 'TimeoutError' }))).toBe('timed out');
     expect(withoutAddresses('at 12:30:45 nothing')).toBe('at 12:30:45 nothing');
   });
@@ -68,7 +120,17 @@ describe('webhook destinations over HTTP (private destinations not allowed)', ()
   afterAll(async () => t?.close());
 
   it('refuses an internal destination when a webhook is registered or changed, naming /url and no address', async () => {
-    for (const url of ['http://127.0.0.1:9/x', 'http://[::7f00:1]/x', 'http://[::ffff:7f00:1]/x', 'http://[64:ff9b::a9fe:a9fe]/latest/meta-data', 'http://[2002:a9fe:a9fe::1]/', 'http://[fec0::1]/', 'http://localhost:9/x', 'http://0x7f.1/x', 'http://2130706433/x']) {
+    for (const url of [
+      'http://127.0.0.1:9/x',
+      'http://[::7f00:1]/x',
+      'http://[::ffff:7f00:1]/x',
+      'http://[64:ff9b::a9fe:a9fe]/latest/meta-data',
+      'http://[2002:a9fe:a9fe::1]/',
+      'http://[fec0::1]/',
+      'http://localhost:9/x',
+      'http://0x7f.1/x',
+      'http://2130706433/x',
+    ]) {
       const r = await b.call('POST', '/api/webhooks', { url });
       expect(r.status, `${url} ${r.text}`).toBe(400);
       expect(r.json.errors).toEqual([{ path: '/url', message: expect.stringMatching(/internal/) }]);
@@ -95,7 +157,9 @@ describe('webhook destinations over HTTP (private destinations not allowed)', ()
     expect(dead.json.items[0].lastError).toMatch(/internal address/);
     expect(dead.text).not.toMatch(/127\.0\.0\.1|::1\b/);
     // Rows written before this rule are shown without their addresses too.
-    await t.server.runtime.ctx.db.execute(sql`update webhook_deliveries set last_error = 'Error: connect ECONNREFUSED 10.9.8.7:443' where webhook_id = ${hook.json.webhook.id}`);
+    await t.server.runtime.ctx.db.execute(
+      sql`update webhook_deliveries set last_error = 'Error: connect ECONNREFUSED 10.9.8.7:443' where webhook_id = ${hook.json.webhook.id}`,
+    );
     const old = await b.call('GET', deliveries);
     expect(old.json.items[0].lastError).toBe('Error: connect ECONNREFUSED [address]');
   });

@@ -20,7 +20,12 @@ describe('webhooks', () => {
   /** A vendor organisation with an admin, logged in. */
   async function vendor(name: string) {
     const org = await admin.call('POST', '/api/organisations', { name, kind: 'software_vendor' });
-    const invite = await admin.call('POST', '/api/users', { email: `${name.toLowerCase().replace(/\W/g, '')}@vendor.test`, name: `${name} Admin`, organisationId: org.json.id, role: 'admin' });
+    const invite = await admin.call('POST', '/api/users', {
+      email: `${name.toLowerCase().replace(/\W/g, '')}@vendor.test`,
+      name: `${name} Admin`,
+      organisationId: org.json.id,
+      role: 'admin',
+    });
     const b = new Browser(t.url);
     const token = new URL(invite.json.invitation.url).hash.replace('#token=', '');
     const accepted = await b.call('POST', '/api/invitations/accept', { token, password: 'vendor admin password' });
@@ -97,7 +102,19 @@ describe('webhooks', () => {
 describe('webhook destinations (SSRF protection)', () => {
   it('classifies internal addresses', async () => {
     const { isInternalAddress } = await import('../../src/services/events/destination');
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.9', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.9',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+    ]) {
       expect(isInternalAddress(a), a).toBe(true);
     }
     for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '172.32.0.1']) expect(isInternalAddress(a), a).toBe(false);
@@ -146,7 +163,9 @@ describe('webhook destinations (SSRF protection)', () => {
       expect(await postBody(rx.url.replace('127.0.0.1', 'localhost'), {}, '{}', { timeoutMs: 5_000 })).toBe(200);
       expect(rx.received).toHaveLength(1);
       // Without an injected resolver the real one is used: localhost is refused at connect time too.
-      const local = await postBody(rx.url.replace('127.0.0.1', 'localhost'), {}, '{}', { timeoutMs: 5_000, lookup: guardedLookup() as never }).catch((e: Error) => e);
+      const local = await postBody(rx.url.replace('127.0.0.1', 'localhost'), {}, '{}', { timeoutMs: 5_000, lookup: guardedLookup() as never }).catch(
+        (e: Error) => e,
+      );
       expect((local as Error).message).toMatch(/internal address/);
       expect(rx.received).toHaveLength(1);
     } finally {

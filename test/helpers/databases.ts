@@ -63,7 +63,10 @@ export async function emptyPostgresDatabase(): Promise<{ url: string; drop: () =
 }
 
 /** A service context over a test database, with a controllable clock. */
-export function contextFor(database: Database, clock: { now: Date } = { now: new Date('2026-06-01T12:00:00.000Z') }): ServiceContext & { clock: { now: Date } } {
+export function contextFor(
+  database: Database,
+  clock: { now: Date } = { now: new Date('2026-06-01T12:00:00.000Z') },
+): ServiceContext & { clock: { now: Date } } {
   const r = parseConfig({ AISC_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', AISC_WEBHOOK_ALLOW_PRIVATE: 'true' });
   if (!r.ok) throw new Error('config');
   return {

@@ -13,7 +13,12 @@ const unique = (s: string) => `${s}-${++n}-${Math.random().toString(36).slice(2,
 
 /** Makes an organisation (a software vendor unless told otherwise). */
 export async function makeOrganisation(ctx: ServiceContext, input: Partial<OrganisationInput> = {}) {
-  return createOrganisation(ctx, CLI_ACTOR, { name: unique(input.name ?? 'org'), kind: input.kind ?? 'software_vendor', ...input, ...(input.name ? { name: unique(input.name) } : {}) });
+  return createOrganisation(ctx, CLI_ACTOR, {
+    name: unique(input.name ?? 'org'),
+    kind: input.kind ?? 'software_vendor',
+    ...input,
+    ...(input.name ? { name: unique(input.name) } : {}),
+  });
 }
 
 /** Makes an active user (and, unless given, an organisation for them) and returns their session principal. */

@@ -63,7 +63,9 @@ export function unpackVectors(): void {
 export function vectorPath(rel = ''): string {
   const path = join(VECTORS, rel);
   if (!existsSync(path)) {
-    throw new Error(`test vector ${rel || '(root)'} is missing from ${VECTORS}: is test/vectors/${rel} (or ${rel}.gz) in the checkout, and did vitest's globalSetup (test/setup/vectors.ts) run?`);
+    throw new Error(
+      `test vector ${rel || '(root)'} is missing from ${VECTORS}: is test/vectors/${rel} (or ${rel}.gz) in the checkout, and did vitest's globalSetup (test/setup/vectors.ts) run?`,
+    );
   }
   return path;
 }

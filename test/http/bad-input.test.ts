@@ -40,7 +40,13 @@ describe('bad input and failure', () => {
     const r = await send();
     expect(r.status).toBe(status);
     expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(r.json).toMatchObject({ status, type: expect.stringMatching(/^https:/), title: expect.any(String), detail: expect.any(String), requestId: expect.any(String) });
+    expect(r.json).toMatchObject({
+      status,
+      type: expect.stringMatching(/^https:/),
+      title: expect.any(String),
+      detail: expect.any(String),
+      requestId: expect.any(String),
+    });
     expect(await head()).toBe(before);
     return r.json;
   }
@@ -86,7 +92,15 @@ describe('bad input and failure', () => {
 
   it('bad, revoked and malformed tokens', async () => {
     await rejected(() => withToken(t.url, 'aisc_pat_not-a-real-token', 'GET', '/api/tokens'), 401);
-    await rejected(() => fetch(`${t.url}/api/tokens`, { headers: { authorization: 'Basic abc' } }).then(async (r) => ({ status: r.status, headers: r.headers, json: await r.json() })), 401);
+    await rejected(
+      () =>
+        fetch(`${t.url}/api/tokens`, { headers: { authorization: 'Basic abc' } }).then(async (r) => ({
+          status: r.status,
+          headers: r.headers,
+          json: await r.json(),
+        })),
+      401,
+    );
     const made = await b.call('POST', '/api/tokens', { name: 'short-lived', scopes: ['read'] });
     expect((await withToken(t.url, made.json.secret, 'GET', '/api/tokens')).status).toBe(200);
     await b.call('DELETE', `/api/tokens/${made.json.token.id}`);
@@ -175,7 +189,11 @@ describe('rate limits', () => {
   it('limits login attempts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await fetch(`${t.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.1' }, body: JSON.stringify({ email: 'a@b.test', password: 'wrong password' }) });
+      const r = await fetch(`${t.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.1' },
+        body: JSON.stringify({ email: 'a@b.test', password: 'wrong password' }),
+      });
       statuses.push(r.status);
     }
     expect(statuses).toContain(429);

@@ -9,12 +9,20 @@ import { startTestServer, type TestServer } from '../helpers/server';
  */
 type Operation = { security?: unknown[]; requestBody?: unknown };
 const operations = Object.entries(openapi.paths as Record<string, Record<string, Operation>>).flatMap(([path, ops]) =>
-  Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, body: op.requestBody !== undefined, public: Array.isArray(op.security) && op.security.length === 0 })),
+  Object.entries(ops).map(([method, op]) => ({
+    method: method.toUpperCase(),
+    path,
+    body: op.requestBody !== undefined,
+    public: Array.isArray(op.security) && op.security.length === 0,
+  })),
 );
 const SOME_ID = '0190f0f0-0000-7000-8000-000000000000';
 const fill = (path: string) => path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === 'year' ? '2026' : SOME_ID));
 // Walked last: it ends the session.
-const order = (ops: typeof operations) => [...ops.filter((o) => !(o.method === 'DELETE' && o.path === '/api/session')), ...ops.filter((o) => o.method === 'DELETE' && o.path === '/api/session')];
+const order = (ops: typeof operations) => [
+  ...ops.filter((o) => !(o.method === 'DELETE' && o.path === '/api/session')),
+  ...ops.filter((o) => o.method === 'DELETE' && o.path === '/api/session'),
+];
 
 describe('Cache-Control on answers that depend on the caller', () => {
   let t: TestServer;
@@ -29,7 +37,12 @@ describe('Cache-Control on answers that depend on the caller', () => {
   afterAll(async () => t?.close());
 
   const cacheControl = async (method: string, url: string, headers: Record<string, string>, body?: string) => {
-    const r = await fetch(t.url + url, { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body ?? null, signal: AbortSignal.timeout(10_000) });
+    const r = await fetch(t.url + url, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body ?? null,
+      signal: AbortSignal.timeout(10_000),
+    });
     if (url !== '/api/events/stream') await r.text();
     else await r.body?.cancel();
     return { status: r.status, cacheControl: r.headers.get('cache-control') };
@@ -54,7 +67,8 @@ describe('Cache-Control on answers that depend on the caller', () => {
       ] as const) {
         if (who === 'session' && op.method === 'DELETE' && op.path === '/api/session') continue;
         const r = await cacheControl(op.method, fill(op.path), headers, op.body ? '{}' : undefined);
-        if (r.cacheControl !== 'no-store' && !(op.path === '/api/events/stream' && r.cacheControl?.startsWith('no-store'))) wrong.push(`${who} ${op.method} ${op.path} → ${r.status} ${r.cacheControl}`);
+        if (r.cacheControl !== 'no-store' && !(op.path === '/api/events/stream' && r.cacheControl?.startsWith('no-store')))
+          wrong.push(`${who} ${op.method} ${op.path} → ${r.status} ${r.cacheControl}`);
       }
     }
     expect(wrong).toEqual([]);

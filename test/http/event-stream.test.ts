@@ -17,7 +17,12 @@ function readEvents(res: Response) {
       while ((i = buf.indexOf('\n\n')) >= 0) {
         const block = buf.slice(0, i);
         buf = buf.slice(i + 2);
-        const f = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':') && l.includes(': ')).map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]));
+        const f = Object.fromEntries(
+          block
+            .split('\n')
+            .filter((l) => !l.startsWith(':') && l.includes(': '))
+            .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
+        );
         if (f.data) events.push({ id: f.id!, event: f.event!, data: JSON.parse(f.data) });
       }
     }
@@ -53,7 +58,11 @@ describe('server-sent events', () => {
 
     const green = await withToken(t.url, token, 'POST', '/api/notes', { title: 'g', body: 'b', marking: { tlp: 'GREEN' } });
     await withToken(t.url, token, 'POST', '/api/notes', { title: 'a', body: 'b', marking: { tlp: 'AMBER' } });
-    const shared = await withToken(t.url, token, 'POST', '/api/notes', { title: 's', body: 'b', marking: { tlp: 'AMBER+STRICT', access: { organisations: [org.json.id] } } });
+    const shared = await withToken(t.url, token, 'POST', '/api/notes', {
+      title: 's',
+      body: 'b',
+      marking: { tlp: 'AMBER+STRICT', access: { organisations: [org.json.id] } },
+    });
     await eventually(() => stream.events.filter((e) => e.event === 'note.created').length >= 2);
     await new Promise((r) => setTimeout(r, 800));
     const notes = stream.events.filter((e) => e.event === 'note.created').map((e) => e.data.recordId);
@@ -88,14 +97,21 @@ describe('server-sent events', () => {
 
   it('ends an open stream when the caller loses what it could see, and withholds the next event', async () => {
     const org = await admin.call('POST', '/api/organisations', { name: 'Downgraded', kind: 'software_vendor' });
-    const cleared = await admin.call('POST', '/api/users', { email: 'cleared@vendor.test', name: 'C', organisationId: org.json.id, role: 'member', clearance: 'SECRET' });
+    const cleared = await admin.call('POST', '/api/users', {
+      email: 'cleared@vendor.test',
+      name: 'C',
+      organisationId: org.json.id,
+      role: 'member',
+      clearance: 'SECRET',
+    });
     expect(cleared.status).toBe(201);
     const member = new Browser(t.url);
     await member.call('POST', '/api/invitations/accept', { token: cleared.json.invitation.url.split('#token=')[1], password: 'downgraded vendor password' });
     const stream = readEvents(await fetch(`${t.url}/api/events/stream`, { headers: { cookie: member.cookie! } }));
     const me = (await admin.call('GET', '/api/session')).json.user.id as string;
     expect((await admin.call('PATCH', `/api/users/${me}`, { clearance: 'SECRET' })).status).toBe(200);
-    const secret = async () => (await admin.call('POST', '/api/notes', { title: 's', body: 'b', marking: { tlp: 'GREEN', classification: 'SECRET' } })).json.id as string;
+    const secret = async () =>
+      (await admin.call('POST', '/api/notes', { title: 's', body: 'b', marking: { tlp: 'GREEN', classification: 'SECRET' } })).json.id as string;
     const before = await secret();
     await eventually(() => stream.events.some((e) => e.data.recordId === before));
     expect((await admin.call('PATCH', `/api/users/${cleared.json.user.id}`, { clearance: 'NONE' })).status).toBe(200);

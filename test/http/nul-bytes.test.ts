@@ -89,7 +89,12 @@ describe('NUL bytes are refused at the boundary', () => {
   it('the anonymous endpoints of the report', async () => {
     expectNamed(await send('GET', '/v1/vulns/AISC%00', false), '/v1/vulns', 'params', '/id');
     expectNamed(await send('GET', '/api/public/advisories?q=a%00b', false), '/api/public/advisories', 'querystring', '/q');
-    expectNamed(await send('POST', '/v1/query', false, JSON.stringify({ package: { name: 'a\u0000', ecosystem: 'npm' } })), '/v1/query', 'body', '/package/name');
+    expectNamed(
+      await send('POST', '/v1/query', false, JSON.stringify({ package: { name: 'a\u0000', ecosystem: 'npm' } })),
+      '/v1/query',
+      'body',
+      '/package/name',
+    );
   });
 
   it('a raw NUL in a header never reaches a handler', async () => {
@@ -97,7 +102,9 @@ describe('NUL bytes are refused at the boundary', () => {
     const { connect } = await import('node:net');
     const { port } = new URL(t.url);
     const answer = await new Promise<string>((resolve, reject) => {
-      const s = connect(Number(port), '127.0.0.1', () => s.end(`POST /api/findings HTTP/1.1\r\nhost: x\r\nidempotency-key: a\u0000b\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}`));
+      const s = connect(Number(port), '127.0.0.1', () =>
+        s.end(`POST /api/findings HTTP/1.1\r\nhost: x\r\nidempotency-key: a\u0000b\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}`),
+      );
       let text = '';
       s.on('data', (d) => (text += String(d)));
       s.on('end', () => resolve(text));

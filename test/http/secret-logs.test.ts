@@ -60,13 +60,22 @@ describe.each(DRIVERS)('database errors keep secrets out of the logs (%s)', (dri
     const lines = errorLines();
     expect(lines.map((l) => l.reqId)).toEqual(expect.arrayContaining([r.headers.get('x-request-id'), n.headers.get('x-request-id')]));
     const hookLine = lines.find((l) => l.reqId === r.headers.get('x-request-id'))!;
-    expect(hookLine.err).toMatchObject({ type: 'DatabaseError', sqlstate: '23514', statement: 'insert webhooks', constraint: 'test_trip', statementId: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(hookLine.err).toMatchObject({
+      type: 'DatabaseError',
+      sqlstate: '23514',
+      statement: 'insert webhooks',
+      constraint: 'test_trip',
+      statementId: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
     expect(lines.find((l) => l.reqId === n.headers.get('x-request-id'))!.err).toMatchObject({ sqlstate: '23514', statement: 'insert notes' });
   });
 
   it('the CLI prints one line without the query, and a job record keeps none of it', async () => {
     const db = t.server.runtime.ctx.db;
-    const err = await db.execute(sql`insert into notes (title) values (${TRIP})`).then(() => null, (e: unknown) => e);
+    const err = await db.execute(sql`insert into notes (title) values (${TRIP})`).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).not.toBeNull();
     let out = '';
     const io = { stderr: { write: (s: string) => ((out += s), true) } } as unknown as Parameters<typeof reportError>[0];

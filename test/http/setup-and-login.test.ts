@@ -17,7 +17,11 @@ describe('first-run setup, login, logout', () => {
     const token = server.setupUrl!.split('#token=')[1]!;
     const b = new Browser(server.url);
     expect((await b.call('GET', '/api/meta')).json.setupNeeded).toBe(true);
-    const body = { token, organisation: { name: 'National AI Clearinghouse' }, user: { email: 'root@aisc.test', name: 'Root', password: 'a very long password 1' } };
+    const body = {
+      token,
+      organisation: { name: 'National AI Clearinghouse' },
+      user: { email: 'root@aisc.test', name: 'Root', password: 'a very long password 1' },
+    };
 
     const wrong = await b.call('POST', '/api/setup', { ...body, token: 'aisc_setup_wrong' });
     expect(wrong.status).toBe(404);
@@ -47,7 +51,13 @@ describe('first-run setup, login, logout', () => {
     expect(badPassword.json.detail).toBe(badEmail.json.detail);
 
     await b.login('root@aisc.test', 'a very long password 1');
-    const cookieLine = (await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'root@aisc.test', password: 'a very long password 1' }) })).headers.get('set-cookie')!;
+    const cookieLine = (
+      await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'root@aisc.test', password: 'a very long password 1' }),
+      })
+    ).headers.get('set-cookie')!;
     expect(cookieLine).toMatch(/HttpOnly/i);
     expect(cookieLine).toMatch(/SameSite=Lax/i);
 

@@ -26,7 +26,10 @@ describe('admission control', () => {
     expect(first.headers.get('x-intake-day-remaining')).toBe('99');
     const batch = [aiFinding(), aiFinding(), aiFinding()].map((f) => JSON.stringify(f)).join('\n');
     const r = await w.call(w.reporterA, 'POST', '/api/findings/batch', batch, { 'content-type': 'application/x-ndjson' });
-    const out = r.text.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.slice(0, 3).map((x) => x.status)).toEqual(['accepted', 'accepted', 'rejected']);
     expect(out[2]).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 20 });
     const limited = await w.call(w.reporterA, 'POST', '/api/findings', aiFinding());
@@ -42,7 +45,10 @@ describe('admission control', () => {
     expect(r.status, r.text).toBe(201);
     expect(r.headers.get('x-intake-priority-remaining')).toBe('1');
     const mixed = [aiFinding(), aiFinding({ exploited: true })].map((f) => JSON.stringify(f)).join('\n');
-    const out = (await w.call(w.reporterA, 'POST', '/api/findings/batch', mixed, { 'content-type': 'application/x-ndjson' })).text.trim().split('\n').map((l) => JSON.parse(l));
+    const out = (await w.call(w.reporterA, 'POST', '/api/findings/batch', mixed, { 'content-type': 'application/x-ndjson' })).text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.slice(0, 2).map((x) => x.code ?? x.status)).toEqual(['RATE_LIMITED', 'accepted']);
   });
 

@@ -3,7 +3,11 @@ import { chainHead } from '../../src/store/audit';
 import { aiFinding, intakeWorld, type IntakeWorld } from './world';
 
 const ndjson = (items: unknown[]) => items.map((i) => (typeof i === 'string' ? i : JSON.stringify(i))).join('\n');
-const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('bulk submission (streamed, per-item answers)', () => {
   let w: IntakeWorld;
@@ -11,7 +15,8 @@ describe('bulk submission (streamed, per-item answers)', () => {
     w = await intakeWorld();
   }, 60_000);
   afterAll(async () => w?.close());
-  const post = (body: string, type: string, headers: Record<string, string> = {}, token = w.reporterA) => w.call(token, 'POST', '/api/findings/batch', body, { 'content-type': type, ...headers });
+  const post = (body: string, type: string, headers: Record<string, string> = {}, token = w.reporterA) =>
+    w.call(token, 'POST', '/api/findings/batch', body, { 'content-type': type, ...headers });
   const reportCount = async (token = w.analyst) => (await w.call(token, 'GET', '/api/reports?limit=1')).json.total as number;
 
   it('answers each NDJSON item in order, NDJSON out: accepted, duplicate, and rejected with every problem', async () => {
@@ -36,7 +41,18 @@ describe('bulk submission (streamed, per-item answers)', () => {
     const results = out.slice(0, -1);
     expect(out.at(-1)).toEqual({ summary: { received: 10, accepted: 2, duplicate: 1, rejected: 7, replayed: 0 } });
     expect(results.map((x) => x.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(results.map((x) => x.status)).toEqual(['accepted', 'duplicate', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'accepted']);
+    expect(results.map((x) => x.status)).toEqual([
+      'accepted',
+      'duplicate',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'accepted',
+    ]);
     expect(results[1]).toMatchObject({ reportId: results[0].reportId, match: 'exact' });
     const paths = (i: number) => results[i].problems.map((p: { path: string }) => p.path);
     expect(results[2].problems[0]).toMatchObject({ path: '/target/purl', message: expect.stringMatching(/unknown package ecosystem/) });
@@ -79,7 +95,9 @@ describe('bulk submission (streamed, per-item answers)', () => {
   it('answers a reused key with different content as a per-item conflict, the rest unaffected', async () => {
     const keyed = aiFinding({ idempotencyKey: 'item-key-1' });
     await post(ndjson([keyed]), 'application/x-ndjson');
-    const r = lines((await post(ndjson([{ ...keyed, description: 'different content entirely, a new text' }, aiFinding(), { ...keyed }]), 'application/x-ndjson')).text);
+    const r = lines(
+      (await post(ndjson([{ ...keyed, description: 'different content entirely, a new text' }, aiFinding(), { ...keyed }]), 'application/x-ndjson')).text,
+    );
     expect(r[0]).toMatchObject({ status: 'rejected', code: 'CONFLICT', problems: [{ path: '/idempotencyKey' }] });
     expect(r[1]).toMatchObject({ status: 'accepted' });
     expect(r[2]).toMatchObject({ status: 'accepted', replayed: true });

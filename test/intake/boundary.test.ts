@@ -3,7 +3,11 @@ import { checkItems } from '../../src/services/intake/check-items';
 import { aiFinding, intakeWorld, type IntakeWorld } from './world';
 
 const ndjson = (items: unknown[]) => items.map((i) => JSON.stringify(i)).join('\n');
-const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 const NUL = expect.stringMatching(/NUL/);
 
 /** Issue 9 items 11 and 12 at the intake boundary: NUL in items, long idempotency keys, every problem at once, PoC file names. */
@@ -24,10 +28,12 @@ describe('intake boundary', () => {
       expect(r.status, r.text).toBe(200);
       const items = type === 'application/json' ? r.json.items : lines(r.text).slice(0, -1);
       expect(items.map((i: { status: string }) => i.status)).toEqual(['accepted', 'rejected', 'accepted']);
-      expect(items[1].problems).toEqual(expect.arrayContaining([
-        { path: '/description', message: NUL },
-        { path: '/target/affectedVersions/1', message: NUL },
-      ]));
+      expect(items[1].problems).toEqual(
+        expect.arrayContaining([
+          { path: '/description', message: NUL },
+          { path: '/target/affectedVersions/1', message: NUL },
+        ]),
+      );
     }
   });
 
@@ -51,12 +57,19 @@ describe('intake boundary', () => {
     const ok = await w.call(w.reporterA, 'POST', '/api/findings', aiFinding(), { 'idempotency-key': long });
     expect(ok.status).toBe(201);
     // A finding's own key over 200 characters is named as well.
-    const own = await w.call(w.reporterA, 'POST', '/api/findings/batch', ndjson([aiFinding({ idempotencyKey: `${long}x` })]), { 'content-type': 'application/x-ndjson' });
+    const own = await w.call(w.reporterA, 'POST', '/api/findings/batch', ndjson([aiFinding({ idempotencyKey: `${long}x` })]), {
+      'content-type': 'application/x-ndjson',
+    });
     expect(lines(own.text)[0]).toMatchObject({ status: 'rejected', problems: [{ path: '/idempotencyKey' }] });
   });
 
   it('schema errors do not hide the semantic errors of the fields that did parse', async () => {
-    const f = aiFinding({ target: { purl: 'pkg:nosuchtype/x@1' }, weakness: { cwe: 'CWE-999999' }, severity: { cvss: 'CVSS:3.1/AV:X' }, location: { line: 'twelve' } });
+    const f = aiFinding({
+      target: { purl: 'pkg:nosuchtype/x@1' },
+      weakness: { cwe: 'CWE-999999' },
+      severity: { cvss: 'CVSS:3.1/AV:X' },
+      location: { line: 'twelve' },
+    });
     delete f.description;
     const r = await w.call(w.reporterA, 'POST', '/api/findings', f);
     expect(r.status).toBe(400);
@@ -64,7 +77,10 @@ describe('intake boundary', () => {
     expect(paths).toEqual(expect.arrayContaining(['/description', '/location/line', '/target/purl', '/weakness/cwe']));
     expect(paths.some((p: string) => p.startsWith('/severity/cvss'))).toBe(true);
     // Semantic checks of the provenance and of each proof of concept too.
-    const g = aiFinding({ provenance: { finderKind: 'ai' }, proofOfConcept: [{ name: 'a.html', mediaType: 'text/html', contentBase64: 'PGI+' }, { name: 'b' }] });
+    const g = aiFinding({
+      provenance: { finderKind: 'ai' },
+      proofOfConcept: [{ name: 'a.html', mediaType: 'text/html', contentBase64: 'PGI+' }, { name: 'b' }],
+    });
     delete g.description;
     const r2 = await w.call(w.reporterA, 'POST', '/api/findings', g);
     const paths2 = r2.json.errors.map((e: { path: string }) => e.path);
@@ -74,7 +90,12 @@ describe('intake boundary', () => {
 
   it('a proof of concept with a non-Latin-1 file name downloads, named by RFC 6266 filename*', async () => {
     const name = '漏洞 PoC "ü"; €.py';
-    const a = await w.call(w.reporterA, 'POST', '/api/findings', aiFinding({ proofOfConcept: [{ name, mediaType: 'text/x-python', contentBase64: Buffer.from('print(1)\n').toString('base64') }] }));
+    const a = await w.call(
+      w.reporterA,
+      'POST',
+      '/api/findings',
+      aiFinding({ proofOfConcept: [{ name, mediaType: 'text/x-python', contentBase64: Buffer.from('print(1)\n').toString('base64') }] }),
+    );
     expect(a.status, a.text).toBe(201);
     const report = await w.call(w.reporterA, 'GET', `/api/reports/${a.json.reportId}`);
     const attachment = report.json.findings[0].proofOfConcept[0];
@@ -83,7 +104,9 @@ describe('intake boundary', () => {
     expect(r.status).toBe(200);
     expect(await r.text()).toBe('print(1)\n');
     const cd = r.headers.get('content-disposition')!;
-    expect(cd).toBe(`attachment; filename="__ PoC ___; _.py"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    expect(cd).toBe(
+      `attachment; filename="__ PoC ___; _.py"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     const star = /filename\*=UTF-8''(.+)$/.exec(cd)![1]!;
     expect(decodeURIComponent(star)).toBe(name);
   });

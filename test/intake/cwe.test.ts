@@ -12,7 +12,9 @@ describe('CWE ids', () => {
       console.warn('skipped: @secvisogram/csaf-validator-lib (dev dependency) is not installed');
       return;
     }
-    const theirs = catalogue.weaknesses.map((w) => [Number(w.id.slice(4)), w.name, w.status === 'Deprecated' ? 1 : 0]).sort((a, b) => (a[0] as number) - (b[0] as number));
+    const theirs = catalogue.weaknesses
+      .map((w) => [Number(w.id.slice(4)), w.name, w.status === 'Deprecated' ? 1 : 0])
+      .sort((a, b) => (a[0] as number) - (b[0] as number));
     expect(CWE_WEAKNESSES).toEqual(theirs);
   });
 

@@ -13,7 +13,8 @@ const facts = (over: Partial<DedupFacts> = {}): DedupFacts => ({
   endpoint: null,
   cwe: 'CWE-787',
   title: 'Heap overflow in read_chunk',
-  description: 'read_chunk trusts the 32-bit length field of a PNG chunk and copies that many bytes into a fixed heap buffer, so a crafted image overwrites adjacent heap memory and can lead to code execution.',
+  description:
+    'read_chunk trusts the 32-bit length field of a PNG chunk and copies that many bytes into a fixed heap buffer, so a crafted image overwrites adjacent heap memory and can lead to code execution.',
   stackTrace: '#0 0x4f2a in read_chunk src/png/chunk.c:120\n#1 0x4f9b in png_decode src/png/decode.c:88\n#2 0x5011 in main',
   ...over,
 });
@@ -63,7 +64,8 @@ describe('dedup index', () => {
     const near = facts({
       line: 131,
       function: 'png::read_chunk_impl',
-      description: 'read_chunk trusts the 32-bit length field of a PNG chunk and copies that many bytes into a fixed-size heap buffer; a crafted image overwrites adjacent heap memory and can lead to remote code execution.',
+      description:
+        'read_chunk trusts the 32-bit length field of a PNG chunk and copies that many bytes into a fixed-size heap buffer; a crafted image overwrites adjacent heap memory and can lead to remote code execution.',
     });
     const d = index.decide(near);
     expect(d).toMatchObject({ kind: 'near', reportId: 'r1' });
@@ -74,7 +76,14 @@ describe('dedup index', () => {
     stored(index, facts(), 'r1');
     expect(index.decide(facts({ targetKey: 'pkg:npm/other', line: 1, function: 'x' })).kind).toBe('new');
     expect(index.decide(facts({ cwe: 'CWE-125', line: 1, function: 'x' })).kind).toBe('new');
-    const other = facts({ line: 7, function: 'set_cookie', file: 'src/http/cookie.c', title: 'Cookie without HttpOnly', description: 'The session cookie is issued without the HttpOnly attribute, so a script injected into any page can read it and hijack the session.', stackTrace: null });
+    const other = facts({
+      line: 7,
+      function: 'set_cookie',
+      file: 'src/http/cookie.c',
+      title: 'Cookie without HttpOnly',
+      description: 'The session cookie is issued without the HttpOnly attribute, so a script injected into any page can read it and hijack the session.',
+      stackTrace: null,
+    });
     expect(index.decide(other).kind).toBe('new');
   });
 
@@ -88,7 +97,14 @@ describe('dedup index', () => {
   it('estimates similarity from signatures', () => {
     const a = minhash(shinglesOf(facts()));
     expect(similarity(a, a)).toBe(1);
-    expect(similarity(a, minhash(shinglesOf(facts({ title: 'x', description: 'completely unrelated words about cookies and sessions', stackTrace: null, file: 'b', function: 'c' }))))).toBeLessThan(0.3);
+    expect(
+      similarity(
+        a,
+        minhash(
+          shinglesOf(facts({ title: 'x', description: 'completely unrelated words about cookies and sessions', stackTrace: null, file: 'b', function: 'c' })),
+        ),
+      ),
+    ).toBeLessThan(0.3);
   });
 
   it('keeps a stage to itself until it is absorbed', () => {
@@ -115,10 +131,16 @@ describe('dedup index', () => {
 
 describe('shingle words', () => {
   it('the one-pass word hashes equal the hashes of the words, for any text', () => {
-    const piece = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('the ', 'THE', 'which ', '42 ', '٣٤ ', '_a_', 'İstanbul ', 'ß', '𝔘𝔫𝔦', '\ud800', 'x1y2', ' when'));
-    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
-      const text = parts.join('');
-      expect(wordHashes(text)).toEqual(words(text).map(fnv1a));
-    }));
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('the ', 'THE', 'which ', '42 ', '٣٤ ', '_a_', 'İstanbul ', 'ß', '𝔘𝔫𝔦', '\ud800', 'x1y2', ' when'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(wordHashes(text)).toEqual(words(text).map(fnv1a));
+      }),
+    );
   });
 });

@@ -21,7 +21,12 @@ describe('a duplicate from another organisation opens nothing', () => {
   }, 60_000);
   afterAll(async () => w?.close());
   const submit = async (token: string, f: Record<string, unknown>, path = '/api/findings') => (await w.call(token, 'POST', path, f)).json;
-  const probeOf = (f: Record<string, unknown>, key: string) => ({ ...f, idempotencyKey: key, description: `${f.description as string} Seen independently.`, provenance: { finderKind: 'hybrid', model: { name: 'secret-model-b' } } });
+  const probeOf = (f: Record<string, unknown>, key: string) => ({
+    ...f,
+    idempotencyKey: key,
+    description: `${f.description as string} Seen independently.`,
+    provenance: { finderKind: 'hybrid', model: { name: 'secret-model-b' } },
+  });
   const bTotal = async () => (await w.call(w.reporterB, 'GET', '/api/reports?limit=500')).json as { items: { id: string }[]; total: number };
 
   it('answers Lab B with its own finding, no report id; Lab A’s report stays 404 and out of every list, count and event for Lab B', async () => {
@@ -41,7 +46,12 @@ describe('a duplicate from another organisation opens nothing', () => {
     // Lab B still sees its own finding (marked for Lab B), without the report it landed on.
     const own = await w.call(w.reporterB, 'GET', `/api/findings/${b.findingId}`);
     expect(own.status, own.text).toBe(200);
-    expect(own.json).toMatchObject({ id: b.findingId, organisationId: w.orgB, disposition: 'duplicate', marking: { tlp: 'AMBER+STRICT', ownerOrganisationId: w.orgB } });
+    expect(own.json).toMatchObject({
+      id: b.findingId,
+      organisationId: w.orgB,
+      disposition: 'duplicate',
+      marking: { tlp: 'AMBER+STRICT', ownerOrganisationId: w.orgB },
+    });
     expect(own.json.reportId).toBeNull();
     expect(own.text).not.toContain(a.reportId);
     expect((await w.call(w.reporterA, 'GET', `/api/findings/${b.findingId}`)).status).toBe(404);
@@ -50,16 +60,32 @@ describe('a duplicate from another organisation opens nothing', () => {
     expect(replay).toMatchObject({ status: 'duplicate', findingId: b.findingId, replayed: true });
     expect(replay).not.toHaveProperty('reportId');
     // The same probe through the bulk endpoint.
-    const batch = await w.call(w.reporterB, 'POST', '/api/findings/batch', JSON.stringify(probeOf(f, `${key}-batch`)), { 'content-type': 'application/x-ndjson' });
+    const batch = await w.call(w.reporterB, 'POST', '/api/findings/batch', JSON.stringify(probeOf(f, `${key}-batch`)), {
+      'content-type': 'application/x-ndjson',
+    });
     expect(batch.status, batch.text).toBe(200);
-    const line = batch.text.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((x) => x.status);
+    const line = batch.text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .find((x) => x.status);
     expect(line).toMatchObject({ status: 'duplicate' });
     expect(line).not.toHaveProperty('reportId');
     // Work on Lab A's report reaches no stream or webhook of Lab B.
     expect((await w.call(w.analyst, 'POST', `/api/reports/${a.reportId}/transitions`, { event: 'start-triage' })).status).toBe(200);
-    const events = (await eventsAfter(w.server.server.runtime.ctx.db, 0, 100_000)).filter((e) => e.recordId === a.reportId || JSON.stringify(e.data).includes(a.reportId));
+    const events = (await eventsAfter(w.server.server.runtime.ctx.db, 0, 100_000)).filter(
+      (e) => e.recordId === a.reportId || JSON.stringify(e.data).includes(a.reportId),
+    );
     expect(events.length).toBeGreaterThan(0);
-    const asUser: Viewer = { kind: 'user', userId: reporterBUserId, organisationId: w.orgB, clientOf: null, clearance: 'NONE', coordinator: false, staff: false };
+    const asUser: Viewer = {
+      kind: 'user',
+      userId: reporterBUserId,
+      organisationId: w.orgB,
+      clientOf: null,
+      clearance: 'NONE',
+      coordinator: false,
+      staff: false,
+    };
     const asWebhook: Viewer = { kind: 'organisation', organisationId: w.orgB, clientOf: null, coordinator: false };
     expect(events.filter((e) => canSee(asUser, e.marking) || canSee(asWebhook, e.marking)).map((e) => e.type)).toEqual([]);
   });
@@ -87,12 +113,23 @@ describe('a duplicate from another organisation opens nothing', () => {
     // Nor can Lab A find out by filtering its own reports by Lab B or Lab B's model.
     for (const q of [`finderOrganisationId=${w.orgB}`, 'model=secret-model-b']) {
       const found = (await w.call(w.reporterA, 'GET', `/api/reports?limit=500&${q}`)).json;
-      expect(found.items.map((r: { id: string }) => r.id), q).not.toContain(a.reportId);
-      expect((await w.call(w.analyst, 'GET', `/api/reports?limit=500&${q}`)).json.items.map((r: { id: string }) => r.id), q).toContain(a.reportId);
+      expect(
+        found.items.map((r: { id: string }) => r.id),
+        q,
+      ).not.toContain(a.reportId);
+      expect(
+        (await w.call(w.analyst, 'GET', `/api/reports?limit=500&${q}`)).json.items.map((r: { id: string }) => r.id),
+        q,
+      ).toContain(a.reportId);
     }
     const coordinator = await w.call(w.analyst, 'GET', `/api/reports/${a.reportId}`);
     const byOrg = (xs: [string, string[]][]) => [...xs].sort((x, y) => x[0].localeCompare(y[0]));
-    expect(byOrg(coordinator.json.credits.map((c: { organisationId: string; models: string[] }) => [c.organisationId, c.models]))).toEqual(byOrg([[w.orgA, ['frontier-x']], [w.orgB, ['secret-model-b']]]));
+    expect(byOrg(coordinator.json.credits.map((c: { organisationId: string; models: string[] }) => [c.organisationId, c.models]))).toEqual(
+      byOrg([
+        [w.orgA, ['frontier-x']],
+        [w.orgB, ['secret-model-b']],
+      ]),
+    );
     expect(coordinator.json.otherCredits).toBe(0);
   });
 
@@ -110,7 +147,9 @@ describe('a duplicate from another organisation opens nothing', () => {
     }
     const ok = await submit(w.reporterB, aiFinding({ publicCredit: { consent: true, name: 'Lab B Research', model: true } }));
     expect(ok.status).toBe('accepted');
-    const row = (await w.server.server.runtime.ctx.db.execute(sql`select public_credit from findings where id = ${ok.findingId}`)) as unknown as { rows: { public_credit: unknown }[] };
+    const row = (await w.server.server.runtime.ctx.db.execute(sql`select public_credit from findings where id = ${ok.findingId}`)) as unknown as {
+      rows: { public_credit: unknown }[];
+    };
     expect(row.rows[0]!.public_credit).toEqual({ consent: true, name: 'Lab B Research', model: true });
   });
 

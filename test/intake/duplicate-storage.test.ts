@@ -22,7 +22,15 @@ describe.each(DRIVERS)('a duplicate opens nothing, on %s', (driver) => {
     labB = await makePrincipal(ctx);
   }, 60_000);
   afterAll(() => t.close());
-  const submit = async (p: Principal, values: Record<string, unknown>[]) => (await submitChunk(ctx, p, values.map((value, index) => ({ index, value })), { requestKey: null, source: 'api' })).results;
+  const submit = async (p: Principal, values: Record<string, unknown>[]) =>
+    (
+      await submitChunk(
+        ctx,
+        p,
+        values.map((value, index) => ({ index, value })),
+        { requestKey: null, source: 'api' },
+      )
+    ).results;
 
   it('answers with the submitter’s own finding, leaves the access list alone, and keeps filters from telling', async () => {
     const f = aiFinding();
@@ -30,7 +38,12 @@ describe.each(DRIVERS)('a duplicate opens nothing, on %s', (driver) => {
     const probe = { ...f, provenance: { finderKind: 'ai', model: { name: 'probe-model' }, autonomy: 'fully-autonomous' } };
     // Two probes in one chunk, and an item of Lab B's own that a later item duplicates.
     const own = aiFinding();
-    const [b1, b2, mine, again] = await submit(labB, [probe, { ...probe, description: `${f.description as string} Again.` }, own, { ...own, provenance: { finderKind: 'human' } }]);
+    const [b1, b2, mine, again] = await submit(labB, [
+      probe,
+      { ...probe, description: `${f.description as string} Again.` },
+      own,
+      { ...own, provenance: { finderKind: 'human' } },
+    ]);
     for (const b of [b1, b2]) {
       expect(b).toMatchObject({ status: 'duplicate', findingId: expect.any(String) });
       expect(b).not.toHaveProperty('reportId');

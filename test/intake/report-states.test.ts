@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_EVENTS, REPORT_STATES, REPORT_TRANSITIONS, eventsFrom, needsInfoDeadline, transitionReport } from '../../src/domain/intake/report-states';
 
-const inputFor = (needs: string | null) => (needs === 'reason' ? { reason: 'because' } : needs === 'duplicate-of' ? { duplicateOf: '0190a000-0000-7000-8000-000000000001' } : {});
+const inputFor = (needs: string | null) =>
+  needs === 'reason' ? { reason: 'because' } : needs === 'duplicate-of' ? { duplicateOf: '0190a000-0000-7000-8000-000000000001' } : {};
 
 describe('report state machine', () => {
   it.each(REPORT_TRANSITIONS.map((t) => [t.from, t.event, t.to, t] as const))('%s --%s--> %s', (from, event, to, t) => {

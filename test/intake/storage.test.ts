@@ -29,7 +29,11 @@ describe.each(DRIVERS)('intake storage on %s', (driver) => {
     const again = (await submitChunk(ctx, p, [{ index: 0, value: { ...f, provenance: { finderKind: 'human' } } }], opts)).results[0]!;
     expect(again).toMatchObject({ status: 'duplicate', match: 'exact', reportId: first.reportId });
     forgetIntakeState(t.database.db);
-    const reworded = { ...f, location: { file: (f.location as { file: string }).file, line: 10_000 }, description: `${f.description as string} Confirmed again.` };
+    const reworded = {
+      ...f,
+      location: { file: (f.location as { file: string }).file, line: 10_000 },
+      description: `${f.description as string} Confirmed again.`,
+    };
     const near = (await submitChunk(ctx, p, [{ index: 0, value: reworded }], opts)).results[0]!;
     expect(near).toMatchObject({ status: 'duplicate', match: 'near', reportId: first.reportId });
   }, 120_000);
@@ -52,7 +56,19 @@ describe.each(DRIVERS)('intake storage on %s', (driver) => {
       expect(answered.map((r) => r.length)).toEqual([3, 3, 3, 2]);
       const flat = answered.flat();
       expect(flat.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      expect(flat.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'rejected', 'accepted', 'accepted', 'duplicate', 'accepted', 'accepted', 'rejected']);
+      expect(flat.map((r) => r.status)).toEqual([
+        'accepted',
+        'accepted',
+        'accepted',
+        'accepted',
+        'rejected',
+        'accepted',
+        'accepted',
+        'duplicate',
+        'accepted',
+        'accepted',
+        'rejected',
+      ]);
       expect(flat[7]).toMatchObject({ match: 'exact', reportId: flat[1]!.reportId });
       expect(summary).toMatchObject({ received: 11, accepted: 8, duplicate: 1, rejected: 2 });
     } finally {
@@ -64,10 +80,22 @@ describe.each(DRIVERS)('intake storage on %s', (driver) => {
     t = await freshDatabase(driver);
     const ctx = contextFor(t.database);
     const p = await makePrincipal(ctx);
-    const r = await submitChunk(ctx, p, [{ index: 0, value: aiFinding() }, { index: 1, value: aiFinding({ weakness: { cwe: 'CWE-1' } }) }, { index: 2, problem: 'not valid JSON' }, { index: 3, value: aiFinding() }], opts);
+    const r = await submitChunk(
+      ctx,
+      p,
+      [
+        { index: 0, value: aiFinding() },
+        { index: 1, value: aiFinding({ weakness: { cwe: 'CWE-1' } }) },
+        { index: 2, problem: 'not valid JSON' },
+        { index: 3, value: aiFinding() },
+      ],
+      opts,
+    );
     expect(r.results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'rejected', 'accepted']);
     const { sql } = await import('drizzle-orm');
-    const rows = await t.database.db.execute(sql`select (select count(*) from findings)::int as f, (select count(*) from reports)::int as r, (select count(*) from finding_dedup_keys where signature is not null)::int as s`);
+    const rows = await t.database.db.execute(
+      sql`select (select count(*) from findings)::int as f, (select count(*) from reports)::int as r, (select count(*) from finding_dedup_keys where signature is not null)::int as s`,
+    );
     expect((rows as unknown as { rows: unknown[] }).rows[0]).toEqual({ f: 2, r: 2, s: 2 });
   }, 60_000);
 });

@@ -18,7 +18,19 @@ const sarif = (results: number) =>
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'codeql', version: '2.17.0', rules: [{ id: 'js/path-injection', properties: { tags: ['external/cwe/cwe-022'] }, shortDescription: { text: 'Uncontrolled data used in path expression' } }] } },
+        tool: {
+          driver: {
+            name: 'codeql',
+            version: '2.17.0',
+            rules: [
+              {
+                id: 'js/path-injection',
+                properties: { tags: ['external/cwe/cwe-022'] },
+                shortDescription: { text: 'Uncontrolled data used in path expression' },
+              },
+            ],
+          },
+        },
         versionControlProvenance: [{ repositoryUri: 'https://github.com/example/server', revisionId: 'abcdef1234567' }],
         results: Array.from({ length: results }, (_, i) => ({
           ruleId: 'js/path-injection',
@@ -42,7 +54,10 @@ describe('aisc submit', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/submitted 3\/3: 3 accepted/);
     expect(r.stdout).toMatch(/^sarif: 3 findings: 3 accepted, 0 duplicate, 0 rejected/);
-    const again = await cli(['submit', file('scan.sarif', sarif(3)), '--purl', 'pkg:npm/example-server', '--server', w.url, '--token', w.reporterA, '--json'], {});
+    const again = await cli(
+      ['submit', file('scan.sarif', sarif(3)), '--purl', 'pkg:npm/example-server', '--server', w.url, '--token', w.reporterA, '--json'],
+      {},
+    );
     const out = JSON.parse(again.stdout);
     expect(out.summary).toMatchObject({ received: 3, duplicate: 3 });
     expect(out.items[0]).toMatchObject({ status: 'duplicate', match: 'exact' });

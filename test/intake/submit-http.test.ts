@@ -14,13 +14,22 @@ describe('submitting findings over HTTP', () => {
     expect(first.status, first.text).toBe(201);
     expect(first.json).toMatchObject({ index: 0, status: 'accepted' });
     expect(first.headers.get('x-intake-remaining')).toMatch(/^\d+$/);
-    const again = await w.call(w.reporterA, 'POST', '/api/findings', { ...f, description: `${f.description as string} Found again in a later run.`, provenance: { ...(f.provenance as object), runId: 'run-other' } });
+    const again = await w.call(w.reporterA, 'POST', '/api/findings', {
+      ...f,
+      description: `${f.description as string} Found again in a later run.`,
+      provenance: { ...(f.provenance as object), runId: 'run-other' },
+    });
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ status: 'duplicate', match: 'exact', reportId: first.json.reportId });
   });
 
   it('names every problem of a bad finding by JSON Pointer and stores nothing', async () => {
-    const r = await w.call(w.reporterA, 'POST', '/api/findings', aiFinding({ target: { purl: 'pkg:nosuchtype/x@1' }, weakness: { cwe: 'CWE-999999' }, severity: { cvss: 'CVSS:3.1/AV:X' } }));
+    const r = await w.call(
+      w.reporterA,
+      'POST',
+      '/api/findings',
+      aiFinding({ target: { purl: 'pkg:nosuchtype/x@1' }, weakness: { cwe: 'CWE-999999' }, severity: { cvss: 'CVSS:3.1/AV:X' } }),
+    );
     expect(r.status).toBe(400);
     const paths = r.json.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/target/purl', '/weakness/cwe']));

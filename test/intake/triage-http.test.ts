@@ -38,14 +38,25 @@ describe('triage and need-to-know', () => {
   it('credits every reporter of a duplicate to the coordinators, and opens nothing to the second organisation (ADR 0013)', async () => {
     const f = aiFinding();
     const a = await submit(w.reporterA, f);
-    const b = await submit(w.reporterB, { ...f, description: `${f.description as string} Seen independently.`, provenance: { finderKind: 'hybrid', model: { name: 'other-model' } } });
+    const b = await submit(w.reporterB, {
+      ...f,
+      description: `${f.description as string} Seen independently.`,
+      provenance: { finderKind: 'hybrid', model: { name: 'other-model' } },
+    });
     expect(b).toMatchObject({ status: 'duplicate', findingId: expect.any(String) });
     expect(b.reportId).toBeUndefined();
     expect((await w.call(w.reporterB, 'GET', `/api/reports/${a.reportId}`)).status).toBe(404);
     const seenByAnalyst = await w.call(w.analyst, 'GET', `/api/reports/${a.reportId}`);
     // (This suite's clock stands still: findings of one millisecond have no order between them.)
     expect(seenByAnalyst.json.findings.map((x: { organisationId: string }) => x.organisationId).sort()).toEqual([w.orgA, w.orgB].sort());
-    expect(seenByAnalyst.json.credits.map((c: { organisation: string; findings: number; models: string[] }) => [c.organisation.replace(/\d+$/, ''), c.findings, c.models]).sort()).toEqual([['Lab A ', 1, ['frontier-x']], ['Lab B ', 1, ['other-model']]]);
+    expect(
+      seenByAnalyst.json.credits
+        .map((c: { organisation: string; findings: number; models: string[] }) => [c.organisation.replace(/\d+$/, ''), c.findings, c.models])
+        .sort(),
+    ).toEqual([
+      ['Lab A ', 1, ['frontier-x']],
+      ['Lab B ', 1, ['other-model']],
+    ]);
     expect(seenByAnalyst.json.findingCount).toBe(2);
     const seenByA = (await w.call(w.reporterA, 'GET', `/api/reports/${a.reportId}`)).json;
     expect(seenByA.findings.map((x: { organisationId: string }) => x.organisationId)).toEqual([w.orgA]);
@@ -66,7 +77,12 @@ describe('triage and need-to-know', () => {
   });
 
   it('closes a needs-info report by itself after the configured number of days', async () => {
-    await w.call(w.admin, 'PUT', '/api/intake/settings', { findingsPerMinute: 6000, priorityFindingsPerMinute: 1000, findingsPerDay: 200000, needsInfoCloseDays: 3 });
+    await w.call(w.admin, 'PUT', '/api/intake/settings', {
+      findingsPerMinute: 6000,
+      priorityFindingsPerMinute: 1000,
+      findingsPerDay: 200000,
+      needsInfoCloseDays: 3,
+    });
     const a = await submit(w.reporterA, aiFinding());
     await transition(a.reportId, { event: 'start-triage' });
     const asked = await transition(a.reportId, { event: 'request-info', reason: 'Which build flags?' });
@@ -110,7 +126,13 @@ describe('triage and need-to-know', () => {
       ssvc: { exploitation: 'active', automatable: 'yes', technicalImpact: 'total', missionWellbeing: 'medium' },
     });
     expect(r.status, r.text).toBe(200);
-    expect(r.json).toMatchObject({ cwe: 'CWE-122', severity: 'critical', knownExploited: true, reproduction: { status: 'reproduced', by: w.analystUserId }, ssvc: { decision: 'act' } });
+    expect(r.json).toMatchObject({
+      cwe: 'CWE-122',
+      severity: 'critical',
+      knownExploited: true,
+      reproduction: { status: 'reproduced', by: w.analystUserId },
+      ssvc: { decision: 'act' },
+    });
   });
 
   it('merges and splits reports, audited, with the dedup index following', async () => {

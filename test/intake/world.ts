@@ -19,13 +19,30 @@ export interface IntakeWorld {
   readonly orgA: string;
   readonly reporterB: string;
   readonly orgB: string;
-  call(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; json: any; text: string }>;
+  call(
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; json: any; text: string }>;
   close(): Promise<void>;
 }
 
-export async function personIn(server: TestServer, organisationId: string, role: Role, scopes: ('read' | 'write' | 'admin')[]): Promise<{ token: string; userId: string }> {
+export async function personIn(
+  server: TestServer,
+  organisationId: string,
+  role: Role,
+  scopes: ('read' | 'write' | 'admin')[],
+): Promise<{ token: string; userId: string }> {
   const ctx = server.server.runtime.ctx;
-  const { user } = await createUser(ctx, CLI_ACTOR, { email: `p${++n}-${Date.now()}@intake.test`, name: 'Person', organisationId, role, password: 'a long enough test password' });
+  const { user } = await createUser(ctx, CLI_ACTOR, {
+    email: `p${++n}-${Date.now()}@intake.test`,
+    name: 'Person',
+    organisationId,
+    role,
+    password: 'a long enough test password',
+  });
   const { secret } = await createToken(ctx, CLI_ACTOR, user.id, { name: 't', scopes });
   return { token: secret, userId: user.id };
 }
@@ -72,9 +89,41 @@ export async function intakeWorld(env: Record<string, string> = {}, opts: Parame
 
 let seq = 0;
 
-const COMPONENTS = ['png decoder', 'tar extractor', 'http router', 'session store', 'template engine', 'font parser', 'zip reader', 'json schema loader', 'image scaler', 'audio demuxer', 'xml importer', 'cookie jar', 'upload handler', 'pdf text layer', 'regex compiler'];
-const FLAWS = ['trusts a length field from the input', 'never checks the index against the table size', 'uses a signed count as an unsigned size', 'frees the buffer before the last read', 'concatenates user input into a shell command', 'follows symbolic links outside the target directory', 'accepts an unbounded recursion depth', 'skips the bounds check on the fast path'];
-const EFFECTS = ['overwrites adjacent heap memory', 'reads past the end of the stack buffer', 'executes attacker-chosen commands', 'writes files anywhere the service may', 'exhausts the stack and crashes the worker', 'leaks memory of earlier requests'];
+const COMPONENTS = [
+  'png decoder',
+  'tar extractor',
+  'http router',
+  'session store',
+  'template engine',
+  'font parser',
+  'zip reader',
+  'json schema loader',
+  'image scaler',
+  'audio demuxer',
+  'xml importer',
+  'cookie jar',
+  'upload handler',
+  'pdf text layer',
+  'regex compiler',
+];
+const FLAWS = [
+  'trusts a length field from the input',
+  'never checks the index against the table size',
+  'uses a signed count as an unsigned size',
+  'frees the buffer before the last read',
+  'concatenates user input into a shell command',
+  'follows symbolic links outside the target directory',
+  'accepts an unbounded recursion depth',
+  'skips the bounds check on the fast path',
+];
+const EFFECTS = [
+  'overwrites adjacent heap memory',
+  'reads past the end of the stack buffer',
+  'executes attacker-chosen commands',
+  'writes files anywhere the service may',
+  'exhausts the stack and crashes the worker',
+  'leaks memory of earlier requests',
+];
 
 /** A realistic AI finding; `over` replaces fields. Each call is a different bug unless told otherwise. */
 export function aiFinding(over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -86,8 +135,20 @@ export function aiFinding(over: Record<string, unknown> = {}): Record<string, un
   return {
     title: `${component} ${flaw} in ${fn}`,
     description: `${fn} in the ${component} ${flaw} (case ${i}-${(i * 2654435761) % 9973}); a crafted input reaching ${fn} ${effect}. Reached through ${fn}_entry variant ${i}.`,
-    provenance: { finderKind: 'ai', model: { name: 'frontier-x', version: '2026-05' }, autonomy: 'fully-autonomous', harness: { name: 'fuzz-agent', version: '1.4.0' }, runId: `run-${i}`, configurationHash: 'sha256:abc' },
-    target: { purl: 'pkg:npm/image-lib@2.3.1', repository: 'https://github.com/example/image-lib', commit: 'a1b2c3d4e5f6', affectedVersions: ['2.3.0', '2.3.1'] },
+    provenance: {
+      finderKind: 'ai',
+      model: { name: 'frontier-x', version: '2026-05' },
+      autonomy: 'fully-autonomous',
+      harness: { name: 'fuzz-agent', version: '1.4.0' },
+      runId: `run-${i}`,
+      configurationHash: 'sha256:abc',
+    },
+    target: {
+      purl: 'pkg:npm/image-lib@2.3.1',
+      repository: 'https://github.com/example/image-lib',
+      commit: 'a1b2c3d4e5f6',
+      affectedVersions: ['2.3.0', '2.3.1'],
+    },
     location: { file: `src/${component.replace(/ /g, '_')}/${fn}.c`, line: 100 + i, function: fn },
     weakness: { cwe: 'CWE-787' },
     severity: { cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H' },

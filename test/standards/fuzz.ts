@@ -11,7 +11,10 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.nat(),
   kind: fc.constantFrom('delete', 'insert', 'replace', 'truncate', 'duplicate'),
   length: fc.integer({ min: 1, max: 40 }),
-  text: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '<', '>', '/>', '&', '&amp;', '<!ENTITY x "y">', 'null', '-1', '1e999', '\u0000', '\uD800', ':\n')),
+  text: fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '<', '>', '/>', '&', '&amp;', '<!ENTITY x "y">', 'null', '-1', '1e999', '\u0000', '\uD800', ':\n'),
+  ),
 });
 
 function apply(seed: string, edits: readonly Edit[]): string {

@@ -46,7 +46,11 @@ describe.each(DRIVERS)('access lists reveal no user the caller cannot see, on %s
   it('answers another organisation’s user exactly as an id nobody holds', async () => {
     const unknown = await refusal(note(author, [randomUUID()]));
     const hidden = await refusal(note(author, [stranger.userId]));
-    expect(unknown).toEqual({ code: 'VALIDATION', message: 'The marking is not valid', details: [{ path: '/marking/access/users/0', message: 'no such user' }] });
+    expect(unknown).toEqual({
+      code: 'VALIDATION',
+      message: 'The marking is not valid',
+      details: [{ path: '/marking/access/users/0', message: 'no such user' }],
+    });
     expect(hidden).toEqual(unknown);
   });
 

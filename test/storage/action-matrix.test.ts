@@ -23,7 +23,16 @@ type Standing = { role: Role; kind: OrganisationKind; coordinator: boolean; toke
 
 /** What each role's credential can hold, written out (a token narrows it, never widens it). */
 const ROLE_SCOPES: Record<Role, Scope[]> = { viewer: ['read'], member: ['read', 'write'], analyst: ['read', 'write'], admin: ['read', 'write', 'admin'] };
-const TOKENS: Array<Scope[] | null> = [null, ['read'], ['write'], ['admin'], ['read', 'write'], ['read', 'admin'], ['write', 'admin'], ['read', 'write', 'admin']];
+const TOKENS: Array<Scope[] | null> = [
+  null,
+  ['read'],
+  ['write'],
+  ['admin'],
+  ['read', 'write'],
+  ['read', 'admin'],
+  ['write', 'admin'],
+  ['read', 'write', 'admin'],
+];
 
 interface Target {
   readonly label: string;
@@ -40,9 +49,20 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
     const other = (await makeOrganisation(ctx, { name: 'elsewhere' })).id;
     for (const kind of ORGANISATION_KIND_IDS) {
       for (const coordinator of [false, true]) {
-        const org = await makeOrganisation(ctx, { name: `${kind}-${coordinator}`, kind, coordinator, ...(kind === 'critical_infrastructure_operator' ? { sectors: ['energy'] } : {}) });
+        const org = await makeOrganisation(ctx, {
+          name: `${kind}-${coordinator}`,
+          kind,
+          coordinator,
+          ...(kind === 'critical_infrastructure_operator' ? { sectors: ['energy'] } : {}),
+        });
         for (const role of ROLE_IDS) {
-          const { user } = await createUser(ctx, CLI_ACTOR, { email: `${kind}-${coordinator}-${role}@example.test`, name: 'U', organisationId: org.id, role, password: 'a long enough test password' });
+          const { user } = await createUser(ctx, CLI_ACTOR, {
+            email: `${kind}-${coordinator}-${role}@example.test`,
+            name: 'U',
+            organisationId: org.id,
+            role,
+            password: 'a long enough test password',
+          });
           const r = (await findUserWithOrganisation(ctx.db, user.id))!;
           for (const token of TOKENS) {
             subjects.push({ s: { role, kind, coordinator, token }, p: principalOf(r.user, r.organisation, token, token ? 'token' : null), other });
@@ -129,7 +149,8 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
         for (const target of targetsOf(a, p, other)) {
           checked++;
           const got = ask(p, a, target.value);
-          if (got !== expected(s, a, target)) wrong.push(`${s.role}/${s.kind}/${s.coordinator ? 'coordinator' : 'member'}/${s.token?.join('+') ?? 'session'} ${a} ${target.label}: got ${got}`);
+          if (got !== expected(s, a, target))
+            wrong.push(`${s.role}/${s.kind}/${s.coordinator ? 'coordinator' : 'member'}/${s.token?.join('+') ?? 'session'} ${a} ${target.label}: got ${got}`);
         }
       }
     }

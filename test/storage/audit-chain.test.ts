@@ -123,7 +123,9 @@ describe.each(DRIVERS)('audit checkpoints on %s', (driver) => {
     await notes(p, 2); // 12, 13
     const r = await verify();
     expect(r).toMatchObject({ ok: true, entries: 13, proof: { checkpoints: 1, verifiedCheckpoints: 1, anchor: { seq: 11, verified: true } } });
-    expect(r.statement).toMatch(/^audit chain intact from genesis to entry 13; entry 11 matches the checkpoint signed at 2026-06-01T12:00:00.000Z kept in .*anchor.json \(signature verified, key [0-9a-f]{16}\); 1 checkpoint in the chain \(1 signature verified\); entries 12 to 13 \(after the last anchored checkpoint\) are only hash-linked; head 13:[0-9a-f]{64}$/);
+    expect(r.statement).toMatch(
+      /^audit chain intact from genesis to entry 13; entry 11 matches the checkpoint signed at 2026-06-01T12:00:00.000Z kept in .*anchor.json \(signature verified, key [0-9a-f]{16}\); 1 checkpoint in the chain \(1 signature verified\); entries 12 to 13 \(after the last anchored checkpoint\) are only hash-linked; head 13:[0-9a-f]{64}$/,
+    );
     // A second checkpoint with nothing new appends nothing; after new entries it moves the anchor on.
     expect(await checkpointAuditChain(ctx)).toMatchObject({ seq: 14, created: true });
     expect(await checkpointAuditChain(ctx)).toMatchObject({ seq: 14, created: false });
@@ -157,9 +159,13 @@ describe.each(DRIVERS)('audit checkpoints on %s', (driver) => {
     const entries = await chainPage(t.database.db, 0, 100);
     let prev = entries[3]!.hash;
     for (const e of entries.slice(4)) {
-      const content = e.seq === 5 ? { ...e, action: 'note.deleted' } : e.seq === 11 ? { ...e, action: 'note.created', recordType: 'note', afterDigest: null } : e;
+      const content =
+        e.seq === 5 ? { ...e, action: 'note.deleted' } : e.seq === 11 ? { ...e, action: 'note.created', recordType: 'note', afterDigest: null } : e;
       const hash = entryHash(content, prev);
-      await rawSql(t, `update audit_log set action = '${content.action}', record_type = '${content.recordType}', after_digest = ${content.afterDigest === null ? 'null' : `'${content.afterDigest}'`}, prev_hash = '${prev}', hash = '${hash}' where seq = ${e.seq}`);
+      await rawSql(
+        t,
+        `update audit_log set action = '${content.action}', record_type = '${content.recordType}', after_digest = ${content.afterDigest === null ? 'null' : `'${content.afterDigest}'`}, prev_hash = '${prev}', hash = '${hash}' where seq = ${e.seq}`,
+      );
       prev = hash;
     }
     await rawSql(t, `update audit_head set hash = '${prev}'`);

@@ -27,8 +27,16 @@ describe.each(DRIVERS)('coordinator audience evaluated at read time on %s', (dri
     const r = (await findUserWithOrganisation(w.ctx.db, p.userId))!;
     return principalOf(r.user, r.organisation, null, null);
   };
-  const seesPoc = (p: Principal, id = attachmentId) => getAttachment(w.ctx, p, id).then(() => true, (e: unknown) => (code(e) === 'NOT_FOUND' ? false : Promise.reject(e)));
-  const seesReport = (p: Principal) => getReport(w.ctx, p, reportId).then(() => true, (e: unknown) => (code(e) === 'NOT_FOUND' ? false : Promise.reject(e)));
+  const seesPoc = (p: Principal, id = attachmentId) =>
+    getAttachment(w.ctx, p, id).then(
+      () => true,
+      (e: unknown) => (code(e) === 'NOT_FOUND' ? false : Promise.reject(e)),
+    );
+  const seesReport = (p: Principal) =>
+    getReport(w.ctx, p, reportId).then(
+      () => true,
+      (e: unknown) => (code(e) === 'NOT_FOUND' ? false : Promise.reject(e)),
+    );
 
   beforeAll(async () => {
     w = await caseWorld(driver, 0);
@@ -102,4 +110,3 @@ async function makeReportWithPoc(w: CaseWorld): Promise<{ reportId: string; atta
   const report = await getReport(w.ctx, w.reporter, reportId);
   return { reportId, attachmentId: (report.findings[0] as { proofOfConcept: { id: string }[] }).proofOfConcept[0]!.id };
 }
-

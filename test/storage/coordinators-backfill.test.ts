@@ -34,7 +34,10 @@ describe.each(DRIVERS)('coordinators backfill on %s', (driver) => {
     const demoted = await makePrincipal(w.ctx, { organisationId: w.analyst.organisationId, role: 'member' });
     const coordOrg = w.analyst.organisationId;
     // What the old intake wrote: the coordinating organisation listed, its staff (then including `demoted`) named.
-    await rawSql(w.t, `update reports set coordinators = false, access_organisations = array['${coordOrg}', '${vendor.organisationId}']::uuid[] where id = '${reportId}'`);
+    await rawSql(
+      w.t,
+      `update reports set coordinators = false, access_organisations = array['${coordOrg}', '${vendor.organisationId}']::uuid[] where id = '${reportId}'`,
+    );
     await rawSql(w.t, `update findings set coordinators = false, access_organisations = array['${coordOrg}']::uuid[] where report_id = '${reportId}'`);
     await rawSql(
       w.t,
@@ -47,7 +50,9 @@ describe.each(DRIVERS)('coordinators backfill on %s', (driver) => {
 
     const report = await getReport(w.ctx, w.reporter, reportId);
     expect(report.marking).toMatchObject({ coordinators: true, access: { organisations: [vendor.organisationId], users: [] } });
-    const rows = await w.t.database.db.execute<{ coordinators: boolean; access_organisations: string[] }>(sql`select coordinators, access_organisations from findings where report_id = ${reportId}`);
+    const rows = await w.t.database.db.execute<{ coordinators: boolean; access_organisations: string[] }>(
+      sql`select coordinators, access_organisations from findings where report_id = ${reportId}`,
+    );
     const finding = (Array.isArray(rows) ? rows : (rows as { rows: { coordinators: boolean; access_organisations: string[] }[] }).rows)[0]!;
     expect(finding.coordinators).toBe(true);
     expect(finding.access_organisations).toEqual([]);

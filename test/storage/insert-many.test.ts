@@ -11,13 +11,35 @@ import { DRIVERS, freshDatabase, type TestDatabase } from '../helpers/databases'
 // the text, both must store exactly what they were given.
 const NASTY = ['tab\there', 'line\nbreak\r\nwindows', 'back\\slash \\N \\x41', '"quoted", {braces}', 'NULL', '', 'ünïcødé ✓ 𝔘', '\\', 'end\\'];
 
-const marking = (org: string) => ({ ownerOrganisationId: org, createdBy: null, tlp: 'AMBER+STRICT', classification: 0, accessOrganisations: [uuidv7()], accessUsers: [] });
+const marking = (org: string) => ({
+  ownerOrganisationId: org,
+  createdBy: null,
+  tlp: 'AMBER+STRICT',
+  classification: 0,
+  accessOrganisations: [uuidv7()],
+  accessUsers: [],
+});
 
 function finding(text: string, i: number, org: string): typeof findings.$inferInsert {
   return {
-    id: uuidv7(), reportId: uuidv7(), idempotencyKey: i % 2 ? null : `key ${text}`, contentDigest: `d${i}`, disposition: 'accepted', source: 'api', finderKind: 'ai',
-    targetKey: `pkg:npm/x${i}`, affectedVersions: [text, 'NULL', '1.0'], title: text, description: `${text}\n${text}`, stackTrace: i % 3 ? null : text,
-    line: i, cvssScore: i / 7, severity: 'high', exploited: i % 2 === 0, ...marking(org), createdAt: new Date(Date.UTC(2026, 5, 1, 12, 0, 0, i)),
+    id: uuidv7(),
+    reportId: uuidv7(),
+    idempotencyKey: i % 2 ? null : `key ${text}`,
+    contentDigest: `d${i}`,
+    disposition: 'accepted',
+    source: 'api',
+    finderKind: 'ai',
+    targetKey: `pkg:npm/x${i}`,
+    affectedVersions: [text, 'NULL', '1.0'],
+    title: text,
+    description: `${text}\n${text}`,
+    stackTrace: i % 3 ? null : text,
+    line: i,
+    cvssScore: i / 7,
+    severity: 'high',
+    exploited: i % 2 === 0,
+    ...marking(org),
+    createdAt: new Date(Date.UTC(2026, 5, 1, 12, 0, 0, i)),
   };
 }
 
@@ -36,7 +58,16 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
     const byId = new Map(stored.map((r) => [r.id, r]));
     for (const r of rows) {
       const s = byId.get(r.id!)!;
-      expect(s).toMatchObject({ title: r.title, description: r.description, stackTrace: r.stackTrace, idempotencyKey: r.idempotencyKey, affectedVersions: r.affectedVersions, line: r.line, exploited: r.exploited, createdAt: r.createdAt });
+      expect(s).toMatchObject({
+        title: r.title,
+        description: r.description,
+        stackTrace: r.stackTrace,
+        idempotencyKey: r.idempotencyKey,
+        affectedVersions: r.affectedVersions,
+        line: r.line,
+        exploited: r.exploited,
+        createdAt: r.createdAt,
+      });
       expect(s.cvssScore).toBeCloseTo(r.cvssScore!, 5);
       expect(s.accessOrganisations).toEqual(r.accessOrganisations);
     }
@@ -45,7 +76,17 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
   it('stores bytes, JSON documents and defaults', async () => {
     const org = uuidv7();
     const signature = new Uint8Array([0, 9, 10, 13, 92, 255, 78]);
-    const row = { findingId: uuidv7(), reportId: uuidv7(), fingerprints: ['v1:loc ab\\c', 'v1:fn "q"'], algorithm: 'a\tb', targetKey: 'k', cwe: null, file: 'C:\\src\\x.c', line: null, signature };
+    const row = {
+      findingId: uuidv7(),
+      reportId: uuidv7(),
+      fingerprints: ['v1:loc ab\\c', 'v1:fn "q"'],
+      algorithm: 'a\tb',
+      targetKey: 'k',
+      cwe: null,
+      file: 'C:\\src\\x.c',
+      line: null,
+      signature,
+    };
     const none = { ...row, findingId: uuidv7(), fingerprints: [], signature: null };
     await insertMany(t.database.db, findingDedupKeys, [row, none]);
     const [s] = await t.database.db.select().from(findingDedupKeys).where(eq(findingDedupKeys.findingId, row.findingId));
@@ -55,7 +96,19 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
     expect(n).toMatchObject({ fingerprints: [], signature: null });
 
     const ssvc = { exploitation: 'poc', note: 'a\tb\n"c" \\ d' };
-    const report = { id: uuidv7(), state: 'received', title: 't', targetKey: 'k', severity: 'low', finderKind: 'human', reporterOrganisations: [org], ssvc, ...marking(org), createdAt: new Date(), updatedAt: new Date() };
+    const report = {
+      id: uuidv7(),
+      state: 'received',
+      title: 't',
+      targetKey: 'k',
+      severity: 'low',
+      finderKind: 'human',
+      reporterOrganisations: [org],
+      ssvc,
+      ...marking(org),
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    };
     await insertMany(t.database.db, reports, [report]);
     const [r] = await t.database.db.select().from(reports).where(eq(reports.id, report.id));
     expect(r).toMatchObject({ ssvc, reporterOrganisations: [org], findingCount: 1, reproductionStatus: 'not-tried', knownExploited: false });

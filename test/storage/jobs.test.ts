@@ -18,7 +18,11 @@ describe.each(DRIVERS)('jobs on %s', (driver) => {
 
   const add = async (kind: string, n: number, ctx = contextFor(t.database)) => {
     const ids = Array.from({ length: n }, () => uuidv7());
-    await enqueueJobs(t.database.db, ids.map((id) => ({ id, kind, payload: { n: id }, runAt: ctx.now(), maxAttempts: 3 })), ctx.now());
+    await enqueueJobs(
+      t.database.db,
+      ids.map((id) => ({ id, kind, payload: { n: id }, runAt: ctx.now(), maxAttempts: 3 })),
+      ctx.now(),
+    );
     return ids;
   };
 

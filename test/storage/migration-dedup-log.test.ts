@@ -40,14 +40,27 @@ describe.each(DRIVERS)('upgrading the dedup log on %s', (driver) => {
 
     await database.migrate();
 
-    const r = await db.execute(sql`select finding_id, report_id, fingerprints, target_key, cwe, file, line, signature is not null as signed from finding_dedup_keys order by seq`);
+    const r = await db.execute(
+      sql`select finding_id, report_id, fingerprints, target_key, cwe, file, line, signature is not null as signed from finding_dedup_keys order by seq`,
+    );
     const rows = (r as unknown as { rows: Record<string, unknown>[] }).rows;
     expect(rows).toEqual([
-      { finding_id: f1, report_id: r2, fingerprints: ['v1:fn bbb', 'v1:loc aaa'], target_key: 'pkg:npm/x', cwe: 'CWE-787', file: 'src/a.c', line: 10, signed: true },
+      {
+        finding_id: f1,
+        report_id: r2,
+        fingerprints: ['v1:fn bbb', 'v1:loc aaa'],
+        target_key: 'pkg:npm/x',
+        cwe: 'CWE-787',
+        file: 'src/a.c',
+        line: 10,
+        signed: true,
+      },
       { finding_id: f2, report_id: r1, fingerprints: ['v1:fn ccc'], target_key: 'pkg:npm/x', cwe: null, file: null, line: null, signed: false },
       { finding_id: f3, report_id: r2, fingerprints: [], target_key: 'pkg:npm/x', cwe: null, file: null, line: null, signed: true },
     ]);
-    const tables = await db.execute(sql`select count(*)::int as n from information_schema.tables where table_name in ('finding_fingerprints', 'finding_signatures')`);
+    const tables = await db.execute(
+      sql`select count(*)::int as n from information_schema.tables where table_name in ('finding_fingerprints', 'finding_signatures')`,
+    );
     expect((tables as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
 
     // The index rebuilt from the new log knows what the old tables held.

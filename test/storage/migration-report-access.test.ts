@@ -32,6 +32,8 @@ describe.each(DRIVERS)('closing reports that duplicates opened, on %s', (driver)
     await database.migrate();
 
     const r = await db.execute(sql`select access_organisations, coordinators, reporter_organisations, owner_organisation_id from reports where id = ${report}`);
-    expect((r as unknown as { rows: unknown[] }).rows).toEqual([{ access_organisations: [], coordinators: true, reporter_organisations: [labA, labB], owner_organisation_id: labA }]);
+    expect((r as unknown as { rows: unknown[] }).rows).toEqual([
+      { access_organisations: [], coordinators: true, reporter_organisations: [labA, labB], owner_organisation_id: labA },
+    ]);
   }, 60_000);
 });

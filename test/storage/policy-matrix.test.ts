@@ -99,7 +99,11 @@ describe.each(DRIVERS)('policy matrix on %s', (driver) => {
       'client-of-coordinating': (await makeOrganisation(ctx, { name: 'client-of-coordinating', parentId: coordinating.id })).id,
       unrelated: (await makeOrganisation(ctx, { name: 'unrelated' })).id,
     };
-    const parentOf: Partial<Record<OrgRelation, OrgRelation>> = { 'client-of-owner': 'owner', 'client-of-listed': 'listed', 'client-of-coordinating': 'coordinating' };
+    const parentOf: Partial<Record<OrgRelation, OrgRelation>> = {
+      'client-of-owner': 'owner',
+      'client-of-listed': 'listed',
+      'client-of-coordinating': 'coordinating',
+    };
     const author = await makePrincipal(ctx, { organisationId: owner.id, role: 'member', clearance: 'TOP_SECRET' });
     const listedUser = await makePrincipal(ctx, { organisationId: orgs.unrelated, role: 'viewer', clearance: 'NONE' });
 
@@ -107,7 +111,13 @@ describe.each(DRIVERS)('policy matrix on %s', (driver) => {
     for (const rel of RELATIONS) {
       for (const role of ROLE_IDS) {
         for (const clearance of CLEARANCE_CASES) {
-          principals.push({ p: await makePrincipal(ctx, { organisationId: orgs[rel], role, clearance }), label: `${role}/${rel}/${clearance}`, rel, role, clearance });
+          principals.push({
+            p: await makePrincipal(ctx, { organisationId: orgs[rel], role, clearance }),
+            label: `${role}/${rel}/${clearance}`,
+            rel,
+            role,
+            clearance,
+          });
         }
       }
     }
@@ -194,7 +204,8 @@ describe.each(DRIVERS)('policy matrix on %s', (driver) => {
             throw e;
           },
         );
-        if (got !== expected(c, n)) wrong.push(`${c.label} ${n.tlp}/${n.classification}/${n.withList ? 'list' : 'nolist'}/${n.coordinators ? 'coord' : 'nocoord'}: got ${got}`);
+        if (got !== expected(c, n))
+          wrong.push(`${c.label} ${n.tlp}/${n.classification}/${n.withList ? 'list' : 'nolist'}/${n.coordinators ? 'coord' : 'nocoord'}: got ${got}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -203,7 +214,10 @@ describe.each(DRIVERS)('policy matrix on %s', (driver) => {
   it('list and count hold exactly the visible records', async () => {
     const ctx = contextFor(t.database);
     for (const c of cases) {
-      const want = notes.filter((n) => expected(c, n)).map((n) => n.id).sort();
+      const want = notes
+        .filter((n) => expected(c, n))
+        .map((n) => n.id)
+        .sort();
       const listed = await searchNotes(ctx, c.viewer, { limit: 500, offset: 0 });
       expect(listed.items.map((i) => i.id).sort(), c.label).toEqual(want);
       expect(listed.total, c.label).toBe(want.length);
@@ -213,7 +227,10 @@ describe.each(DRIVERS)('policy matrix on %s', (driver) => {
 
   it('the event stream carries exactly the visible records', () => {
     for (const c of cases) {
-      const want = notes.filter((n) => expected(c, n)).map((n) => n.id).sort();
+      const want = notes
+        .filter((n) => expected(c, n))
+        .map((n) => n.id)
+        .sort();
       expect([...streamed.get(c.label)!].sort(), c.label).toEqual(want);
     }
   });
@@ -222,7 +239,11 @@ describe.each(DRIVERS)('policy matrix on %s', (driver) => {
     const anon = cases.find((c) => c.label === 'anonymous')!;
     expect(notes.filter((n) => expected(anon, n)).map((n) => `${n.tlp}/${n.classification}`)).toEqual(Array(4).fill('CLEAR/UNCLASSIFIED'));
     const red = (flagged: boolean) => notes.filter((n) => n.tlp === 'RED' && n.classification === 'UNCLASSIFIED' && n.coordinators === flagged);
-    const seeing = (ns: NoteCase[]) => cases.filter((c) => ns.some((n) => expected(c, n))).map((c) => c.label).sort();
+    const seeing = (ns: NoteCase[]) =>
+      cases
+        .filter((c) => ns.some((n) => expected(c, n)))
+        .map((c) => c.label)
+        .sort();
     expect(seeing(red(false))).toEqual(['author', 'listed user']);
     // Shared with the coordinators, TLP:RED opens to their staff by name: never to organisations, members or clients.
     const staff = COORDINATING.flatMap((rel) => STAFF_ROLES.flatMap((role) => CLEARANCE_CASES.map((cl) => `${role}/${rel}/${cl}`)));
@@ -236,7 +257,10 @@ describe.each(DRIVERS)('policy matrix on %s', (driver) => {
     const wrong: string[] = [];
     for (const c of cases) {
       if (!c.principal) continue;
-      const want = everyone.items.filter((u) => c.seesUsersOf === null || c.seesUsersOf!.includes(u.organisationId)).map((u) => u.id).sort();
+      const want = everyone.items
+        .filter((u) => c.seesUsersOf === null || c.seesUsersOf!.includes(u.organisationId))
+        .map((u) => u.id)
+        .sort();
       const got = await searchUsers(ctx, c.principal, { limit: 1000, offset: 0 });
       if (JSON.stringify(got.items.map((u) => u.id).sort()) !== JSON.stringify(want) || got.total !== want.length) wrong.push(`${c.label}: list`);
       for (const u of everyone.items) {
@@ -247,7 +271,11 @@ describe.each(DRIVERS)('policy matrix on %s', (driver) => {
         if (seen !== want.includes(u.id)) wrong.push(`${c.label}: get ${u.email}`);
       }
       // Asking for another organisation's users answers only what one may see of it.
-      const other = await searchUsers(ctx, c.principal, { organisationId: cases.find((x) => x.label === 'listed user')!.principal!.organisationId, limit: 1000, offset: 0 });
+      const other = await searchUsers(ctx, c.principal, {
+        organisationId: cases.find((x) => x.label === 'listed user')!.principal!.organisationId,
+        limit: 1000,
+        offset: 0,
+      });
       if (other.items.some((u) => !want.includes(u.id))) wrong.push(`${c.label}: filtered list`);
     }
     expect(wrong).toEqual([]);

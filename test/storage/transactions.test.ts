@@ -22,7 +22,8 @@ describe.each(DRIVERS)('unit of work on %s', (driver) => {
 
   const counts = async () => {
     const db = t.database.db;
-    const one = async (table: typeof auditLog | typeof outbox | typeof organisations | typeof notes) => Number((await db.select({ n: count() }).from(table))[0]!.n);
+    const one = async (table: typeof auditLog | typeof outbox | typeof organisations | typeof notes) =>
+      Number((await db.select({ n: count() }).from(table))[0]!.n);
     return { audit: await one(auditLog), outbox: await one(outbox), organisations: await one(organisations), notes: await one(notes) };
   };
 
@@ -48,7 +49,14 @@ describe.each(DRIVERS)('unit of work on %s', (driver) => {
       write(ctx, CLI_ACTOR, async (tx, record) => {
         const now = ctx.now();
         const o = await insertOrganisation(tx, { id: crypto.randomUUID(), name: 'Doomed', kind: 'researcher', createdAt: now, updatedAt: now });
-        record({ action: 'organisation.created', recordType: 'organisation', recordId: o.id, before: null, after: o, marking: { ownerOrganisationId: o.id, createdBy: null, tlp: 'GREEN', classification: 'UNCLASSIFIED', accessOrganisations: [], accessUsers: [] } });
+        record({
+          action: 'organisation.created',
+          recordType: 'organisation',
+          recordId: o.id,
+          before: null,
+          after: o,
+          marking: { ownerOrganisationId: o.id, createdBy: null, tlp: 'GREEN', classification: 'UNCLASSIFIED', accessOrganisations: [], accessUsers: [] },
+        });
         throw new AppError('CONFLICT', 'boom');
       }),
     ).rejects.toThrow('boom');

@@ -34,13 +34,23 @@ describe.skipIf(!haveChromium)('web UI: public credit and the case advisory draf
 
     const ctx = server.server.runtime.ctx;
     const analyst = { ...(await makePrincipal(ctx, { organisationId: server.admin.organisationId, role: 'analyst' })), coordinator: true };
-    const opened = await openCase(ctx, analyst, { kind: 'single', title: 'Frame decoder overflow', summary: 'The decoder trusts the frame header.', reportIds: [reportId] });
+    const opened = await openCase(ctx, analyst, {
+      kind: 'single',
+      title: 'Frame decoder overflow',
+      summary: 'The decoder trusts the frame header.',
+      reportIds: [reportId],
+    });
     await page.goto(`${server.url}/cases/${opened.id}`);
     await page.getByRole('button', { name: 'Draft the case advisory' }).click();
     const link = page.getByRole('link', { name: /^AISC-DRAFT-[0-9a-f-]{36}$/ });
     await link.waitFor();
     const advisory = await getAdvisory(ctx, SYSTEM, (await link.textContent())!, { kind: 'coordinator' });
-    expect(advisory.content).toMatchObject({ title: 'Frame decoder overflow', affected: [{ ecosystem: 'PyPI', name: 'framedecoder', versions: ['2.1.0'] }], cweIds: ['CWE-787'], credits: [{ name: 'Frame Team', kind: 'human', role: 'FINDER' }] });
+    expect(advisory.content).toMatchObject({
+      title: 'Frame decoder overflow',
+      affected: [{ ecosystem: 'PyPI', name: 'framedecoder', versions: ['2.1.0'] }],
+      cweIds: ['CWE-787'],
+      credits: [{ name: 'Frame Team', kind: 'human', role: 'FINDER' }],
+    });
     await page.context().close();
   });
 });

@@ -79,7 +79,10 @@ describe.skipIf(!haveChromium)('web UI in headless Chromium: first-run setup, or
     await admin.bringToFront();
 
     await admin.getByRole('button', { name: 'Create organisation' }).click();
-    await admin.getByRole('dialog').getByLabel(/^Organisation name/).fill('Frontier Lab');
+    await admin
+      .getByRole('dialog')
+      .getByLabel(/^Organisation name/)
+      .fill('Frontier Lab');
     await choose(admin, 'Kind', 'AI developer');
     await admin.getByRole('dialog').getByRole('button', { name: 'Create organisation' }).click();
 

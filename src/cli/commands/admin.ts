@@ -41,7 +41,9 @@ async function remoteUserId(client: ApiClient, email: string): Promise<string> {
  * stores them has committed (the service returns after its transaction).
  */
 export const adminCommand: CommandModule = (program, io) => {
-  const admin = program.command('admin').description('administer organisations, users and tokens (on the local database, or with --server/--token through the API)');
+  const admin = program
+    .command('admin')
+    .description('administer organisations, users and tokens (on the local database, or with --server/--token through the API)');
   const out = (cmd: { optsWithGlobals(): unknown }, value: unknown, line: string) =>
     (cmd.optsWithGlobals() as GlobalOptions).json ? printJson(io, value) : println(io, line);
 
@@ -56,7 +58,13 @@ export const adminCommand: CommandModule = (program, io) => {
     .action(async (o: { name: string; kind: (typeof ORGANISATION_KIND_IDS)[number]; sector?: string[]; clientOf?: string; coordinator?: boolean }, cmd) => {
       const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
       if (client) {
-        const body = { name: o.name, kind: o.kind, sectors: o.sector ?? [], parentId: o.clientOf ? await remoteOrganisationId(client, o.clientOf) : null, coordinator: o.coordinator ?? false };
+        const body = {
+          name: o.name,
+          kind: o.kind,
+          sectors: o.sector ?? [],
+          parentId: o.clientOf ? await remoteOrganisationId(client, o.clientOf) : null,
+          coordinator: o.coordinator ?? false,
+        };
         const made = await client.request<{ id: string; name: string }>('POST', '/api/organisations', body);
         return out(cmd, made, `created organisation ${made.name} (${made.id})`);
       }
@@ -81,24 +89,48 @@ export const adminCommand: CommandModule = (program, io) => {
     .addOption(new Option('--role <role>', 'role').choices(ROLE_IDS).default('member'))
     .addOption(new Option('--clearance <level>', 'clearance').choices(CLEARANCES).default('NONE'))
     .option('--password-stdin', 'read the password from the first line of stdin (kept out of shell history)')
-    .action(async (o: { email: string; name: string; organisation: string; role: (typeof ROLE_IDS)[number]; clearance: Clearance; passwordStdin?: boolean }, cmd) => {
-      let password: string | undefined;
-      if (o.passwordStdin) {
-        password = (await readStdin(io)).split(/\r?\n/)[0] ?? '';
-      }
-      const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
-      if (client) {
-        // Over the API a user is always invited: passwords are set by their owner.
-        if (password !== undefined) throw new AppError('VALIDATION', '--password-stdin works on the local database only; over --server the user is invited', [{ path: '/password', message: 'not allowed with --server' }]);
-        const body = { email: o.email, name: o.name, organisationId: await remoteOrganisationId(client, o.organisation), role: o.role, clearance: o.clearance };
-        const made = await client.request<{ user: { id: string; email: string }; invitation: { url: string } }>('POST', '/api/users', body);
-        return out(cmd, made, `created user ${made.user.email} (${made.user.id}); invitation link (shown once):\n${made.invitation.url}`);
-      }
-      const r = await withLocalRuntime(io, async (rt) =>
-        createUser(rt.ctx, CLI_ACTOR, { email: o.email, name: o.name, organisationId: await organisationIdByRef(rt.ctx, o.organisation), role: o.role, clearance: o.clearance, password }),
-      );
-      out(cmd, { user: r.user, invitation: r.invitation }, r.invitation ? `created user ${r.user.email} (${r.user.id}); invitation link (shown once):\n${r.invitation.url}` : `created user ${r.user.email} (${r.user.id}), active`);
-    });
+    .action(
+      async (o: { email: string; name: string; organisation: string; role: (typeof ROLE_IDS)[number]; clearance: Clearance; passwordStdin?: boolean }, cmd) => {
+        let password: string | undefined;
+        if (o.passwordStdin) {
+          password = (await readStdin(io)).split(/\r?\n/)[0] ?? '';
+        }
+        const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
+        if (client) {
+          // Over the API a user is always invited: passwords are set by their owner.
+          if (password !== undefined)
+            throw new AppError('VALIDATION', '--password-stdin works on the local database only; over --server the user is invited', [
+              { path: '/password', message: 'not allowed with --server' },
+            ]);
+          const body = {
+            email: o.email,
+            name: o.name,
+            organisationId: await remoteOrganisationId(client, o.organisation),
+            role: o.role,
+            clearance: o.clearance,
+          };
+          const made = await client.request<{ user: { id: string; email: string }; invitation: { url: string } }>('POST', '/api/users', body);
+          return out(cmd, made, `created user ${made.user.email} (${made.user.id}); invitation link (shown once):\n${made.invitation.url}`);
+        }
+        const r = await withLocalRuntime(io, async (rt) =>
+          createUser(rt.ctx, CLI_ACTOR, {
+            email: o.email,
+            name: o.name,
+            organisationId: await organisationIdByRef(rt.ctx, o.organisation),
+            role: o.role,
+            clearance: o.clearance,
+            password,
+          }),
+        );
+        out(
+          cmd,
+          { user: r.user, invitation: r.invitation },
+          r.invitation
+            ? `created user ${r.user.email} (${r.user.id}); invitation link (shown once):\n${r.invitation.url}`
+            : `created user ${r.user.email} (${r.user.id}), active`,
+        );
+      },
+    );
 
   admin
     .command('set-user')
@@ -109,11 +141,16 @@ export const adminCommand: CommandModule = (program, io) => {
     .option('--disable', 'disable the user (ends their sessions)')
     .option('--enable', 'enable the user again')
     .action(async (o: { email: string; role?: (typeof ROLE_IDS)[number]; clearance?: Clearance; disable?: boolean; enable?: boolean }, cmd) => {
-      if (o.disable && o.enable) throw new AppError('VALIDATION', '--disable and --enable exclude each other', [{ path: '/disable', message: 'conflicts with --enable' }]);
+      if (o.disable && o.enable)
+        throw new AppError('VALIDATION', '--disable and --enable exclude each other', [{ path: '/disable', message: 'conflicts with --enable' }]);
       const change = { role: o.role, clearance: o.clearance, disabled: o.disable ? true : o.enable ? false : undefined };
       const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
       const u = client
-        ? await client.request<{ email: string; role: string; clearance: string; status: string }>('PATCH', `/api/users/${await remoteUserId(client, o.email)}`, Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)))
+        ? await client.request<{ email: string; role: string; clearance: string; status: string }>(
+            'PATCH',
+            `/api/users/${await remoteUserId(client, o.email)}`,
+            Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
+          )
         : await withLocalRuntime(io, async (rt) => updateUserStanding(rt.ctx, CLI_ACTOR, await userIdByEmail(rt.ctx, o.email), change));
       out(cmd, u, `updated ${u.email}: role ${u.role}, clearance ${u.clearance}, ${u.status}`);
     });
@@ -126,7 +163,8 @@ export const adminCommand: CommandModule = (program, io) => {
     .addOption(new Option('--scope <scope...>', 'scopes').choices(SCOPE_IDS).default(['read', 'write']))
     .option('--expires-in-days <days>', 'expiry in days', (v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 3650) throw new AppError('VALIDATION', '--expires-in-days must be a whole number from 1 to 3650', [{ path: '/expiresInDays', message: 'out of range' }]);
+      if (!Number.isInteger(n) || n < 1 || n > 3650)
+        throw new AppError('VALIDATION', '--expires-in-days must be a whole number from 1 to 3650', [{ path: '/expiresInDays', message: 'out of range' }]);
       return n;
     })
     .action(async (o: { email: string; name: string; scope: Scope[]; expiresInDays?: number }, cmd) => {
@@ -136,7 +174,11 @@ export const adminCommand: CommandModule = (program, io) => {
         // The API creates tokens for their caller only (POST /api/tokens): no route mints one for someone else.
         const session = await client.request<{ user: { email: string } }>('GET', '/api/session');
         if (session.user.email.toLowerCase() !== o.email.toLowerCase()) {
-          throw new AppError('VALIDATION', `over --server a token can be created only for the token's own user (${session.user.email}); ${o.email} creates theirs in the web UI`, [{ path: '/email', message: 'not the caller' }]);
+          throw new AppError(
+            'VALIDATION',
+            `over --server a token can be created only for the token's own user (${session.user.email}); ${o.email} creates theirs in the web UI`,
+            [{ path: '/email', message: 'not the caller' }],
+          );
         }
         const made = await client.request<{ secret: string }>('POST', '/api/tokens', input);
         return out(cmd, made, made.secret);

@@ -9,7 +9,9 @@ function parseExpected(v: string): { seq: number; hash: string } | { head: strin
   const m = /^(\d+):([0-9a-f]{64})$/.exec(v.trim());
   if (m) return { seq: Number(m[1]), hash: m[2]! };
   if (/^[0-9a-f]{64}$/.test(v.trim())) return { head: v.trim() };
-  throw new AppError('VALIDATION', '--expect-head takes SEQ:HASH (as `aisc audit checkpoint` prints it) or the 64-hex-digit head hash', [{ path: '/expectHead', message: 'not SEQ:HASH or a SHA-256 hex digest' }]);
+  throw new AppError('VALIDATION', '--expect-head takes SEQ:HASH (as `aisc audit checkpoint` prints it) or the 64-hex-digit head hash', [
+    { path: '/expectHead', message: 'not SEQ:HASH or a SHA-256 hex digest' },
+  ]);
 }
 
 /**
@@ -21,7 +23,9 @@ export const auditCommand: CommandModule = (program, io) => {
   const audit = program.command('audit').description('the audit chain (local database only)');
   audit
     .command('verify')
-    .description('recompute the audit hash chain and check it against the signed checkpoints and the anchor file; exit 0 when intact, 6 naming the first broken entry or a truncated chain')
+    .description(
+      'recompute the audit hash chain and check it against the signed checkpoints and the anchor file; exit 0 when intact, 6 naming the first broken entry or a truncated chain',
+    )
     .option('--expect-head <seq:hash>', 'also require this entry (as `aisc audit checkpoint` printed it), or this head hash')
     .action(async (o: { expectHead?: string }, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
@@ -48,10 +52,17 @@ export const auditCommand: CommandModule = (program, io) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
       localOnly(io, globals, 'audit checkpoint');
       const c = await withLocalRuntime(io, async (rt) => {
-        if (!rt.config.auditKeyFile) throw new AppError('VALIDATION', 'no audit key is configured (AISC_AUDIT_KEY_FILE): checkpoints need one', [{ path: '/env/AISC_AUDIT_KEY_FILE', message: 'required' }]);
+        if (!rt.config.auditKeyFile)
+          throw new AppError('VALIDATION', 'no audit key is configured (AISC_AUDIT_KEY_FILE): checkpoints need one', [
+            { path: '/env/AISC_AUDIT_KEY_FILE', message: 'required' },
+          ]);
         return checkpointAuditChain(rt.ctx, { createKey: false });
       });
-      if (!c) throw new AppError('NOT_FOUND', 'nothing to checkpoint: the audit chain is empty, or the audit key file does not exist yet (`aisc serve` or `aisc migrate` creates it)');
+      if (!c)
+        throw new AppError(
+          'NOT_FOUND',
+          'nothing to checkpoint: the audit chain is empty, or the audit key file does not exist yet (`aisc serve` or `aisc migrate` creates it)',
+        );
       if (globals.json) return printJson(io, c);
       println(io, `checkpoint: entry ${c.seq} signed at ${c.at}${c.created ? '' : ' (the head was already a checkpoint)'}`);
       println(io, `keep this line elsewhere, and later check it with: aisc audit verify --expect-head ${c.seq}:${c.hash}`);

@@ -43,7 +43,10 @@ type Page<T> = { items: T[]; total: number };
 /** Vendors and coordinators work on the clearinghouse's server: these verbs need it. */
 function server(io: CliIo, globals: GlobalOptions): ApiClient {
   const client = remoteClient(io, globals);
-  if (!client) throw new AppError('VALIDATION', 'Case verbs talk to a server: give --server URL --token T (or AISC_SERVER, AISC_TOKEN)', [{ path: '/server', message: 'required' }]);
+  if (!client)
+    throw new AppError('VALIDATION', 'Case verbs talk to a server: give --server URL --token T (or AISC_SERVER, AISC_TOKEN)', [
+      { path: '/server', message: 'required' },
+    ]);
   return client;
 }
 
@@ -65,7 +68,11 @@ async function all<T>(client: ApiClient, path: string): Promise<T[]> {
 function vulnerabilityDetails(v: CaseDetail['vulnerabilities'][number]): string[] {
   const lines: string[] = [];
   if (v.affectedVersions.length) lines.push(`affected versions: ${v.affectedVersions.join(', ')}`);
-  const rating = [v.severity && v.severity !== 'unknown' ? `severity ${v.severity}` : null, v.cvss ? `${v.cvss.vector}${v.cvss.score !== null ? ` (${v.cvss.score})` : ''}` : null, v.ssvc ? `SSVC ${v.ssvc.decision}` : null].filter(Boolean);
+  const rating = [
+    v.severity && v.severity !== 'unknown' ? `severity ${v.severity}` : null,
+    v.cvss ? `${v.cvss.vector}${v.cvss.score !== null ? ` (${v.cvss.score})` : ''}` : null,
+    v.ssvc ? `SSVC ${v.ssvc.decision}` : null,
+  ].filter(Boolean);
   if (rating.length) lines.push(rating.join(', '));
   for (const a of v.proofOfConcept) lines.push(`proof of concept ${a.id}: ${a.name} (${a.size} bytes) — GET /api/findings/attachments/${a.id}`);
   if (v.description) lines.push(...v.description.split('\n').map((l) => `| ${l}`));
@@ -103,13 +110,19 @@ export const casesCommand: CommandModule = (program, io) => {
       const statements = await all<Statement>(client, `/api/cases/${id(caseId)}/statements`);
       if (globals.json) return printJson(io, { ...c, statements });
       println(io, `${c.title} (${c.state})`);
-      println(io, `embargo: ${c.embargo.state}${c.embargo.publicAt ? `, public ${day(c.embargo.publicAt)}` : ''}${c.advisoryId ? `; advisory ${c.advisoryId}` : ''}`);
+      println(
+        io,
+        `embargo: ${c.embargo.state}${c.embargo.publicAt ? `, public ${day(c.embargo.publicAt)}` : ''}${c.advisoryId ? `; advisory ${c.advisoryId}` : ''}`,
+      );
       for (const p of c.proposals) println(io, `proposal ${p.id}: ${day(p.publicAt)} ${p.status}${p.reason ? ` — ${p.reason}` : ''}`);
       for (const v of c.vulnerabilities) {
         println(io, `vulnerability ${v.id}: ${v.title}${v.product ? ` [${v.product}]` : ''}${v.cwe ? ` ${v.cwe}` : ''}`);
         for (const line of vulnerabilityDetails(v)) println(io, `  ${line}`);
         for (const s of statements.filter((x) => x.vulnerabilityId === v.id)) {
-          println(io, `  ${s.vendorOrganisationId}: ${s.status}${s.justification ? ` (${s.justification})` : ''}${s.fixedVersions.length ? ` fixed in ${s.fixedVersions.join(', ')}` : ''}${s.shared ? ', shared' : ''}`);
+          println(
+            io,
+            `  ${s.vendorOrganisationId}: ${s.status}${s.justification ? ` (${s.justification})` : ''}${s.fixedVersions.length ? ` fixed in ${s.fixedVersions.join(', ')}` : ''}${s.shared ? ', shared' : ''}`,
+          );
         }
       }
     });
@@ -135,11 +148,24 @@ export const casesCommand: CommandModule = (program, io) => {
     .option('--fixed <versions...>', 'the versions that fix it')
     .option('--impact <text>', 'impact statement')
     .option('--action <text>', 'what users should do')
-    .action(async (caseId: string, vulnerabilityId: string, o: { status: string; justification?: string; fixed?: string[]; impact?: string; action?: string }, cmd) => {
-      const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const body = { status: o.status, justification: o.justification ?? null, fixedVersions: o.fixed ?? [], impactStatement: o.impact ?? null, actionStatement: o.action ?? null };
-      const s = await server(io, globals).request<Statement>('POST', `/api/cases/${id(caseId)}/vulnerabilities/${id(vulnerabilityId)}/statement`, body);
-      if (globals.json) return printJson(io, s);
-      println(io, `recorded: ${s.status}${s.fixedVersions.length ? ` (fixed in ${s.fixedVersions.join(', ')})` : ''}`);
-    });
+    .action(
+      async (
+        caseId: string,
+        vulnerabilityId: string,
+        o: { status: string; justification?: string; fixed?: string[]; impact?: string; action?: string },
+        cmd,
+      ) => {
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const body = {
+          status: o.status,
+          justification: o.justification ?? null,
+          fixedVersions: o.fixed ?? [],
+          impactStatement: o.impact ?? null,
+          actionStatement: o.action ?? null,
+        };
+        const s = await server(io, globals).request<Statement>('POST', `/api/cases/${id(caseId)}/vulnerabilities/${id(vulnerabilityId)}/statement`, body);
+        if (globals.json) return printJson(io, s);
+        println(io, `recorded: ${s.status}${s.fixedVersions.length ? ` (fixed in ${s.fixedVersions.join(', ')})` : ''}`);
+      },
+    );
 };

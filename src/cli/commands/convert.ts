@@ -25,7 +25,11 @@ export const convertCommand: CommandModule = (program: Command, io: CliIo) => {
       const result = conversion.convert(from.parse(await readInput(io, file)));
       // Several documents (e.g. one OSV record per CSAF vulnerability) are written as a JSON array.
       const output = Array.isArray(result)
-        ? `${JSON.stringify(result.map((d) => JSON.parse(to.serialize!(d)) as unknown), null, 2)}\n`
+        ? `${JSON.stringify(
+            result.map((d) => JSON.parse(to.serialize!(d)) as unknown),
+            null,
+            2,
+          )}\n`
         : to.serialize(result);
       io.stdout.write(output);
     });

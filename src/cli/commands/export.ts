@@ -16,14 +16,18 @@ import type { CommandModule } from './index';
 export const exportCommand: CommandModule = (program, io) => {
   program
     .command('export')
-    .description('write published advisories in an open format (one document, or NDJSON of all; advisories the format cannot express are skipped with a warning on stderr, exit 0)')
+    .description(
+      'write published advisories in an open format (one document, or NDJSON of all; advisories the format cannot express are skipped with a warning on stderr, exit 0)',
+    )
     .argument('[id]', 'the advisory id; all published advisories when omitted')
     .addOption(new Option('--format <id>', 'the format').choices([...EXPORT_FORMATS]).default('osv'))
     .action(async (id: string | undefined, o: { format: ExportFormat }, cmd) => {
       const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
       if (id) {
         const doc = client
-          ? await client.request('GET', `/api/public/advisories/${encodeURIComponent(id)}`).then(() => client.request('GET', `/api/advisories/${encodeURIComponent(id)}/${o.format}`))
+          ? await client
+              .request('GET', `/api/public/advisories/${encodeURIComponent(id)}`)
+              .then(() => client.request('GET', `/api/advisories/${encodeURIComponent(id)}/${o.format}`))
           : await withLocalRuntime(io, (rt) => advisoryDocument(rt.ctx, ANONYMOUS, id, o.format));
         io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         return;
@@ -57,7 +61,12 @@ export const exportCommand: CommandModule = (program, io) => {
           (a) => client.request('GET', `/api/advisories/${encodeURIComponent(a)}/${o.format}`),
         );
       } else {
-        await withLocalRuntime(io, (rt) => each((offset) => searchPublishedAdvisories(rt.ctx, { limit: page, offset }), (a) => advisoryDocument(rt.ctx, ANONYMOUS, a, o.format)));
+        await withLocalRuntime(io, (rt) =>
+          each(
+            (offset) => searchPublishedAdvisories(rt.ctx, { limit: page, offset }),
+            (a) => advisoryDocument(rt.ctx, ANONYMOUS, a, o.format),
+          ),
+        );
       }
       io.stderr.write(`export: ${written} ${o.format} document${written === 1 ? '' : 's'} written, ${skipped} skipped\n`);
     });

@@ -1,7 +1,15 @@
 import { Option } from 'commander';
 import type { ImportResult } from '../../services/advisories/import';
 import { importAdvisoriesLocally } from '../../services/advisories/import';
-import { IMPORT_FORMATS, type ImportDocument, type ImportFormat, importDocumentsOf, importFormatOf, readImportFile, unreadable } from '../../services/advisories/import-read';
+import {
+  IMPORT_FORMATS,
+  type ImportDocument,
+  type ImportFormat,
+  importDocumentsOf,
+  importFormatOf,
+  readImportFile,
+  unreadable,
+} from '../../services/advisories/import-read';
 import type { ApiClient } from '../client';
 import { remoteClient } from '../client';
 import { printJson, println, type CliIo, type GlobalOptions } from '../io';
@@ -56,12 +64,19 @@ export const importCommand: CommandModule = (program, io) => {
         result = await importRemotely(io, client, docs, importFormatOf(docs, o.format));
       } else {
         const { items } = readImportFile(text, o.format);
-        result = await withLocalRuntime(io, (rt) => importAdvisoriesLocally(rt.ctx, items, (done, total) => io.stderr.write(`import: ${done}/${total} records\n`)));
+        result = await withLocalRuntime(io, (rt) =>
+          importAdvisoriesLocally(rt.ctx, items, (done, total) => io.stderr.write(`import: ${done}/${total} records\n`)),
+        );
       }
       const seconds = (performance.now() - started) / 1000;
       if (g.json) return printJson(io, { ...result, seconds });
-      println(io, `imported: ${result.created} created, ${result.revised} revised, ${result.unchanged} unchanged, ${result.rejected} rejected (${seconds.toFixed(1)} s)`);
-      for (const r of result.warnings) println(io, `imported ${r.location}${r.id ? ` (${r.id})` : ''} without: ${r.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
-      for (const r of result.rejections) println(io, `rejected ${r.location}${r.id ? ` (${r.id})` : ''}: ${r.problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
+      println(
+        io,
+        `imported: ${result.created} created, ${result.revised} revised, ${result.unchanged} unchanged, ${result.rejected} rejected (${seconds.toFixed(1)} s)`,
+      );
+      for (const r of result.warnings)
+        println(io, `imported ${r.location}${r.id ? ` (${r.id})` : ''} without: ${r.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+      for (const r of result.rejections)
+        println(io, `rejected ${r.location}${r.id ? ` (${r.id})` : ''}: ${r.problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
     });
 };

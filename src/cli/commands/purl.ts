@@ -34,7 +34,8 @@ export const purlCommand: CommandModule = (program, io) => {
       for await (const input of argumentOrLines(io, value)) {
         const described = describePurl(parsePurl(input));
         if (wantsJson(cmd)) println(io, JSON.stringify(described));
-        else for (const [key, v] of Object.entries(described)) println(io, `${key}: ${v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+        else
+          for (const [key, v] of Object.entries(described)) println(io, `${key}: ${v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
       }
     });
   purl

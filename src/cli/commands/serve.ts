@@ -17,9 +17,13 @@ export const serveCommand: CommandModule = (program, io) => {
       const server = await startServer(config);
       const log = server.runtime.ctx.log;
       log.info({ url: server.url, database: server.runtime.database.driver }, 'AISC is listening');
-      io.stdout.write(`AISC is running at ${config.publicUrl.replace(`:${config.port}`, `:${new URL(server.url).port}`)} (database: ${server.runtime.database.driver === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL server'})\n`);
+      io.stdout.write(
+        `AISC is running at ${config.publicUrl.replace(`:${config.port}`, `:${new URL(server.url).port}`)} (database: ${server.runtime.database.driver === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL server'})\n`,
+      );
       if (server.setupUrl) {
-        io.stdout.write(`\nFirst run: create the first administrator at this one-time link:\n\n  ${server.setupUrl}\n\n(the token after #token= works once; a restart before setup issues a new one)\n\n`);
+        io.stdout.write(
+          `\nFirst run: create the first administrator at this one-time link:\n\n  ${server.setupUrl}\n\n(the token after #token= works once; a restart before setup issues a new one)\n\n`,
+        );
       }
       await new Promise<void>((resolve) => {
         let stopping = false;

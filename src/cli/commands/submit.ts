@@ -89,7 +89,8 @@ export const submitCommand: CommandModule = (program: Command, io: CliIo) => {
         count(summary, r);
         progress(io, summary, items.length);
       };
-      if (remoteClient(io, globals)) await submitRemote((globals.server ?? io.env.AISC_SERVER)!, (globals.token ?? io.env.AISC_TOKEN)!, items, opts.idempotencyKey, onResults);
+      if (remoteClient(io, globals))
+        await submitRemote((globals.server ?? io.env.AISC_SERVER)!, (globals.token ?? io.env.AISC_TOKEN)!, items, opts.idempotencyKey, onResults);
       else {
         if (!opts.as) throw new AppError('VALIDATION', 'Locally, say who submits: --as EMAIL', [{ path: '/as', message: 'required without --server' }]);
         await withLocalRuntime(io, async (rt) => {
@@ -103,8 +104,12 @@ export const submitCommand: CommandModule = (program: Command, io: CliIo) => {
       io.stderr.write('\n');
       if (globals.json) printJson(io, { format: kind, summary, items: results });
       else {
-        println(io, `${kind}: ${summary.received} findings: ${summary.accepted} accepted, ${summary.duplicate} duplicate, ${summary.rejected} rejected${summary.replayed ? ` (${summary.replayed} already submitted)` : ''}`);
-        for (const r of results.filter((x) => x.status === 'rejected').slice(0, 20)) println(io, `  item ${r.index}: ${r.code}: ${(r.problems ?? []).map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
+        println(
+          io,
+          `${kind}: ${summary.received} findings: ${summary.accepted} accepted, ${summary.duplicate} duplicate, ${summary.rejected} rejected${summary.replayed ? ` (${summary.replayed} already submitted)` : ''}`,
+        );
+        for (const r of results.filter((x) => x.status === 'rejected').slice(0, 20))
+          println(io, `  item ${r.index}: ${r.code}: ${(r.problems ?? []).map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
       }
       // Exit 3 when anything was rejected, so a script never takes a partial submission for a whole one.
       if (summary.rejected > 0) throw new AppError('VALIDATION', `${summary.rejected} of ${summary.received} findings rejected (the others were stored)`);

@@ -13,7 +13,8 @@ export async function readInput(io: CliIo, file: string): Promise<string> {
       return await readFile(file, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EISDIR') throw new AppError('NOT_FOUND', `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : 'is a directory'}`);
+      if (code === 'ENOENT' || code === 'EISDIR')
+        throw new AppError('NOT_FOUND', `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : 'is a directory'}`);
       throw err;
     }
   }

@@ -33,8 +33,16 @@ export interface AffectedProduct {
 
 /** OSV 1.7 §credits[].type. */
 export const CREDIT_ROLES = [
-  'FINDER', 'REPORTER', 'ANALYST', 'COORDINATOR', 'REMEDIATION_DEVELOPER', 'REMEDIATION_REVIEWER',
-  'REMEDIATION_VERIFIER', 'TOOL', 'SPONSOR', 'OTHER',
+  'FINDER',
+  'REPORTER',
+  'ANALYST',
+  'COORDINATOR',
+  'REMEDIATION_DEVELOPER',
+  'REMEDIATION_REVIEWER',
+  'REMEDIATION_VERIFIER',
+  'TOOL',
+  'SPONSOR',
+  'OTHER',
 ] as const;
 export type CreditRole = (typeof CREDIT_ROLES)[number];
 

@@ -21,7 +21,10 @@ export const ADVISORY_TRANSITIONS: Readonly<Record<AdvisoryState, Partial<Record
 
 export type TransitionResult =
   | { readonly ok: true; readonly state: AdvisoryState }
-  | { readonly ok: false; readonly error: { readonly code: 'FORBIDDEN_TRANSITION'; readonly from: AdvisoryState; readonly event: AdvisoryEvent; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: 'FORBIDDEN_TRANSITION'; readonly from: AdvisoryState; readonly event: AdvisoryEvent; readonly message: string };
+    };
 
 /** The state after `event`, or a typed error naming the forbidden move. */
 export function transition(state: AdvisoryState, event: AdvisoryEvent): TransitionResult {

@@ -50,7 +50,10 @@ export function claimText(c: ChainClaim): string {
 
 /** A short, stable name of a public key: the first 16 hex digits of SHA-256 of its DER form. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function signClaim(c: ChainClaim, privateKey: KeyObject): string {
@@ -70,7 +73,12 @@ export function verifyClaim(c: ChainClaim, signature: string, key: KeyObject): b
  * The content of a checkpoint entry for the chain's current head (`seq`, `hash`): it names
  * the entry it vouches for (recordId, beforeDigest) and carries the signature (afterDigest).
  */
-export function checkpointContent(head: { seq: number; hash: string }, at: string, id: string, key: { privateKey: KeyObject; keyId: string }): Omit<AuditContent, 'seq'> {
+export function checkpointContent(
+  head: { seq: number; hash: string },
+  at: string,
+  id: string,
+  key: { privateKey: KeyObject; keyId: string },
+): Omit<AuditContent, 'seq'> {
   const claim: ChainClaim = { purpose: 'checkpoint', seq: head.seq, hash: head.hash, at, keyId: key.keyId };
   return {
     id,
@@ -87,7 +95,8 @@ export function checkpointContent(head: { seq: number; hash: string }, at: strin
   };
 }
 
-export const isCheckpoint = (e: Pick<AuditEntry, 'action' | 'recordType'>): boolean => e.action === CHECKPOINT_ACTION && e.recordType === CHECKPOINT_RECORD_TYPE;
+export const isCheckpoint = (e: Pick<AuditEntry, 'action' | 'recordType'>): boolean =>
+  e.action === CHECKPOINT_ACTION && e.recordType === CHECKPOINT_RECORD_TYPE;
 
 /** A checkpoint entry read back: what it claims and its signature (null when malformed). */
 export function checkpointOf(e: AuditEntry): { claim: ChainClaim; signature: string } | null {

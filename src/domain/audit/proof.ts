@@ -17,14 +17,19 @@ export function describeProof(lastSeq: number, headHash: string | null, p: Proof
   const parts = [lastSeq === 0 ? 'audit chain intact: no entries' : `audit chain intact from genesis to entry ${lastSeq}`];
   const covered = Math.max(p.anchor?.seq ?? 0, expected?.seq ?? 0);
   if (p.anchor) {
-    parts.push(`entry ${p.anchor.seq} matches the checkpoint signed at ${p.anchor.at} kept in ${p.anchor.file}${p.anchor.verified ? ` (signature verified, key ${p.keyId})` : ' (signature NOT verified: the key that signed it is not at hand)'}`);
+    parts.push(
+      `entry ${p.anchor.seq} matches the checkpoint signed at ${p.anchor.at} kept in ${p.anchor.file}${p.anchor.verified ? ` (signature verified, key ${p.keyId})` : ' (signature NOT verified: the key that signed it is not at hand)'}`,
+    );
   } else {
     parts.push(
       `NOT anchored: ${p.anchorFile ? `no anchor file at ${p.anchorFile}` : 'no anchor file is configured'}, so a truncated or wiped chain cannot be told from a shorter one`,
     );
   }
   if (expected) parts.push(`entry ${expected.seq} has the expected hash`);
-  if (p.checkpoints > 0) parts.push(`${p.checkpoints} checkpoint${p.checkpoints === 1 ? '' : 's'} in the chain (${p.verifiedCheckpoints} signature${p.verifiedCheckpoints === 1 ? '' : 's'} verified)`);
+  if (p.checkpoints > 0)
+    parts.push(
+      `${p.checkpoints} checkpoint${p.checkpoints === 1 ? '' : 's'} in the chain (${p.verifiedCheckpoints} signature${p.verifiedCheckpoints === 1 ? '' : 's'} verified)`,
+    );
   if (covered > 0 && covered < lastSeq) parts.push(`entries ${covered + 1} to ${lastSeq} (after the last anchored checkpoint) are only hash-linked`);
   else if (covered === 0 && lastSeq > 0) parts.push('every entry is only hash-linked');
   if (lastSeq > 0) parts.push(`head ${lastSeq}:${headHash}`);

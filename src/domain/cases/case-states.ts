@@ -25,7 +25,10 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseState, Partial<Record<CaseEve
 
 export type CaseTransitionResult =
   | { readonly ok: true; readonly state: CaseState }
-  | { readonly ok: false; readonly error: { readonly code: 'FORBIDDEN_TRANSITION'; readonly from: CaseState; readonly event: CaseEvent; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: 'FORBIDDEN_TRANSITION'; readonly from: CaseState; readonly event: CaseEvent; readonly message: string };
+    };
 
 /** The state after `event`, or a typed error naming the forbidden move. Pure. */
 export function transitionCase(state: CaseState, event: CaseEvent): CaseTransitionResult {

@@ -80,7 +80,8 @@ export function checkPolicy(p: EmbargoPolicy): ProposalCheck[] {
     if (!Number.isInteger(p[k]) || p[k] < 1 || p[k] > 3650) problems.push({ path: `/${k}`, message: 'a whole number of days from 1 to 3650' });
   }
   p.reminderOffsetsMinutes.forEach((m, i) => {
-    if (!Number.isInteger(m) || m < 0 || m > 3650 * 24 * 60) problems.push({ path: `/reminderOffsetsMinutes/${i}`, message: 'a whole number of minutes, at most 10 years' });
+    if (!Number.isInteger(m) || m < 0 || m > 3650 * 24 * 60)
+      problems.push({ path: `/reminderOffsetsMinutes/${i}`, message: 'a whole number of minutes, at most 10 years' });
   });
   return problems;
 }

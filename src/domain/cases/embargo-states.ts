@@ -24,7 +24,10 @@ export const EMBARGO_TRANSITIONS: Readonly<Record<EmbargoState, Partial<Record<E
 
 export type EmbargoTransitionResult =
   | { readonly ok: true; readonly state: EmbargoState }
-  | { readonly ok: false; readonly error: { readonly code: 'FORBIDDEN_TRANSITION'; readonly from: EmbargoState; readonly event: EmbargoEvent; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: 'FORBIDDEN_TRANSITION'; readonly from: EmbargoState; readonly event: EmbargoEvent; readonly message: string };
+    };
 
 /** The embargo state after `event`, or a typed error naming the forbidden move. Pure. */
 export function transitionEmbargo(state: EmbargoState, event: EmbargoEvent): EmbargoTransitionResult {

@@ -32,7 +32,9 @@ export interface VendorStatement {
   readonly actionStatement: string | null;
 }
 
-export type StatementResult = { readonly ok: true; readonly statement: VendorStatement } | { readonly ok: false; readonly problems: readonly { path: string; message: string }[] };
+export type StatementResult =
+  | { readonly ok: true; readonly statement: VendorStatement }
+  | { readonly ok: false; readonly problems: readonly { path: string; message: string }[] };
 
 const isStatus = (s: string): s is VendorStatus => (VENDOR_STATUSES as readonly string[]).includes(s);
 const isJustification = (s: string): s is VexJustification => (VEX_JUSTIFICATIONS as readonly string[]).includes(s);
@@ -49,13 +51,15 @@ export function parseStatement(input: VendorStatementInput): StatementResult {
   const justification = input.justification ?? null;
   if (justification !== null && !isJustification(justification)) problems.push({ path: '/justification', message: `one of ${VEX_JUSTIFICATIONS.join(', ')}` });
   if (status === 'not_affected' && justification === null) problems.push({ path: '/justification', message: 'not_affected needs a VEX justification' });
-  if (status !== 'not_affected' && justification !== null && isStatus(status)) problems.push({ path: '/justification', message: 'only not_affected carries a justification' });
+  if (status !== 'not_affected' && justification !== null && isStatus(status))
+    problems.push({ path: '/justification', message: 'only not_affected carries a justification' });
   const fixedVersions = [...(input.fixedVersions ?? [])];
   fixedVersions.forEach((v, i) => {
     if (!v.trim()) problems.push({ path: `/fixedVersions/${i}`, message: 'empty version' });
   });
   if (status === 'fixed' && fixedVersions.length === 0) problems.push({ path: '/fixedVersions', message: 'fixed needs at least one fixed version' });
-  if (status !== 'fixed' && fixedVersions.length > 0 && isStatus(status)) problems.push({ path: '/fixedVersions', message: 'only fixed carries fixed versions' });
+  if (status !== 'fixed' && fixedVersions.length > 0 && isStatus(status))
+    problems.push({ path: '/fixedVersions', message: 'only fixed carries fixed versions' });
   if (problems.length || !isStatus(status)) return { ok: false, problems };
   return {
     ok: true,

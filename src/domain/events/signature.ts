@@ -15,13 +15,7 @@ export function signatureFor(secret: string, timestampSeconds: number, body: str
 export type SignatureCheck = 'valid' | 'malformed' | 'mismatch' | 'expired';
 
 /** What a receiver does: recompute and compare in constant time, reject stale timestamps. */
-export function verifySignature(
-  secret: string,
-  header: string,
-  body: string,
-  nowSeconds: number,
-  toleranceSeconds = 300,
-): SignatureCheck {
+export function verifySignature(secret: string, header: string, body: string, nowSeconds: number, toleranceSeconds = 300): SignatureCheck {
   const parts = new Map(header.split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.get('t'));
   const v1 = parts.get('v1');

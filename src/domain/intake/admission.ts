@@ -25,8 +25,7 @@ export interface BucketState {
 
 export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
 
-export const rateOf = (limits: IntakeLimits, lane: IntakeLane): number =>
-  lane === 'priority' ? limits.priorityFindingsPerMinute : limits.findingsPerMinute;
+export const rateOf = (limits: IntakeLimits, lane: IntakeLane): number => (lane === 'priority' ? limits.priorityFindingsPerMinute : limits.findingsPerMinute);
 
 /** The bucket refilled up to `now` (capacity = one minute's worth). */
 export function refill(b: BucketState, perMinute: number, now: Date): BucketState {

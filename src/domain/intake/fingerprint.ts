@@ -30,7 +30,10 @@ export function normaliseFile(file: string): string {
 
 /** A function name without its parameter list or whitespace (`ns::f(int) const` → `ns::f`). */
 export function normaliseFunction(fn: string): string {
-  return fn.trim().replace(/\s*\(.*$/s, '').replace(/\s+/g, '');
+  return fn
+    .trim()
+    .replace(/\s*\(.*$/s, '')
+    .replace(/\s+/g, '');
 }
 
 const ID_SEGMENT = /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,})$/i;
@@ -50,11 +53,13 @@ export function normaliseEndpoint(endpoint: string): string {
 
 /** Text as compared for equality: case, punctuation and whitespace do not matter. */
 export function normaliseText(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
-const digest = (parts: readonly (string | number)[]): string =>
-  createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 32);
+const digest = (parts: readonly (string | number)[]): string => createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 32);
 
 /**
  * Every exact fingerprint of a finding: location (file + line), function and endpoint, each

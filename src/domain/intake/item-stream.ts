@@ -50,7 +50,9 @@ export class ItemSplitter {
       return rest.trim() ? [this.lineItem(rest)] : [];
     }
     if (this.state !== 'done') {
-      throw new AppError('VALIDATION', 'The JSON array is not closed', [{ path: `/${this.index}`, message: this.state === 'start' ? 'empty body: expected a JSON array' : 'unexpected end of the body' }]);
+      throw new AppError('VALIDATION', 'The JSON array is not closed', [
+        { path: `/${this.index}`, message: this.state === 'start' ? 'empty body: expected a JSON array' : 'unexpected end of the body' },
+      ]);
     }
     return [];
   }

@@ -35,7 +35,32 @@ function fmix32(x: number): number {
 
 const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'to', 'and', 'or', 'is', 'be', 'by', 'on', 'at', 'for', 'with', 'this', 'that', 'it', 'can', 'which', 'when', 'via', 'from', 'as']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'to',
+  'and',
+  'or',
+  'is',
+  'be',
+  'by',
+  'on',
+  'at',
+  'for',
+  'with',
+  'this',
+  'that',
+  'it',
+  'can',
+  'which',
+  'when',
+  'via',
+  'from',
+  'as',
+]);
 
 /** The words of a text that carry meaning: lower-case, numbers folded to `#`. */
 export function words(text: string): string[] {

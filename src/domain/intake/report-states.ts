@@ -55,13 +55,13 @@ export function transitionReport(from: ReportState, event: ReportEvent, input: T
   if (!t) return { ok: false, error: 'forbidden-transition', message: `a ${from} report cannot ${event}` };
   if (t.systemOnly && !input.bySystem) return { ok: false, error: 'system-only', message: `${event} happens by itself when its time runs out` };
   if (t.needs === 'reason' && !input.reason?.trim()) return { ok: false, error: 'missing-reason', message: `${event} needs a reason the reporter will see` };
-  if (t.needs === 'duplicate-of' && !input.duplicateOf) return { ok: false, error: 'missing-duplicate-of', message: `${event} needs the report this one duplicates` };
+  if (t.needs === 'duplicate-of' && !input.duplicateOf)
+    return { ok: false, error: 'missing-duplicate-of', message: `${event} needs the report this one duplicates` };
   return { ok: true, to: t.to, transition: t };
 }
 
 /** The events a person may fire from `state` (for the UI's action buttons). */
-export const eventsFrom = (state: ReportState): ReportEvent[] =>
-  REPORT_TRANSITIONS.filter((t) => t.from === state && !t.systemOnly).map((t) => t.event);
+export const eventsFrom = (state: ReportState): ReportEvent[] => REPORT_TRANSITIONS.filter((t) => t.from === state && !t.systemOnly).map((t) => t.event);
 
 /** When a needs-info report closes by itself. Pure: time is a parameter (STYLE.md habit 6). */
 export function needsInfoDeadline(since: Date, days: number): Date {

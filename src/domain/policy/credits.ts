@@ -79,8 +79,11 @@ export function publicCredits(finders: readonly FinderFacts[]): AdvisoryCredit[]
   for (const f of finders) {
     if (!f.choice?.consent) continue;
     const name = f.choice.name?.trim() || f.organisation;
-    const model = f.choice.model && f.finderKind !== 'human' && f.model ? { name: f.model.name, ...(f.model.version ? { version: f.model.version } : {}) } : null;
-    const credit: AdvisoryCredit = model ? { name, kind: 'ai', role: 'FINDER', model } : { name, kind: f.finderKind === 'human' && f.choice.name ? 'human' : 'organisation', role: 'FINDER' };
+    const model =
+      f.choice.model && f.finderKind !== 'human' && f.model ? { name: f.model.name, ...(f.model.version ? { version: f.model.version } : {}) } : null;
+    const credit: AdvisoryCredit = model
+      ? { name, kind: 'ai', role: 'FINDER', model }
+      : { name, kind: f.finderKind === 'human' && f.choice.name ? 'human' : 'organisation', role: 'FINDER' };
     const key = `${name}\u0000${model?.name ?? ''}\u0000${model?.version ?? ''}`;
     if (!out.has(key)) out.set(key, credit);
   }

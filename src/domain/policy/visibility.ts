@@ -1,10 +1,4 @@
-import {
-  type Marking,
-  type Tlp,
-  TLP_LABELS,
-  classificationRank,
-  clearanceRank,
-} from './marking';
+import { type Marking, type Tlp, TLP_LABELS, classificationRank, clearanceRank } from './marking';
 import type { Viewer } from './viewer';
 
 /**
@@ -56,8 +50,7 @@ export function labelsFor(relation: Relation): Tlp[] {
   return TLP_LABELS.filter((tlp) => TLP_AUDIENCE[tlp].includes(relation));
 }
 
-const isRecipientOrg = (org: string, m: Marking): boolean =>
-  m.ownerOrganisationId === org || m.accessOrganisations.includes(org);
+const isRecipientOrg = (org: string, m: Marking): boolean => m.ownerOrganisationId === org || m.accessOrganisations.includes(org);
 
 /** Every relation that holds between `viewer` and a record marked `m`. */
 export function relationsOf(viewer: Viewer, m: Marking): Set<Relation> {

@@ -9,7 +9,17 @@ import { creditReaderOf } from '../../domain/policy/credits';
 import type { App, AppDeps } from '../app';
 import { principal, viewer } from '../auth';
 import { errors, page, Paging } from '../schemas';
-import { Advisory, AdvisoryContentInput, AdvisoryFilter, AdvisoryIdParams, DraftBody, DraftPatch, ImportResult, PublishBody, Revision } from './advisory-schemas';
+import {
+  Advisory,
+  AdvisoryContentInput,
+  AdvisoryFilter,
+  AdvisoryIdParams,
+  DraftBody,
+  DraftPatch,
+  ImportResult,
+  PublishBody,
+  Revision,
+} from './advisory-schemas';
 
 /**
  * Advisories for coordinators: draft, edit, schedule, publish, revise, withdraw, import,
@@ -19,38 +29,85 @@ import { Advisory, AdvisoryContentInput, AdvisoryFilter, AdvisoryIdParams, Draft
 export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['advisories'];
   const one = { params: AdvisoryIdParams, response: { 200: Advisory, ...errors(400, 401, 403, 404, 409) } };
-  app.get('/api/advisories', { schema: { tags, summary: 'Advisories you may see, last changed first', querystring: z.strictObject({ ...AdvisoryFilter, ...Paging }), response: { 200: page(Advisory), ...errors(400) } } }, async (req) =>
-    searchAdvisories(ctx, viewer(req), req.query, creditReaderOf(req.auth.principal)) as never,
+  app.get(
+    '/api/advisories',
+    {
+      schema: {
+        tags,
+        summary: 'Advisories you may see, last changed first',
+        querystring: z.strictObject({ ...AdvisoryFilter, ...Paging }),
+        response: { 200: page(Advisory), ...errors(400) },
+      },
+    },
+    async (req) => searchAdvisories(ctx, viewer(req), req.query, creditReaderOf(req.auth.principal)) as never,
   );
-  app.get('/api/advisories/:id', { schema: { tags, summary: 'One advisory', params: AdvisoryIdParams, response: { 200: Advisory, ...errors(404) } } }, async (req) => getAdvisory(ctx, viewer(req), req.params.id, creditReaderOf(req.auth.principal)) as never);
-  app.get('/api/advisories/:id/revisions', { schema: { tags, summary: 'Every published revision, oldest first', params: AdvisoryIdParams, response: { 200: z.array(Revision), ...errors(404) } } }, async (req) =>
-    advisoryRevisions(ctx, viewer(req), req.params.id) as never,
+  app.get(
+    '/api/advisories/:id',
+    { schema: { tags, summary: 'One advisory', params: AdvisoryIdParams, response: { 200: Advisory, ...errors(404) } } },
+    async (req) => getAdvisory(ctx, viewer(req), req.params.id, creditReaderOf(req.auth.principal)) as never,
+  );
+  app.get(
+    '/api/advisories/:id/revisions',
+    { schema: { tags, summary: 'Every published revision, oldest first', params: AdvisoryIdParams, response: { 200: z.array(Revision), ...errors(404) } } },
+    async (req) => advisoryRevisions(ctx, viewer(req), req.params.id) as never,
   );
   for (const format of EXPORT_FORMATS) {
-    app.get(`/api/advisories/:id/${format}`, { schema: { tags, summary: `The advisory as ${format.toUpperCase()}`, params: AdvisoryIdParams, response: { ...errors(404, 409) } } }, async (req) =>
-      advisoryDocument(ctx, viewer(req), req.params.id, format) as never,
+    app.get(
+      `/api/advisories/:id/${format}`,
+      { schema: { tags, summary: `The advisory as ${format.toUpperCase()}`, params: AdvisoryIdParams, response: { ...errors(404, 409) } } },
+      async (req) => advisoryDocument(ctx, viewer(req), req.params.id, format) as never,
     );
   }
-  app.post('/api/advisories', { schema: { tags, summary: 'Draft an advisory (TLP:AMBER unless marked otherwise)', body: DraftBody, response: { 201: Advisory, ...errors(400, 401, 403) } } }, async (req, reply) =>
-    reply.code(201).send((await createAdvisoryDraft(ctx, principal(req, 'write'), req.body)) as never),
+  app.post(
+    '/api/advisories',
+    {
+      schema: {
+        tags,
+        summary: 'Draft an advisory (TLP:AMBER unless marked otherwise)',
+        body: DraftBody,
+        response: { 201: Advisory, ...errors(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.code(201).send((await createAdvisoryDraft(ctx, principal(req, 'write'), req.body)) as never),
   );
-  app.patch('/api/advisories/:id', { schema: { tags, summary: 'Edit a draft or scheduled advisory', ...one, body: DraftPatch } }, async (req) =>
-    updateAdvisoryDraft(ctx, principal(req, 'write'), req.params.id, req.body) as never,
+  app.patch(
+    '/api/advisories/:id',
+    { schema: { tags, summary: 'Edit a draft or scheduled advisory', ...one, body: DraftPatch } },
+    async (req) => updateAdvisoryDraft(ctx, principal(req, 'write'), req.params.id, req.body) as never,
   );
-  app.post('/api/advisories/:id/schedule', { schema: { tags, summary: 'Schedule publication at a time', ...one, body: z.strictObject({ publishAt: z.iso.datetime({ offset: true }) }) } }, async (req) =>
-    scheduleAdvisory(ctx, principal(req, 'write'), req.params.id, new Date(req.body.publishAt)) as never,
+  app.post(
+    '/api/advisories/:id/schedule',
+    { schema: { tags, summary: 'Schedule publication at a time', ...one, body: z.strictObject({ publishAt: z.iso.datetime({ offset: true }) }) } },
+    async (req) => scheduleAdvisory(ctx, principal(req, 'write'), req.params.id, new Date(req.body.publishAt)) as never,
   );
-  app.post('/api/advisories/:id/unschedule', { schema: { tags, summary: 'Back to draft', ...one } }, async (req) => unscheduleAdvisory(ctx, principal(req, 'write'), req.params.id) as never);
+  app.post(
+    '/api/advisories/:id/unschedule',
+    { schema: { tags, summary: 'Back to draft', ...one } },
+    async (req) => unscheduleAdvisory(ctx, principal(req, 'write'), req.params.id) as never,
+  );
   app.post(
     '/api/advisories/:id/publish',
-    { schema: { tags, summary: "Publish now (before its case's agreed public date: confirm that date and give a reason)", ...one, body: PublishBody.nullish() } },
+    {
+      schema: { tags, summary: "Publish now (before its case's agreed public date: confirm that date and give a reason)", ...one, body: PublishBody.nullish() },
+    },
     async (req) => publishAdvisory(ctx, principal(req, 'write'), req.params.id, req.body ?? {}) as never,
   );
-  app.post('/api/advisories/:id/revise', { schema: { tags, summary: 'Publish a new revision', ...one, body: z.strictObject({ content: AdvisoryContentInput, summary: z.string().trim().min(1).max(1000) }) } }, async (req) =>
-    reviseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content, req.body.summary) as never,
+  app.post(
+    '/api/advisories/:id/revise',
+    {
+      schema: {
+        tags,
+        summary: 'Publish a new revision',
+        ...one,
+        body: z.strictObject({ content: AdvisoryContentInput, summary: z.string().trim().min(1).max(1000) }),
+      },
+    },
+    async (req) => reviseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content, req.body.summary) as never,
   );
-  app.post('/api/advisories/:id/withdraw', { schema: { tags, summary: 'Withdraw (it stays served, marked withdrawn)', ...one, body: z.strictObject({ reason: z.string().trim().min(1).max(1000) }) } }, async (req) =>
-    withdrawAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.reason) as never,
+  app.post(
+    '/api/advisories/:id/withdraw',
+    { schema: { tags, summary: 'Withdraw (it stays served, marked withdrawn)', ...one, body: z.strictObject({ reason: z.string().trim().min(1).max(1000) }) } },
+    async (req) => withdrawAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.reason) as never,
   );
   app.post(
     '/api/advisories/import',

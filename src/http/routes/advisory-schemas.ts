@@ -15,7 +15,10 @@ const Affected = z.strictObject({
   name: Text(300).optional(),
   purl: Text(1000).optional(),
   cpe: Text(1000).optional(),
-  ranges: z.array(z.strictObject({ type: z.enum(['SEMVER', 'ECOSYSTEM', 'GIT']), repo: Text(1000).optional(), events: z.array(RangeEvent).min(1).max(200) })).max(50).optional(),
+  ranges: z
+    .array(z.strictObject({ type: z.enum(['SEMVER', 'ECOSYSTEM', 'GIT']), repo: Text(1000).optional(), events: z.array(RangeEvent).min(1).max(200) }))
+    .max(50)
+    .optional(),
   versions: z.array(Text(200)).max(5000).optional(),
 });
 
@@ -38,8 +41,14 @@ export const AdvisoryContentInput = z.strictObject({
     })
     .nullable()
     .optional(),
-  remediations: z.array(z.strictObject({ category: z.enum(REMEDIATION_CATEGORIES), details: Text(10_000), url: z.url().optional() })).max(100).default([]),
-  references: z.array(z.strictObject({ type: z.enum(REFERENCE_TYPES), url: z.url().max(2000) })).max(500).default([]),
+  remediations: z
+    .array(z.strictObject({ category: z.enum(REMEDIATION_CATEGORIES), details: Text(10_000), url: z.url().optional() }))
+    .max(100)
+    .default([]),
+  references: z
+    .array(z.strictObject({ type: z.enum(REFERENCE_TYPES), url: z.url().max(2000) }))
+    .max(500)
+    .default([]),
   credits: z
     .array(
       z.strictObject({

@@ -11,7 +11,15 @@ export function auditRoutes(app: App, { ctx }: AppDeps): void {
       schema: {
         tags: ['audit'],
         summary: 'Audit entries of records you may see (administrators), newest first',
-        querystring: z.strictObject({ recordType: z.string().regex(/^[a-z_]+$/).max(64).optional(), recordId: z.string().max(200).optional(), ...Paging }),
+        querystring: z.strictObject({
+          recordType: z
+            .string()
+            .regex(/^[a-z_]+$/)
+            .max(64)
+            .optional(),
+          recordId: z.string().max(200).optional(),
+          ...Paging,
+        }),
         response: { 200: page(AuditEntry), ...errors(400, 401, 403) },
       },
     },

@@ -23,7 +23,15 @@ export const OpenCaseBody = z.strictObject({
   exploited: z.boolean().optional(),
   fixBypass: z.boolean().optional(),
   vulnerabilities: z
-    .array(z.strictObject({ title: Text(300), product: Text(1000).nullable().optional(), cwe: Text(20).nullable().optional(), reportId: Uuid.nullable().optional(), vendorOrganisationId: Uuid.nullable().optional() }))
+    .array(
+      z.strictObject({
+        title: Text(300),
+        product: Text(1000).nullable().optional(),
+        cwe: Text(20).nullable().optional(),
+        reportId: Uuid.nullable().optional(),
+        vendorOrganisationId: Uuid.nullable().optional(),
+      }),
+    )
     .max(5000)
     .optional(),
 });
@@ -53,7 +61,10 @@ export const ThreadBody = z.strictObject({ subject: Text(300), vendorOrganisatio
 export const MessageBody = z.strictObject({ body: Text(100_000), tlp: z.enum(MESSAGE_TLPS).optional(), recipients: z.array(Uuid).max(100).optional() });
 
 export const ProposalBody = z.strictObject({ publicAt: When, reason: Text(5000).nullable().optional() });
-export const DecisionBody = z.discriminatedUnion('decision', [z.strictObject({ decision: z.literal('adopt'), proposalId: Uuid }), z.strictObject({ decision: z.literal('decline') })]);
+export const DecisionBody = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('adopt'), proposalId: Uuid }),
+  z.strictObject({ decision: z.literal('decline') }),
+]);
 
 export const PolicyBody = z.strictObject({
   defaultDays: z.number().int(),
@@ -146,7 +157,14 @@ export const Statement = z.object({
 
 export const CaseVendor = Participation.extend({ name: z.string(), statementCount: z.number().int() });
 export const InboxItem = z.object({ participation: Participation, case: CaseView });
-export const Thread = z.object({ id: z.string(), caseId: z.string(), subject: z.string(), private: z.boolean(), vendorOrganisationId: iso, createdAt: z.string() });
+export const Thread = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  subject: z.string(),
+  private: z.boolean(),
+  vendorOrganisationId: iso,
+  createdAt: z.string(),
+});
 export const Message = z.object({ id: z.string(), threadId: z.string(), body: z.string(), tlp: z.string(), authorUserId: iso, createdAt: z.string() });
 
 /**

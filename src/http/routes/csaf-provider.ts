@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
-  CSAF_BASE, CSAF_CLEAR_DIR, CSAF_FEED_FILE, changesCsv, csafDocumentText, hashFile, indexTxt, providerMetadata, rolieFeed,
+  CSAF_BASE,
+  CSAF_CLEAR_DIR,
+  CSAF_FEED_FILE,
+  changesCsv,
+  csafDocumentText,
+  hashFile,
+  indexTxt,
+  providerMetadata,
+  rolieFeed,
 } from '../../services/advisories/csaf-provider';
 import { publishedIndexFor } from '../../services/advisories/published-index';
 import { AppError } from '../../domain/errors';
@@ -27,7 +35,9 @@ export function csafProviderRoutes(app: App, { ctx, hub }: AppDeps): void {
   const tags = ['csaf'];
   const schema = (summary: string, extra: object = {}) => ({ schema: { tags, summary, security: [], ...extra } });
   app.get(`${CSAF_BASE}/provider-metadata.json`, schema('CSAF provider metadata (§7.1.7)'), async () => providerMetadata(ctx, await entries()));
-  app.get(`${CSAF_CLEAR_DIR}/index.txt`, schema('Every document path (§7.1.12)'), async (_req, reply) => reply.type('text/plain; charset=utf-8').send(indexTxt(await entries())));
+  app.get(`${CSAF_CLEAR_DIR}/index.txt`, schema('Every document path (§7.1.12)'), async (_req, reply) =>
+    reply.type('text/plain; charset=utf-8').send(indexTxt(await entries())),
+  );
   app.get(`${CSAF_CLEAR_DIR}/changes.csv`, schema('Paths and current release dates, newest first (§7.1.13)'), async (_req, reply) =>
     reply.type('text/csv; charset=utf-8').send(changesCsv(await entries())),
   );

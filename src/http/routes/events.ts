@@ -17,40 +17,44 @@ export function eventRoutes(app: App, { ctx, hub }: AppDeps): void {
   app.addHook('preClose', async () => {
     for (const res of open) res.end();
   });
-  app.get('/api/events/stream', { schema: { tags: ['events'], summary: 'Live events (text/event-stream)', response: { ...errors(401) } } }, async (req, reply) => {
-    principal(req);
-    const auth = req.auth;
-    const who = streamViewer(ctx, auth.via === 'session' ? { via: 'session', secret: auth.cookieSecret! } : { via: 'token', secret: bearerOf(req) ?? '' });
-    const last = req.headers['last-event-id'];
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-request-id': String(req.id),
-    });
-    res.write('retry: 3000\n\n');
-    open.add(res);
-    const unsubscribe = await hub.subscribe(
-      who.live,
-      (e) => {
-        const body = JSON.stringify({ id: e.id, type: e.type, recordType: e.recordType, recordId: e.recordId, at: e.at });
-        res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${body}\n\n`);
-      },
-      { after: typeof last === 'string' ? last.trim() : undefined, onEnd: () => res.end() },
-    );
-    const heartbeat = setInterval(async () => {
-      if (!(await who.check().catch(() => null))) res.end();
-      else res.write(': keep-alive\n\n');
-    }, 30_000);
-    const close = () => {
-      open.delete(res);
-      clearInterval(heartbeat);
-      unsubscribe();
-    };
-    req.raw.on('close', close);
-    res.on('close', close);
-  });
+  app.get(
+    '/api/events/stream',
+    { schema: { tags: ['events'], summary: 'Live events (text/event-stream)', response: { ...errors(401) } } },
+    async (req, reply) => {
+      principal(req);
+      const auth = req.auth;
+      const who = streamViewer(ctx, auth.via === 'session' ? { via: 'session', secret: auth.cookieSecret! } : { via: 'token', secret: bearerOf(req) ?? '' });
+      const last = req.headers['last-event-id'];
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': String(req.id),
+      });
+      res.write('retry: 3000\n\n');
+      open.add(res);
+      const unsubscribe = await hub.subscribe(
+        who.live,
+        (e) => {
+          const body = JSON.stringify({ id: e.id, type: e.type, recordType: e.recordType, recordId: e.recordId, at: e.at });
+          res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${body}\n\n`);
+        },
+        { after: typeof last === 'string' ? last.trim() : undefined, onEnd: () => res.end() },
+      );
+      const heartbeat = setInterval(async () => {
+        if (!(await who.check().catch(() => null))) res.end();
+        else res.write(': keep-alive\n\n');
+      }, 30_000);
+      const close = () => {
+        open.delete(res);
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      req.raw.on('close', close);
+      res.on('close', close);
+    },
+  );
 }

@@ -30,7 +30,8 @@ export function findingBatchRoutes(app: App, { ctx }: AppDeps): void {
       schema: {
         tags: ['intake'],
         summary: `Submit up to ${MAX_ITEMS_PER_REQUEST.toLocaleString('en')} findings (JSON array or NDJSON, streamed)`,
-        description: 'Each item is answered in order: accepted (report id), duplicate (of which report) or rejected with every problem by JSON Pointer. Items without their own `idempotencyKey` use `<Idempotency-Key header>#<index>`.',
+        description:
+          'Each item is answered in order: accepted (report id), duplicate (of which report) or rejected with every problem by JSON Pointer. Items without their own `idempotencyKey` use `<Idempotency-Key header>#<index>`.',
         consumes: ['application/json', NDJSON],
         response: { ...errors(400, 401, 403, 413, 415, 429) },
       },
@@ -48,7 +49,10 @@ export function findingBatchRoutes(app: App, { ctx }: AppDeps): void {
         yield* items;
       }
       const out = new PassThrough();
-      reply.code(200).type(ndjson ? NDJSON : 'application/json').send(out as never);
+      reply
+        .code(200)
+        .type(ndjson ? NDJSON : 'application/json')
+        .send(out as never);
       let firstResult = true;
       const line = (r: ItemResult) => {
         const text = ndjson ? `${JSON.stringify(r)}\n` : `${firstResult ? '' : ','}${JSON.stringify(r)}`;

@@ -37,8 +37,17 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
       return reply.code(result.status === 'accepted' ? 201 : 200).send(result as never);
     },
   );
-  app.get('/api/findings/:id', { schema: { tags, summary: 'One of your findings (also one that duplicated a report you may not see)', params: IdParams, response: { 200: Finding, ...errors(401, 404) } } }, async (req) =>
-    getFinding(ctx, principal(req), req.params.id),
+  app.get(
+    '/api/findings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One of your findings (also one that duplicated a report you may not see)',
+        params: IdParams,
+        response: { 200: Finding, ...errors(401, 404) },
+      },
+    },
+    async (req) => getFinding(ctx, principal(req), req.params.id),
   );
   app.get(
     '/api/findings/attachments/:id',

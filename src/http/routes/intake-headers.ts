@@ -23,7 +23,9 @@ export function idempotencyKeyOf(req: FastifyRequest): string | null {
   const key = typeof header === 'string' ? header.trim() : '';
   if (!key) return null;
   if (key.length > MAX_IDEMPOTENCY_KEY) {
-    const problems: Array<FieldProblem & { location: string }> = [{ path: '/idempotency-key', message: `at most ${MAX_IDEMPOTENCY_KEY} characters (this one has ${key.length})`, location: 'headers' }];
+    const problems: Array<FieldProblem & { location: string }> = [
+      { path: '/idempotency-key', message: `at most ${MAX_IDEMPOTENCY_KEY} characters (this one has ${key.length})`, location: 'headers' },
+    ];
     throw new AppError('VALIDATION', `The Idempotency-Key header is longer than ${MAX_IDEMPOTENCY_KEY} characters`, problems);
   }
   return key;

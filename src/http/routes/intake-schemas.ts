@@ -33,7 +33,14 @@ export const Ssvc = z.strictObject({
   missionWellbeing: z.enum(SSVC_MISSION_WELLBEING),
 });
 
-const Reputation = z.object({ key: z.string(), submitted: z.number(), accepted: z.number(), rejected: z.number(), duplicates: z.number(), precision: z.number().nullable() });
+const Reputation = z.object({
+  key: z.string(),
+  submitted: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  duplicates: z.number(),
+  precision: z.number().nullable(),
+});
 
 export const Report = z
   .looseObject({
@@ -59,7 +66,9 @@ export const Report = z
 const ReportCase = z.object({ state: z.enum(CASE_STATES), publicAt: z.string().nullable(), publishedAt: z.string().nullable() });
 
 /** A finding; `reportId` is null when the finding joined a report its reader may not see (ADR 0013). */
-export const Finding = z.looseObject({ id: Uuid, reportId: Uuid.nullable(), disposition: z.enum(['accepted', 'duplicate']), organisationId: Uuid, marking: MarkingView }).meta({ id: 'Finding' });
+export const Finding = z
+  .looseObject({ id: Uuid, reportId: Uuid.nullable(), disposition: z.enum(['accepted', 'duplicate']), organisationId: Uuid, marking: MarkingView })
+  .meta({ id: 'Finding' });
 
 /** Credits as the policy lets the reader see them: all for coordinators, else its own and a count of the others. */
 export const ReportDetail = Report.extend({
@@ -70,7 +79,10 @@ export const ReportDetail = Report.extend({
 });
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)));
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)));
 
 export const ReportQuery = z.strictObject({
   state: csv(REPORT_STATES).optional(),
@@ -79,11 +91,20 @@ export const ReportQuery = z.strictObject({
   finderKind: z.enum(['human', 'ai', 'hybrid']).optional(),
   model: z.string().max(200).optional(),
   product: z.string().max(300).optional(),
-  exploited: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  exploited: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   reproductionStatus: z.enum(REPRODUCTION_STATUSES).optional(),
   cwe: z.string().max(32).optional(),
-  createdAfter: z.iso.datetime().transform((s) => new Date(s)).optional(),
-  createdBefore: z.iso.datetime().transform((s) => new Date(s)).optional(),
+  createdAfter: z.iso
+    .datetime()
+    .transform((s) => new Date(s))
+    .optional(),
+  createdBefore: z.iso
+    .datetime()
+    .transform((s) => new Date(s))
+    .optional(),
   sort: z.enum(REPORT_SORTS).default('severity'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

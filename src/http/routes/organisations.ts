@@ -16,23 +16,53 @@ export function organisationRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['organisations'];
   app.get(
     '/api/organisations',
-    { schema: { tags, summary: 'The organisation directory', querystring: z.strictObject({ q: z.string().max(200).optional(), kind: OrganisationKind.optional(), ...Paging }), response: { 200: page(Organisation), ...errors(400, 401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The organisation directory',
+        querystring: z.strictObject({ q: z.string().max(200).optional(), kind: OrganisationKind.optional(), ...Paging }),
+        response: { 200: page(Organisation), ...errors(400, 401) },
+      },
+    },
     async (req) => {
       principal(req);
       return searchOrganisations(ctx, req.query) as never;
     },
   );
-  app.get('/api/organisations/:id', { schema: { tags, summary: 'One organisation', params: IdParams, response: { 200: Organisation, ...errors(401, 404) } } }, async (req) => {
-    principal(req);
-    return getOrganisation(ctx, req.params.id) as never;
-  });
-  app.post('/api/organisations', { schema: { tags, summary: 'Create an organisation (platform administrators)', body: OrganisationBody, response: { 201: Organisation, ...errors(400, 401, 403, 409) } } }, async (req, reply) => {
-    const o = await createOrganisation(ctx, principal(req, 'admin'), req.body);
-    return reply.code(201).send(o as never);
-  });
+  app.get(
+    '/api/organisations/:id',
+    { schema: { tags, summary: 'One organisation', params: IdParams, response: { 200: Organisation, ...errors(401, 404) } } },
+    async (req) => {
+      principal(req);
+      return getOrganisation(ctx, req.params.id) as never;
+    },
+  );
+  app.post(
+    '/api/organisations',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organisation (platform administrators)',
+        body: OrganisationBody,
+        response: { 201: Organisation, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const o = await createOrganisation(ctx, principal(req, 'admin'), req.body);
+      return reply.code(201).send(o as never);
+    },
+  );
   app.patch(
     '/api/organisations/:id',
-    { schema: { tags, summary: 'Change an organisation (platform administrators)', params: IdParams, body: OrganisationBody.partial(), response: { 200: Organisation, ...errors(400, 401, 403, 404, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change an organisation (platform administrators)',
+        params: IdParams,
+        body: OrganisationBody.partial(),
+        response: { 200: Organisation, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
     async (req) => updateOrganisationFacts(ctx, principal(req, 'admin'), req.params.id, req.body) as never,
   );
 }

@@ -10,7 +10,9 @@ import { errors } from '../schemas';
 const Query = z.strictObject({
   commit: z.string().max(100).optional(),
   version: z.string().max(300).optional(),
-  package: z.strictObject({ name: z.string().max(500).optional(), ecosystem: z.string().max(100).optional(), purl: z.string().max(1000).optional() }).optional(),
+  package: z
+    .strictObject({ name: z.string().max(500).optional(), ecosystem: z.string().max(100).optional(), purl: z.string().max(1000).optional() })
+    .optional(),
   page_token: z.string().max(200).optional(),
 });
 
@@ -42,15 +44,45 @@ export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
     await published.start();
     return published.index;
   };
-  app.get('/v1/vulns/:id', { schema: { tags, summary: 'One published vulnerability as an OSV record', security: [], params: z.strictObject({ id: z.string().min(1).max(200) }), response: errors(404) } }, async (req) =>
-    osvVulnerability(ctx, req.params.id) as never,
+  app.get(
+    '/v1/vulns/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One published vulnerability as an OSV record',
+        security: [],
+        params: z.strictObject({ id: z.string().min(1).max(200) }),
+        response: errors(404),
+      },
+    },
+    async (req) => osvVulnerability(ctx, req.params.id) as never,
   );
-  app.post('/v1/query', { schema: { tags, summary: 'Vulnerabilities of a package version or commit (full OSV records)', security: [], consumes: CONSUMES, body: Query, response: errors(400) } }, async (req) =>
-    osvQuery(ctx, await index(), req.body) as never,
+  app.post(
+    '/v1/query',
+    {
+      schema: {
+        tags,
+        summary: 'Vulnerabilities of a package version or commit (full OSV records)',
+        security: [],
+        consumes: CONSUMES,
+        body: Query,
+        response: errors(400),
+      },
+    },
+    async (req) => osvQuery(ctx, await index(), req.body) as never,
   );
   app.post(
     '/v1/querybatch',
-    { schema: { tags, summary: `Up to ${OSV_BATCH_MAX} queries at once; per query, in order, ids and modified times`, security: [], consumes: CONSUMES, body: z.strictObject({ queries: z.array(Query).max(OSV_BATCH_MAX) }), response: errors(400) } },
+    {
+      schema: {
+        tags,
+        summary: `Up to ${OSV_BATCH_MAX} queries at once; per query, in order, ids and modified times`,
+        security: [],
+        consumes: CONSUMES,
+        body: z.strictObject({ queries: z.array(Query).max(OSV_BATCH_MAX) }),
+        response: errors(400),
+      },
+    },
     async (req) => osvQueryBatch(await index(), req.body.queries, ctx.config.osvIdPrefix) as never,
   );
 }

@@ -12,10 +12,20 @@ export function publicAdvisoryRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['public'];
   app.get(
     '/api/public/advisories',
-    { schema: { tags, summary: 'Published advisories, newest revision first', security: [], querystring: z.strictObject({ q: z.string().max(200).optional(), ...Paging }), response: { 200: page(Advisory), ...errors(400) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Published advisories, newest revision first',
+        security: [],
+        querystring: z.strictObject({ q: z.string().max(200).optional(), ...Paging }),
+        response: { 200: page(Advisory), ...errors(400) },
+      },
+    },
     async (req) => searchPublishedAdvisories(ctx, req.query) as never,
   );
-  app.get('/api/public/advisories/:id', { schema: { tags, summary: 'One published advisory', security: [], params: AdvisoryIdParams, response: { 200: Advisory, ...errors(404) } } }, async (req) =>
-    getPublishedAdvisory(ctx, req.params.id) as never,
+  app.get(
+    '/api/public/advisories/:id',
+    { schema: { tags, summary: 'One published advisory', security: [], params: AdvisoryIdParams, response: { 200: Advisory, ...errors(404) } } },
+    async (req) => getPublishedAdvisory(ctx, req.params.id) as never,
   );
 }

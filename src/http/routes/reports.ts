@@ -16,12 +16,25 @@ import { Report, ReportDetail, ReportQuery, Ssvc } from './intake-schemas';
  */
 export function reportRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['reports'];
-  app.get('/api/reports', { schema: { tags, summary: 'The triage queue: reports you may see, filtered and sorted', querystring: ReportQuery, response: { 200: page(Report), ...errors(400, 401) } } }, async (req) => {
-    const { sort, limit, offset, ...filter } = req.query;
-    return reportQueue(ctx, principal(req), filter, sort, limit, offset) as never;
-  });
-  app.get('/api/reports/:id', { schema: { tags, summary: 'One report with its findings and credits', params: IdParams, response: { 200: ReportDetail, ...errors(401, 404) } } }, async (req) =>
-    getReport(ctx, principal(req), req.params.id) as never,
+  app.get(
+    '/api/reports',
+    {
+      schema: {
+        tags,
+        summary: 'The triage queue: reports you may see, filtered and sorted',
+        querystring: ReportQuery,
+        response: { 200: page(Report), ...errors(400, 401) },
+      },
+    },
+    async (req) => {
+      const { sort, limit, offset, ...filter } = req.query;
+      return reportQueue(ctx, principal(req), filter, sort, limit, offset) as never;
+    },
+  );
+  app.get(
+    '/api/reports/:id',
+    { schema: { tags, summary: 'One report with its findings and credits', params: IdParams, response: { 200: ReportDetail, ...errors(401, 404) } } },
+    async (req) => getReport(ctx, principal(req), req.params.id) as never,
   );
   app.post(
     '/api/reports/:id/transitions',
@@ -57,7 +70,15 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.post(
     '/api/reports/:id/merge',
-    { schema: { tags, summary: 'Merge other reports into this one (they become its duplicates)', params: IdParams, body: z.strictObject({ sourceReportIds: z.array(Uuid).min(1).max(100) }), response: { 200: Report, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Merge other reports into this one (they become its duplicates)',
+        params: IdParams,
+        body: z.strictObject({ sourceReportIds: z.array(Uuid).min(1).max(100) }),
+        response: { 200: Report, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => mergeReports(ctx, principal(req, 'write'), req.params.id, req.body.sourceReportIds) as never,
   );
   app.post(

@@ -32,7 +32,12 @@ export function sessionRoutes(app: App, { ctx }: AppDeps): void {
     if (req.auth.via !== 'session') {
       // A token has no CSRF token; answer the same shape for scripts that ask "who am I".
       const user = await getUser(ctx, p, p.userId);
-      return { user: { ...user, organisation: await getOrganisation(ctx, p.organisationId) } as never, csrfToken: '', platformAdmin: can(p, 'platform.administer'), scopes: [...p.scopes] };
+      return {
+        user: { ...user, organisation: await getOrganisation(ctx, p.organisationId) } as never,
+        csrfToken: '',
+        platformAdmin: can(p, 'platform.administer'),
+        scopes: [...p.scopes],
+      };
     }
     const s = await resolveSession(ctx, req.auth.cookieSecret!);
     return sessionBody(s!);
@@ -42,7 +47,12 @@ export function sessionRoutes(app: App, { ctx }: AppDeps): void {
     '/api/session',
     {
       config: { rateLimit: loginLimit },
-      schema: { tags: ['session'], summary: 'Log in with email and password', body: z.strictObject({ email: Email, password: Password }), response: { 200: Session, ...errors(400, 401, 429) } },
+      schema: {
+        tags: ['session'],
+        summary: 'Log in with email and password',
+        body: z.strictObject({ email: Email, password: Password }),
+        response: { 200: Session, ...errors(400, 401, 429) },
+      },
     },
     async (req, reply) => {
       const s = await login(ctx, req.body.email, req.body.password);

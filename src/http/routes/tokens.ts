@@ -6,7 +6,11 @@ import { errors, IdParams, Name, page, Scope, Token } from '../schemas';
 
 export function tokenRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['tokens'];
-  app.get('/api/tokens', { schema: { tags, summary: 'Your API tokens', response: { 200: page(Token), ...errors(401) } } }, async (req) => listTokens(ctx, principal(req)) as never);
+  app.get(
+    '/api/tokens',
+    { schema: { tags, summary: 'Your API tokens', response: { 200: page(Token), ...errors(401) } } },
+    async (req) => listTokens(ctx, principal(req)) as never,
+  );
   app.post(
     '/api/tokens',
     {
@@ -22,8 +26,12 @@ export function tokenRoutes(app: App, { ctx }: AppDeps): void {
       return reply.code(201).send((await createToken(ctx, p, p.userId, req.body)) as never);
     },
   );
-  app.delete('/api/tokens/:id', { schema: { tags, summary: 'Revoke one of your tokens', params: IdParams, response: { 204: z.null(), ...errors(401, 404) } } }, async (req, reply) => {
-    await revokeOwnToken(ctx, principal(req, 'write'), req.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/tokens/:id',
+    { schema: { tags, summary: 'Revoke one of your tokens', params: IdParams, response: { 204: z.null(), ...errors(401, 404) } } },
+    async (req, reply) => {
+      await revokeOwnToken(ctx, principal(req, 'write'), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 }

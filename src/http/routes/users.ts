@@ -8,10 +8,21 @@ export function userRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['users'];
   app.get(
     '/api/users',
-    { schema: { tags, summary: 'Users you may manage or work with', querystring: z.strictObject({ organisationId: Uuid.optional(), ...Paging }), response: { 200: page(User), ...errors(400, 401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Users you may manage or work with',
+        querystring: z.strictObject({ organisationId: Uuid.optional(), ...Paging }),
+        response: { 200: page(User), ...errors(400, 401) },
+      },
+    },
     async (req) => searchUsers(ctx, principal(req), req.query) as never,
   );
-  app.get('/api/users/:id', { schema: { tags, summary: 'One user', params: IdParams, response: { 200: User, ...errors(401, 404) } } }, async (req) => getUser(ctx, principal(req), req.params.id) as never);
+  app.get(
+    '/api/users/:id',
+    { schema: { tags, summary: 'One user', params: IdParams, response: { 200: User, ...errors(401, 404) } } },
+    async (req) => getUser(ctx, principal(req), req.params.id) as never,
+  );
   app.post(
     '/api/users',
     {

@@ -12,7 +12,11 @@ const EventTypes = z.array(z.string().regex(/^[a-z_]+\.(\*|[a-z_]+)$/, 'an event
 
 export function webhookRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['webhooks'];
-  app.get('/api/webhooks', { schema: { tags, summary: "Your organisation's webhooks", response: { 200: page(Webhook), ...errors(401) } } }, async (req) => listWebhooks(ctx, principal(req)) as never);
+  app.get(
+    '/api/webhooks',
+    { schema: { tags, summary: "Your organisation's webhooks", response: { 200: page(Webhook), ...errors(401) } } },
+    async (req) => listWebhooks(ctx, principal(req)) as never,
+  );
   app.post(
     '/api/webhooks',
     {
@@ -32,16 +36,25 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Change a webhook',
         params: IdParams,
-        body: z.strictObject({ url: HookUrl.optional(), description: z.string().max(500).optional(), eventTypes: EventTypes.optional(), active: z.boolean().optional() }),
+        body: z.strictObject({
+          url: HookUrl.optional(),
+          description: z.string().max(500).optional(),
+          eventTypes: EventTypes.optional(),
+          active: z.boolean().optional(),
+        }),
         response: { 200: Webhook, ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => updateWebhookSettings(ctx, principal(req, 'admin'), req.params.id, req.body) as never,
   );
-  app.delete('/api/webhooks/:id', { schema: { tags, summary: 'Delete a webhook', params: IdParams, response: { 204: z.null(), ...errors(401, 403, 404) } } }, async (req, reply) => {
-    await deleteWebhook(ctx, principal(req, 'admin'), req.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/webhooks/:id',
+    { schema: { tags, summary: 'Delete a webhook', params: IdParams, response: { 204: z.null(), ...errors(401, 403, 404) } } },
+    async (req, reply) => {
+      await deleteWebhook(ctx, principal(req, 'admin'), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
   app.get(
     '/api/webhooks/:id/deliveries',
     {
@@ -57,7 +70,14 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.post(
     '/api/webhooks/:id/deliveries/:deliveryId/resend',
-    { schema: { tags, summary: 'Queue a delivery again', params: z.strictObject({ id: Uuid, deliveryId: Uuid }), response: { 202: Delivery, ...errors(401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Queue a delivery again',
+        params: z.strictObject({ id: Uuid, deliveryId: Uuid }),
+        response: { 202: Delivery, ...errors(401, 403, 404) },
+      },
+    },
     async (req, reply) => reply.code(202).send((await resendDelivery(ctx, principal(req, 'admin'), req.params.id, req.params.deliveryId)) as never),
   );
 }

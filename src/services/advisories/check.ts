@@ -9,7 +9,11 @@ import { FormatError } from '../../standards/problem';
 import { compileAffected } from '../../standards/ranges/index';
 
 const messageOf = (err: unknown): string =>
-  err instanceof FormatError ? err.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ') : err instanceof Error ? err.message : String(err);
+  err instanceof FormatError
+    ? err.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')
+    : err instanceof Error
+      ? err.message
+      : String(err);
 
 /** The OSV package (ecosystem, name) a product names, from its purl when it gives one. */
 export function packageOf(p: AffectedProduct): { ecosystem: string; name: string } | null {
@@ -57,7 +61,10 @@ function productProblems(p: AffectedProduct, base: string): FieldProblem[] {
  */
 export function contentProblems(c: AdvisoryContent, base = ''): FieldProblem[] {
   const problems = contentShapeProblems(c).map((p) => ({ ...p, path: `${base}${p.path}` }));
-  for (const [slot, version] of [['v3_1', '3.1'], ['v4_0', '4.0']] as const) {
+  for (const [slot, version] of [
+    ['v3_1', '3.1'],
+    ['v4_0', '4.0'],
+  ] as const) {
     const vector = c.cvss[slot];
     if (!vector) continue;
     try {

@@ -34,7 +34,15 @@ export async function providerMetadata(ctx: ServiceContext, entries?: readonly C
     distributions: [
       {
         directory_url: `${base}${CSAF_CLEAR_DIR}/`,
-        rolie: { feeds: [{ summary: 'All TLP:WHITE (TLP 2.0 CLEAR) advisories of the AI Security Clearinghouse.', tlp_label: 'WHITE', url: `${base}${CSAF_CLEAR_DIR}/${CSAF_FEED_FILE}` }] },
+        rolie: {
+          feeds: [
+            {
+              summary: 'All TLP:WHITE (TLP 2.0 CLEAR) advisories of the AI Security Clearinghouse.',
+              tlp_label: 'WHITE',
+              url: `${base}${CSAF_CLEAR_DIR}/${CSAF_FEED_FILE}`,
+            },
+          ],
+        },
       },
     ],
     last_updated: latest ?? new Date(0).toISOString(),

@@ -32,7 +32,8 @@ export const DRAFT_TLPS: readonly Tlp[] = ['AMBER+STRICT', 'RED'];
 
 /** FORBIDDEN unless `p` runs publication (analyst or admin of a coordinating organisation). */
 export function assertCoordinator(p: Principal): void {
-  if (!can(p, 'advisories.coordinate')) throw new AppError('FORBIDDEN', 'Only analysts and administrators of a coordinating organisation draft and publish advisories');
+  if (!can(p, 'advisories.coordinate'))
+    throw new AppError('FORBIDDEN', 'Only analysts and administrators of a coordinating organisation draft and publish advisories');
 }
 
 /** The next state, or CONFLICT naming the forbidden move (the state machine in domain/advisory). */
@@ -56,7 +57,9 @@ async function draftMarking(tx: Tx, p: Principal, input: MarkingInput | undefine
   // (TLP 2.0 GREEN: "the community"): a draft is seen by its coordinators and its access
   // list only, whatever it will be once published (ADR 0020, ADR 0021).
   if (!DRAFT_TLPS.includes(marking.tlp)) {
-    throw new AppError('VALIDATION', 'A draft is under embargo', [{ path: '/marking/tlp', message: `a draft is ${DRAFT_TLPS.join(', ')}; publication makes it CLEAR` }]);
+    throw new AppError('VALIDATION', 'A draft is under embargo', [
+      { path: '/marking/tlp', message: `a draft is ${DRAFT_TLPS.join(', ')}; publication makes it CLEAR` },
+    ]);
   }
   return marking;
 }
@@ -91,7 +94,15 @@ export async function createAdvisoryDraftIn(ctx: ServiceContext, tx: Tx, record:
   };
   await insertAdvisories(tx, [row]);
   const after = (await lockVisibleAdvisory(tx, viewerOf(p), id))!;
-  record({ action: 'advisory.drafted', recordType: 'advisory', recordId: id, before: null, after: advisoryView(after), marking, data: advisoryEventData(after) });
+  record({
+    action: 'advisory.drafted',
+    recordType: 'advisory',
+    recordId: id,
+    before: null,
+    after: advisoryView(after),
+    marking,
+    data: advisoryEventData(after),
+  });
   return advisoryView(after);
 }
 
@@ -115,7 +126,15 @@ export async function updateAdvisoryDraft(ctx: ServiceContext, p: Principal, id:
       ...markingRow(marking),
       updatedAt: ctx.now(),
     });
-    record({ action: 'advisory.updated', recordType: 'advisory', recordId: before.id, before: advisoryView(before), after: advisoryView(after), marking, data: advisoryEventData(after) });
+    record({
+      action: 'advisory.updated',
+      recordType: 'advisory',
+      recordId: before.id,
+      before: advisoryView(before),
+      after: advisoryView(after),
+      marking,
+      data: advisoryEventData(after),
+    });
     return advisoryView(after);
   });
 }

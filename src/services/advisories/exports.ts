@@ -17,10 +17,17 @@ export const EXPORT_FORMATS = ['osv', 'csaf', 'cve5', 'stix'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** CSAF 2.0 §3.2.1.8: the clearinghouse publishes as a coordinator, namespaced by its public URL. */
-export const csafPublisherOf = (ctx: ServiceContext): CsafPublisher => ({ category: 'coordinator', name: 'AI Security Clearinghouse', namespace: ctx.config.publicUrl });
+export const csafPublisherOf = (ctx: ServiceContext): CsafPublisher => ({
+  category: 'coordinator',
+  name: 'AI Security Clearinghouse',
+  namespace: ctx.config.publicUrl,
+});
 
 /** The deployment's own public page of an advisory: OSV.dev does not know AISC's ids (ADR 0023). */
-export const advisoryPageOf = (ctx: ServiceContext) => (id: string): string => `${ctx.config.publicUrl}/advisories/${encodeURIComponent(id)}`;
+export const advisoryPageOf =
+  (ctx: ServiceContext) =>
+  (id: string): string =>
+    `${ctx.config.publicUrl}/advisories/${encodeURIComponent(id)}`;
 
 /**
  * The CNA a CVE 5 record names. A record with a made-up `assignerOrgId` would be refused by
@@ -44,7 +51,8 @@ export const CVE_ASSIGNER_SETTING = '/config/AISC_CVE_ASSIGNER_ORG_ID';
  */
 export function csafOf(ctx: ServiceContext, osv: OsvRecord, revisions: readonly AdvisoryRevisionRow[]): CsafDocument {
   const doc = osvToCsaf(osv, { publisher: csafPublisherOf(ctx), cweName, recordUrl: advisoryPageOf(ctx) });
-  if (revisions.length === 0) return { ...doc, document: { ...doc.document, distribution: { tlp: { label: 'WHITE', url: 'https://www.first.org/tlp/' } } } } as CsafDocument;
+  if (revisions.length === 0)
+    return { ...doc, document: { ...doc.document, distribution: { tlp: { label: 'WHITE', url: 'https://www.first.org/tlp/' } } } } as CsafDocument;
   const history = revisions.map((r) => ({ number: String(r.number), date: r.at.toISOString(), summary: r.summary }));
   const initial = releaseDates(revisions[0]!.osv as OsvRecord).initial;
   return {
@@ -97,7 +105,12 @@ export async function advisoryDocument(ctx: ServiceContext, viewer: Viewer, id: 
         return osvToStix(osv, { tlp: `TLP:${a.tlp}` as TlpLabel });
     }
   } catch (err) {
-    if (err instanceof FormatError) throw new AppError('CONFLICT', `Cannot write this advisory as ${format}: ${err.problems.map((p) => p.message).join('; ')}`, err.problems.map((p) => ({ path: p.path, message: p.message })));
+    if (err instanceof FormatError)
+      throw new AppError(
+        'CONFLICT',
+        `Cannot write this advisory as ${format}: ${err.problems.map((p) => p.message).join('; ')}`,
+        err.problems.map((p) => ({ path: p.path, message: p.message })),
+      );
     throw err;
   }
 }

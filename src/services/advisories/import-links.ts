@@ -17,7 +17,9 @@ export function withoutUnsafeLinks(r: OsvRecord): { record: OsvRecord; dropped: 
     return !problem;
   };
   const references = r.references?.filter((ref, i) => keep(ref.url, `/references/${i}/url`));
-  const credits = r.credits?.map((c, i) => (c.contact ? { ...c, contact: c.contact.filter((u, j) => keep(u, `/credits/${i}/contact/${j}`, CONTACT_SCHEMES)) } : c));
+  const credits = r.credits?.map((c, i) =>
+    c.contact ? { ...c, contact: c.contact.filter((u, j) => keep(u, `/credits/${i}/contact/${j}`, CONTACT_SCHEMES)) } : c,
+  );
   if (dropped.length === 0) return { record: r, dropped };
   return { record: { ...r, ...(references ? { references } : {}), ...(credits ? { credits } : {}) }, dropped };
 }

@@ -32,7 +32,7 @@ const lenientOsvProblems = (value: unknown): Problem[] => validateOsv(value, { s
 function recordProblems(r: OsvRecord): FieldProblem[] {
   const problems: FieldProblem[] = [];
   // AISC-YYYY-NNNNN and AISC-DRAFT-… (ADR 0021) are ours; any AISC- id could collide with one.
-  if (/^AISC-/i.test(r.id)) problems.push({ path: '/id', message: 'AISC- ids are this clearinghouse\'s own advisories, not imported' });
+  if (/^AISC-/i.test(r.id)) problems.push({ path: '/id', message: "AISC- ids are this clearinghouse's own advisories, not imported" });
   else if (!FOREIGN_ID_PATTERN.test(r.id)) problems.push({ path: '/id', message: 'an imported id looks like GHSA-xxxx-xxxx-xxxx or GO-2024-1234' });
   (r.affected ?? []).forEach((a, i) => {
     if (!a.package) return;
@@ -46,7 +46,13 @@ function recordProblems(r: OsvRecord): FieldProblem[] {
   return problems;
 }
 
-const item = (location: string, id: string | null, record: OsvRecord | null, problems: readonly FieldProblem[], warnings: readonly FieldProblem[] = []): ImportItem => ({ location, id, record, problems, warnings });
+const item = (
+  location: string,
+  id: string | null,
+  record: OsvRecord | null,
+  problems: readonly FieldProblem[],
+  warnings: readonly FieldProblem[] = [],
+): ImportItem => ({ location, id, record, problems, warnings });
 
 /** The OSV records one document of `format` holds (CSAF: one per vulnerability). */
 function recordsOf(doc: unknown, format: ImportFormat, location: string): ImportItem[] {
@@ -101,7 +107,9 @@ export function importDocumentsOf(text: string): ImportDocument[] {
   try {
     return [{ location: '/', value: parseJsonText(trimmed) }];
   } catch (err) {
-    throw new AppError('VALIDATION', 'The file is not JSON, a JSON array or NDJSON', [{ path: '', message: err instanceof FormatError ? err.problems[0]!.message : 'malformed JSON' }]);
+    throw new AppError('VALIDATION', 'The file is not JSON, a JSON array or NDJSON', [
+      { path: '', message: err instanceof FormatError ? err.problems[0]!.message : 'malformed JSON' },
+    ]);
   }
 }
 
@@ -125,7 +133,9 @@ export function importFormatOf(docs: readonly ImportDocument[], format?: ImportF
   const first = docs.find((d) => !d.problem);
   const detected = format ?? (first ? detectFormat(JSON.stringify(first.value))?.id : undefined);
   if (!detected || !(IMPORT_FORMATS as readonly string[]).includes(detected)) {
-    throw new AppError('VALIDATION', `Cannot import ${detected ?? 'this file'}: give --format ${IMPORT_FORMATS.join('|')}`, [{ path: '/format', message: detected ? `${detected} is not an advisory format` : 'format not recognised' }]);
+    throw new AppError('VALIDATION', `Cannot import ${detected ?? 'this file'}: give --format ${IMPORT_FORMATS.join('|')}`, [
+      { path: '/format', message: detected ? `${detected} is not an advisory format` : 'format not recognised' },
+    ]);
   }
   return detected as ImportFormat;
 }

@@ -79,11 +79,25 @@ function futureProblems(r: OsvRecord, now: Date): FieldProblem[] {
 }
 
 /** One transaction for a batch: new records inserted, changed ones revised, the same ones left alone. */
-async function importBatch(ctx: ServiceContext, who: Importer, batch: readonly ImportItem[], counts: ImportCounts, rejections: ImportRejection[]): Promise<void> {
+async function importBatch(
+  ctx: ServiceContext,
+  who: Importer,
+  batch: readonly ImportItem[],
+  counts: ImportCounts,
+  rejections: ImportRejection[],
+): Promise<void> {
   const delta: ImportCounts = { created: 0, revised: 0, unchanged: 0, rejected: 0 };
   const rejected: ImportRejection[] = [];
   await write(ctx, who.actor, async (tx: Tx, record: Record_) => {
-    const existing = new Map((await importStateOf(tx, SYSTEM, batch.map((b) => b.id!))).map((e) => [e.id, e]));
+    const existing = new Map(
+      (
+        await importStateOf(
+          tx,
+          SYSTEM,
+          batch.map((b) => b.id!),
+        )
+      ).map((e) => [e.id, e]),
+    );
     const now = ctx.now();
     const fresh = [];
     const revisions = [];
@@ -103,14 +117,36 @@ async function importBatch(ctx: ServiceContext, who: Importer, batch: readonly I
         continue;
       }
       const number = (old?.revision ?? 0) + 1;
-      revisions.push({ advisoryId: r.id, number, at: cols.modifiedAt, summary: old ? `Changed at the source (modified ${r.modified}).` : `Imported (modified ${r.modified}).`, osv: r });
+      revisions.push({
+        advisoryId: r.id,
+        number,
+        at: cols.modifiedAt,
+        summary: old ? `Changed at the source (modified ${r.modified}).` : `Imported (modified ${r.modified}).`,
+        osv: r,
+      });
       if (old) {
         await updateAdvisory(tx, r.id, { ...cols, sourceHash: hash, revision: number, updatedAt: now });
-        record({ action: 'advisory.revised', recordType: 'advisory', recordId: r.id, before: { id: r.id, state: old.state, sourceHash: old.sourceHash, source: 'import' }, after: { ...after, revision: number }, marking: who.marking, data: { ...after, revision: number } });
+        record({
+          action: 'advisory.revised',
+          recordType: 'advisory',
+          recordId: r.id,
+          before: { id: r.id, state: old.state, sourceHash: old.sourceHash, source: 'import' },
+          after: { ...after, revision: number },
+          marking: who.marking,
+          data: { ...after, revision: number },
+        });
         delta.revised++;
       } else {
         fresh.push({ id: r.id, source: 'import', ...cols, sourceHash: hash, revision: 1, ...markingRow(who.marking), createdAt: now, updatedAt: now });
-        record({ action: 'advisory.imported', recordType: 'advisory', recordId: r.id, before: null, after: { ...after, revision: 1 }, marking: who.marking, data: { ...after, revision: 1 } });
+        record({
+          action: 'advisory.imported',
+          recordType: 'advisory',
+          recordId: r.id,
+          before: null,
+          after: { ...after, revision: 1 },
+          marking: who.marking,
+          data: { ...after, revision: 1 },
+        });
         delta.created++;
       }
     }
@@ -161,12 +197,17 @@ export async function importAdvisoryItems(
     } catch (err) {
       if (batch.length === 1) {
         counts.rejected++;
-        rejections.push({ location: batch[0]!.location, id: batch[0]!.id, problems: err instanceof AppError && err.details.length ? err.details : [{ path: '', message: err instanceof Error ? err.message : String(err) }] });
-      } else {
-        for (const one of batch) await importAdvisoryItems(ctx, who, [one]).then((r) => {
-          for (const k of Object.keys(counts) as (keyof ImportCounts)[]) counts[k] += r[k];
-          rejections.push(...r.rejections);
+        rejections.push({
+          location: batch[0]!.location,
+          id: batch[0]!.id,
+          problems: err instanceof AppError && err.details.length ? err.details : [{ path: '', message: err instanceof Error ? err.message : String(err) }],
         });
+      } else {
+        for (const one of batch)
+          await importAdvisoryItems(ctx, who, [one]).then((r) => {
+            for (const k of Object.keys(counts) as (keyof ImportCounts)[]) counts[k] += r[k];
+            rejections.push(...r.rejections);
+          });
       }
     }
     onProgress(Math.min(i + BATCH, good.length), good.length);
@@ -175,7 +216,12 @@ export async function importAdvisoryItems(
 }
 
 const importMarking = (ownerOrganisationId: string, createdBy: string | null): Marking => ({
-  ownerOrganisationId, createdBy, tlp: 'CLEAR', classification: 'UNCLASSIFIED', accessOrganisations: [], accessUsers: [],
+  ownerOrganisationId,
+  createdBy,
+  tlp: 'CLEAR',
+  classification: 'UNCLASSIFIED',
+  accessOrganisations: [],
+  accessUsers: [],
 });
 
 /** Imports as a coordinator (the API): owned by their organisation. */
@@ -185,8 +231,15 @@ export function importAdvisoriesAs(ctx: ServiceContext, p: Principal, items: rea
 }
 
 /** Imports from the command line on the local database: owned by the (first) coordinating organisation. */
-export async function importAdvisoriesLocally(ctx: ServiceContext, items: readonly ImportItem[], onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+export async function importAdvisoriesLocally(
+  ctx: ServiceContext,
+  items: readonly ImportItem[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult> {
   const [owner] = await coordinatorOrganisationIds(ctx.db);
-  if (!owner) throw new AppError('CONFLICT', 'No coordinating organisation yet: finish the first-run setup before importing', [{ path: '/organisation', message: 'none coordinates' }]);
+  if (!owner)
+    throw new AppError('CONFLICT', 'No coordinating organisation yet: finish the first-run setup before importing', [
+      { path: '/organisation', message: 'none coordinates' },
+    ]);
   return importAdvisoryItems(ctx, { actor: CLI_ACTOR, marking: importMarking(owner, null) }, items, onProgress);
 }

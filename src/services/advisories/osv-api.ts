@@ -77,7 +77,15 @@ export async function osvQuery(ctx: ServiceContext, index: OsvIndex, q: OsvQuery
   if (hits.length === 0) return {};
   // Full documents from the database (the truth), kept in the index's order; anything the
   // database no longer publishes is dropped.
-  const rows = new Map((await publishedAdvisoriesByIds(ctx.db, ANONYMOUS, hits.map((h) => h.id))).map((r) => [r.id, r.osv as OsvRecord]));
+  const rows = new Map(
+    (
+      await publishedAdvisoriesByIds(
+        ctx.db,
+        ANONYMOUS,
+        hits.map((h) => h.id),
+      )
+    ).map((r) => [r.id, r.osv as OsvRecord]),
+  );
   const vulns = hits
     .map((h) => rows.get(h.id))
     .filter((r): r is OsvRecord => r !== undefined && !r.withdrawn)

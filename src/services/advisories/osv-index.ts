@@ -53,7 +53,9 @@ export class OsvIndex {
     for (const a of record.affected ?? []) {
       for (const range of a.ranges ?? []) {
         // OSV §affected.ranges GIT: introduced and last_affected commits are affected ones.
-        if (range.type === 'GIT') for (const e of range.events) for (const [k, v] of Object.entries(e)) if ((k === 'introduced' || k === 'last_affected') && v !== '0') commits.add(v.toLowerCase());
+        if (range.type === 'GIT')
+          for (const e of range.events)
+            for (const [k, v] of Object.entries(e)) if ((k === 'introduced' || k === 'last_affected') && v !== '0') commits.add(v.toLowerCase());
       }
       if (!a.package?.ecosystem || !a.package.name) continue;
       const key = keyOf(a.package.ecosystem, a.package.name);

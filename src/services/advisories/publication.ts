@@ -35,7 +35,15 @@ type Change = Parameters<Record_>[0]['action'];
 
 async function commit(tx: Tx, record: Record_, action: Change, before: AdvisoryRow, set: Partial<AdvisoryRow>): Promise<AdvisoryView> {
   const after = await updateAdvisory(tx, before.id, set);
-  record({ action, recordType: 'advisory', recordId: before.id, before: advisoryView(before), after: advisoryView(after), marking: markingOf(after), data: advisoryEventData(after) });
+  record({
+    action,
+    recordType: 'advisory',
+    recordId: before.id,
+    before: advisoryView(before),
+    after: advisoryView(after),
+    marking: markingOf(after),
+    data: advisoryEventData(after),
+  });
   return advisoryView(after);
 }
 
@@ -59,15 +67,22 @@ export async function scheduleAdvisoryIn(ctx: ServiceContext, tx: Tx, record: Re
   const before = await lockForCoordinator(tx, p, id);
   const state = nextState(before.state, 'schedule');
   const now = ctx.now();
-  if (publishAt.getTime() <= now.getTime()) throw new AppError('VALIDATION', 'The publication time has passed', [{ path: '/publishAt', message: 'must be in the future (publish now instead)' }]);
+  if (publishAt.getTime() <= now.getTime())
+    throw new AppError('VALIDATION', 'The publication time has passed', [{ path: '/publishAt', message: 'must be in the future (publish now instead)' }]);
   // A schedule is no way round an agreed embargo: before its date, "publish now" asks for confirmation.
   const c = before.caseId ? await findVisibleCase(tx, SYSTEM, before.caseId) : null;
   const agreed = c ? runningEmbargoEnd(c, now) : null;
   if (agreed && publishAt.getTime() < agreed.getTime()) {
-    throw new AppError('VALIDATION', `The case's embargo is agreed until ${agreed.toISOString()}`, [{ path: '/publishAt', message: `before the agreed public date ${agreed.toISOString()}: publish now, confirming that date, to end the embargo early` }]);
+    throw new AppError('VALIDATION', `The case's embargo is agreed until ${agreed.toISOString()}`, [
+      { path: '/publishAt', message: `before the agreed public date ${agreed.toISOString()}: publish now, confirming that date, to end the embargo early` },
+    ]);
   }
   assertContent(before.content as AdvisoryContent);
-  await enqueueJobs(tx, [{ id: uuidv7(), kind: PUBLISH_JOB, payload: { advisoryId: before.id, publishAt: publishAt.toISOString() }, runAt: publishAt, maxAttempts: 20 }], now);
+  await enqueueJobs(
+    tx,
+    [{ id: uuidv7(), kind: PUBLISH_JOB, payload: { advisoryId: before.id, publishAt: publishAt.toISOString() }, runAt: publishAt, maxAttempts: 20 }],
+    now,
+  );
   return commit(tx, record, 'advisory.scheduled', before, { state, publishAt, updatedAt: now });
 }
 
@@ -99,7 +114,14 @@ async function publicIdFor(tx: Tx, a: AdvisoryRow, now: Date): Promise<string> {
  * When it is its case's advisory, the case moves in the same transaction: disclosed (the
  * agreed embargo exits, every participant is told) and linked to the public id.
  */
-async function publishLocked(ctx: ServiceContext, tx: Tx, record: Record_, before: AdvisoryRow, c: CaseRow | null, reason: string | null): Promise<AdvisoryView> {
+async function publishLocked(
+  ctx: ServiceContext,
+  tx: Tx,
+  record: Record_,
+  before: AdvisoryRow,
+  c: CaseRow | null,
+  reason: string | null,
+): Promise<AdvisoryView> {
   const state = nextState(before.state, 'publish');
   const content = before.content as AdvisoryContent;
   assertContent(content);
@@ -107,13 +129,35 @@ async function publishLocked(ctx: ServiceContext, tx: Tx, record: Record_, befor
   const id = await publicIdFor(tx, before, now);
   const osv = advisoryToOsv(id, content, { published: now, modified: now });
   const rev = await addRevision(tx, { ...before, id }, osv, now, 'Initial publication.');
-  const after = await updateAdvisory(tx, id, { state, ...rev, publishedAt: now, publishAt: before.publishAt ?? now, ...markingRow(publishedMarking(markingOf(before))) });
-  record({ action: 'advisory.published', recordType: 'advisory', recordId: id, before: advisoryView(before), after: advisoryView(after), marking: markingOf(after), data: advisoryEventData(after) });
+  const after = await updateAdvisory(tx, id, {
+    state,
+    ...rev,
+    publishedAt: now,
+    publishAt: before.publishAt ?? now,
+    ...markingRow(publishedMarking(markingOf(before))),
+  });
+  record({
+    action: 'advisory.published',
+    recordType: 'advisory',
+    recordId: id,
+    before: advisoryView(before),
+    after: advisoryView(after),
+    marking: markingOf(after),
+    data: advisoryEventData(after),
+  });
   if (c && c.advisoryId === before.id) {
     if (disclosable(c.state)) await discloseCaseIn(ctx, tx, record, c, { reason, advisoryId: id });
     else if (id !== before.id) {
       const moved = await updateCase(tx, c.id, { advisoryId: id, updatedAt: now });
-      record({ action: 'case.updated', recordType: 'case', recordId: c.id, before: caseView(c, true), after: caseView(moved, true), marking: caseWideMarking(moved, moved.createdBy), data: { id: c.id, state: moved.state, advisoryId: id } });
+      record({
+        action: 'case.updated',
+        recordType: 'case',
+        recordId: c.id,
+        before: caseView(c, true),
+        after: caseView(moved, true),
+        marking: caseWideMarking(moved, moved.createdBy),
+        data: { id: c.id, state: moved.state, advisoryId: id },
+      });
     }
   }
   return advisoryView(after);

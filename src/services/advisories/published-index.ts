@@ -24,7 +24,10 @@ export class PublishedIndex {
   private built: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly ctx: ServiceContext, private readonly hub: EventHub) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly hub: EventHub,
+  ) {}
 
   /** Subscribes and builds (once); resolves when the index holds everything published at start. */
   start(): Promise<void> {

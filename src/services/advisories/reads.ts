@@ -1,7 +1,12 @@
 import { notFound } from '../../domain/errors';
 import { ANONYMOUS, type Viewer } from '../../domain/policy/viewer';
 import {
-  type AdvisoryFilter, findPublishedAdvisory, findVisibleAdvisory, listPublishedAdvisories, listVisibleAdvisories, revisionsOf,
+  type AdvisoryFilter,
+  findPublishedAdvisory,
+  findVisibleAdvisory,
+  listPublishedAdvisories,
+  listVisibleAdvisories,
+  revisionsOf,
 } from '../../store/advisories/queries';
 import type { CreditReader } from '../../domain/policy/credits';
 import type { ServiceContext } from '../context';
@@ -17,7 +22,12 @@ export async function getAdvisory(ctx: ServiceContext, viewer: Viewer, id: strin
   return withCreditsFor(reader, advisoryView(a));
 }
 
-export async function searchAdvisories(ctx: ServiceContext, viewer: Viewer, f: AdvisoryFilter, reader: CreditReader = NO_CREDITS): Promise<{ items: AdvisoryView[]; total: number }> {
+export async function searchAdvisories(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  f: AdvisoryFilter,
+  reader: CreditReader = NO_CREDITS,
+): Promise<{ items: AdvisoryView[]; total: number }> {
   const r = await listVisibleAdvisories(ctx.db, viewer, f);
   return { items: r.items.map((a) => withCreditsFor(reader, advisoryView(a))), total: r.total };
 }

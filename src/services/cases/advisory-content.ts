@@ -30,7 +30,8 @@ export async function caseFacts(tx: Tx, c: CaseRow): Promise<CaseFacts> {
     const report = await findVisibleReport(tx, SYSTEM, id);
     if (!report) continue;
     const findings = await findingsOfReport(tx, id);
-    for (const org of new Set(findings.map((f) => f.ownerOrganisationId))) if (!names.has(org)) names.set(org, (await findOrganisation(tx, org))?.name ?? 'Unknown organisation');
+    for (const org of new Set(findings.map((f) => f.ownerOrganisationId)))
+      if (!names.has(org)) names.set(org, (await findOrganisation(tx, org))?.name ?? 'Unknown organisation');
     const mine = new Set(vulns.filter((v) => v.reportId === id).map((v) => v.id));
     reports.push({ report, findings, statements: statements.filter((s) => mine.has(s.vulnerabilityId)) });
   }
@@ -95,7 +96,8 @@ export function fixEvents(ecosystem: string, fixed: readonly string[]): Advisory
   return events;
 }
 
-const fixedOf = (statements: readonly StatementRow[]) => statements.filter((s) => s.status === 'fixed' || s.status === 'affected').flatMap((s) => s.fixedVersions);
+const fixedOf = (statements: readonly StatementRow[]) =>
+  statements.filter((s) => s.status === 'fixed' || s.status === 'affected').flatMap((s) => s.fixedVersions);
 
 function affectedOf(r: CaseFacts['reports'][number]): AffectedProduct | null {
   const versions = uniq(r.findings.flatMap((f) => f.affectedVersions));
@@ -103,7 +105,12 @@ function affectedOf(r: CaseFacts['reports'][number]): AffectedProduct | null {
   const pkg = purl ? safePackage(purl) : null;
   if (pkg) {
     const known = ordered(pkg.ecosystem, versions);
-    return { ecosystem: pkg.ecosystem, name: pkg.name, ranges: [{ type: rangeTypeFor(pkg.ecosystem), events: fixEvents(pkg.ecosystem, fixedOf(r.statements)) }], ...(known.length ? { versions: known } : {}) };
+    return {
+      ecosystem: pkg.ecosystem,
+      name: pkg.name,
+      ranges: [{ type: rangeTypeFor(pkg.ecosystem), events: fixEvents(pkg.ecosystem, fixedOf(r.statements)) }],
+      ...(known.length ? { versions: known } : {}),
+    };
   }
   const cpe = r.report.cpe ?? r.findings.find((f) => f.cpe)?.cpe ?? null;
   return cpe ? { cpe, ...(versions.length ? { versions } : {}) } : null;
@@ -124,7 +131,13 @@ function ssvcOf(facts: CaseFacts): SsvcDecision | null {
   for (const r of facts.reports) {
     const s = r.report.ssvc as Partial<SsvcDecision> | null;
     if (s?.exploitation && s.automatable && s.technicalImpact && s.missionWellbeing && s.decision) {
-      return { exploitation: s.exploitation, automatable: s.automatable, technicalImpact: s.technicalImpact, missionWellbeing: s.missionWellbeing, decision: s.decision };
+      return {
+        exploitation: s.exploitation,
+        automatable: s.automatable,
+        technicalImpact: s.technicalImpact,
+        missionWellbeing: s.missionWellbeing,
+        decision: s.decision,
+      };
     }
   }
   return null;

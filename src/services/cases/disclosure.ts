@@ -29,7 +29,13 @@ export function confirmedEarlyDisclosure(c: CaseRow, now: Date, req: EarlyDisclo
  * on webhooks and event streams, as the embargo reminders do. `advisoryId` relinks the
  * case to its advisory's public id when publication gave it one.
  */
-export async function discloseCaseIn(ctx: ServiceContext, tx: Tx, record: Record_, c: CaseRow, how: { reason: string | null; advisoryId?: string | null }): Promise<CaseRow> {
+export async function discloseCaseIn(
+  ctx: ServiceContext,
+  tx: Tx,
+  record: Record_,
+  c: CaseRow,
+  how: { reason: string | null; advisoryId?: string | null },
+): Promise<CaseRow> {
   const now = ctx.now();
   const early = runningEmbargoEnd(c, now) !== null;
   const exit = transitionEmbargo(c.embargoState as EmbargoState, 'terminate');
@@ -45,7 +51,14 @@ export async function discloseCaseIn(ctx: ServiceContext, tx: Tx, record: Record
   });
   const marking = caseWideMarking(after, after.createdBy);
   const views = { before: caseView(c, true), after: caseView(after, true) };
-  record({ action: 'case.transitioned', recordType: 'case', recordId: c.id, ...views, marking, data: { id: c.id, from: c.state, to: after.state, event: 'disclose', advisoryId: after.advisoryId } });
+  record({
+    action: 'case.transitioned',
+    recordType: 'case',
+    recordId: c.id,
+    ...views,
+    marking,
+    data: { id: c.id, from: c.state, to: after.state, event: 'disclose', advisoryId: after.advisoryId },
+  });
   if (exit.ok) {
     record({
       action: 'embargo.ended',
@@ -53,7 +66,16 @@ export async function discloseCaseIn(ctx: ServiceContext, tx: Tx, record: Record
       recordId: c.id,
       ...views,
       marking,
-      data: { id: c.id, title: c.title, publicAt: c.embargoEnd?.toISOString() ?? null, endedAt: now.toISOString(), early, reason: how.reason, state: after.state, advisoryId: after.advisoryId },
+      data: {
+        id: c.id,
+        title: c.title,
+        publicAt: c.embargoEnd?.toISOString() ?? null,
+        endedAt: now.toISOString(),
+        early,
+        reason: how.reason,
+        state: after.state,
+        advisoryId: after.advisoryId,
+      },
     });
   }
   return after;

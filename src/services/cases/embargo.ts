@@ -19,7 +19,10 @@ import { caseView, type CaseView, participationView, proposalView } from './view
 
 function embargoStep(state: string, event: EmbargoEvent | null, what: string): EmbargoState {
   const r = event ? transitionEmbargo(state as EmbargoState, event) : null;
-  if (!r?.ok) throw new AppError('CONFLICT', `The embargo is ${state}: cannot ${what}`, [{ path: '/embargo/state', message: `cannot ${what} an embargo that is ${state}` }]);
+  if (!r?.ok)
+    throw new AppError('CONFLICT', `The embargo is ${state}: cannot ${what}`, [
+      { path: '/embargo/state', message: `cannot ${what} an embargo that is ${state}` },
+    ]);
   return r.state;
 }
 
@@ -54,9 +57,18 @@ export async function proposeEmbargo(ctx: ServiceContext, p: Principal, caseId: 
       ...markingRow(marking),
       createdAt: now,
     });
-    if (participation) await updateParticipation(tx, participation.id, { embargoProposalId: proposal.id, embargoResponse: 'counter-proposed', respondedAt: now });
+    if (participation)
+      await updateParticipation(tx, participation.id, { embargoProposalId: proposal.id, embargoResponse: 'counter-proposed', respondedAt: now });
     await updateCase(tx, c.id, { embargoState, updatedAt: now });
-    record({ action: 'embargo.proposed', recordType: 'embargo_proposal', recordId: proposal.id, before: null, after: proposalView(proposal), marking, data: proposalView(proposal) });
+    record({
+      action: 'embargo.proposed',
+      recordType: 'embargo_proposal',
+      recordId: proposal.id,
+      before: null,
+      after: proposalView(proposal),
+      marking,
+      data: proposalView(proposal),
+    });
     return proposalView(proposal);
   });
 }
@@ -68,9 +80,17 @@ export async function acceptProposal(ctx: ServiceContext, p: Principal, caseId: 
     const participation = await ownParticipation(tx, p, c);
     const proposal = await lockVisibleProposal(tx, viewerOf(p), c.id, proposalId);
     if (!proposal) throw new AppError('NOT_FOUND', 'Embargo proposal not found');
-    if (proposal.status !== 'open') throw new AppError('CONFLICT', `The proposal is ${proposal.status}`, [{ path: '/proposalId', message: `already ${proposal.status}` }]);
+    if (proposal.status !== 'open')
+      throw new AppError('CONFLICT', `The proposal is ${proposal.status}`, [{ path: '/proposalId', message: `already ${proposal.status}` }]);
     const after = await updateParticipation(tx, participation.id, { embargoProposalId: proposal.id, embargoResponse: 'accepted', respondedAt: ctx.now() });
-    record({ action: 'embargo.responded', recordType: 'case_vendor', recordId: after.id, before: participationView(participation), after: participationView(after), marking: vendorMarking(c, p.organisationId, participation.createdBy) });
+    record({
+      action: 'embargo.responded',
+      recordType: 'case_vendor',
+      recordId: after.id,
+      before: participationView(participation),
+      after: participationView(after),
+      marking: vendorMarking(c, p.organisationId, participation.createdBy),
+    });
     return participationView(after);
   });
 }
@@ -90,12 +110,21 @@ export async function decideEmbargo(ctx: ServiceContext, p: Principal, caseId: s
       const embargoState = embargoStep(c.embargoState, rejectEvent(c.embargoState as EmbargoState), 'decline proposals for');
       await settleProposals(tx, c.id, null, now);
       const after = await updateCase(tx, c.id, { embargoState, updatedAt: now });
-      record({ action: 'embargo.decided', recordType: 'case', recordId: c.id, before: caseView(c, true), after: caseView(after, true), marking: caseWideMarking(after, after.createdBy), data: { id: c.id, decision: 'decline', embargo: caseView(after, false).embargo } });
+      record({
+        action: 'embargo.decided',
+        recordType: 'case',
+        recordId: c.id,
+        before: caseView(c, true),
+        after: caseView(after, true),
+        marking: caseWideMarking(after, after.createdBy),
+        data: { id: c.id, decision: 'decline', embargo: caseView(after, false).embargo },
+      });
       return caseView(after, true);
     }
     const proposal = await lockVisibleProposal(tx, viewerOf(p), c.id, d.proposalId);
     if (!proposal) throw new AppError('VALIDATION', 'No such proposal', [{ path: '/proposalId', message: 'no such proposal in this case' }]);
-    if (proposal.status !== 'open') throw new AppError('CONFLICT', `The proposal is ${proposal.status}`, [{ path: '/proposalId', message: `already ${proposal.status}` }]);
+    if (proposal.status !== 'open')
+      throw new AppError('CONFLICT', `The proposal is ${proposal.status}`, [{ path: '/proposalId', message: `already ${proposal.status}` }]);
     const problems = checkProposal({ publicAt: proposal.publicAt, reason: proposal.reason }, c.embargoEnd, now);
     if (problems.length) throw new AppError('VALIDATION', 'The proposal can no longer be adopted', problems);
     const embargoState = embargoStep(c.embargoState, acceptEvent(c.embargoState as EmbargoState), 'adopt a date for');
@@ -111,7 +140,14 @@ export async function decideEmbargo(ctx: ServiceContext, p: Principal, caseId: s
       marking: caseWideMarking(after, after.createdBy),
       // The event is case-wide: a vendor's counter-proposal reason is private to it and the
       // coordinator (its proposal's marking), so only the coordinator's own reason travels (issue 9 item 4).
-      data: { id: c.id, decision: 'adopt', publicAt: proposal.publicAt.toISOString(), extension: proposal.extension, ...(proposal.proposedByOrganisation === c.ownerOrganisationId ? { reason: proposal.reason } : {}), reminders: reminders.map((r) => r.toISOString()) },
+      data: {
+        id: c.id,
+        decision: 'adopt',
+        publicAt: proposal.publicAt.toISOString(),
+        extension: proposal.extension,
+        ...(proposal.proposedByOrganisation === c.ownerOrganisationId ? { reason: proposal.reason } : {}),
+        reminders: reminders.map((r) => r.toISOString()),
+      },
     });
     return caseView(after, true);
   });

@@ -49,7 +49,15 @@ async function proposeDefaultDate(tx: Tx, record: Record_, c: CaseRow, now: Date
     ...markingRow(marking),
     createdAt: now,
   });
-  record({ action: 'embargo.proposed', recordType: 'embargo_proposal', recordId: proposal.id, before: null, after: proposalView(proposal), marking, data: proposalView(proposal) });
+  record({
+    action: 'embargo.proposed',
+    recordType: 'embargo_proposal',
+    recordId: proposal.id,
+    before: null,
+    after: proposalView(proposal),
+    marking,
+    data: proposalView(proposal),
+  });
   return updateCase(tx, c.id, { embargoState: 'proposed' });
 }
 
@@ -66,17 +74,45 @@ export async function inviteVendors(ctx: ServiceContext, p: Principal, caseId: s
     if (problems.length) throw new AppError('VALIDATION', 'Some vendors cannot be invited', problems);
     const now = ctx.now();
     await widenCaseAccess(tx, before.id, before.ownerOrganisationId, organisations);
-    let after = await updateCase(tx, before.id, { state, vendorCount: before.vendorCount + organisations.length, firstNoticeAt: before.firstNoticeAt ?? now, updatedAt: now });
+    let after = await updateCase(tx, before.id, {
+      state,
+      vendorCount: before.vendorCount + organisations.length,
+      firstNoticeAt: before.firstNoticeAt ?? now,
+      updatedAt: now,
+    });
     const rows = await insertCaseVendors(
       tx,
-      organisations.map((org) => ({ id: uuidv7(), caseId: before.id, organisationId: org, status: 'invited', invitedAt: now, ...markingRow(vendorMarking(after, org, p.userId)) })),
+      organisations.map((org) => ({
+        id: uuidv7(),
+        caseId: before.id,
+        organisationId: org,
+        status: 'invited',
+        invitedAt: now,
+        ...markingRow(vendorMarking(after, org, p.userId)),
+      })),
     );
     await sharePocsOfCase(tx, record, before.id, organisations);
     for (const v of rows) {
-      record({ action: 'case_vendor.invited', recordType: 'case_vendor', recordId: v.id, before: null, after: participationView(v), marking: vendorMarking(after, v.organisationId, p.userId), data: { ...participationView(v), title: after.title } });
+      record({
+        action: 'case_vendor.invited',
+        recordType: 'case_vendor',
+        recordId: v.id,
+        before: null,
+        after: participationView(v),
+        marking: vendorMarking(after, v.organisationId, p.userId),
+        data: { ...participationView(v), title: after.title },
+      });
     }
     if (after.embargoState === 'none' && !before.firstNoticeAt) after = await proposeDefaultDate(tx, record, after, now);
-    record({ action: 'case.updated', recordType: 'case', recordId: after.id, before: caseView(before, true), after: caseView(after, true), marking: caseWideMarking(after, after.createdBy), data: { id: after.id, state: after.state } });
+    record({
+      action: 'case.updated',
+      recordType: 'case',
+      recordId: after.id,
+      before: caseView(before, true),
+      after: caseView(after, true),
+      marking: caseWideMarking(after, after.createdBy),
+      data: { id: after.id, state: after.state },
+    });
     return { view: caseView(after, true), vendors: [...after.accessOrganisations] };
   });
   // A vendor invited after the advisory was drafted is put on its access list too (the publication slice's own transaction).

@@ -31,14 +31,23 @@ export async function transitionCaseBy(ctx: ServiceContext, p: Principal, caseId
       const advisory = before.advisoryId ? await publishCaseAdvisoryIn(ctx, tx, record, before.advisoryId) : null;
       return caseView(await discloseCaseIn(ctx, tx, record, before, { reason, advisoryId: advisory?.id ?? null }), true);
     }
-    if (req.event === 'close' && !req.reason?.trim()) throw new AppError('VALIDATION', 'Closing needs a reason', [{ path: '/reason', message: 'required to close a case' }]);
+    if (req.event === 'close' && !req.reason?.trim())
+      throw new AppError('VALIDATION', 'Closing needs a reason', [{ path: '/reason', message: 'required to close a case' }]);
     const after = await updateCase(tx, before.id, {
       state,
       ...(req.event === 'close' ? { closeReason: req.reason!.trim() } : {}),
       ...(req.event === 'reopen' ? { closeReason: null } : {}),
       updatedAt: ctx.now(),
     });
-    record({ action: 'case.transitioned', recordType: 'case', recordId: after.id, before: caseView(before, true), after: caseView(after, true), marking: caseWideMarking(after, after.createdBy), data: { id: after.id, from: before.state, to: after.state, event: req.event } });
+    record({
+      action: 'case.transitioned',
+      recordType: 'case',
+      recordId: after.id,
+      before: caseView(before, true),
+      after: caseView(after, true),
+      marking: caseWideMarking(after, after.createdBy),
+      data: { id: after.id, from: before.state, to: after.state, event: req.event },
+    });
     return caseView(after, true);
   });
 }

@@ -34,14 +34,22 @@ export async function createThread(ctx: ServiceContext, p: Principal, caseId: st
     let vendor: string | null;
     if (coordinates(p, c)) {
       vendor = input.vendorOrganisationId ?? null;
-      if (vendor && !(await findVisibleParticipation(tx, SYSTEM, c.id, vendor))) throw new AppError('VALIDATION', 'Not a vendor of this case', [{ path: '/vendorOrganisationId', message: 'not invited to this case' }]);
+      if (vendor && !(await findVisibleParticipation(tx, SYSTEM, c.id, vendor)))
+        throw new AppError('VALIDATION', 'Not a vendor of this case', [{ path: '/vendorOrganisationId', message: 'not invited to this case' }]);
     } else {
       await ownParticipation(tx, p, c);
       vendor = p.organisationId;
     }
     if (!input.subject.trim()) throw new AppError('VALIDATION', 'The thread needs a subject', [{ path: '/subject', message: 'required' }]);
     const marking = vendor ? vendorMarking(c, vendor, p.userId) : caseWideMarking(c, p.userId);
-    const row = await insertThread(tx, { id: uuidv7(), caseId: c.id, subject: input.subject.trim(), vendorOrganisationId: vendor, ...markingRow(marking), createdAt: ctx.now() });
+    const row = await insertThread(tx, {
+      id: uuidv7(),
+      caseId: c.id,
+      subject: input.subject.trim(),
+      vendorOrganisationId: vendor,
+      ...markingRow(marking),
+      createdAt: ctx.now(),
+    });
     record({ action: 'case_thread.created', recordType: 'case_thread', recordId: row.id, before: null, after: threadView(row), marking });
     return threadView(row);
   });
@@ -76,7 +84,15 @@ export async function postMessage(ctx: ServiceContext, p: Principal, caseId: str
     if (problems.length) throw new AppError('VALIDATION', 'The message has invalid fields', problems);
     const marking = messageMarking(markingOf(thread), tlp, p.userId, recipients);
     const row = await insertMessage(tx, { id: uuidv7(), caseId: c.id, threadId: thread.id, body: input.body, ...markingRow(marking), createdAt: ctx.now() });
-    record({ action: 'case_message.posted', recordType: 'case_message', recordId: row.id, before: null, after: messageView(row), marking, data: { id: row.id, caseId: c.id, threadId: thread.id } });
+    record({
+      action: 'case_message.posted',
+      recordType: 'case_message',
+      recordId: row.id,
+      before: null,
+      after: messageView(row),
+      marking,
+      data: { id: row.id, caseId: c.id, threadId: thread.id },
+    });
     return messageView(row);
   });
 }

@@ -53,7 +53,8 @@ async function checkInput(tx: Tx, p: Principal, input: OpenCaseInput): Promise<{
   const ids = input.reportIds ?? [];
   if (input.kind === 'single' && ids.length === 0) problems.push({ path: '/reportIds', message: 'a case is opened from at least one accepted report' });
   if (input.kind === 'campaign' && !input.pattern?.trim()) problems.push({ path: '/pattern', message: 'a campaign case names its bug pattern' });
-  if (input.kind === 'campaign' && ids.length === 0 && !input.vulnerabilities?.length) problems.push({ path: '/vulnerabilities', message: 'a campaign needs reports or vulnerabilities' });
+  if (input.kind === 'campaign' && ids.length === 0 && !input.vulnerabilities?.length)
+    problems.push({ path: '/vulnerabilities', message: 'a campaign needs reports or vulnerabilities' });
   const reports: ReportRow[] = [];
   for (const [i, id] of ids.entries()) {
     const r = await findVisibleReport(tx, viewerOf(p), id);
@@ -65,7 +66,8 @@ async function checkInput(tx: Tx, p: Principal, input: OpenCaseInput): Promise<{
   for (const [i, v] of (input.vulnerabilities ?? []).entries()) {
     if (!v.title.trim()) problems.push({ path: `/vulnerabilities/${i}/title`, message: 'required' });
     checkCweField(v.cwe, `/vulnerabilities/${i}/cwe`, problems);
-    if (v.vendorOrganisationId && !(await findOrganisation(tx, v.vendorOrganisationId))) problems.push({ path: `/vulnerabilities/${i}/vendorOrganisationId`, message: 'no such organisation' });
+    if (v.vendorOrganisationId && !(await findOrganisation(tx, v.vendorOrganisationId)))
+      problems.push({ path: `/vulnerabilities/${i}/vendorOrganisationId`, message: 'no such organisation' });
     if (v.reportId && !ids.includes(v.reportId)) problems.push({ path: `/vulnerabilities/${i}/reportId`, message: 'not one of the case reports' });
   }
   return { reports, cwe, problems };
@@ -102,7 +104,13 @@ export async function openCase(ctx: ServiceContext, p: Principal, input: OpenCas
       updatedAt: now,
     });
     const listed = input.vulnerabilities?.length
-      ? input.vulnerabilities.map((v) => ({ title: v.title.trim(), product: v.product ?? null, cwe: v.cwe ? (checkCwe(v.cwe) as { id: string }).id : null, reportId: v.reportId ?? null, vendor: v.vendorOrganisationId ?? null }))
+      ? input.vulnerabilities.map((v) => ({
+          title: v.title.trim(),
+          product: v.product ?? null,
+          cwe: v.cwe ? (checkCwe(v.cwe) as { id: string }).id : null,
+          reportId: v.reportId ?? null,
+          vendor: v.vendorOrganisationId ?? null,
+        }))
       : reports.map((r) => ({ title: r.title, product: r.purl ?? r.cpe ?? null, cwe: r.cwe, reportId: r.id, vendor: null }));
     await insertVulnerabilities(
       tx,
@@ -119,7 +127,15 @@ export async function openCase(ctx: ServiceContext, p: Principal, input: OpenCas
       })),
     );
     const view = caseView(row, true);
-    record({ action: 'case.opened', recordType: 'case', recordId: row.id, before: null, after: view, marking: caseWideMarking(row, p.userId), data: { id: row.id, title: row.title, kind: row.kind } });
+    record({
+      action: 'case.opened',
+      recordType: 'case',
+      recordId: row.id,
+      before: null,
+      after: view,
+      marking: caseWideMarking(row, p.userId),
+      data: { id: row.id, title: row.title, kind: row.kind },
+    });
     return view;
   });
 }

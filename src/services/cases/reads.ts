@@ -22,11 +22,19 @@ export interface Page {
 export async function getCase(ctx: ServiceContext, p: Principal, id: string) {
   const c = await visibleCase(ctx.db, p, id);
   const viewer = viewerOf(p);
-  const [vulnerabilities, details, proposals] = await Promise.all([listVisibleVulnerabilities(ctx.db, viewer, c.id), visibleVulnerabilityDetails(ctx.db, viewer, c.id), listVisibleProposals(ctx.db, viewer, c.id)]);
+  const [vulnerabilities, details, proposals] = await Promise.all([
+    listVisibleVulnerabilities(ctx.db, viewer, c.id),
+    visibleVulnerabilityDetails(ctx.db, viewer, c.id),
+    listVisibleProposals(ctx.db, viewer, c.id),
+  ]);
   const proofs = await visibleProofsOfReports(ctx.db, viewer, [...new Set(vulnerabilities.flatMap((v) => (v.reportId ? [v.reportId] : [])))]);
   const byId = new Map(details.map((d) => [d.vulnerabilityId, d]));
   const coordinator = coordinates(p, c);
-  return { ...caseView(c, coordinator), vulnerabilities: vulnerabilities.map((v) => vulnerabilityView(v, byId.get(v.id), proofs, coordinator)), proposals: proposals.map(proposalView) };
+  return {
+    ...caseView(c, coordinator),
+    vulnerabilities: vulnerabilities.map((v) => vulnerabilityView(v, byId.get(v.id), proofs, coordinator)),
+    proposals: proposals.map(proposalView),
+  };
 }
 
 export async function searchCases(ctx: ServiceContext, p: Principal, f: CaseFilter, page: Page) {

@@ -26,7 +26,13 @@ export async function enqueueEmbargoJobs(tx: Tx, c: CaseRow, publicAt: Date, pol
   await enqueueJobs(
     tx,
     [
-      ...reminders.map((at) => ({ id: uuidv7(), kind: EMBARGO_JOB, payload: { caseId: c.id, deadline, step: 'reminder', at: at.toISOString() }, runAt: at, maxAttempts: 10 })),
+      ...reminders.map((at) => ({
+        id: uuidv7(),
+        kind: EMBARGO_JOB,
+        payload: { caseId: c.id, deadline, step: 'reminder', at: at.toISOString() },
+        runAt: at,
+        maxAttempts: 10,
+      })),
       { id: uuidv7(), kind: EMBARGO_JOB, payload: { caseId: c.id, deadline, step: 'end' }, runAt: publicAt, maxAttempts: 20 },
     ],
     now,
@@ -35,7 +41,9 @@ export async function enqueueEmbargoJobs(tx: Tx, c: CaseRow, publicAt: Date, pol
 }
 
 const underEmbargo = (c: CaseRow, deadline: string): boolean =>
-  (c.state === 'embargoed' || c.state === 'scheduled') && c.embargoEnd?.toISOString() === deadline && (c.embargoState === 'active' || c.embargoState === 'revise');
+  (c.state === 'embargoed' || c.state === 'scheduled') &&
+  c.embargoEnd?.toISOString() === deadline &&
+  (c.embargoState === 'active' || c.embargoState === 'revise');
 
 /**
  * A reminder tells every participant (an outbox event → webhooks and streams) how long is
@@ -47,12 +55,32 @@ export async function embargoDeadline(ctx: ServiceContext, caseId: string, deadl
     if (!c || !underEmbargo(c, deadline)) return false;
     const marking = caseWideMarking(c, c.createdBy);
     if (step === 'reminder') {
-      record({ action: 'embargo.reminder', recordType: 'case', recordId: c.id, before: null, after: null, marking, data: { id: c.id, title: c.title, publicAt: deadline } });
+      record({
+        action: 'embargo.reminder',
+        recordType: 'case',
+        recordId: c.id,
+        before: null,
+        after: null,
+        marking,
+        data: { id: c.id, title: c.title, publicAt: deadline },
+      });
       return true;
     }
     const embargo = transitionEmbargo(c.embargoState as 'active', 'terminate');
-    const after = await updateCase(tx, c.id, { state: nextCaseState(c.state, 'disclose'), embargoState: embargo.ok ? embargo.state : c.embargoState, updatedAt: ctx.now() });
-    record({ action: 'embargo.ended', recordType: 'case', recordId: c.id, before: caseView(c, true), after: caseView(after, true), marking, data: { id: c.id, title: c.title, publicAt: deadline, state: after.state } });
+    const after = await updateCase(tx, c.id, {
+      state: nextCaseState(c.state, 'disclose'),
+      embargoState: embargo.ok ? embargo.state : c.embargoState,
+      updatedAt: ctx.now(),
+    });
+    record({
+      action: 'embargo.ended',
+      recordType: 'case',
+      recordId: c.id,
+      before: caseView(c, true),
+      after: caseView(after, true),
+      marking,
+      data: { id: c.id, title: c.title, publicAt: deadline, state: after.state },
+    });
     return true;
   });
 }

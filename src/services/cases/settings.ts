@@ -24,7 +24,14 @@ export async function setEmbargoPolicy(ctx: ServiceContext, p: Principal, policy
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await embargoPolicy(tx);
     await upsertCaseSettings(tx, clean, ctx.now(), p.userId);
-    record({ action: 'case_settings.updated', recordType: 'case_settings', recordId: '1', before, after: clean, marking: organisationMarking(p.organisationId) });
+    record({
+      action: 'case_settings.updated',
+      recordType: 'case_settings',
+      recordId: '1',
+      before,
+      after: clean,
+      marking: organisationMarking(p.organisationId),
+    });
     return clean;
   });
 }

@@ -41,7 +41,9 @@ async function sharePocsWithVendors(tx: Tx, record: Record_, reportIds: readonly
  */
 export async function sharePocsOfCase(tx: Tx, record: Record_, caseId: string, vendorOrganisationIds: readonly string[]): Promise<void> {
   const vulnerabilities = await listVisibleVulnerabilities(tx, SYSTEM, caseId);
-  const reportsFor = (vendor: string | null) => [...new Set(vulnerabilities.flatMap((v) => (v.reportId && v.vendorOrganisationId === vendor ? [v.reportId] : [])))];
+  const reportsFor = (vendor: string | null) => [
+    ...new Set(vulnerabilities.flatMap((v) => (v.reportId && v.vendorOrganisationId === vendor ? [v.reportId] : []))),
+  ];
   const caseWide = reportsFor(null);
   await sharePocsWithVendors(tx, record, caseWide, vendorOrganisationIds);
   for (const vendor of vendorOrganisationIds) {

@@ -22,18 +22,31 @@ export interface StatementInput extends VendorStatementInput {
  * The statement is marked for the coordinator and that vendor only; a later statement
  * replaces it (the audit trail keeps every version's digest).
  */
-export async function recordStatement(ctx: ServiceContext, p: Principal, caseId: string, vulnerabilityId: string, input: StatementInput): Promise<StatementView> {
+export async function recordStatement(
+  ctx: ServiceContext,
+  p: Principal,
+  caseId: string,
+  vulnerabilityId: string,
+  input: StatementInput,
+): Promise<StatementView> {
   return write(ctx, actorOf(p), async (tx, record) => {
     const c = await visibleCase(tx, p, caseId);
     const coordinator = coordinates(p, c);
     let vendor = p.organisationId;
     if (coordinator) {
-      if (!input.vendorOrganisationId) throw new AppError('VALIDATION', 'Name the vendor', [{ path: '/vendorOrganisationId', message: 'a coordinator records a statement for an invited vendor' }]);
-      if (!(await findVisibleParticipation(tx, SYSTEM, c.id, input.vendorOrganisationId))) throw new AppError('VALIDATION', 'Not a vendor of this case', [{ path: '/vendorOrganisationId', message: 'not invited to this case' }]);
+      if (!input.vendorOrganisationId)
+        throw new AppError('VALIDATION', 'Name the vendor', [
+          { path: '/vendorOrganisationId', message: 'a coordinator records a statement for an invited vendor' },
+        ]);
+      if (!(await findVisibleParticipation(tx, SYSTEM, c.id, input.vendorOrganisationId)))
+        throw new AppError('VALIDATION', 'Not a vendor of this case', [{ path: '/vendorOrganisationId', message: 'not invited to this case' }]);
       vendor = input.vendorOrganisationId;
     } else {
       await ownParticipation(tx, p, c);
-      if (input.vendorOrganisationId && input.vendorOrganisationId !== p.organisationId) throw new AppError('VALIDATION', 'A vendor speaks for itself', [{ path: '/vendorOrganisationId', message: 'you state for your own organisation only' }]);
+      if (input.vendorOrganisationId && input.vendorOrganisationId !== p.organisationId)
+        throw new AppError('VALIDATION', 'A vendor speaks for itself', [
+          { path: '/vendorOrganisationId', message: 'you state for your own organisation only' },
+        ]);
     }
     const vuln = await findVisibleVulnerability(tx, viewerOf(p), c.id, vulnerabilityId);
     if (!vuln || (vuln.vendorOrganisationId && vuln.vendorOrganisationId !== vendor)) throw notFound('Vulnerability');
@@ -41,13 +54,35 @@ export async function recordStatement(ctx: ServiceContext, p: Principal, caseId:
     if (!parsed.ok) throw new AppError('VALIDATION', 'The statement has invalid fields', parsed.problems);
     const s = parsed.statement;
     const now = ctx.now();
-    const fields = { status: s.status, justification: s.justification, impactStatement: s.impactStatement, actionStatement: s.actionStatement, fixedVersions: [...s.fixedVersions], updatedAt: now };
+    const fields = {
+      status: s.status,
+      justification: s.justification,
+      impactStatement: s.impactStatement,
+      actionStatement: s.actionStatement,
+      fixedVersions: [...s.fixedVersions],
+      updatedAt: now,
+    };
     const before = await lockStatement(tx, vuln.id, vendor);
     const after = before
       ? await updateStatement(tx, before.id, fields)
-      : await insertStatement(tx, { id: uuidv7(), caseId: c.id, vulnerabilityId: vuln.id, vendorOrganisationId: vendor, ...fields, ...markingRow(vendorMarking(c, vendor, p.userId)), createdAt: now });
+      : await insertStatement(tx, {
+          id: uuidv7(),
+          caseId: c.id,
+          vulnerabilityId: vuln.id,
+          vendorOrganisationId: vendor,
+          ...fields,
+          ...markingRow(vendorMarking(c, vendor, p.userId)),
+          createdAt: now,
+        });
     const view = statementView(after);
-    record({ action: 'vendor_statement.recorded', recordType: 'vendor_statement', recordId: after.id, before: before && statementView(before), after: view, marking: markingOf(after) });
+    record({
+      action: 'vendor_statement.recorded',
+      recordType: 'vendor_statement',
+      recordId: after.id,
+      before: before && statementView(before),
+      after: view,
+      marking: markingOf(after),
+    });
     return view;
   });
 }
@@ -58,8 +93,19 @@ export async function shareStatement(ctx: ServiceContext, p: Principal, caseId: 
     const c = await caseToCoordinate(tx, p, caseId);
     const before = await lockVisibleStatement(tx, viewerOf(p), c.id, statementId);
     if (!before) throw notFound('Statement');
-    const after = await updateStatement(tx, before.id, { shared: true, accessOrganisations: [...new Set([...c.accessOrganisations, before.vendorOrganisationId])], updatedAt: ctx.now() });
-    record({ action: 'vendor_statement.shared', recordType: 'vendor_statement', recordId: after.id, before: statementView(before), after: statementView(after), marking: markingOf(after) });
+    const after = await updateStatement(tx, before.id, {
+      shared: true,
+      accessOrganisations: [...new Set([...c.accessOrganisations, before.vendorOrganisationId])],
+      updatedAt: ctx.now(),
+    });
+    record({
+      action: 'vendor_statement.shared',
+      recordType: 'vendor_statement',
+      recordId: after.id,
+      before: statementView(before),
+      after: statementView(after),
+      marking: markingOf(after),
+    });
     return statementView(after);
   });
 }

@@ -71,7 +71,9 @@ export const vulnerabilityView = (v: VulnerabilityRow, d: VulnerabilityDetails |
   severity: d?.severity ?? null,
   cvss: d?.cvssVector ? { vector: d.cvssVector, score: d.cvssScore } : null,
   ssvc: ssvcOf(d?.ssvc),
-  proofOfConcept: proofs.filter((a) => v.reportId !== null && a.reportId === v.reportId).map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, size: a.size, digest: a.digest })),
+  proofOfConcept: proofs
+    .filter((a) => v.reportId !== null && a.reportId === v.reportId)
+    .map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, size: a.size, digest: a.digest })),
   createdAt: v.createdAt.toISOString(),
 });
 export type VulnerabilityView = ReturnType<typeof vulnerabilityView>;

@@ -59,7 +59,14 @@ export async function deliverWebhook(ctx: ServiceContext, payload: { deliveryId?
   }
   const now = ctx.now();
   if (!error) {
-    await updateDelivery(ctx.db, delivery.id, { status: 'succeeded', attempts: attempt, lastStatusCode: statusCode, lastError: null, deliveredAt: now, nextAttemptAt: null });
+    await updateDelivery(ctx.db, delivery.id, {
+      status: 'succeeded',
+      attempts: attempt,
+      lastStatusCode: statusCode,
+      lastError: null,
+      deliveredAt: now,
+      nextAttemptAt: null,
+    });
     return { status: 'done' };
   }
   if (lastAttempt) {

@@ -177,7 +177,9 @@ type LookupCallback = (err: Error | null, address: string | LookupAddress[], fam
  */
 export function guardedLookup(resolve?: Resolve) {
   return (host: string, options: { all?: boolean; family?: number; hints?: number }, callback: LookupCallback): void => {
-    const resolving = resolve ? resolve(host, { ...options, all: true }) : import('node:dns/promises').then((dns) => dns.lookup(host, { family: options.family ?? 0, hints: options.hints ?? 0, all: true, verbatim: true }));
+    const resolving = resolve
+      ? resolve(host, { ...options, all: true })
+      : import('node:dns/promises').then((dns) => dns.lookup(host, { family: options.family ?? 0, hints: options.hints ?? 0, all: true, verbatim: true }));
     resolving.then(
       (addresses) => {
         const internal = addresses.some((a) => isInternalAddress(a.address));

@@ -25,7 +25,12 @@ export async function dispatchPending(ctx: ServiceContext, batch = 200): Promise
     for (const h of hooks) {
       if (viewers.has(h.organisationId)) continue;
       const org = await findOrganisation(tx, h.organisationId);
-      viewers.set(h.organisationId, { kind: 'organisation', organisationId: h.organisationId, clientOf: org?.parentId ?? null, coordinator: org?.coordinator ?? false });
+      viewers.set(h.organisationId, {
+        kind: 'organisation',
+        organisationId: h.organisationId,
+        clientOf: org?.parentId ?? null,
+        coordinator: org?.coordinator ?? false,
+      });
     }
     const now = ctx.now();
     const deliveries = events.flatMap((e) =>
@@ -42,7 +47,11 @@ export async function dispatchPending(ctx: ServiceContext, batch = 200): Promise
     // Published before the events are marked: if the bus fails, the transaction rolls back and
     // the events are dispatched again later (JetStream drops the repeats by message id).
     await ctx.bus?.publish(events);
-    await markDispatched(tx, events.map((e) => e.id), now);
+    await markDispatched(
+      tx,
+      events.map((e) => e.id),
+      now,
+    );
     return events.length;
   });
 }

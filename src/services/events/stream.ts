@@ -44,7 +44,10 @@ export class EventHub {
   private polling = false;
   private started = false;
 
-  constructor(private readonly ctx: ServiceContext, private readonly pollMs = 500) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly pollMs = 500,
+  ) {}
 
   async start(): Promise<void> {
     this.lastSeq = await latestEventSeq(this.ctx.db);

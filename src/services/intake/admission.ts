@@ -1,5 +1,15 @@
 import { AppError } from '../../domain/errors';
-import { admit, type BucketState, fullBucket, type IntakeLane, type IntakeLimits, rateOf, refill, retryAfterSeconds, utcDay } from '../../domain/intake/admission';
+import {
+  admit,
+  type BucketState,
+  fullBucket,
+  type IntakeLane,
+  type IntakeLimits,
+  rateOf,
+  refill,
+  retryAfterSeconds,
+  utcDay,
+} from '../../domain/intake/admission';
 import type { Executor } from '../../store/database';
 import { bucketsOf, findIntakeQuota, findIntakeSettings, saveBucket } from '../../store/intake/admission';
 
@@ -53,7 +63,12 @@ export async function checkAdmission(db: Executor, organisationId: string, now: 
   const open = budget.day > 0 && lanes.some((l) => budget[l] >= 1);
   if (!open) {
     const wait = Math.min(...lanes.map((l) => retryAfterSeconds(b[l], rateOf(limits, l), 1, budget.day === 0, now)));
-    throw new AppError('RATE_LIMITED', budget.day === 0 ? 'The daily intake quota of your organisation is used up' : 'Your organisation is submitting faster than its intake rate allows', [], { retryAfterSeconds: wait });
+    throw new AppError(
+      'RATE_LIMITED',
+      budget.day === 0 ? 'The daily intake quota of your organisation is used up' : 'Your organisation is submitting faster than its intake rate allows',
+      [],
+      { retryAfterSeconds: wait },
+    );
   }
   return budget;
 }
@@ -77,7 +92,8 @@ export async function admitChunk(db: Executor, organisationId: string, wanted: R
     if (wanted[lane] > 0) await saveBucket(db, { organisationId, lane, ...after[lane] });
   }
   const budget = budgetOf(after, limits, now);
-  const retry = (lane: IntakeLane, denied: number) => retryAfterSeconds(after[lane], rateOf(limits, lane), Math.min(denied, rateOf(limits, lane)), budget.day === 0, now);
+  const retry = (lane: IntakeLane, denied: number) =>
+    retryAfterSeconds(after[lane], rateOf(limits, lane), Math.min(denied, rateOf(limits, lane)), budget.day === 0, now);
   return {
     normal: n.granted,
     priority: p.granted,

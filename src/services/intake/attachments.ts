@@ -36,10 +36,14 @@ export interface AttachmentFile {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Checks and decodes one attachment; every problem by JSON Pointer under `base`. */
-export function checkAttachment(a: { name: string; mediaType: string; contentBase64: string }, base: string): AttachmentFile | { problems: { path: string; message: string }[] } {
+export function checkAttachment(
+  a: { name: string; mediaType: string; contentBase64: string },
+  base: string,
+): AttachmentFile | { problems: { path: string; message: string }[] } {
   const problems: { path: string; message: string }[] = [];
   const mediaType = a.mediaType.toLowerCase().split(';')[0]!.trim();
-  if (!(ALLOWED_MEDIA_TYPES as readonly string[]).includes(mediaType)) problems.push({ path: `${base}/mediaType`, message: `media type ${mediaType} is not allowed (allowed: ${ALLOWED_MEDIA_TYPES.join(', ')})` });
+  if (!(ALLOWED_MEDIA_TYPES as readonly string[]).includes(mediaType))
+    problems.push({ path: `${base}/mediaType`, message: `media type ${mediaType} is not allowed (allowed: ${ALLOWED_MEDIA_TYPES.join(', ')})` });
   if (/[/\\\u0000]/.test(a.name) || a.name === '.' || a.name === '..') problems.push({ path: `${base}/name`, message: 'a file name, without directories' });
   const b64 = a.contentBase64.replace(/\s+/g, '');
   let content = Buffer.alloc(0);

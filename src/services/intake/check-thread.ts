@@ -6,8 +6,11 @@ import { checkItems, type RawItem } from './check-items';
 parentPort!.on('message', (m: { id: number; raw: RawItem[]; requestKey: string | null }) => {
   try {
     const checked = checkItems(m.raw, m.requestKey);
-    parentPort!.postMessage({ id: m.id, checked }, checked.flatMap((c) => (c.prepared ? [c.prepared.signature.buffer as ArrayBuffer] : [])));
+    parentPort!.postMessage(
+      { id: m.id, checked },
+      checked.flatMap((c) => (c.prepared ? [c.prepared.signature.buffer as ArrayBuffer] : [])),
+    );
   } catch (err) {
-    parentPort!.postMessage({ id: m.id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    parentPort!.postMessage({ id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
 });

@@ -28,10 +28,20 @@ function fromSarif(d: FindingDraft, p: DocumentProvenance): Record<string, unkno
       harness: { name: d.tool.name, ...(d.tool.version ? { version: d.tool.version } : {}) },
       ...(d.runId ? { runId: d.runId } : {}),
     },
-    target: { ...(p.purl ? { purl: p.purl } : {}), ...(d.target.repository ? { repository: d.target.repository } : d.target.artifactUri && !p.purl ? { repository: d.target.artifactUri } : {}), ...(d.target.commit && /^[0-9a-f]{7,64}$/i.test(d.target.commit) ? { commit: d.target.commit } : {}) },
-    location: { ...(d.location.file ? { file: d.location.file } : {}), ...(d.location.startLine ? { line: d.location.startLine } : {}), ...(d.location.function ? { function: d.location.function } : {}) },
+    target: {
+      ...(p.purl ? { purl: p.purl } : {}),
+      ...(d.target.repository ? { repository: d.target.repository } : d.target.artifactUri && !p.purl ? { repository: d.target.artifactUri } : {}),
+      ...(d.target.commit && /^[0-9a-f]{7,64}$/i.test(d.target.commit) ? { commit: d.target.commit } : {}),
+    },
+    location: {
+      ...(d.location.file ? { file: d.location.file } : {}),
+      ...(d.location.startLine ? { line: d.location.startLine } : {}),
+      ...(d.location.function ? { function: d.location.function } : {}),
+    },
     ...(d.weaknesses[0] ? { weakness: { cwe: d.weaknesses[0] } } : {}),
-    ...(d.codeFlows[0]?.length ? { stackTrace: d.codeFlows[0].map((s) => `at ${s.location.function ?? '?'} ${s.location.file ?? ''}:${s.location.startLine ?? ''}`).join('\n') } : {}),
+    ...(d.codeFlows[0]?.length
+      ? { stackTrace: d.codeFlows[0].map((s) => `at ${s.location.function ?? '?'} ${s.location.file ?? ''}:${s.location.startLine ?? ''}`).join('\n') }
+      : {}),
   };
 }
 
@@ -42,15 +52,17 @@ function fromOsv(r: OsvRecord, p: DocumentProvenance): Record<string, unknown>[]
   return (r.affected ?? []).flatMap((a) => {
     const purl = a.package ? purlFor(a.package) : undefined;
     if (!purl) return [];
-    return [{
-      title: (r.summary ?? r.id).slice(0, 300),
-      description: r.details || r.summary || r.id,
-      provenance: { finderKind: p.finderKind, ...(p.model ? { model: p.model } : {}), ...(p.autonomy ? { autonomy: p.autonomy } : {}) },
-      target: { purl, ...(a.versions?.length ? { affectedVersions: a.versions.slice(0, 1000) } : {}) },
-      ...(cwe ? { weakness: { cwe } } : {}),
-      ...(cvss ? { severity: { cvss } } : {}),
-      idempotencyKey: `${r.id}:${purl}`,
-    }];
+    return [
+      {
+        title: (r.summary ?? r.id).slice(0, 300),
+        description: r.details || r.summary || r.id,
+        provenance: { finderKind: p.finderKind, ...(p.model ? { model: p.model } : {}), ...(p.autonomy ? { autonomy: p.autonomy } : {}) },
+        target: { purl, ...(a.versions?.length ? { affectedVersions: a.versions.slice(0, 1000) } : {}) },
+        ...(cwe ? { weakness: { cwe } } : {}),
+        ...(cvss ? { severity: { cvss } } : {}),
+        idempotencyKey: `${r.id}:${purl}`,
+      },
+    ];
   });
 }
 
@@ -63,11 +75,17 @@ export function findingsFromDocument(text: string, p: DocumentProvenance, kind?:
   const trimmed = text.trimStart();
   const format = kind ?? (detectFormat(text)?.id as DocumentKind | undefined) ?? 'aisc';
   if (format === 'sarif') {
-    return { kind: 'sarif', items: sarifFindings(detectFormat(text)!.parse(text) as never).filter((d) => !d.suppressed).map((d) => fromSarif(d, p)) };
+    return {
+      kind: 'sarif',
+      items: sarifFindings(detectFormat(text)!.parse(text) as never)
+        .filter((d) => !d.suppressed)
+        .map((d) => fromSarif(d, p)),
+    };
   }
   if (format === 'osv' || format === 'csaf' || format === 'cve5') {
     const doc = detectFormat(text)!.parse(text);
-    const records: OsvRecord[] = format === 'osv' ? [doc as OsvRecord] : format === 'csaf' ? (csafToOsv(doc as never) as OsvRecord[]) : [cve5ToOsv(doc as never) as OsvRecord];
+    const records: OsvRecord[] =
+      format === 'osv' ? [doc as OsvRecord] : format === 'csaf' ? (csafToOsv(doc as never) as OsvRecord[]) : [cve5ToOsv(doc as never) as OsvRecord];
     return { kind: format, items: records.flatMap((r) => fromOsv(r, p)) };
   }
   if (trimmed.startsWith('[')) return { kind: 'aisc', items: JSON.parse(text) as unknown[] };
@@ -76,6 +94,10 @@ export function findingsFromDocument(text: string, p: DocumentProvenance, kind?:
   try {
     return { kind: 'aisc', items: lines.map((l) => JSON.parse(l) as unknown) };
   } catch (err) {
-    throw new AppError('VALIDATION', `Not a finding document AISC reads (AISC JSON/NDJSON, SARIF, OSV, CSAF, CVE 5): ${err instanceof Error ? err.message : ''}`, [{ path: '', message: 'unrecognised document' }]);
+    throw new AppError(
+      'VALIDATION',
+      `Not a finding document AISC reads (AISC JSON/NDJSON, SARIF, OSV, CSAF, CVE 5): ${err instanceof Error ? err.message : ''}`,
+      [{ path: '', message: 'unrecognised document' }],
+    );
   }
 }

@@ -35,7 +35,9 @@ export interface ValidFinding {
   readonly attachments: AttachmentFile[];
 }
 
-export type CheckedItem = { readonly ok: true; readonly finding: ValidFinding } | { readonly ok: false; readonly problems: Problem[]; readonly idempotencyKey: string | null };
+export type CheckedItem =
+  | { readonly ok: true; readonly finding: ValidFinding }
+  | { readonly ok: false; readonly problems: Problem[]; readonly idempotencyKey: string | null };
 
 const formatProblems = (err: unknown, base: string, fallback: string): Problem[] =>
   err instanceof FormatError ? err.problems.map((p) => ({ path: `${base}${p.path}`, message: p.message })) : [{ path: base, message: fallback }];
@@ -45,10 +47,19 @@ const purlProduct = (p: PackageURL): string => `pkg:${p.type}/${p.namespace ? `$
 
 /** A repository URL as a product key: host and path, lower-case, no scheme, no `.git`. */
 export function repositoryKey(url: string): string {
-  return url.trim().toLowerCase().replace(/^[a-z+]+:\/\/(?:[^@/]*@)?/, '').replace(/^git@([^:]+):/, '$1/').replace(/\.git$/, '').replace(/\/+$/, '');
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z+]+:\/\/(?:[^@/]*@)?/, '')
+    .replace(/^git@([^:]+):/, '$1/')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
 }
 
-function checkTarget(input: Pick<FindingInput, 'target'>, problems: Problem[]): { targetKey: string; purl: string | null; cpe: string | null; affected: string[] } {
+function checkTarget(
+  input: Pick<FindingInput, 'target'>,
+  problems: Problem[],
+): { targetKey: string; purl: string | null; cpe: string | null; affected: string[] } {
   const t = input.target;
   let targetKey = '';
   let purl: string | null = null;
@@ -69,7 +80,10 @@ function checkTarget(input: Pick<FindingInput, 'target'>, problems: Problem[]): 
           try {
             versions.parse(v);
           } catch (err) {
-            problems.push({ path: `/target/affectedVersions/${i}`, message: err instanceof FormatError ? `not a ${eco} version: ${err.problems[0]?.message ?? ''}` : `not a ${eco} version` });
+            problems.push({
+              path: `/target/affectedVersions/${i}`,
+              message: err instanceof FormatError ? `not a ${eco} version: ${err.problems[0]?.message ?? ''}` : `not a ${eco} version`,
+            });
           }
         }
       }
@@ -119,9 +133,14 @@ function checkSeverity(input: Pick<FindingInput, 'severity'>, problems: Problem[
 
 function checkProvenance(input: Pick<FindingInput, 'provenance'>, problems: Problem[]): void {
   const p = input.provenance;
-  if ((p.finderKind === 'ai' || p.finderKind === 'hybrid') && !p.model) problems.push({ path: '/provenance/model', message: `a finding by ${p.finderKind === 'ai' ? 'an AI system' : 'a person with an AI system'} names the model` });
+  if ((p.finderKind === 'ai' || p.finderKind === 'hybrid') && !p.model)
+    problems.push({
+      path: '/provenance/model',
+      message: `a finding by ${p.finderKind === 'ai' ? 'an AI system' : 'a person with an AI system'} names the model`,
+    });
   if (p.finderKind === 'ai' && !p.autonomy) problems.push({ path: '/provenance/autonomy', message: 'say how autonomously the AI system worked' });
-  if (p.finderKind === 'human' && p.autonomy) problems.push({ path: '/provenance/autonomy', message: 'autonomy describes an AI system; a human finding has none' });
+  if (p.finderKind === 'human' && p.autonomy)
+    problems.push({ path: '/provenance/autonomy', message: 'autonomy describes an AI system; a human finding has none' });
 }
 
 function checkWeakness(input: Pick<FindingInput, 'weakness'>, problems: Problem[]): string | null {

@@ -25,7 +25,10 @@ export const TargetInput = z.strictObject({
   purl: text(2048).optional(),
   cpe: text(2048).optional(),
   repository: text(2048).optional(),
-  commit: z.string().regex(/^[0-9a-f]{7,64}$/i, 'a commit id is 7 to 64 hex digits').optional(),
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/i, 'a commit id is 7 to 64 hex digits')
+    .optional(),
   affectedVersions: z.array(text(200)).max(1000).optional(),
 });
 

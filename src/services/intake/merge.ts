@@ -45,7 +45,15 @@ export async function mergeInto(ctx: ServiceContext, tx: Tx, record: Record_, ta
     await updateReport(tx, s.id, { findingCount: 0, updatedAt: ctx.now() });
     // Not the source's id: the target's audience need not see the source report (issue 9 item 4);
     // the source's own `report.transitioned` names the target, to the source's audience.
-    record({ action: 'report.merged', recordType: 'report', recordId: target.id, before: reportView(target, opts), after: reportView(after, opts), marking: markingOf(after), data: { id: target.id, findings: moved.length } });
+    record({
+      action: 'report.merged',
+      recordType: 'report',
+      recordId: target.id,
+      before: reportView(target, opts),
+      after: reportView(after, opts),
+      marking: markingOf(after),
+      data: { id: target.id, findings: moved.length },
+    });
   }
   return after;
 }
@@ -56,7 +64,8 @@ export async function mergeReports(ctx: ServiceContext, p: Principal, targetId: 
   return write(ctx, actorOf(p), async (tx, record) => {
     const sources: ReportRow[] = [];
     for (const [i, id] of sourceIds.entries()) {
-      if (id === targetId) throw new AppError('VALIDATION', 'A report cannot be merged into itself', [{ path: `/sourceReportIds/${i}`, message: 'the target itself' }]);
+      if (id === targetId)
+        throw new AppError('VALIDATION', 'A report cannot be merged into itself', [{ path: `/sourceReportIds/${i}`, message: 'the target itself' }]);
       const s = await lockVisibleReport(tx, viewerOf(p), id);
       if (!s) throw new AppError('VALIDATION', 'No such report', [{ path: `/sourceReportIds/${i}`, message: 'no such report' }]);
       sources.push(s);
@@ -65,7 +74,15 @@ export async function mergeReports(ctx: ServiceContext, p: Principal, targetId: 
     const after = await mergeInto(ctx, tx, record, targetId, sources);
     for (const s of sources) {
       const dup = await updateReport(tx, s.id, { state: 'duplicate', duplicateOf: targetId, decidedAt: ctx.now(), updatedAt: ctx.now() });
-      record({ action: 'report.transitioned', recordType: 'report', recordId: s.id, before: reportView(s, opts), after: reportView(dup, opts), marking: markingOf(dup), data: { id: s.id, from: s.state, to: 'duplicate', event: 'merge', duplicateOf: targetId } });
+      record({
+        action: 'report.transitioned',
+        recordType: 'report',
+        recordId: s.id,
+        before: reportView(s, opts),
+        after: reportView(dup, opts),
+        marking: markingOf(dup),
+        data: { id: s.id, from: s.state, to: 'duplicate', event: 'merge', duplicateOf: targetId },
+      });
     }
     return reportView(after, opts);
   });
@@ -84,7 +101,8 @@ export async function splitReport(ctx: ServiceContext, p: Principal, id: string,
       if (!f) throw new AppError('VALIDATION', 'The finding is not on this report', [{ path: `/findingIds/${i}`, message: 'not a finding of this report' }]);
       return f;
     });
-    if (picked.length === all.length) throw new AppError('VALIDATION', 'Leave at least one finding on the report', [{ path: '/findingIds', message: 'would empty the report' }]);
+    if (picked.length === all.length)
+      throw new AppError('VALIDATION', 'Leave at least one finding on the report', [{ path: '/findingIds', message: 'would empty the report' }]);
     // The new report belongs to the old one's owner when it keeps a finding of its own there;
     // else to the first picked finding's organisation. Its audience is the old report's:
     // nobody gains sight of another organisation's findings by a split (ADR 0013).
@@ -92,20 +110,49 @@ export async function splitReport(ctx: ServiceContext, p: Principal, id: string,
     const now = ctx.now();
     const newId = uuidv7(now.getTime());
     const orgs = [...new Set(picked.map((f) => f.ownerOrganisationId))];
-    await insertReports(tx, [{
-      id: newId, state: 'received', title: first.title, targetKey: first.targetKey, purl: first.purl, cpe: first.cpe, repository: first.repository, cwe: first.cwe,
-      severity: first.severity, cvssVector: first.cvssVector, cvssScore: first.cvssScore, exploited: picked.some((f) => f.exploited), finderKind: first.finderKind, modelName: first.modelName,
-      reporterOrganisations: orgs, findingCount: picked.length,
-      ownerOrganisationId: first.ownerOrganisationId, createdBy: first.createdBy, tlp: before.tlp, classification: before.classification,
-      accessOrganisations: before.accessOrganisations.filter((o) => o !== first.ownerOrganisationId), accessUsers: before.accessUsers, coordinators: before.coordinators,
-      createdAt: now, updatedAt: now,
-    }]);
+    await insertReports(tx, [
+      {
+        id: newId,
+        state: 'received',
+        title: first.title,
+        targetKey: first.targetKey,
+        purl: first.purl,
+        cpe: first.cpe,
+        repository: first.repository,
+        cwe: first.cwe,
+        severity: first.severity,
+        cvssVector: first.cvssVector,
+        cvssScore: first.cvssScore,
+        exploited: picked.some((f) => f.exploited),
+        finderKind: first.finderKind,
+        modelName: first.modelName,
+        reporterOrganisations: orgs,
+        findingCount: picked.length,
+        ownerOrganisationId: first.ownerOrganisationId,
+        createdBy: first.createdBy,
+        tlp: before.tlp,
+        classification: before.classification,
+        accessOrganisations: before.accessOrganisations.filter((o) => o !== first.ownerOrganisationId),
+        accessUsers: before.accessUsers,
+        coordinators: before.coordinators,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
     const ids = picked.map((f) => f.id);
     await moveFindings(tx, ids, newId);
     await moveAttachments(tx, ids, newId);
     await repointDedupKeys(tx, ids, newId);
     const after = await updateReport(tx, id, { findingCount: before.findingCount - picked.length, updatedAt: now });
-    record({ action: 'report.split', recordType: 'report', recordId: id, before: reportView(before, opts), after: reportView(after, opts), marking: markingOf(after), data: { id, into: newId, findings: ids.length } });
+    record({
+      action: 'report.split',
+      recordType: 'report',
+      recordId: id,
+      before: reportView(before, opts),
+      after: reportView(after, opts),
+      marking: markingOf(after),
+      data: { id, into: newId, findings: ids.length },
+    });
     return { report: reportView(after, opts), split: newId };
   });
 }

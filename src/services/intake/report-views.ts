@@ -48,7 +48,16 @@ export function reportView(r: ReportRow, opts: { triager: boolean; closeDays: nu
 export type ReportView = ReturnType<typeof reportView>;
 
 export function attachmentView(a: AttachmentRow) {
-  return { id: a.id, findingId: a.findingId, name: a.name, mediaType: a.mediaType, size: a.size, digest: a.digest, tlp: a.tlp, createdAt: a.createdAt.toISOString() };
+  return {
+    id: a.id,
+    findingId: a.findingId,
+    name: a.name,
+    mediaType: a.mediaType,
+    size: a.size,
+    digest: a.digest,
+    tlp: a.tlp,
+    createdAt: a.createdAt.toISOString(),
+  };
 }
 
 /**

@@ -19,7 +19,11 @@ const viewerFor = (p: Principal | null): Viewer => (p ? viewerOf(p) : { kind: 'a
 
 /** `duplicateOf` names a report only when the viewer may see it (ADR 0013). */
 async function withoutUnseenTargets(ctx: ServiceContext, viewer: Viewer, rows: readonly ReportRow[]): Promise<ReportRow[]> {
-  const seen = await visibleReportIds(ctx.db, viewer, rows.flatMap((r) => (r.duplicateOf ? [r.duplicateOf] : [])));
+  const seen = await visibleReportIds(
+    ctx.db,
+    viewer,
+    rows.flatMap((r) => (r.duplicateOf ? [r.duplicateOf] : [])),
+  );
   return rows.map((r) => (r.duplicateOf && !seen.has(r.duplicateOf) ? { ...r, duplicateOf: null } : r));
 }
 
@@ -35,13 +39,26 @@ export async function getReport(ctx: ServiceContext, p: Principal | null, id: st
   const [r] = await withoutUnseenTargets(ctx, viewer, [row]);
   const { needsInfoCloseDays } = await intakeSettings(ctx.db);
   const found = await visibleFindingsOfReport(ctx.db, viewer, id);
-  const attachments = await visibleAttachmentsOf(ctx.db, viewer, found.map((f) => f.id));
-  const credits = reportCreditsFor(creditReaderOf(p), (await creditsOfReport(ctx.db, id)).map((c) => ({ ...c, organisation: c.organisationName })));
+  const attachments = await visibleAttachmentsOf(
+    ctx.db,
+    viewer,
+    found.map((f) => f.id),
+  );
+  const credits = reportCreditsFor(
+    creditReaderOf(p),
+    (await creditsOfReport(ctx.db, id)).map((c) => ({ ...c, organisation: c.organisationName })),
+  );
   return {
     ...reportView(r!, { triager: !!p && can(p, 'reports.triage'), closeDays: needsInfoCloseDays }),
     findings: found.map((f) => findingView(f, attachments)),
     case: await reportCaseStatus(ctx.db, viewer, r!),
-    credits: credits.credits.map((c) => ({ organisationId: c.organisationId, organisation: c.organisation, findings: c.findings, models: [...c.models], firstAt: c.firstAt.toISOString() })),
+    credits: credits.credits.map((c) => ({
+      organisationId: c.organisationId,
+      organisation: c.organisation,
+      findings: c.findings,
+      models: [...c.models],
+      firstAt: c.firstAt.toISOString(),
+    })),
     otherCredits: credits.others,
   };
 }
@@ -59,8 +76,7 @@ export async function getFinding(ctx: ServiceContext, p: Principal, id: string) 
   return findingView(f, attachments, reportVisible);
 }
 
-const reputationOf = (rows: ReputationRow[]) =>
-  Object.fromEntries(rows.map((r) => [r.key, { ...r, precision: precision(r) }]));
+const reputationOf = (rows: ReputationRow[]) => Object.fromEntries(rows.map((r) => [r.key, { ...r, precision: precision(r) }]));
 
 /**
  * The triage queue: reports the caller may see, filtered and sorted, each with the running

@@ -36,7 +36,12 @@ export function count(summary: SubmissionSummary, results: readonly ItemResult[]
   }
 }
 
-export const rejected = (index: number, code: NonNullable<ItemResult['code']>, problems: ItemResult['problems'], extra: Partial<ItemResult> = {}): ItemResult => ({
+export const rejected = (
+  index: number,
+  code: NonNullable<ItemResult['code']>,
+  problems: ItemResult['problems'],
+  extra: Partial<ItemResult> = {},
+): ItemResult => ({
   index,
   status: 'rejected',
   code,

@@ -114,14 +114,25 @@ export function reportRow(f: ValidFinding, id: string, organisationId: string, m
  * A finding's row in the dedup log: the fingerprints it taught the index and, when it opened
  * a report, its signature with the target, weakness and place it is compared under.
  */
-export function dedupKeyRow(f: ValidFinding, findingId: string, reportId: string, fingerprints: readonly Fingerprint[], signature: Uint32Array | null): NewDedupKey {
+export function dedupKeyRow(
+  f: ValidFinding,
+  findingId: string,
+  reportId: string,
+  fingerprints: readonly Fingerprint[],
+  signature: Uint32Array | null,
+): NewDedupKey {
   return {
     findingId,
     reportId,
     fingerprints: fingerprints.map(fingerprintEntry),
     targetKey: f.dedup.targetKey,
     ...(signature
-      ? { algorithm: MINHASH_ALGORITHM, cwe: f.dedup.cwe, ...placeOf(f.dedup), signature: new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength) }
+      ? {
+          algorithm: MINHASH_ALGORITHM,
+          cwe: f.dedup.cwe,
+          ...placeOf(f.dedup),
+          signature: new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength),
+        }
       : { algorithm: null, cwe: null, file: null, line: null, signature: null }),
   };
 }

@@ -4,7 +4,14 @@ import type { Principal } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
 import { organisationMarking } from '../../domain/identity/directory-marking';
 import type { Executor } from '../../store/database';
-import { deleteIntakeQuota, findIntakeQuota, findIntakeSettings, listIntakeQuotas, upsertIntakeQuota, upsertIntakeSettings } from '../../store/intake/admission';
+import {
+  deleteIntakeQuota,
+  findIntakeQuota,
+  findIntakeSettings,
+  listIntakeQuotas,
+  upsertIntakeQuota,
+  upsertIntakeSettings,
+} from '../../store/intake/admission';
 import { findOrganisation } from '../../store/organisations';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
@@ -21,7 +28,12 @@ const forbidden = () => new AppError('FORBIDDEN', 'Only platform administrators 
 export async function intakeSettings(db: Executor): Promise<IntakeSettings> {
   const s = await findIntakeSettings(db);
   return s
-    ? { findingsPerMinute: s.findingsPerMinute, priorityFindingsPerMinute: s.priorityFindingsPerMinute, findingsPerDay: s.findingsPerDay, needsInfoCloseDays: s.needsInfoCloseDays }
+    ? {
+        findingsPerMinute: s.findingsPerMinute,
+        priorityFindingsPerMinute: s.priorityFindingsPerMinute,
+        findingsPerDay: s.findingsPerDay,
+        needsInfoCloseDays: s.needsInfoCloseDays,
+      }
     : { ...DEFAULT_LIMITS, needsInfoCloseDays: DEFAULT_NEEDS_INFO_CLOSE_DAYS };
 }
 
@@ -30,12 +42,25 @@ export async function setIntakeSettings(ctx: ServiceContext, p: Principal, input
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await intakeSettings(tx);
     await upsertIntakeSettings(tx, { ...input, updatedAt: ctx.now(), updatedBy: p.userId });
-    record({ action: 'intake_settings.updated', recordType: 'intake_settings', recordId: '1', before, after: input, marking: organisationMarking(p.organisationId) });
+    record({
+      action: 'intake_settings.updated',
+      recordType: 'intake_settings',
+      recordId: '1',
+      before,
+      after: input,
+      marking: organisationMarking(p.organisationId),
+    });
     return input;
   });
 }
 
-export const quotaView = (q: { organisationId: string; findingsPerMinute: number; priorityFindingsPerMinute: number; findingsPerDay: number; updatedAt: Date }) => ({
+export const quotaView = (q: {
+  organisationId: string;
+  findingsPerMinute: number;
+  priorityFindingsPerMinute: number;
+  findingsPerDay: number;
+  updatedAt: Date;
+}) => ({
   organisationId: q.organisationId,
   findingsPerMinute: q.findingsPerMinute,
   priorityFindingsPerMinute: q.priorityFindingsPerMinute,
@@ -57,11 +82,25 @@ export async function setQuota(ctx: ServiceContext, p: Principal, organisationId
     const marking = { ...organisationMarking(organisationId), tlp: 'AMBER+STRICT' as const, accessOrganisations: [p.organisationId] };
     if (!limits) {
       await deleteIntakeQuota(tx, organisationId);
-      record({ action: 'intake_quota.updated', recordType: 'intake_quota', recordId: organisationId, before: before && quotaView(before), after: null, marking });
+      record({
+        action: 'intake_quota.updated',
+        recordType: 'intake_quota',
+        recordId: organisationId,
+        before: before && quotaView(before),
+        after: null,
+        marking,
+      });
       return null;
     }
     const row = await upsertIntakeQuota(tx, { organisationId, ...limits, updatedAt: ctx.now(), updatedBy: p.userId });
-    record({ action: 'intake_quota.updated', recordType: 'intake_quota', recordId: organisationId, before: before && quotaView(before), after: quotaView(row), marking });
+    record({
+      action: 'intake_quota.updated',
+      recordType: 'intake_quota',
+      recordId: organisationId,
+      before: before && quotaView(before),
+      after: quotaView(row),
+      marking,
+    });
     return quotaView(row);
   });
 }

@@ -21,12 +21,21 @@ export async function shareReport(ctx: ServiceContext, p: Principal, id: string,
     const before = await lockVisibleReport(tx, viewerOf(p), id);
     if (!before) throw notFound('Report');
     const problems: FieldProblem[] = [];
-    for (const [i, org] of organisations.entries()) if (!(await findOrganisation(tx, org))) problems.push({ path: `/organisations/${i}`, message: 'no such organisation' });
+    for (const [i, org] of organisations.entries())
+      if (!(await findOrganisation(tx, org))) problems.push({ path: `/organisations/${i}`, message: 'no such organisation' });
     if (problems.length) throw new AppError('VALIDATION', 'Share with existing organisations', problems);
     const added = [...new Set(organisations)].filter((o) => o !== before.ownerOrganisationId && !before.accessOrganisations.includes(o));
     const after = await updateReport(tx, id, { accessOrganisations: [...before.accessOrganisations, ...added], updatedAt: ctx.now() });
     const opts = { triager: true, closeDays: 0 };
-    record({ action: 'report.shared', recordType: 'report', recordId: id, before: reportView(before, opts), after: reportView(after, opts), marking: markingOf(after), data: { id, organisations: added } });
+    record({
+      action: 'report.shared',
+      recordType: 'report',
+      recordId: id,
+      before: reportView(before, opts),
+      after: reportView(after, opts),
+      marking: markingOf(after),
+      data: { id, organisations: added },
+    });
     return reportView(after, opts);
   });
 }

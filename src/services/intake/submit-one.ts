@@ -9,7 +9,12 @@ import { submitChunk, type SubmitOptions } from './submit';
  * One finding (API, web form): the same path as a bulk item, with the item's rejection
  * turned into the request's error — 400 naming every field, 409 for a reused key, 429.
  */
-export async function submitFinding(ctx: ServiceContext, p: Principal, value: unknown, opts: SubmitOptions): Promise<{ result: ItemResult; budget: Budget | null }> {
+export async function submitFinding(
+  ctx: ServiceContext,
+  p: Principal,
+  value: unknown,
+  opts: SubmitOptions,
+): Promise<{ result: ItemResult; budget: Budget | null }> {
   const exploited = !!value && typeof value === 'object' && (value as { exploited?: unknown }).exploited === true;
   await checkAdmission(ctx.db, p.organisationId, ctx.now(), exploited ? 'priority' : 'normal');
   const { results, budget } = await submitChunk(ctx, p, [{ index: 0, value }], opts);
@@ -17,7 +22,8 @@ export async function submitFinding(ctx: ServiceContext, p: Principal, value: un
   if (result.status === 'rejected') {
     const problems = result.problems ?? [];
     if (result.code === 'CONFLICT') throw new AppError('CONFLICT', 'This idempotency key was used for a different finding', problems);
-    if (result.code === 'RATE_LIMITED') throw new AppError('RATE_LIMITED', 'Over your organisation’s intake rate', problems, { retryAfterSeconds: result.retryAfterSeconds ?? 60 });
+    if (result.code === 'RATE_LIMITED')
+      throw new AppError('RATE_LIMITED', 'Over your organisation’s intake rate', problems, { retryAfterSeconds: result.retryAfterSeconds ?? 60 });
     if (result.code === 'INTERNAL') throw new AppError('INTERNAL', 'The finding could not be stored');
     throw new AppError('VALIDATION', `The finding has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
   }

@@ -29,7 +29,12 @@ export const CHUNK_SIZE = 2_000;
 const laneOf = (c: CheckedItem): IntakeLane => (c.ok && c.finding.exploited ? 'priority' : 'normal');
 
 /** Checks and stores one chunk of items (see storeChecked), checking on the calling thread. */
-export function submitChunk(ctx: ServiceContext, p: Principal, raw: readonly RawItem[], opts: SubmitOptions): Promise<{ results: ItemResult[]; budget: Budget | null }> {
+export function submitChunk(
+  ctx: ServiceContext,
+  p: Principal,
+  raw: readonly RawItem[],
+  opts: SubmitOptions,
+): Promise<{ results: ItemResult[]; budget: Budget | null }> {
   if (!can(p, 'findings.submit')) throw new AppError('FORBIDDEN', 'Your role or token cannot submit findings');
   return storeChecked(ctx, p, checkItems(raw, opts.requestKey), opts);
 }
@@ -40,7 +45,12 @@ export function submitChunk(ctx: ServiceContext, p: Principal, raw: readonly Raw
  * survivors. If the transaction fails unexpectedly, each item is retried alone so that one
  * item cannot sink the others (per-item isolation).
  */
-async function storeChecked(ctx: ServiceContext, p: Principal, checked: readonly Checked[], opts: SubmitOptions): Promise<{ results: ItemResult[]; budget: Budget | null }> {
+async function storeChecked(
+  ctx: ServiceContext,
+  p: Principal,
+  checked: readonly Checked[],
+  opts: SubmitOptions,
+): Promise<{ results: ItemResult[]; budget: Budget | null }> {
   const state = intakeState(ctx.db);
   const priority = checked.some((c) => laneOf(c.item) === 'priority');
   const release = await state.gate.acquire(priority);
@@ -51,13 +61,22 @@ async function storeChecked(ctx: ServiceContext, p: Principal, checked: readonly
     const valid = checked.filter((c) => c.item.ok);
     if (valid.length <= 1) {
       ctx.log.error({ err }, 'intake item failed');
-      return { results: checked.map((c) => (c.item.ok ? rejected(c.index, 'INTERNAL', [{ path: '', message: 'could not be stored; retry it' }]) : rejected(c.index, 'VALIDATION', c.item.problems))), budget: null };
+      return {
+        results: checked.map((c) =>
+          c.item.ok
+            ? rejected(c.index, 'INTERNAL', [{ path: '', message: 'could not be stored; retry it' }])
+            : rejected(c.index, 'VALIDATION', c.item.problems),
+        ),
+        budget: null,
+      };
     }
     ctx.log.warn({ err }, 'intake chunk failed; retrying its items one by one');
     const results: ItemResult[] = [];
     let budget: Budget | null = null;
     for (const c of checked) {
-      const one = await writeChunk(ctx, actorOf(p), p, state, [c], opts.source, (tx, wanted) => admitChunk(tx as Tx, p.organisationId, wanted, ctx.now())).catch((e: unknown) => {
+      const one = await writeChunk(ctx, actorOf(p), p, state, [c], opts.source, (tx, wanted) =>
+        admitChunk(tx as Tx, p.organisationId, wanted, ctx.now()),
+      ).catch((e: unknown) => {
         ctx.log.error({ err: e }, 'intake item failed');
         return { results: [rejected(c.index, 'INTERNAL', [{ path: '', message: 'could not be stored; retry it' }])], budget: null };
       });

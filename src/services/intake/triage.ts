@@ -41,12 +41,18 @@ async function applyTransition(ctx: ServiceContext, tx: Tx, record: Record_, bef
   const now = ctx.now();
   const { needsInfoCloseDays } = await intakeSettings(tx);
   if (req.event === 'mark-duplicate') {
-    if (req.duplicateOf === before.id) throw new AppError('VALIDATION', 'A report cannot duplicate itself', [{ path: '/duplicateOf', message: 'another report' }]);
+    if (req.duplicateOf === before.id)
+      throw new AppError('VALIDATION', 'A report cannot duplicate itself', [{ path: '/duplicateOf', message: 'another report' }]);
     await mergeInto(ctx, tx, record, req.duplicateOf!, [before]);
   }
   const after = await updateReport(tx, before.id, {
     state: t.to,
-    reason: t.to === 'rejected' || t.to === 'needs-info' ? (req.reason?.trim() ?? `No information received within ${needsInfoCloseDays} days`) : t.to === 'triaging' ? null : before.reason,
+    reason:
+      t.to === 'rejected' || t.to === 'needs-info'
+        ? (req.reason?.trim() ?? `No information received within ${needsInfoCloseDays} days`)
+        : t.to === 'triaging'
+          ? null
+          : before.reason,
     duplicateOf: t.to === 'duplicate' ? req.duplicateOf! : null,
     needsInfoSince: t.to === 'needs-info' ? now : null,
     decidedAt: t.to === 'accepted' || t.to === 'rejected' || t.to === 'duplicate' ? now : null,
@@ -54,7 +60,11 @@ async function applyTransition(ctx: ServiceContext, tx: Tx, record: Record_, bef
   });
   if (t.to === 'needs-info') {
     const runAt = needsInfoDeadline(now, needsInfoCloseDays);
-    await enqueueJobs(tx, [{ id: uuidv7(now.getTime()), kind: CLOSE_NEEDS_INFO_KIND, payload: { reportId: before.id, since: now.toISOString() }, runAt, maxAttempts: 5 }], now);
+    await enqueueJobs(
+      tx,
+      [{ id: uuidv7(now.getTime()), kind: CLOSE_NEEDS_INFO_KIND, payload: { reportId: before.id, since: now.toISOString() }, runAt, maxAttempts: 5 }],
+      now,
+    );
   }
   const opts = { triager: true, closeDays: needsInfoCloseDays };
   record({
@@ -116,7 +126,11 @@ export async function updateTriage(ctx: ServiceContext, p: Principal, id: string
       const s = scoreCvss(u.cvss);
       cvss = { vector: s.vectorString, score: s.baseScore, severity: s.baseSeverity.toLowerCase() as Severity };
     } catch (err) {
-      problems.push(...(err instanceof FormatError ? err.problems.map((x) => ({ path: `/cvss${x.path}`, message: x.message })) : [{ path: '/cvss', message: 'not a valid CVSS vector' }]));
+      problems.push(
+        ...(err instanceof FormatError
+          ? err.problems.map((x) => ({ path: `/cvss${x.path}`, message: x.message }))
+          : [{ path: '/cvss', message: 'not a valid CVSS vector' }]),
+      );
     }
   }
   if (problems.length) throw new AppError('VALIDATION', 'The assessment has invalid fields', problems);
@@ -130,11 +144,30 @@ export async function updateTriage(ctx: ServiceContext, p: Principal, id: string
       ...(cwe !== undefined ? { cwe } : {}),
       ...(cvss !== undefined ? { cvssVector: cvss?.vector ?? null, cvssScore: cvss?.score ?? null, severity: cvss?.severity ?? 'unknown' } : {}),
       ...(u.knownExploited !== undefined ? { knownExploited: u.knownExploited } : {}),
-      ...(u.reproduction ? { reproductionStatus: u.reproduction, reproducedBy: u.reproduction === 'not-tried' ? null : p.userId, reproducedAt: u.reproduction === 'not-tried' ? null : now } : {}),
-      ...(u.ssvc !== undefined ? { ssvc: u.ssvc ? { ...u.ssvc, decision: ssvcDecide(u.ssvc), vector: ssvcVector(u.ssvc), decidedBy: p.userId, decidedAt: now.toISOString() } : null, ssvcDecision: u.ssvc ? ssvcDecide(u.ssvc) : null } : {}),
+      ...(u.reproduction
+        ? {
+            reproductionStatus: u.reproduction,
+            reproducedBy: u.reproduction === 'not-tried' ? null : p.userId,
+            reproducedAt: u.reproduction === 'not-tried' ? null : now,
+          }
+        : {}),
+      ...(u.ssvc !== undefined
+        ? {
+            ssvc: u.ssvc ? { ...u.ssvc, decision: ssvcDecide(u.ssvc), vector: ssvcVector(u.ssvc), decidedBy: p.userId, decidedAt: now.toISOString() } : null,
+            ssvcDecision: u.ssvc ? ssvcDecide(u.ssvc) : null,
+          }
+        : {}),
       updatedAt: now,
     });
-    record({ action: 'report.updated', recordType: 'report', recordId: id, before: reportView(before, opts), after: reportView(after, opts), marking: markingOf(after), data: { id } });
+    record({
+      action: 'report.updated',
+      recordType: 'report',
+      recordId: id,
+      before: reportView(before, opts),
+      after: reportView(after, opts),
+      marking: markingOf(after),
+      data: { id },
+    });
     return reportView(after, opts);
   });
 }

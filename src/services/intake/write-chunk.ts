@@ -35,14 +35,25 @@ async function resolveKeys(tx: Executor, organisationId: string, valid: Valid[])
   const repeats: { index: number; of: number }[] = [];
   for (const v of valid) {
     const key = v.finding.idempotencyKey;
-    const conflict = () => answered.set(v.index, rejected(v.index, 'CONFLICT', [{ path: '/idempotencyKey', message: `idempotency key "${key}" was already used for different content` }]));
+    const conflict = () =>
+      answered.set(
+        v.index,
+        rejected(v.index, 'CONFLICT', [{ path: '/idempotencyKey', message: `idempotency key "${key}" was already used for different content` }]),
+      );
     const prior = key ? stored.get(key) : undefined;
     const earlier = key ? inChunk.get(key) : undefined;
     if (prior) {
       if (prior.contentDigest !== v.finding.contentDigest) conflict();
       else {
         const duplicate = prior.disposition === 'duplicate';
-        answered.set(v.index, { index: v.index, status: duplicate ? 'duplicate' : 'accepted', findingId: prior.id, reportId: prior.reportId, ...(duplicate && prior.duplicateKind ? { match: prior.duplicateKind as 'exact' | 'near' } : {}), replayed: true });
+        answered.set(v.index, {
+          index: v.index,
+          status: duplicate ? 'duplicate' : 'accepted',
+          findingId: prior.id,
+          reportId: prior.reportId,
+          ...(duplicate && prior.duplicateKind ? { match: prior.duplicateKind as 'exact' | 'near' } : {}),
+          replayed: true,
+        });
       }
     } else if (earlier) {
       if (earlier.digest !== v.finding.contentDigest) conflict();
@@ -75,7 +86,15 @@ async function hideUnseenReports(tx: Executor, p: Principal, answered: Map<numbe
  * and attachments are written set-based; one audit entry and one event record the batch.
  * The index learns the chunk's keys only after the commit.
  */
-export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal, state: IntakeState, checked: readonly Checked[], source: string, admit: Admit): Promise<{ results: ItemResult[]; budget: Budget | null }> {
+export async function writeChunk(
+  ctx: ServiceContext,
+  actor: Actor,
+  p: Principal,
+  state: IntakeState,
+  checked: readonly Checked[],
+  source: string,
+  admit: Admit,
+): Promise<{ results: ItemResult[]; budget: Budget | null }> {
   const stage = state.index.stage();
   const out = await write(ctx, actor, async (tx: Tx, record) => {
     const now = ctx.now();
@@ -105,7 +124,12 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
       for (const v of keys.fresh) {
         const lane = v.finding.exploited ? 'priority' : 'normal';
         if (left[lane] <= 0) {
-          answered.set(v.index, rejected(v.index, 'RATE_LIMITED', [{ path: '', message: `over your organisation's ${lane} intake rate; retry later` }], { retryAfterSeconds: admitted.retryAfter[lane] }));
+          answered.set(
+            v.index,
+            rejected(v.index, 'RATE_LIMITED', [{ path: '', message: `over your organisation's ${lane} intake rate; retry later` }], {
+              retryAfterSeconds: admitted.retryAfter[lane],
+            }),
+          );
           continue;
         }
         left[lane]--;
@@ -114,7 +138,15 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
         const reportId = d.kind === 'new' ? uuidv7(now.getTime()) : d.reportId;
         const taught = d.fingerprints.filter((fp) => !stage.reportOfFingerprint(fp.value));
         for (const fp of taught) stage.addFingerprint(fp.value, reportId);
-        if (d.kind === 'new') stage.addSignature({ findingId: id, reportId, targetKey: v.finding.dedup.targetKey, cwe: v.finding.dedup.cwe, ...placeOf(v.finding.dedup), signature: d.signature });
+        if (d.kind === 'new')
+          stage.addSignature({
+            findingId: id,
+            reportId,
+            targetKey: v.finding.dedup.targetKey,
+            cwe: v.finding.dedup.cwe,
+            ...placeOf(v.finding.dedup),
+            signature: d.signature,
+          });
         if (taught.length || d.kind === 'new') dedupRows.push(dedupKeyRow(v.finding, id, reportId, taught, d.kind === 'new' ? d.signature : null));
         if (d.kind === 'new') {
           reportRows.set(reportId, reportRow(v.finding, reportId, p.organisationId, marking, now));
@@ -132,13 +164,36 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
         }
         const dupOf = d.kind === 'new' ? null : d.kind;
         // The finding is marked for its submitter (and the coordinators), whichever report it joins.
-        const row = findingRow(v.finding, { id, reportId }, { disposition: d.kind === 'new' ? 'accepted' : 'duplicate', duplicateKind: dupOf, similarity: d.kind === 'near' ? d.similarity : null }, source, marking, now);
+        const row = findingRow(
+          v.finding,
+          { id, reportId },
+          { disposition: d.kind === 'new' ? 'accepted' : 'duplicate', duplicateKind: dupOf, similarity: d.kind === 'near' ? d.similarity : null },
+          source,
+          marking,
+          now,
+        );
         findingRows.push({ ...row, publicCredit: v.finding.input.publicCredit ?? null });
         for (const a of v.finding.attachments) {
           blobs.push({ digest: a.digest, size: a.content.length, content: a.content, createdAt: now });
-          attachments.push({ id: uuidv7(now.getTime()), findingId: id, reportId, digest: a.digest, name: a.name, mediaType: a.mediaType, size: a.content.length, ...markingRow(proof), createdAt: now });
+          attachments.push({
+            id: uuidv7(now.getTime()),
+            findingId: id,
+            reportId,
+            digest: a.digest,
+            name: a.name,
+            mediaType: a.mediaType,
+            size: a.content.length,
+            ...markingRow(proof),
+            createdAt: now,
+          });
         }
-        answered.set(v.index, { index: v.index, status: d.kind === 'new' ? 'accepted' : 'duplicate', findingId: id, reportId, ...(d.kind === 'near' ? { match: 'near', similarity: d.similarity } : d.kind === 'exact' ? { match: 'exact' } : {}) });
+        answered.set(v.index, {
+          index: v.index,
+          status: d.kind === 'new' ? 'accepted' : 'duplicate',
+          findingId: id,
+          reportId,
+          ...(d.kind === 'near' ? { match: 'near', similarity: d.similarity } : d.kind === 'exact' ? { match: 'exact' } : {}),
+        });
       }
       for (const r of keys.repeats) {
         const first = answered.get(r.of)!;
@@ -160,9 +215,21 @@ export async function writeChunk(ctx: ServiceContext, actor: Actor, p: Principal
           recordId: batchId,
           before: null,
           // One digest commits the entry to every finding stored (id, content, report, disposition).
-          after: { organisationId: p.organisationId, source, count: findingRows.length, findingsDigest: sha256Hex(findingRows.map((f) => `${f.id} ${f.contentDigest} ${f.reportId} ${f.disposition}`).join('\n')) },
+          after: {
+            organisationId: p.organisationId,
+            source,
+            count: findingRows.length,
+            findingsDigest: sha256Hex(findingRows.map((f) => `${f.id} ${f.contentDigest} ${f.reportId} ${f.disposition}`).join('\n')),
+          },
           marking,
-          data: { batchId, organisationId: p.organisationId, source, accepted: reportRows.size, duplicates: findingRows.length - reportRows.size, reportIds: [...reportRows.keys()] },
+          data: {
+            batchId,
+            organisationId: p.organisationId,
+            source,
+            accepted: reportRows.size,
+            duplicates: findingRows.length - reportRows.size,
+            reportIds: [...reportRows.keys()],
+          },
         });
       }
     }

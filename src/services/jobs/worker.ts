@@ -28,7 +28,10 @@ export class Worker {
   private stopped = false;
   private again = false;
 
-  constructor(private readonly ctx: ServiceContext, private readonly pollMs = 1000) {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly pollMs = 1000,
+  ) {
     this.runner = new JobRunner(ctx, JOB_HANDLERS, `${hostname()}:${process.pid}:${newSecret('', 6)}`, ctx.config.jobLeaseMs, 8, () => this.nudge());
   }
 

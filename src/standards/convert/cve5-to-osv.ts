@@ -76,7 +76,8 @@ export function cve5ToOsv(record: Cve5Record): OsvRecord {
   const cna = record.containers.cna;
   const rejected = meta.state === 'REJECTED';
   // OSV §modified is required; a record without any date says nothing of when it changed: epoch.
-  const modified = rfc3339(meta.dateUpdated ?? meta.dateRejected ?? meta.datePublished ?? meta.dateReserved ?? cna.providerMetadata.dateUpdated) ?? '1970-01-01T00:00:00Z';
+  const modified =
+    rfc3339(meta.dateUpdated ?? meta.dateRejected ?? meta.datePublished ?? meta.dateReserved ?? cna.providerMetadata.dateUpdated) ?? '1970-01-01T00:00:00Z';
   const english = (list: typeof cna.descriptions) => (list ?? []).find((d) => d.lang.toLowerCase().startsWith('en'))?.value;
   const details = rejected ? english(cna.rejectedReasons) : english(cna.descriptions);
   const affected = (cna.affected ?? []).map(affectedOf).filter((a): a is OsvAffected => a !== undefined);

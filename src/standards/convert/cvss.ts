@@ -32,7 +32,10 @@ const BASE_METRICS: Readonly<Record<CvssScore['version'], readonly string[]>> = 
 
 /** Whether every base metric appears exactly once (the calculator scores partial vectors silently). */
 function hasBaseMetrics(vector: string, version: CvssScore['version']): boolean {
-  const keys = vector.split('/').filter((p) => !p.startsWith('CVSS:')).map((p) => p.split(':')[0]!);
+  const keys = vector
+    .split('/')
+    .filter((p) => !p.startsWith('CVSS:'))
+    .map((p) => p.split(':')[0]!);
   return BASE_METRICS[version].every((m) => keys.filter((k) => k === m).length === 1);
 }
 

@@ -70,8 +70,7 @@ export function purlTypeFor(ecosystem: string): string {
 }
 
 function splitName(name: string, split: EcosystemMapping['split']): [string | undefined, string] {
-  const cut = (at: number, width = 1): [string | undefined, string] =>
-    at > 0 ? [name.slice(0, at), name.slice(at + width)] : [undefined, name];
+  const cut = (at: number, width = 1): [string | undefined, string] => (at > 0 ? [name.slice(0, at), name.slice(at + width)] : [undefined, name]);
   switch (split) {
     case 'last-slash':
       return cut(name.lastIndexOf('/'));

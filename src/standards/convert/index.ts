@@ -9,6 +9,11 @@ export { osvToStix, type OsvToStixOptions } from './osv-to-stix';
 export { csafToOsv } from './csaf-to-osv';
 export { cve5ToOsv } from './cve5-to-osv';
 export {
-  statementsFromOpenVex, statementsToOpenVex, statementsFromCsafVex, statementsToCsafVex,
-  type VexStatement, type OpenVexDocumentInfo, type CsafVexDocumentInfo,
+  statementsFromOpenVex,
+  statementsToOpenVex,
+  statementsFromCsafVex,
+  statementsToCsafVex,
+  type VexStatement,
+  type OpenVexDocumentInfo,
+  type CsafVexDocumentInfo,
 } from './vex';

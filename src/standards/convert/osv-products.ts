@@ -35,8 +35,7 @@ export function productsFromOsv(record: OsvRecord): OsvProducts {
   const families = new Map<string, CsafBranch[]>();
   const out: OsvProducts = { branches: [], knownAffected: [], fixed: [], fixes: [], unfixed: [] };
 
-  const leaf = (category: 'product_version' | 'product_version_range', name: string, product: CsafFullProductName): CsafBranch =>
-    ({ category, name, product });
+  const leaf = (category: 'product_version' | 'product_version_range', name: string, product: CsafFullProductName): CsafBranch => ({ category, name, product });
 
   for (const affected of (record.affected ?? []) as OsvAffected[]) {
     const pkg = affected.package;

@@ -1,6 +1,4 @@
-import type {
-  CsafDocument, CsafNote, CsafPublisher, CsafReference, CsafRemediation, CsafRevision, CsafScore, CsafVulnerability,
-} from '../csaf/types';
+import type { CsafDocument, CsafNote, CsafPublisher, CsafReference, CsafRemediation, CsafRevision, CsafScore, CsafVulnerability } from '../csaf/types';
 import type { OsvRecord } from '../osv/types';
 import { scoreCvss } from './cvss';
 import { productsFromOsv, type OsvProducts } from './osv-products';
@@ -80,16 +78,20 @@ function scoresOf(record: OsvRecord, products: OsvProducts): CsafScore[] {
 /** CSAF 2.0 §3.2.3.12: a vendor fix per fixed version, and "none available" where there is none. */
 function remediationsOf(products: OsvProducts): CsafRemediation[] {
   return [
-    ...products.fixes.map((fix): CsafRemediation => ({
-      category: 'vendor_fix',
-      details: `Upgrade ${fix.packageName} to version ${fix.version} or later.`,
-      product_ids: [...fix.remediates],
-    })),
-    ...products.unfixed.map((u): CsafRemediation => ({
-      category: 'none_available',
-      details: `No fixed version of ${u.packageName} is known.`,
-      product_ids: u.productIds,
-    })),
+    ...products.fixes.map(
+      (fix): CsafRemediation => ({
+        category: 'vendor_fix',
+        details: `Upgrade ${fix.packageName} to version ${fix.version} or later.`,
+        product_ids: [...fix.remediates],
+      }),
+    ),
+    ...products.unfixed.map(
+      (u): CsafRemediation => ({
+        category: 'none_available',
+        details: `No fixed version of ${u.packageName} is known.`,
+        product_ids: u.productIds,
+      }),
+    ),
   ];
 }
 

@@ -41,11 +41,13 @@ export const CVE_REFERENCE_TAGS: Partial<Record<OsvReferenceType, string>> = {
 function descriptionOf(record: OsvRecord): Cve5Record['containers']['cna']['descriptions'] {
   const text = [record.summary, record.details].filter(Boolean).join('\n\n') || `See ${record.id}.`;
   if (text.length <= DESCRIPTION_MAX) return [{ lang: 'en', value: text }];
-  return [{
-    lang: 'en',
-    value: `${text.slice(0, DESCRIPTION_MAX - 1)}…`,
-    ...(text.length <= MEDIA_MAX ? { supportingMedia: [{ type: 'text/markdown', base64: false, value: text }] } : {}),
-  }];
+  return [
+    {
+      lang: 'en',
+      value: `${text.slice(0, DESCRIPTION_MAX - 1)}…`,
+      ...(text.length <= MEDIA_MAX ? { supportingMedia: [{ type: 'text/markdown', base64: false, value: text }] } : {}),
+    },
+  ];
 }
 
 /** cve-schema `versions[]` of one OSV affected entry: each interval becomes `version` .. `lessThan(OrEqual)`. */
@@ -119,7 +121,9 @@ function metricsOf(record: OsvRecord): Cve5Metric[] {
 function problemTypesOf(record: OsvRecord, name: OsvToCve5Options['cweName']): Cve5Record['containers']['cna']['problemTypes'] {
   const cwes = cweIdsOf(record);
   // CVE records write the weakness as "CWE-79 Improper Neutralization of …" (cve-schema examples).
-  return cwes.length > 0 ? [{ descriptions: cwes.map((cweId) => ({ lang: 'en', cweId, description: ((n) => (n ? `${cweId} ${n}` : cweId))(name?.(cweId)), type: 'CWE' })) }] : undefined;
+  return cwes.length > 0
+    ? [{ descriptions: cwes.map((cweId) => ({ lang: 'en', cweId, description: ((n) => (n ? `${cweId} ${n}` : cweId))(name?.(cweId)), type: 'CWE' })) }]
+    : undefined;
 }
 
 /**

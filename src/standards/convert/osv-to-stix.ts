@@ -2,8 +2,15 @@ import type { OsvRecord } from '../osv/types';
 import { deterministicStixId, STIX_SCO_NAMESPACE } from '../stix/ids';
 import { TLP2_MARKING_IDS, tlpMarkingDefinition, type TlpLabel } from '../stix/tlp';
 import type {
-  StixBundle, StixCourseOfAction, StixExternalReference, StixIdentity, StixIndicator, StixObject, StixRelationship,
-  StixSoftware, StixVulnerability,
+  StixBundle,
+  StixCourseOfAction,
+  StixExternalReference,
+  StixIdentity,
+  StixIndicator,
+  StixObject,
+  StixRelationship,
+  StixSoftware,
+  StixVulnerability,
 } from '../stix/types';
 import { cveAliasOf, releaseDates } from './osv-common';
 import { intervalsOf } from './intervals';
@@ -60,34 +67,57 @@ export function osvToStix(record: OsvRecord, options: OsvToStixOptions = {}): St
   // The producer's identity has a fixed date (STIX 2.1's publication) so that it is the same
   // object, not a new version of it, in every bundle (§3.6 versioning).
   const identity: StixIdentity = {
-    type: 'identity', spec_version: '2.1', id: deterministicStixId('identity', { name: producer }),
-    created: '2021-06-10T00:00:00.000Z', modified: '2021-06-10T00:00:00.000Z', name: producer, identity_class: 'organization', object_marking_refs: marking,
+    type: 'identity',
+    spec_version: '2.1',
+    id: deterministicStixId('identity', { name: producer }),
+    created: '2021-06-10T00:00:00.000Z',
+    modified: '2021-06-10T00:00:00.000Z',
+    name: producer,
+    identity_class: 'organization',
+    object_marking_refs: marking,
   };
   const common = { spec_version: '2.1' as const, created, modified, created_by_ref: identity.id, object_marking_refs: marking };
   const vulnerability: StixVulnerability = {
-    type: 'vulnerability', id: deterministicStixId('vulnerability', { osv: record.id }), ...common,
+    type: 'vulnerability',
+    id: deterministicStixId('vulnerability', { osv: record.id }),
+    ...common,
     name: record.id,
     ...(record.summary || record.details ? { description: [record.summary, record.details].filter(Boolean).join('\n\n') } : {}),
     external_references: externalReferences(record),
   };
   const objects: StixObject[] = [identity, tlpMarkingDefinition(tlp), vulnerability];
   const relate = (type: string, source: string, target: string): StixRelationship => ({
-    type: 'relationship', id: deterministicStixId('relationship', { type, source, target }), ...common,
-    relationship_type: type, source_ref: source, target_ref: target,
+    type: 'relationship',
+    id: deterministicStixId('relationship', { type, source, target }),
+    ...common,
+    relationship_type: type,
+    source_ref: source,
+    target_ref: target,
   });
   for (const affected of record.affected ?? []) {
     const pkg = affected.package;
     if (!pkg) continue;
     // STIX 2.1 §6.14: ID contributing properties of software are name, cpe, swid, vendor, version.
     const software: StixSoftware = {
-      type: 'software', spec_version: '2.1', id: deterministicStixId('software', { name: pkg.name, vendor: pkg.ecosystem }, STIX_SCO_NAMESPACE),
-      name: pkg.name, vendor: pkg.ecosystem, object_marking_refs: marking,
+      type: 'software',
+      spec_version: '2.1',
+      id: deterministicStixId('software', { name: pkg.name, vendor: pkg.ecosystem }, STIX_SCO_NAMESPACE),
+      name: pkg.name,
+      vendor: pkg.ecosystem,
+      object_marking_refs: marking,
     };
     objects.push(software, relate('has', software.id, vulnerability.id));
-    const fixedVersions = new Set((affected.ranges ?? []).filter((r) => r.type !== 'GIT').flatMap((r) => intervalsOf(r)).flatMap((i) => (i.fixed ? [i.fixed] : [])));
+    const fixedVersions = new Set(
+      (affected.ranges ?? [])
+        .filter((r) => r.type !== 'GIT')
+        .flatMap((r) => intervalsOf(r))
+        .flatMap((i) => (i.fixed ? [i.fixed] : [])),
+    );
     for (const version of fixedVersions) {
       const action: StixCourseOfAction = {
-        type: 'course-of-action', id: deterministicStixId('course-of-action', { ecosystem: pkg.ecosystem, name: pkg.name, version }), ...common,
+        type: 'course-of-action',
+        id: deterministicStixId('course-of-action', { ecosystem: pkg.ecosystem, name: pkg.name, version }),
+        ...common,
         name: `Upgrade ${pkg.name} to ${version} or later`,
         description: `Upgrade the ${pkg.ecosystem} package ${pkg.name} to version ${version} or later.`,
       };
@@ -96,7 +126,9 @@ export function osvToStix(record: OsvRecord, options: OsvToStixOptions = {}): St
     const versions = [...new Set(affected.versions ?? [])];
     if (versions.length > 0) {
       const indicator: StixIndicator = {
-        type: 'indicator', id: deterministicStixId('indicator', { osv: record.id, ecosystem: pkg.ecosystem, name: pkg.name }), ...common,
+        type: 'indicator',
+        id: deterministicStixId('indicator', { osv: record.id, ecosystem: pkg.ecosystem, name: pkg.name }),
+        ...common,
         name: `Affected versions of ${pkg.name}`,
         indicator_types: ['compromised'],
         pattern: `[software:name = ${literal(pkg.name)} AND software:version IN (${versions.map(literal).join(', ')})]`,
@@ -107,5 +139,12 @@ export function osvToStix(record: OsvRecord, options: OsvToStixOptions = {}): St
     }
   }
   const unique = [...new Map(objects.map((o) => [o.id, o])).values()];
-  return { type: 'bundle', id: deterministicStixId('bundle', unique.map((o) => o.id)), objects: unique };
+  return {
+    type: 'bundle',
+    id: deterministicStixId(
+      'bundle',
+      unique.map((o) => o.id),
+    ),
+    objects: unique,
+  };
 }

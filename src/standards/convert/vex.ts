@@ -20,14 +20,16 @@ export interface VexStatement {
 /** OpenVEX statements → common statements, one per product (subcomponents are not expanded). */
 export function statementsFromOpenVex(doc: OpenVexDocument): VexStatement[] {
   return doc.statements.flatMap((s) =>
-    (s.products ?? []).map((p): VexStatement => ({
-      product: productOf(p),
-      vulnerability: s.vulnerability.name,
-      status: s.status,
-      ...(s.justification ? { justification: s.justification } : {}),
-      ...(s.impact_statement ? { impactStatement: s.impact_statement } : {}),
-      ...(s.action_statement ? { actionStatement: s.action_statement } : {}),
-    })),
+    (s.products ?? []).map(
+      (p): VexStatement => ({
+        product: productOf(p),
+        vulnerability: s.vulnerability.name,
+        status: s.status,
+        ...(s.justification ? { justification: s.justification } : {}),
+        ...(s.impact_statement ? { impactStatement: s.impact_statement } : {}),
+        ...(s.action_statement ? { actionStatement: s.action_statement } : {}),
+      }),
+    ),
   );
 }
 
@@ -68,14 +70,16 @@ export function statementsToOpenVex(statements: readonly VexStatement[], info: O
     author: info.author,
     timestamp: info.timestamp,
     version: info.version ?? 1,
-    statements: statements.map((s): OpenVexStatement => ({
-      vulnerability: { name: s.vulnerability },
-      products: [openVexProduct(s.product)],
-      status: s.status,
-      ...(s.justification ? { justification: s.justification } : {}),
-      ...(s.impactStatement ? { impact_statement: s.impactStatement } : {}),
-      ...(s.status === 'affected' ? { action_statement: s.actionStatement ?? 'No remediation is known yet.' } : {}),
-    })),
+    statements: statements.map(
+      (s): OpenVexStatement => ({
+        vulnerability: { name: s.vulnerability },
+        products: [openVexProduct(s.product)],
+        status: s.status,
+        ...(s.justification ? { justification: s.justification } : {}),
+        ...(s.impactStatement ? { impact_statement: s.impactStatement } : {}),
+        ...(s.status === 'affected' ? { action_statement: s.actionStatement ?? 'No remediation is known yet.' } : {}),
+      }),
+    ),
   };
 }
 
@@ -173,9 +177,14 @@ export function statementsToCsafVex(statements: readonly VexStatement[], info: C
     const notAffected = list.filter((s) => s.status === 'not_affected');
     const affected = list.filter((s) => s.status === 'affected');
     const flags = notAffected.filter((s) => s.justification).map((s) => ({ label: s.justification as CsafFlagLabel, product_ids: [productId(s.product)] }));
-    const threats = notAffected.filter((s) => s.impactStatement || !s.justification)
+    const threats = notAffected
+      .filter((s) => s.impactStatement || !s.justification)
       .map((s) => ({ category: 'impact' as const, details: s.impactStatement ?? 'The product is not affected.', product_ids: [productId(s.product)] }));
-    const remediations = affected.map((s) => ({ category: 'none_available' as const, details: s.actionStatement ?? 'No remediation is known yet.', product_ids: [productId(s.product)] }));
+    const remediations = affected.map((s) => ({
+      category: 'none_available' as const,
+      details: s.actionStatement ?? 'No remediation is known yet.',
+      product_ids: [productId(s.product)],
+    }));
     return {
       ...(/^CVE-\d{4}-\d{4,}$/.test(name) ? { cve: name } : { ids: [{ system_name: name.split('-')[0] || 'other', text: name }] }),
       notes: [{ category: 'description', title: 'VEX statement', text: `Status of products with respect to ${name}.` }],

@@ -2,7 +2,6 @@ import { FormatError } from '../problem';
 import { makeWfn } from './wfn';
 import { ANY, CPE_ATTRIBUTES, MAX_CPE_LENGTH, NA, isLogical, type CpeAttribute, type CpeValue, type Wfn } from './types';
 
-
 /** Splits on unescaped ':' (NISTIR 7695 §6.2: '\:' is a quoted colon, not a separator). */
 function splitFields(text: string): string[] {
   const fields: string[] = [];

@@ -11,8 +11,17 @@ export const NA: CpeValue = Object.freeze({ logical: 'NA' as const });
 
 /** NISTIR 7695 §5.2: the eleven attributes of a well-formed CPE name, in binding order. */
 export const CPE_ATTRIBUTES = [
-  'part', 'vendor', 'product', 'version', 'update', 'edition',
-  'language', 'sw_edition', 'target_sw', 'target_hw', 'other',
+  'part',
+  'vendor',
+  'product',
+  'version',
+  'update',
+  'edition',
+  'language',
+  'sw_edition',
+  'target_sw',
+  'target_hw',
+  'other',
 ] as const;
 
 export type CpeAttribute = (typeof CPE_ATTRIBUTES)[number];

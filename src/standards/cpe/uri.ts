@@ -18,7 +18,8 @@ function decode(component: string, attribute: string): CpeValue {
     const ch = component[i]!;
     if (ch === '%') {
       const hex = component.slice(i + 1, i + 3);
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw new FormatError('cpe', [{ path: `/${attribute}`, message: `invalid percent-encoding "${component.slice(i, i + 3)}"` }]);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex))
+        throw new FormatError('cpe', [{ path: `/${attribute}`, message: `invalid percent-encoding "${component.slice(i, i + 3)}"` }]);
       const code = parseInt(hex, 16);
       if (code === 1) out += '?';
       else if (code === 2) out += '*';
@@ -101,4 +102,3 @@ export function bindUri(wfn: Wfn): string {
   while (components.length > 1 && components[components.length - 1] === '') components.pop();
   return `cpe:/${components.join(':')}`;
 }
-

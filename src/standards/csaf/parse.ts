@@ -35,9 +35,7 @@ export function parseCsaf(text: string, limits?: JsonLimits): CsafDocument {
   return csafReader.parse(text, limits);
 }
 
-const PROFILES: readonly CsafProfile[] = [
-  'csaf_security_advisory', 'csaf_vex', 'csaf_informational_advisory', 'csaf_security_incident_response',
-];
+const PROFILES: readonly CsafProfile[] = ['csaf_security_advisory', 'csaf_vex', 'csaf_informational_advisory', 'csaf_security_incident_response'];
 
 /**
  * The profile a document claims (CSAF 2.0 §4): its `document.category` when that names a

@@ -17,8 +17,17 @@ export const CSAF_KEY_ORDER: KeyOrder = {
   fields: {
     document: {
       keys: [
-        'category', 'csaf_version', 'lang', 'title', 'publisher', 'tracking', 'distribution',
-        'aggregate_severity', 'notes', 'references', 'acknowledgments',
+        'category',
+        'csaf_version',
+        'lang',
+        'title',
+        'publisher',
+        'tracking',
+        'distribution',
+        'aggregate_severity',
+        'notes',
+        'references',
+        'acknowledgments',
       ],
       fields: {
         publisher: { keys: ['category', 'name', 'namespace', 'contact_details', 'issuing_authority'] },
@@ -33,8 +42,20 @@ export const CSAF_KEY_ORDER: KeyOrder = {
     product_tree: { keys: ['branches', 'full_product_names', 'relationships', 'product_groups'], fields: { branches: BRANCH, full_product_names: PRODUCT } },
     vulnerabilities: {
       keys: [
-        'cve', 'ids', 'title', 'cwe', 'discovery_date', 'release_date', 'notes', 'references',
-        'product_status', 'flags', 'threats', 'scores', 'remediations', 'acknowledgments',
+        'cve',
+        'ids',
+        'title',
+        'cwe',
+        'discovery_date',
+        'release_date',
+        'notes',
+        'references',
+        'product_status',
+        'flags',
+        'threats',
+        'scores',
+        'remediations',
+        'acknowledgments',
       ],
       fields: {
         notes: NOTE,

@@ -38,9 +38,18 @@ export interface CsafFullProductName {
 
 /** CSAF 2.0 §3.1.2.2 branch categories. */
 export type CsafBranchCategory =
-  | 'architecture' | 'host_name' | 'language' | 'legacy' | 'patch_level' | 'product_family'
-  | 'product_name' | 'product_version' | 'product_version_range' | 'service_pack'
-  | 'specification' | 'vendor';
+  | 'architecture'
+  | 'host_name'
+  | 'language'
+  | 'legacy'
+  | 'patch_level'
+  | 'product_family'
+  | 'product_name'
+  | 'product_version'
+  | 'product_version_range'
+  | 'service_pack'
+  | 'specification'
+  | 'vendor';
 
 /** CSAF 2.0 §3.1.2: a node of the product tree; a leaf carries a product. */
 export interface CsafBranch {
@@ -104,7 +113,12 @@ export interface CsafDocumentMeta {
   readonly references?: readonly CsafReference[];
   readonly distribution?: { readonly text?: string; readonly tlp?: { readonly label: 'AMBER' | 'GREEN' | 'RED' | 'WHITE'; readonly url?: string } };
   readonly aggregate_severity?: { readonly text: string; readonly namespace?: string };
-  readonly acknowledgments?: readonly { readonly names?: readonly string[]; readonly organization?: string; readonly summary?: string; readonly urls?: readonly string[] }[];
+  readonly acknowledgments?: readonly {
+    readonly names?: readonly string[];
+    readonly organization?: string;
+    readonly summary?: string;
+    readonly urls?: readonly string[];
+  }[];
 }
 
 /** CSAF 2.0 §3.2.3.9: product status lists by status. */
@@ -133,13 +147,20 @@ export interface CsafRemediation {
 export interface CsafScore {
   readonly products: readonly ProductId[];
   readonly cvss_v2?: Readonly<Record<string, unknown>>;
-  readonly cvss_v3?: Readonly<Record<string, unknown>> & { readonly vectorString: string; readonly baseScore: number; readonly baseSeverity: string; readonly version: string };
+  readonly cvss_v3?: Readonly<Record<string, unknown>> & {
+    readonly vectorString: string;
+    readonly baseScore: number;
+    readonly baseSeverity: string;
+    readonly version: string;
+  };
 }
 
 /** CSAF 2.0 §3.2.3.5: VEX justification labels for known_not_affected products. */
 export type CsafFlagLabel =
-  | 'component_not_present' | 'inline_mitigations_already_exist'
-  | 'vulnerable_code_cannot_be_controlled_by_adversary' | 'vulnerable_code_not_in_execute_path'
+  | 'component_not_present'
+  | 'inline_mitigations_already_exist'
+  | 'vulnerable_code_cannot_be_controlled_by_adversary'
+  | 'vulnerable_code_not_in_execute_path'
   | 'vulnerable_code_not_present';
 
 /** CSAF 2.0 §3.2.3 */
@@ -155,8 +176,18 @@ export interface CsafVulnerability {
   readonly product_status?: CsafProductStatus;
   readonly remediations?: readonly CsafRemediation[];
   readonly scores?: readonly CsafScore[];
-  readonly flags?: readonly { readonly label: CsafFlagLabel; readonly product_ids?: readonly ProductId[]; readonly group_ids?: readonly string[]; readonly date?: string }[];
-  readonly threats?: readonly { readonly category: 'exploit_status' | 'impact' | 'target_set'; readonly details: string; readonly product_ids?: readonly ProductId[]; readonly date?: string }[];
+  readonly flags?: readonly {
+    readonly label: CsafFlagLabel;
+    readonly product_ids?: readonly ProductId[];
+    readonly group_ids?: readonly string[];
+    readonly date?: string;
+  }[];
+  readonly threats?: readonly {
+    readonly category: 'exploit_status' | 'impact' | 'target_set';
+    readonly details: string;
+    readonly product_ids?: readonly ProductId[];
+    readonly date?: string;
+  }[];
   readonly acknowledgments?: CsafDocumentMeta['acknowledgments'];
 }
 

@@ -69,8 +69,7 @@ export function parseCve5(text: string, limits?: JsonLimits): Cve5Record {
  * may be absent: the service sets it).
  */
 export function validateCve5Container(value: unknown, kind: Cve5ContainerKind): Problem[] {
-  const submitted = typeof value === 'object' && value !== null && !Array.isArray(value) && !('providerMetadata' in value)
-    ? { ...value, providerMetadata: SUBMITTER }
-    : value;
+  const submitted =
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !('providerMetadata' in value) ? { ...value, providerMetadata: SUBMITTER } : value;
   return containerValidators[kind](submitted);
 }

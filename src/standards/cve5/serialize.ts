@@ -8,15 +8,39 @@ export const CVE5_KEY_ORDER: KeyOrder = {
   keys: ['dataType', 'dataVersion', 'cveMetadata', 'containers'],
   fields: {
     cveMetadata: {
-      keys: ['cveId', 'assignerOrgId', 'assignerShortName', 'requesterUserId', 'serial', 'state', 'dateReserved', 'datePublished', 'dateUpdated', 'dateRejected'],
+      keys: [
+        'cveId',
+        'assignerOrgId',
+        'assignerShortName',
+        'requesterUserId',
+        'serial',
+        'state',
+        'dateReserved',
+        'datePublished',
+        'dateUpdated',
+        'dateRejected',
+      ],
     },
     containers: {
       keys: ['cna', 'adp'],
       fields: {
         cna: {
           keys: [
-            'providerMetadata', 'dateAssigned', 'datePublic', 'title', 'descriptions', 'affected',
-            'problemTypes', 'references', 'metrics', 'solutions', 'workarounds', 'credits', 'source', 'rejectedReasons', 'replacedBy',
+            'providerMetadata',
+            'dateAssigned',
+            'datePublic',
+            'title',
+            'descriptions',
+            'affected',
+            'problemTypes',
+            'references',
+            'metrics',
+            'solutions',
+            'workarounds',
+            'credits',
+            'source',
+            'rejectedReasons',
+            'replacedBy',
           ],
           fields: {
             providerMetadata: { keys: ['orgId', 'shortName', 'dateUpdated'] },

@@ -71,8 +71,6 @@ export function scoreV2Metrics(metrics: Readonly<Record<string, string>>): {
   const temporal = temporalEquation(metrics, base);
   // §3.2.3: AdjustedTemporal is the temporal score recomputed with AdjustedImpact.
   const adjustedTemporal = temporalEquation(metrics, baseEquation(metrics, impact(metrics, true)));
-  const environmental = roundToOneDecimal(
-    (adjustedTemporal + (10 - adjustedTemporal) * weight(metrics, 'CDP')) * weight(metrics, 'TD'),
-  );
+  const environmental = roundToOneDecimal((adjustedTemporal + (10 - adjustedTemporal) * weight(metrics, 'CDP')) * weight(metrics, 'TD'));
   return { base, temporal, environmental };
 }

@@ -12,5 +12,6 @@ export const cycloneDxFormat: FormatAdapter<CycloneDxDocument> = {
   parse: (text) => parseCycloneDx(text),
   validate: (text) => problemsOf(() => parseCycloneDx(text)),
   serialize: (document) => `${JSON.stringify(document.bom, null, 2)}\n`,
-  detect: (text) => /"bomFormat"\s*:\s*"CycloneDX"/.test(text.slice(0, 4096)) || /<bom[^>]+xmlns="http:\/\/cyclonedx\.org\/schema\/bom\//.test(text.slice(0, 4096)),
+  detect: (text) =>
+    /"bomFormat"\s*:\s*"CycloneDX"/.test(text.slice(0, 4096)) || /<bom[^>]+xmlns="http:\/\/cyclonedx\.org\/schema\/bom\//.test(text.slice(0, 4096)),
 };

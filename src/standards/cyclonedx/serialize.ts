@@ -49,9 +49,7 @@ export function inventoryToCycloneDx(inventory: Inventory): Record<string, unkno
 }
 
 function componentJson(component: InventoryComponent, nested: Record<string, unknown>[]): Record<string, unknown> {
-  const hashes = component.hashes
-    .filter((h) => CYCLONEDX_HASH_ALGORITHMS.has(h.algorithm))
-    .map((h) => ({ alg: h.algorithm, content: h.value }));
+  const hashes = component.hashes.filter((h) => CYCLONEDX_HASH_ALGORITHMS.has(h.algorithm)).map((h) => ({ alg: h.algorithm, content: h.value }));
   const licenses = component.licenses.map((license) =>
     'name' in license
       ? { license: { name: license.name } }

@@ -10,7 +10,10 @@ import { XMLDSIG_NAMESPACE, xmlSignatureModel } from './xml-signature';
 // form is an object ({ alg, content } for <hash alg="…">…</hash>). The few renames are listed.
 // CycloneDX 1.6+ XSD `<cryptoRef>` (repeated) is JSON `cryptoRefArray`.
 const RENAMED: Readonly<Record<string, string>> = {
-  dependency: 'dependsOn', details: 'expressionDetails', responses: 'response', cryptoRef: 'cryptoRefArray',
+  dependency: 'dependsOn',
+  details: 'expressionDetails',
+  responses: 'response',
+  cryptoRef: 'cryptoRefArray',
 };
 // When an element has both attributes and text, the text is this JSON property.
 const TEXT_PROPERTIES = ['content', 'value', 'classification'];

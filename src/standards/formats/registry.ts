@@ -33,8 +33,10 @@ export function findFormat(id: string): FormatAdapter | undefined {
 /** The format a media type names (parameters such as `;version=2.1` compared when given). */
 export function formatForMediaType(mediaType: string): FormatAdapter | undefined {
   const wanted = mediaType.toLowerCase().replace(/\s+/g, '');
-  return FORMATS.find((f) => f.mediaTypes.some((m) => m.toLowerCase() === wanted))
-    ?? FORMATS.find((f) => f.mediaTypes.some((m) => m.toLowerCase().split(';')[0] === wanted.split(';')[0] && m !== 'application/json'));
+  return (
+    FORMATS.find((f) => f.mediaTypes.some((m) => m.toLowerCase() === wanted)) ??
+    FORMATS.find((f) => f.mediaTypes.some((m) => m.toLowerCase().split(';')[0] === wanted.split(';')[0] && m !== 'application/json'))
+  );
 }
 
 /** The formats whose usual file names match `fileName` (several may: many are `.json`). */

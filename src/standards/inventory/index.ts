@@ -1,5 +1,12 @@
 export type {
-  ComponentHash, ComponentLicense, ComponentType, HashAlgorithm, Inventory, InventoryComponent, InventoryDependency, InventorySource,
+  ComponentHash,
+  ComponentLicense,
+  ComponentType,
+  HashAlgorithm,
+  Inventory,
+  InventoryComponent,
+  InventoryDependency,
+  InventorySource,
 } from './types';
 export { componentHash, hashAlgorithmFrom, spdx2ChecksumAlgorithm, CYCLONEDX_HASH_ALGORITHMS } from './hashes';
 export { conjoinedExpression, isSpdxExpression, licenseFromText } from './licenses';

@@ -26,11 +26,26 @@ export type ComponentType =
  * (SHA-224, MD2, MD4, MD6, ADLER32).
  */
 export type HashAlgorithm =
-  | 'MD2' | 'MD4' | 'MD5' | 'MD6'
-  | 'SHA-1' | 'SHA-224' | 'SHA-256' | 'SHA-384' | 'SHA-512'
-  | 'SHA3-224' | 'SHA3-256' | 'SHA3-384' | 'SHA3-512'
-  | 'BLAKE2b-256' | 'BLAKE2b-384' | 'BLAKE2b-512' | 'BLAKE3'
-  | 'ADLER32' | 'Streebog-256' | 'Streebog-512';
+  | 'MD2'
+  | 'MD4'
+  | 'MD5'
+  | 'MD6'
+  | 'SHA-1'
+  | 'SHA-224'
+  | 'SHA-256'
+  | 'SHA-384'
+  | 'SHA-512'
+  | 'SHA3-224'
+  | 'SHA3-256'
+  | 'SHA3-384'
+  | 'SHA3-512'
+  | 'BLAKE2b-256'
+  | 'BLAKE2b-384'
+  | 'BLAKE2b-512'
+  | 'BLAKE3'
+  | 'ADLER32'
+  | 'Streebog-256'
+  | 'Streebog-512';
 
 export interface ComponentHash {
   readonly algorithm: HashAlgorithm;

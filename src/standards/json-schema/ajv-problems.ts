@@ -24,9 +24,7 @@ export function closer(a: readonly ErrorObject[], b: readonly ErrorObject[], at:
  */
 function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
-  const composites = errors
-    .filter((e) => COMPOSITE.has(e.keyword))
-    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  const composites = errors.filter((e) => COMPOSITE.has(e.keyword)).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
   for (const composite of composites) {
     if (dropped.has(composite)) continue;
     const prefix = `${composite.schemaPath}/`;

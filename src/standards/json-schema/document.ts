@@ -15,10 +15,7 @@ export interface JsonDocumentReader<T> {
  * Builds the reader of one JSON format from its validation function, so every format treats
  * untrusted text the same way: size and depth limits, then every schema problem at once.
  */
-export function jsonDocumentReader<T>(
-  format: string,
-  validate: (value: unknown) => Problem[],
-): JsonDocumentReader<T> {
+export function jsonDocumentReader<T>(format: string, validate: (value: unknown) => Problem[]): JsonDocumentReader<T> {
   const read = (value: unknown): T => {
     const problems = validate(value);
     if (problems.length > 0) throw new FormatError(format, problems);

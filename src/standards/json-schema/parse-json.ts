@@ -109,14 +109,10 @@ export function parseJsonText(text: string, limits: JsonLimits = {}, format = 'j
   }
   const bytes = utf8LengthOver(text, maxBytes);
   if (bytes > maxBytes) {
-    throw new FormatError(format, [
-      { path: '', message: `input is larger than the limit of ${maxBytes} bytes` },
-    ]);
+    throw new FormatError(format, [{ path: '', message: `input is larger than the limit of ${maxBytes} bytes` }]);
   }
   if (nestingOver(text, maxDepth) < 0) {
-    throw new FormatError(format, [
-      { path: '', message: `input is nested deeper than the limit of ${maxDepth} levels` },
-    ]);
+    throw new FormatError(format, [{ path: '', message: `input is nested deeper than the limit of ${maxDepth} levels` }]);
   }
   if (text.trim() === '') {
     throw new FormatError(format, [{ path: '', message: 'empty input: expected a JSON document' }]);

@@ -30,7 +30,13 @@ export function addHashedUniqueItems(ajv: Ajv): void {
       const key = canonicalize(data[i]) ?? '';
       const first = seen.get(key);
       if (first !== undefined) {
-        validate.errors = [{ keyword: 'uniqueItems', message: `must NOT have duplicate items (items ${first} and ${i} are identical)`, params: { i: first, j: i } } as unknown as ErrorObject];
+        validate.errors = [
+          {
+            keyword: 'uniqueItems',
+            message: `must NOT have duplicate items (items ${first} and ${i} are identical)`,
+            params: { i: first, j: i },
+          } as unknown as ErrorObject,
+        ];
         return false;
       }
       seen.set(key, i);

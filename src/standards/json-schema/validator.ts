@@ -11,7 +11,7 @@ import { addHashedUniqueItems, withHashedUniqueItems } from './unique-items';
 
 // ajv, ajv-draft-04 and ajv-formats are CommonJS: under ESM interop the export may sit on `.default`.
 type AjvClass = typeof AjvModule;
-const interop = <T>(m: T): T => ((m as { default?: T }).default ?? m);
+const interop = <T>(m: T): T => (m as { default?: T }).default ?? m;
 const addFormats = interop(addFormatsModule);
 
 /**
@@ -88,9 +88,7 @@ export function createSchemaValidator(options: SchemaValidatorOptions): SchemaVa
     for (const { uri, schema } of options.references ?? []) ajv.addSchema(withHashedUniqueItems(schema), uri);
     const root = ajv.compile(withHashedUniqueItems(options.schema));
     const schema = options.schema as { $id?: string; oneOf?: unknown[] };
-    const branches = schema.$id && Array.isArray(schema.oneOf)
-      ? schema.oneOf.map((_, i) => ajv.getSchema(`${schema.$id}#/oneOf/${i}`)!)
-      : [];
+    const branches = schema.$id && Array.isArray(schema.oneOf) ? schema.oneOf.map((_, i) => ajv.getSchema(`${schema.$id}#/oneOf/${i}`)!) : [];
     return { root, branches };
   };
   return (value) => {

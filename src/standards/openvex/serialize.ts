@@ -9,8 +9,19 @@ export const OPENVEX_KEY_ORDER: KeyOrder = {
   fields: {
     statements: {
       keys: [
-        '@id', 'version', 'vulnerability', 'timestamp', 'last_updated', 'products', 'status', 'supplier',
-        'status_notes', 'justification', 'impact_statement', 'action_statement', 'action_statement_timestamp',
+        '@id',
+        'version',
+        'vulnerability',
+        'timestamp',
+        'last_updated',
+        'products',
+        'status',
+        'supplier',
+        'status_notes',
+        'justification',
+        'impact_statement',
+        'action_statement',
+        'action_statement_timestamp',
       ],
       fields: { vulnerability: { keys: ['@id', 'name', 'description', 'aliases'] }, products: { ...COMPONENT, fields: { subcomponents: COMPONENT } } },
     },

@@ -8,8 +8,11 @@ export type OpenVexStatus = 'not_affected' | 'affected' | 'fixed' | 'under_inves
 
 /** OpenVEX §Status Justifications (the same five labels as CSAF 2.0 §3.2.3.5 flags). */
 export type OpenVexJustification =
-  | 'component_not_present' | 'vulnerable_code_not_present' | 'vulnerable_code_not_in_execute_path'
-  | 'vulnerable_code_cannot_be_controlled_by_adversary' | 'inline_mitigations_already_exist';
+  | 'component_not_present'
+  | 'vulnerable_code_not_present'
+  | 'vulnerable_code_not_in_execute_path'
+  | 'vulnerable_code_cannot_be_controlled_by_adversary'
+  | 'inline_mitigations_already_exist';
 
 /** OpenVEX §Vulnerability. */
 export interface OpenVexVulnerability {

@@ -11,6 +11,5 @@ export const osvFormat = jsonFormatAdapter({
   reader: osvReader,
   serialize: serializeOsv,
   // OSV §id and §modified are the only required fields; `affected` or `schema_version` marks OSV.
-  looksLike: (v) =>
-    typeof v.id === 'string' && typeof v.modified === 'string' && ('affected' in v || 'schema_version' in v || 'aliases' in v),
+  looksLike: (v) => typeof v.id === 'string' && typeof v.modified === 'string' && ('affected' in v || 'schema_version' in v || 'aliases' in v),
 });

@@ -7,8 +7,21 @@ const SEVERITY: KeyOrder = { keys: ['type', 'score'] };
 /** Key order of the OSV specification's field list (OSV schema 1.7 §"Field details"). */
 export const OSV_KEY_ORDER: KeyOrder = {
   keys: [
-    'schema_version', 'id', 'modified', 'published', 'withdrawn', 'aliases', 'related', 'upstream',
-    'summary', 'details', 'severity', 'affected', 'references', 'credits', 'database_specific',
+    'schema_version',
+    'id',
+    'modified',
+    'published',
+    'withdrawn',
+    'aliases',
+    'related',
+    'upstream',
+    'summary',
+    'details',
+    'severity',
+    'affected',
+    'references',
+    'credits',
+    'database_specific',
   ],
   fields: {
     severity: SEVERITY,

@@ -17,11 +17,7 @@ export interface OsvPackage {
 }
 
 /** OSV §affected[].ranges[].events: exactly one key per event. */
-export type OsvEvent =
-  | { readonly introduced: string }
-  | { readonly fixed: string }
-  | { readonly last_affected: string }
-  | { readonly limit: string };
+export type OsvEvent = { readonly introduced: string } | { readonly fixed: string } | { readonly last_affected: string } | { readonly limit: string };
 
 /** OSV §affected[].ranges[]. */
 export interface OsvRange {
@@ -42,9 +38,7 @@ export interface OsvAffected {
 }
 
 /** OSV §references[].type. */
-export type OsvReferenceType =
-  | 'ADVISORY' | 'ARTICLE' | 'DETECTION' | 'DISCUSSION' | 'REPORT' | 'FIX' | 'INTRODUCED'
-  | 'GIT' | 'PACKAGE' | 'EVIDENCE' | 'WEB';
+export type OsvReferenceType = 'ADVISORY' | 'ARTICLE' | 'DETECTION' | 'DISCUSSION' | 'REPORT' | 'FIX' | 'INTRODUCED' | 'GIT' | 'PACKAGE' | 'EVIDENCE' | 'WEB';
 
 export interface OsvReference {
   readonly type: OsvReferenceType;
@@ -56,8 +50,16 @@ export interface OsvCredit {
   readonly name: string;
   readonly contact?: readonly string[];
   readonly type?:
-    | 'FINDER' | 'REPORTER' | 'ANALYST' | 'COORDINATOR' | 'REMEDIATION_DEVELOPER'
-    | 'REMEDIATION_REVIEWER' | 'REMEDIATION_VERIFIER' | 'TOOL' | 'SPONSOR' | 'OTHER';
+    | 'FINDER'
+    | 'REPORTER'
+    | 'ANALYST'
+    | 'COORDINATOR'
+    | 'REMEDIATION_DEVELOPER'
+    | 'REMEDIATION_REVIEWER'
+    | 'REMEDIATION_VERIFIER'
+    | 'TOOL'
+    | 'SPONSOR'
+    | 'OTHER';
 }
 
 /** An OSV record (OSV schema 1.7). */

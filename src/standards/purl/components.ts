@@ -25,12 +25,7 @@ function applyCase(value: string, rule: 'lower' | 'upper' | undefined): string {
   return value;
 }
 
-function normalizeQualifiers(
-  raw: Array<[string, string]>,
-  rule: PurlTypeRule,
-  mode: PurlMode,
-  problems: Problem[],
-): Record<string, string> | null {
+function normalizeQualifiers(raw: Array<[string, string]>, rule: PurlTypeRule, mode: PurlMode, problems: Problem[]): Record<string, string> | null {
   const out: Record<string, string> = {};
   for (const [key, value] of raw) {
     const path = pointer('/qualifiers', key);
@@ -100,7 +95,8 @@ export function finishComponents(raw: RawComponents, mode: PurlMode): PackageURL
 
   const name = raw.name ? normalizeName(type, raw.name, rule, qualifiers) : '';
   if (name === '') problems.push({ path: '/name', message: 'name is required' });
-  else if (rule.namePattern && !rule.namePattern.test(name)) problems.push({ path: '/name', message: `name "${name}" does not match ${rule.namePattern.source}` });
+  else if (rule.namePattern && !rule.namePattern.test(name))
+    problems.push({ path: '/name', message: `name "${name}" does not match ${rule.namePattern.source}` });
   // cpan definition: a module name (with '::') is not a distribution name.
   if (type === 'cpan' && name.includes('::')) problems.push({ path: '/name', message: 'a cpan name is a distribution name and cannot contain "::"' });
 

@@ -6,7 +6,12 @@ const fail = (text: string, why: string): FormatError =>
   new FormatError('Packagist', [{ path: '', message: `invalid constraint ${JSON.stringify(text)}: ${why}` }]);
 
 function numbersOf(v: string): number[] {
-  return v.replace(/^v/i, '').split(/[-+@]/)[0]!.split('.').filter((p) => /^\d+$/.test(p)).map(Number);
+  return v
+    .replace(/^v/i, '')
+    .split(/[-+@]/)[0]!
+    .split('.')
+    .filter((p) => /^\d+$/.test(p))
+    .map(Number);
 }
 
 function bound(op: Constraint['op'], v: string): Constraint {

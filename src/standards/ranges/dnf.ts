@@ -10,12 +10,18 @@ export function satisfies(op: Comparator, c: number): boolean {
 
 function test(code: number, c: number): boolean {
   switch (code) {
-    case 0: return c < 0;
-    case 1: return c <= 0;
-    case 2: return c > 0;
-    case 3: return c >= 0;
-    case 4: return c === 0;
-    default: return c !== 0;
+    case 0:
+      return c < 0;
+    case 1:
+      return c <= 0;
+    case 2:
+      return c > 0;
+    case 3:
+      return c >= 0;
+    case 4:
+      return c === 0;
+    default:
+      return c !== 0;
   }
 }
 
@@ -24,10 +30,7 @@ function test(code: number, c: number): boolean {
  * PEP 440, Maven and NuGet ranges) into flat arrays of opcodes and parsed bounds.
  * An empty conjunction matches everything; an empty union matches nothing.
  */
-export function compileDnf(
-  compare: (a: ParsedVersion, b: ParsedVersion) => number,
-  sets: readonly (readonly Constraint[])[],
-): VersionMatcher {
+export function compileDnf(compare: (a: ParsedVersion, b: ParsedVersion) => number, sets: readonly (readonly Constraint[])[]): VersionMatcher {
   const codes = sets.map((set) => Int8Array.from(set.map((c) => OPCODE[c.op])));
   const bounds = sets.map((set) => set.map((c) => c.version));
   return {

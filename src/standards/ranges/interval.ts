@@ -8,15 +8,8 @@ import type { Constraint } from './types';
  * version outside brackets means: Maven's soft requirement is taken as that exact version,
  * NuGet's as a minimum.
  */
-export function parseBracketRanges(
-  text: string,
-  scheme: VersionScheme,
-  format: string,
-  bare: 'exact' | 'minimum',
-  unions: boolean,
-): Constraint[][] {
-  const fail = (why: string): FormatError =>
-    new FormatError(format, [{ path: '', message: `invalid version range ${JSON.stringify(text)}: ${why}` }]);
+export function parseBracketRanges(text: string, scheme: VersionScheme, format: string, bare: 'exact' | 'minimum', unions: boolean): Constraint[][] {
+  const fail = (why: string): FormatError => new FormatError(format, [{ path: '', message: `invalid version range ${JSON.stringify(text)}: ${why}` }]);
   const parse = (v: string): ParsedVersion => scheme.parse(v.trim());
   const sets: Constraint[][] = [];
   let s = text.trim();

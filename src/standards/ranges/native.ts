@@ -15,7 +15,11 @@ const CLAUSE = /^(<=|>=|!=|==|=|<|>)?(.+)$/;
 /** `>=1.0 <2.0 || =3.1`: comparator clauses joined by spaces or commas, alternatives by `||`. */
 function parseComparatorList(text: string, eco: Ecosystem): Constraint[][] {
   return text.split('||').map((alt) => {
-    const clauses = alt.trim().replace(/(<=|>=|!=|==|=|<|>)\s+/g, '$1').split(/[\s,]+/).filter(Boolean);
+    const clauses = alt
+      .trim()
+      .replace(/(<=|>=|!=|==|=|<|>)\s+/g, '$1')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     if (!clauses.length) throw new FormatError(eco.name, [{ path: '', message: `empty range alternative in ${JSON.stringify(text)}` }]);
     return clauses.map((c) => {
       const m = CLAUSE.exec(c)!;
@@ -51,7 +55,12 @@ export function compileNativeRange(text: string, ecosystem: Ecosystem | string):
       return compileDnf(compare, parseComposerConstraint(range));
     default: {
       const m = compileDnf(compare, parseComparatorList(range, eco));
-      return { matches: (v) => { const own = inScheme(v, eco.scheme); return own !== null && m.matches(own); } };
+      return {
+        matches: (v) => {
+          const own = inScheme(v, eco.scheme);
+          return own !== null && m.matches(own);
+        },
+      };
     }
   }
 }

@@ -47,12 +47,7 @@ function inRange(range: CompiledRange, v: ParsedVersion): boolean {
   return affected;
 }
 
-function compileRange(
-  range: NonNullable<OsvAffected['ranges']>[number],
-  scheme: VersionScheme,
-  path: string,
-  problems: Problem[],
-): CompiledRange | undefined {
+function compileRange(range: NonNullable<OsvAffected['ranges']>[number], scheme: VersionScheme, path: string, problems: Problem[]): CompiledRange | undefined {
   if (!range || typeof range !== 'object' || !Array.isArray(range.events)) {
     problems.push({ path, message: 'a range needs an events array' });
     return undefined;
@@ -102,7 +97,7 @@ export interface AffectedMatcher extends VersionMatcher {
 export function compileAffected(entry: OsvAffected, ecosystem?: Ecosystem | string): AffectedMatcher {
   const problems: Problem[] = [];
   if (!entry || typeof entry !== 'object') throw new FormatError('osv', [{ path: '', message: 'an affected entry is an object' }]);
-  const ecoName = typeof ecosystem === 'string' ? ecosystem : ecosystem?.name ?? entry.package?.ecosystem;
+  const ecoName = typeof ecosystem === 'string' ? ecosystem : (ecosystem?.name ?? entry.package?.ecosystem);
   if (!ecoName) throw new FormatError('osv', [{ path: '/package/ecosystem', message: 'no ecosystem given' }]);
   const eco = typeof ecosystem === 'object' ? ecosystem : ecosystemFor(ecoName);
   const semverScheme = SEMVER_FAMILY.has(eco.scheme.id) ? eco.scheme : lenientSemver;

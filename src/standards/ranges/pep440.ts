@@ -24,7 +24,10 @@ function releaseLength(text: string): number {
 
 const isPre = (v: Pep440Version): boolean => v.prePhase < 3;
 const sameRelease = (a: Pep440Version, b: Pep440Version): boolean =>
-  comparePep440({ ...a, prePhase: 3, preNumber: 0, post: -1, dev: Infinity, local: [] }, { ...b, prePhase: 3, preNumber: 0, post: -1, dev: Infinity, local: [] }) === 0;
+  comparePep440(
+    { ...a, prePhase: 3, preNumber: 0, post: -1, dev: Infinity, local: [] },
+    { ...b, prePhase: 3, preNumber: 0, post: -1, dev: Infinity, local: [] },
+  ) === 0;
 
 /** One PEP 440 §"Version specifiers" clause. */
 function compileClause(op: string, text: string, whole: string): Clause {
@@ -40,13 +43,19 @@ function compileClause(op: string, text: string, whole: string): Clause {
   const hasLocal = spec.local.length > 0;
   const cmp = (v: Pep440Version): number => comparePep440(hasLocal ? v : publicOf(v), spec);
   switch (op) {
-    case '==': return (v) => cmp(v) === 0;
-    case '!=': return (v) => cmp(v) !== 0;
-    case '<=': return (v) => cmp(v) <= 0;
-    case '>=': return (v) => cmp(v) >= 0;
+    case '==':
+      return (v) => cmp(v) === 0;
+    case '!=':
+      return (v) => cmp(v) !== 0;
+    case '<=':
+      return (v) => cmp(v) <= 0;
+    case '>=':
+      return (v) => cmp(v) >= 0;
     // §"Exclusive ordered comparison": <V excludes pre-releases of V, >V post-releases of V
-    case '<': return (v) => cmp(v) < 0 && !(isPre(v) && !isPre(spec) && sameRelease(v, spec));
-    case '>': return (v) => cmp(v) > 0 && !(v.post >= 0 && spec.post < 0 && sameRelease(v, spec)) && !(v.local.length > 0 && comparePep440(publicOf(v), spec) === 0);
+    case '<':
+      return (v) => cmp(v) < 0 && !(isPre(v) && !isPre(spec) && sameRelease(v, spec));
+    case '>':
+      return (v) => cmp(v) > 0 && !(v.post >= 0 && spec.post < 0 && sameRelease(v, spec)) && !(v.local.length > 0 && comparePep440(publicOf(v), spec) === 0);
     default: {
       // ~=V.N: >= V.N and == V.*
       const n = releaseLength(text) - 1;

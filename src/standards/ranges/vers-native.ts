@@ -31,7 +31,11 @@ function fromNpm(native: string): Pair[] | '*' {
 }
 
 function fromNpmAlternative(native: string): Pair[] | '*' {
-  const atoms = native.trim().replace(/(<=|>=|<|>|=)\s+/g, '$1').split(/\s+/).filter(Boolean);
+  const atoms = native
+    .trim()
+    .replace(/(<=|>=|<|>|=)\s+/g, '$1')
+    .split(/\s+/)
+    .filter(Boolean);
   if (atoms.length && atoms.every((a) => PLAIN_ATOM.test(a))) {
     return atoms.map((a): Pair => {
       const m = PLAIN_ATOM.exec(a)!;
@@ -61,7 +65,12 @@ function tildePrerelease(m: RegExpExecArray): Pair[] {
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const release = `${major}.${minor}.${patch}`;
   const high = patch === 0 ? release : `${major}.${minor + 1}.0`;
-  return [['>=', `${release}-${m[4]}`], ['<', `${major}.${minor}.${patch + 1}`], ['>=', release], ['<', high]];
+  return [
+    ['>=', `${release}-${m[4]}`],
+    ['<', `${major}.${minor}.${patch + 1}`],
+    ['>=', release],
+    ['<', high],
+  ];
 }
 
 function fromNpmDesugared(native: string): Pair[] | '*' {
@@ -82,7 +91,10 @@ function fromConan(native: string): Pair[] | '*' | '' {
   const out: Pair[] = [];
   // options after the first comma (e.g. include_prerelease=True) do not change the versions
   for (const alt of native.split(',')[0]!.split('||')) {
-    for (const atom of alt.trim().split(/[\s,]+/).filter(Boolean)) {
+    for (const atom of alt
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean)) {
       const m = /^(~|\^|>=|<=|>|<|=)?(.*)$/.exec(atom)!;
       const op = m[1] ?? '=';
       const v = m[2]!;
@@ -120,17 +132,24 @@ function fromNginx(native: string): Pair[] {
     if (item.endsWith('+')) {
       const v = item.slice(0, -1);
       const [major, minor] = v.split('.');
-      return [['>=', v], ['<', `${major}.${Number(minor) + 1}.0`]];
+      return [
+        ['>=', v],
+        ['<', `${major}.${Number(minor) + 1}.0`],
+      ];
     }
     const hyphen = /^(.+)-(.+)$/.exec(item);
-    if (hyphen) return [['>=', hyphen[1]!], ['<=', hyphen[2]!]];
+    if (hyphen)
+      return [
+        ['>=', hyphen[1]!],
+        ['<=', hyphen[2]!],
+      ];
     return [['=', item]];
   });
 }
 
 function newestPlus(items: string[]): string | undefined {
   const plus = items.filter((i) => i.endsWith('+'));
-  return plus.sort((a, b) => (semver.compare(semver.coerce(a)!, semver.coerce(b)!)))[plus.length - 1];
+  return plus.sort((a, b) => semver.compare(semver.coerce(a)!, semver.coerce(b)!))[plus.length - 1];
 }
 
 function fromNuget(native: string): Pair[] {
@@ -147,7 +166,11 @@ function fromGem(native: string): Pair[] {
   return native.split(',').flatMap((clause): Pair[] => {
     const m = /^\s*(~>|>=|<=|!=|>|<|=)?\s*(\S+)\s*$/.exec(clause);
     if (!m) throw fail('gem', native, `bad clause "${clause}"`);
-    if (m[1] === '~>') return [['>=', m[2]!], ['<', gemBump(m[2]!)]];
+    if (m[1] === '~>')
+      return [
+        ['>=', m[2]!],
+        ['<', gemBump(m[2]!)],
+      ];
     return [[(m[1] ?? '=') as Comparator, m[2]!]];
   });
 }

@@ -113,7 +113,8 @@ function weaknessesOf(run: Run, rule: ReportingDescriptor | undefined, result: R
   const isCwe = (component: { name?: string; guid?: string } | undefined): boolean =>
     component?.name?.toUpperCase() === 'CWE' || (component?.guid !== undefined && cweTaxonomies.has(component.guid));
   for (const tag of [...((rule?.properties?.tags as unknown[]) ?? []), ...((result.properties?.tags as unknown[]) ?? [])]) add(tag);
-  for (const value of [rule?.properties?.cwe, result.properties?.cwe].flat()) if (value !== undefined) add(/^\d+$/.test(String(value)) ? `CWE-${value}` : value);
+  for (const value of [rule?.properties?.cwe, result.properties?.cwe].flat())
+    if (value !== undefined) add(/^\d+$/.test(String(value)) ? `CWE-${value}` : value);
   for (const relationship of rule?.relationships ?? []) {
     if (isCwe(relationship.target.toolComponent)) add(`CWE-${relationship.target.id}`);
   }

@@ -5,7 +5,11 @@ import { checkUriBaseId, originalUriBaseIdProblems } from './uri-base-ids';
 // Property name → the run array an `index` under it points into (SARIF 2.1.0 §3.4.5 and the
 // per-object "index" sections; checked by the SARIF SDK as SARIF1009).
 const INDEXED: Readonly<Record<string, string>> = {
-  artifactLocation: 'artifacts', analysisTarget: 'artifacts', address: 'addresses', webRequest: 'webRequests', webResponse: 'webResponses',
+  artifactLocation: 'artifacts',
+  analysisTarget: 'artifacts',
+  address: 'addresses',
+  webRequest: 'webRequests',
+  webResponse: 'webResponses',
 };
 
 /**
@@ -69,21 +73,31 @@ function checkRun(run: Json, runPath: string, log: Json, report: (path: string, 
   });
 }
 
-function checkResult(result: Json, path: string, rules: unknown[], invocations: number, runGraphs: number, report: (path: string, message: string) => void): void {
+function checkResult(
+  result: Json,
+  path: string,
+  rules: unknown[],
+  invocations: number,
+  runGraphs: number,
+  report: (path: string, message: string) => void,
+): void {
   const rule = isObject(result.rule) ? result.rule : undefined;
   const ruleIndex = int(result.ruleIndex) ?? int(rule?.index);
   const ruleId = typeof result.ruleId === 'string' ? result.ruleId : undefined;
   const referenceId = typeof rule?.id === 'string' ? rule.id : undefined;
   if (ruleIndex !== undefined && ruleIndex >= rules.length) report(path, `ruleIndex ${ruleIndex} is out of range: the driver has ${rules.length} rule(s)`);
-  const descriptor = ruleIndex !== undefined && isObject(rules[ruleIndex]) ? rules[ruleIndex] : rules.find((r) => isObject(r) && r.id === (ruleId ?? referenceId));
+  const descriptor =
+    ruleIndex !== undefined && isObject(rules[ruleIndex]) ? rules[ruleIndex] : rules.find((r) => isObject(r) && r.id === (ruleId ?? referenceId));
   const descriptorId = isObject(descriptor) && typeof descriptor.id === 'string' ? descriptor.id : undefined;
   // §3.27.5: a result shall name its rule by ruleId or rule.id, and they shall agree.
-  if (ruleId === undefined && referenceId === undefined && descriptorId === undefined) report(path, 'result names no rule: ruleId or rule.id is required (SARIF 2.1.0 §3.27.5)');
+  if (ruleId === undefined && referenceId === undefined && descriptorId === undefined)
+    report(path, 'result names no rule: ruleId or rule.id is required (SARIF 2.1.0 §3.27.5)');
   // A ruleId that differs from rules[ruleIndex].id is tolerated, as the SARIF SDK does (the
   // tutorials' own samples have one); ruleId and rule.id on the same result must agree.
   if (ruleId !== undefined && referenceId !== undefined && ruleId !== referenceId) report(path, `ruleId ${ruleId} differs from rule.id ${referenceId}`);
   const invocationIndex = int((result.provenance as Json | undefined)?.invocationIndex);
-  if (invocationIndex !== undefined && invocationIndex >= invocations) report(pointer(path, 'provenance'), `invocationIndex ${invocationIndex} is out of range: the run has ${invocations} invocation(s)`);
+  if (invocationIndex !== undefined && invocationIndex >= invocations)
+    report(pointer(path, 'provenance'), `invocationIndex ${invocationIndex} is out of range: the run has ${invocations} invocation(s)`);
   checkMessageArguments(result, path, descriptor, report);
   // §3.42.2–3: a graphTraversal names its graph by index into run.graphs or result.graphs.
   list(result.graphTraversals).forEach((traversal, i) => {
@@ -91,9 +105,11 @@ function checkResult(result: Json, path: string, rules: unknown[], invocations: 
     const at = pointer(pointer(path, 'graphTraversals'), i);
     const runGraphIndex = int(traversal.runGraphIndex);
     const resultGraphIndex = int(traversal.resultGraphIndex);
-    if (runGraphIndex !== undefined && runGraphIndex >= runGraphs) report(at, `runGraphIndex ${runGraphIndex} is out of range: the run has ${runGraphs} graph(s)`);
+    if (runGraphIndex !== undefined && runGraphIndex >= runGraphs)
+      report(at, `runGraphIndex ${runGraphIndex} is out of range: the run has ${runGraphs} graph(s)`);
     const resultGraphs = list(result.graphs).length;
-    if (resultGraphIndex !== undefined && resultGraphIndex >= resultGraphs) report(at, `resultGraphIndex ${resultGraphIndex} is out of range: the result has ${resultGraphs} graph(s)`);
+    if (resultGraphIndex !== undefined && resultGraphIndex >= resultGraphs)
+      report(at, `resultGraphIndex ${resultGraphIndex} is out of range: the result has ${resultGraphs} graph(s)`);
   });
 }
 
@@ -122,7 +138,8 @@ function checkRegion(region: Json, path: string, report: (path: string, message:
   if (startLine === undefined && region.charOffset === undefined && region.byteOffset === undefined) {
     report(path, 'region has none of startLine, charOffset, byteOffset (SARIF 2.1.0 §3.30.2)');
   }
-  if (startLine !== undefined && endLine !== undefined && endLine < startLine) report(pointer(path, 'endLine'), `endLine ${endLine} is before startLine ${startLine}`);
+  if (startLine !== undefined && endLine !== undefined && endLine < startLine)
+    report(pointer(path, 'endLine'), `endLine ${endLine} is before startLine ${startLine}`);
   if (endColumn !== undefined && (endLine === undefined || endLine === startLine) && endColumn < startColumn) {
     report(pointer(path, 'endColumn'), `endColumn ${endColumn} is before startColumn ${startColumn}`);
   }
@@ -144,7 +161,10 @@ function checkPhysicalLocation(location: Json, path: string, report: (path: stri
 // §3.30: a region is a span of lines and columns, of characters, or of bytes; defaults per
 // §3.30.5–§3.30.13 (startColumn 1, endLine = startLine, endColumn = end of line).
 function contains(outer: Json, inner: Json): boolean {
-  for (const [offset, length] of [['charOffset', 'charLength'], ['byteOffset', 'byteLength']] as const) {
+  for (const [offset, length] of [
+    ['charOffset', 'charLength'],
+    ['byteOffset', 'byteLength'],
+  ] as const) {
     const o = int(outer[offset]);
     const i = int(inner[offset]);
     if (o !== undefined && i !== undefined && (i < o || i + (int(inner[length]) ?? 0) > o + (int(outer[length]) ?? 0))) return false;

@@ -7,9 +7,19 @@ import type { Spdx2Checksum, Spdx2Document, Spdx2Package } from './types';
 // SPDX 2.3 §7.24 primaryPackagePurpose → CycloneDX component type. Tag-value writes
 // OPERATING-SYSTEM, the JSON schema OPERATING_SYSTEM.
 const PURPOSE: Readonly<Record<string, ComponentType>> = {
-  APPLICATION: 'application', FRAMEWORK: 'framework', LIBRARY: 'library', CONTAINER: 'container',
-  'OPERATING-SYSTEM': 'operating-system', OPERATING_SYSTEM: 'operating-system', DEVICE: 'device', FIRMWARE: 'firmware', FILE: 'file',
-  SOURCE: 'file', ARCHIVE: 'file', INSTALL: 'application', OTHER: 'library',
+  APPLICATION: 'application',
+  FRAMEWORK: 'framework',
+  LIBRARY: 'library',
+  CONTAINER: 'container',
+  'OPERATING-SYSTEM': 'operating-system',
+  OPERATING_SYSTEM: 'operating-system',
+  DEVICE: 'device',
+  FIRMWARE: 'firmware',
+  FILE: 'file',
+  SOURCE: 'file',
+  ARCHIVE: 'file',
+  INSTALL: 'application',
+  OTHER: 'library',
 };
 
 /**

@@ -8,13 +8,28 @@ type Element = Spdx3Element & Readonly<Record<string, unknown>>;
 
 // SPDX 3.0.1 classes that are inventory components, and their default type.
 const COMPONENT_CLASSES: Readonly<Record<string, ComponentType>> = {
-  software_Package: 'library', software_File: 'file', ai_AIPackage: 'machine-learning-model', dataset_DatasetPackage: 'data',
+  software_Package: 'library',
+  software_File: 'file',
+  ai_AIPackage: 'machine-learning-model',
+  dataset_DatasetPackage: 'data',
 };
 // SPDX 3.0.1 software_SoftwarePurpose → CycloneDX component type.
 const PURPOSE: Readonly<Record<string, ComponentType>> = {
-  application: 'application', framework: 'framework', library: 'library', container: 'container', platform: 'platform',
-  operatingSystem: 'operating-system', device: 'device', deviceDriver: 'device-driver', firmware: 'firmware',
-  file: 'file', source: 'file', archive: 'file', model: 'machine-learning-model', data: 'data', executable: 'application',
+  application: 'application',
+  framework: 'framework',
+  library: 'library',
+  container: 'container',
+  platform: 'platform',
+  operatingSystem: 'operating-system',
+  device: 'device',
+  deviceDriver: 'device-driver',
+  firmware: 'firmware',
+  file: 'file',
+  source: 'file',
+  archive: 'file',
+  model: 'machine-learning-model',
+  data: 'data',
+  executable: 'application',
 };
 
 /**
@@ -46,7 +61,12 @@ export function spdx3Inventory(document: Spdx3Document): Inventory {
       return { ...component(e, byId), licenses: concluded.length > 0 ? concluded : licenseOf(e.spdxId!, 'hasDeclaredLicense'), ...(parent ? { parent } : {}) };
     });
   return {
-    source: { format: 'spdx', specVersion: '3.0', ...(documentId ? { documentId } : {}), ...(typeof spdxDocument?.name === 'string' ? { name: spdxDocument.name } : {}) },
+    source: {
+      format: 'spdx',
+      specVersion: '3.0',
+      ...(documentId ? { documentId } : {}),
+      ...(typeof spdxDocument?.name === 'string' ? { name: spdxDocument.name } : {}),
+    },
     subjects: [...new Set([...structure.subjects, ...subjectsOf(spdxDocument, byId)])],
     components,
     dependencies: structure.dependencies,

@@ -40,7 +40,9 @@ function checkSpdx2(value: unknown): Spdx2Document {
   }
   const version = (value as Record<string, unknown>).spdxVersion;
   if (typeof version !== 'string' || !SPDX2_VERSIONS.has(version)) {
-    throw new FormatError(FORMAT, [{ path: '/spdxVersion', message: `unsupported spdxVersion ${JSON.stringify(version)}: AISC reads SPDX-2.2, SPDX-2.3 and 3.0` }]);
+    throw new FormatError(FORMAT, [
+      { path: '/spdxVersion', message: `unsupported spdxVersion ${JSON.stringify(version)}: AISC reads SPDX-2.2, SPDX-2.3 and 3.0` },
+    ]);
   }
   // Relationships are checked against the elements once the shape is known to be right.
   const schemaProblems = spdx23SchemaProblems(value);
@@ -54,12 +56,13 @@ function checkSpdx2(value: unknown): Spdx2Document {
 function referenceProblems(document: Spdx2Document): Problem[] {
   const ids = new Set<string>([document.SPDXID]);
   for (const element of [...(document.packages ?? []), ...(document.files ?? [])]) ids.add(element.SPDXID);
-  for (const snippet of ((document as unknown as { snippets?: Array<{ SPDXID: string }> }).snippets ?? [])) ids.add(snippet.SPDXID);
+  for (const snippet of (document as unknown as { snippets?: Array<{ SPDXID: string }> }).snippets ?? []) ids.add(snippet.SPDXID);
   const known = (id: string): boolean => ids.has(id) || id.startsWith('DocumentRef-') || id === 'NONE' || id === 'NOASSERTION';
   const problems: Problem[] = [];
   (document.relationships ?? []).forEach((relationship, index) => {
     for (const key of ['spdxElementId', 'relatedSpdxElement'] as const) {
-      if (!known(relationship[key])) problems.push({ path: `/relationships/${index}/${key}`, message: `refers to ${relationship[key]}, which is not an element of this document` });
+      if (!known(relationship[key]))
+        problems.push({ path: `/relationships/${index}/${key}`, message: `refers to ${relationship[key]}, which is not an element of this document` });
     }
   });
   return problems;

@@ -4,8 +4,14 @@ import type { ComponentType, Inventory, InventoryComponent } from '../inventory/
 
 // CycloneDX component type → SPDX 2.3 §7.24 primaryPackagePurpose (JSON spelling).
 const PURPOSE: Readonly<Partial<Record<ComponentType, string>>> = {
-  application: 'APPLICATION', framework: 'FRAMEWORK', library: 'LIBRARY', container: 'CONTAINER',
-  'operating-system': 'OPERATING_SYSTEM', device: 'DEVICE', firmware: 'FIRMWARE', file: 'FILE',
+  application: 'APPLICATION',
+  framework: 'FRAMEWORK',
+  library: 'LIBRARY',
+  container: 'CONTAINER',
+  'operating-system': 'OPERATING_SYSTEM',
+  device: 'DEVICE',
+  firmware: 'FIRMWARE',
+  file: 'FILE',
 };
 
 /** The creation facts a document needs and an inventory does not hold (time is a parameter). */
@@ -53,7 +59,9 @@ function packageJson(component: InventoryComponent, spdxId: string): Record<stri
   });
   const externalRefs = [
     ...(component.purl ? [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: component.purl }] : []),
-    ...(component.cpe ? [{ referenceCategory: 'SECURITY', referenceType: component.cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type', referenceLocator: component.cpe }] : []),
+    ...(component.cpe
+      ? [{ referenceCategory: 'SECURITY', referenceType: component.cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type', referenceLocator: component.cpe }]
+      : []),
   ];
   const license = conjoinedExpression(component.licenses);
   const purpose = PURPOSE[component.type];

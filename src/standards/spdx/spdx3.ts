@@ -28,7 +28,8 @@ export function spdx3Problems(value: object): Problem[] {
     if (e.spdxId !== undefined && typeof e.spdxId !== 'string') problems.push({ path: pointer(at, 'spdxId'), message: 'must be a string' });
     if (typeof e.type === 'string' && RELATIONSHIP_TYPES.has(e.type)) {
       if (typeof e.from !== 'string') problems.push({ path: pointer(at, 'from'), message: 'is required and must be a string' });
-      if (!Array.isArray(e.to) || !e.to.every((t) => typeof t === 'string')) problems.push({ path: pointer(at, 'to'), message: 'is required and must be an array of strings' });
+      if (!Array.isArray(e.to) || !e.to.every((t) => typeof t === 'string'))
+        problems.push({ path: pointer(at, 'to'), message: 'is required and must be an array of strings' });
       if (typeof e.relationshipType !== 'string') problems.push({ path: pointer(at, 'relationshipType'), message: 'is required and must be a string' });
     }
     for (const key of ['name', 'software_packageVersion', 'software_packageUrl'] as const) {

@@ -7,30 +7,60 @@ type Section = 'document' | 'package' | 'file' | 'snippet' | 'license' | 'annota
 // SPDX 2.3 Annex / tag-value: `Tag: value`, where a value may span lines inside <text>…</text>.
 // Each tag maps to a JSON-model field (SPDX 2.3 JSON schema) of the section it belongs to.
 const STARTS: Readonly<Record<string, Exclude<Section, 'document'>>> = {
-  PackageName: 'package', FileName: 'file', SnippetSPDXID: 'snippet', LicenseID: 'license', Annotator: 'annotation',
+  PackageName: 'package',
+  FileName: 'file',
+  SnippetSPDXID: 'snippet',
+  LicenseID: 'license',
+  Annotator: 'annotation',
 };
 const SCALAR: Readonly<Record<Section, Readonly<Record<string, string>>>> = {
   document: {
-    SPDXVersion: 'spdxVersion', DataLicense: 'dataLicense', SPDXID: 'SPDXID', DocumentName: 'name',
-    DocumentNamespace: 'documentNamespace', DocumentComment: 'comment',
+    SPDXVersion: 'spdxVersion',
+    DataLicense: 'dataLicense',
+    SPDXID: 'SPDXID',
+    DocumentName: 'name',
+    DocumentNamespace: 'documentNamespace',
+    DocumentComment: 'comment',
   },
   package: {
-    PackageName: 'name', SPDXID: 'SPDXID', PackageVersion: 'versionInfo', PackageFileName: 'packageFileName',
-    PackageSupplier: 'supplier', PackageOriginator: 'originator', PackageDownloadLocation: 'downloadLocation',
-    PackageHomePage: 'homepage', PackageSourceInfo: 'sourceInfo', PackageLicenseConcluded: 'licenseConcluded',
-    PackageLicenseDeclared: 'licenseDeclared', PackageLicenseComments: 'licenseComments',
-    PackageCopyrightText: 'copyrightText', PackageSummary: 'summary', PackageDescription: 'description',
-    PackageComment: 'comment', PrimaryPackagePurpose: 'primaryPackagePurpose', ReleaseDate: 'releaseDate',
-    BuiltDate: 'builtDate', ValidUntilDate: 'validUntilDate',
+    PackageName: 'name',
+    SPDXID: 'SPDXID',
+    PackageVersion: 'versionInfo',
+    PackageFileName: 'packageFileName',
+    PackageSupplier: 'supplier',
+    PackageOriginator: 'originator',
+    PackageDownloadLocation: 'downloadLocation',
+    PackageHomePage: 'homepage',
+    PackageSourceInfo: 'sourceInfo',
+    PackageLicenseConcluded: 'licenseConcluded',
+    PackageLicenseDeclared: 'licenseDeclared',
+    PackageLicenseComments: 'licenseComments',
+    PackageCopyrightText: 'copyrightText',
+    PackageSummary: 'summary',
+    PackageDescription: 'description',
+    PackageComment: 'comment',
+    PrimaryPackagePurpose: 'primaryPackagePurpose',
+    ReleaseDate: 'releaseDate',
+    BuiltDate: 'builtDate',
+    ValidUntilDate: 'validUntilDate',
   },
   file: {
-    FileName: 'fileName', SPDXID: 'SPDXID', LicenseConcluded: 'licenseConcluded', LicenseComments: 'licenseComments',
-    FileCopyrightText: 'copyrightText', FileComment: 'comment', FileNotice: 'noticeText',
+    FileName: 'fileName',
+    SPDXID: 'SPDXID',
+    LicenseConcluded: 'licenseConcluded',
+    LicenseComments: 'licenseComments',
+    FileCopyrightText: 'copyrightText',
+    FileComment: 'comment',
+    FileNotice: 'noticeText',
   },
   snippet: {
-    SnippetSPDXID: 'SPDXID', SnippetFromFileSPDXID: 'snippetFromFile', SnippetName: 'name',
-    SnippetLicenseConcluded: 'licenseConcluded', SnippetLicenseComments: 'licenseComments',
-    SnippetCopyrightText: 'copyrightText', SnippetComment: 'comment',
+    SnippetSPDXID: 'SPDXID',
+    SnippetFromFileSPDXID: 'snippetFromFile',
+    SnippetName: 'name',
+    SnippetLicenseConcluded: 'licenseConcluded',
+    SnippetLicenseComments: 'licenseComments',
+    SnippetCopyrightText: 'copyrightText',
+    SnippetComment: 'comment',
   },
   license: { LicenseID: 'licenseId', ExtractedText: 'extractedText', LicenseName: 'name', LicenseComment: 'comment' },
   annotation: { Annotator: 'annotator', AnnotationDate: 'annotationDate', AnnotationType: 'annotationType', AnnotationComment: 'comment' },
@@ -44,7 +74,11 @@ const LISTS: Readonly<Record<Section, Readonly<Record<string, string>>>> = {
   annotation: {},
 };
 const COLLECTION: Readonly<Record<Exclude<Section, 'document'>, string>> = {
-  package: 'packages', file: 'files', snippet: 'snippets', license: 'hasExtractedLicensingInfos', annotation: 'annotations',
+  package: 'packages',
+  file: 'files',
+  snippet: 'snippets',
+  license: 'hasExtractedLicensingInfos',
+  annotation: 'annotations',
 };
 
 interface Line {
@@ -82,7 +116,15 @@ export function tagValueToJsonModel(text: string): Json {
     const list = LISTS[section][tag];
     if (scalar) current[scalar] = value;
     else if (list) push(current, list, value);
-    else if (!otherTag(tag, value, { document, current, section, line, problems }, (r) => (lastRelationship = r), (r) => (lastRef = r))) {
+    else if (
+      !otherTag(
+        tag,
+        value,
+        { document, current, section, line, problems },
+        (r) => (lastRelationship = r),
+        (r) => (lastRef = r),
+      )
+    ) {
       if (tag === 'RelationshipComment' && lastRelationship) lastRelationship.comment = value;
       else if (tag === 'ExternalRefComment' && lastRef) lastRef.comment = value;
       else problems.push({ path: '', message: `line ${line}: unknown or misplaced tag ${tag}` });
@@ -146,7 +188,11 @@ function otherTag(tag: string, value: string, c: TagContext, onRelationship: (r:
     case 'ExternalDocumentRef': {
       const match = /^(\S+)\s+(\S+)\s+([\w-]+):\s*([0-9a-fA-F]+)$/.exec(value);
       if (!match) return bad('"DocumentRef-ID URI ALGORITHM: digest"');
-      push(c.document, 'externalDocumentRefs', { externalDocumentId: match[1], spdxDocument: match[2], checksum: { algorithm: match[3], checksumValue: match[4] } });
+      push(c.document, 'externalDocumentRefs', {
+        externalDocumentId: match[1],
+        spdxDocument: match[2],
+        checksum: { algorithm: match[3], checksumValue: match[4] },
+      });
       return true;
     }
     case 'Relationship': {

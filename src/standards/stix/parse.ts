@@ -25,13 +25,30 @@ import relationship from './schema/sro-relationship.json' with { type: 'json' };
 import type { StixBundle } from './types';
 
 const COMMON = [
-  binary, core, observableCore, dictionary, extension, externalReference, granularMarking,
-  hashesType, hex, identifier, killChainPhase, properties, timestamp, urlRegex,
+  binary,
+  core,
+  observableCore,
+  dictionary,
+  extension,
+  externalReference,
+  granularMarking,
+  hashesType,
+  hex,
+  identifier,
+  killChainPhase,
+  properties,
+  timestamp,
+  urlRegex,
 ];
 
 /** The object types validated against their official schema, by `type`. */
 const BY_TYPE: Readonly<Record<string, { $id: string }>> = {
-  vulnerability, 'course-of-action': courseOfAction, indicator, identity, relationship, software,
+  vulnerability,
+  'course-of-action': courseOfAction,
+  indicator,
+  identity,
+  relationship,
+  software,
   'marking-definition': markingDefinition,
 };
 
@@ -78,10 +95,7 @@ function timeOrderProblems(value: unknown, path: string): Problem[] {
 const objectValidator = (value: unknown): Problem[] => [...objectSchemaValidator(value), ...timeOrderProblems(value, '')];
 const bundleValidator = (value: unknown): Problem[] => {
   const objects = (value as { objects?: unknown } | null)?.objects;
-  return [
-    ...schemaValidator(value),
-    ...(Array.isArray(objects) ? objects.flatMap((o, i) => timeOrderProblems(o, `/objects/${i}`)) : []),
-  ];
+  return [...schemaValidator(value), ...(Array.isArray(objects) ? objects.flatMap((o, i) => timeOrderProblems(o, `/objects/${i}`)) : [])];
 };
 
 /** Every problem with `value` as one STIX 2.1 object (outside a bundle). */

@@ -94,9 +94,7 @@ export interface StixMarkingDefinition {
 }
 
 /** Any STIX object this module types; others read from outside are kept as they are. */
-export type StixObject =
-  | StixVulnerability | StixCourseOfAction | StixIndicator | StixIdentity | StixRelationship
-  | StixSoftware | StixMarkingDefinition;
+export type StixObject = StixVulnerability | StixCourseOfAction | StixIndicator | StixIdentity | StixRelationship | StixSoftware | StixMarkingDefinition;
 
 /** STIX 2.1 §8 bundle. */
 export interface StixBundle {

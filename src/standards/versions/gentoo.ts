@@ -18,9 +18,7 @@ function parseGentoo(input: string): GentooVersion {
   const text = checkVersionText('gentoo', input);
   const m = PATTERN.exec(text);
   if (!m) throw invalidVersion('gentoo', text, 'not a PMS version (numbers, letter, _suffixes, -rN)');
-  const suffixes = [...(m[3] ?? '').matchAll(/_(alpha|beta|pre|rc|p)(\d*)/g)].map(
-    (s) => [SUFFIX_ORDER[s[1]!]!, toNum(s[2] || '0')] as const,
-  );
+  const suffixes = [...(m[3] ?? '').matchAll(/_(alpha|beta|pre|rc|p)(\d*)/g)].map((s) => [SUFFIX_ORDER[s[1]!]!, toNum(s[2] || '0')] as const);
   return { scheme: 'gentoo', text, numbers: m[1]!.split('.'), letter: m[2] ?? '', suffixes, revision: toNum(m[4] ?? '0') };
 }
 

@@ -20,10 +20,6 @@ export const openssl: VersionScheme<OpensslVersion> = {
   id: 'openssl',
   parse: parseOpenssl,
   compare(a, b) {
-    return (
-      cmpNumArrays(a.numbers, b.numbers) ||
-      a.letters.length - b.letters.length ||
-      (a.letters < b.letters ? -1 : a.letters > b.letters ? 1 : 0)
-    );
+    return cmpNumArrays(a.numbers, b.numbers) || a.letters.length - b.letters.length || (a.letters < b.letters ? -1 : a.letters > b.letters ? 1 : 0);
   },
 };

@@ -15,7 +15,16 @@ export type PackagistPart = { readonly num: Num } | { readonly rank: number };
 
 // php-src ext/standard/versioning.c: compare_special_version_forms (prefix match, case-sensitive)
 const FORMS: readonly [string, number][] = [
-  ['dev', 0], ['alpha', 1], ['a', 1], ['beta', 2], ['b', 2], ['RC', 3], ['rc', 3], ['#', 4], ['pl', 5], ['p', 5],
+  ['dev', 0],
+  ['alpha', 1],
+  ['a', 1],
+  ['beta', 2],
+  ['b', 2],
+  ['RC', 3],
+  ['rc', 3],
+  ['#', 4],
+  ['pl', 5],
+  ['p', 5],
 ];
 /** A number counts as the special form "#" when compared with a name. */
 const NUMBER_RANK = 4;

@@ -73,8 +73,17 @@ function parsePep440(input: string): Pep440Version {
   if (!m) {
     if (!/^[\x21-\x7e]+$/.test(text)) throw invalidVersion('PyPI', text, 'neither PEP 440 nor a printable legacy version');
     return {
-      scheme: 'PyPI', text, legacy: true, epoch: -1, release: [], prePhase: 3, preNumber: 0,
-      post: -1, dev: Infinity, local: [], legacyParts: legacyParts(text),
+      scheme: 'PyPI',
+      text,
+      legacy: true,
+      epoch: -1,
+      release: [],
+      prePhase: 3,
+      preNumber: 0,
+      post: -1,
+      dev: Infinity,
+      local: [],
+      legacyParts: legacyParts(text),
     };
   }
   const release = m[2]!.split('.').map(toNum);
@@ -94,7 +103,12 @@ function parsePep440(input: string): Pep440Version {
     preNumber: hasPre && m[5] ? toNum(m[5]) : 0,
     post: hasPost ? toNum(m[7] ?? m[9] ?? '0') : -1,
     dev: hasDev ? toNum(m[12] ?? '0') : Infinity,
-    local: m[13] ? m[13].toLowerCase().split(/[-_.]/).map((s) => (/^\d+$/.test(s) ? toNum(s) : s)) : [],
+    local: m[13]
+      ? m[13]
+          .toLowerCase()
+          .split(/[-_.]/)
+          .map((s) => (/^\d+$/.test(s) ? toNum(s) : s))
+      : [],
     legacyParts: [],
   };
 }

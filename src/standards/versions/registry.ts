@@ -50,8 +50,22 @@ const SCHEMES: Readonly<Record<string, VersionScheme>> = {
 
 /** OSV ecosystems whose version order is not modelled: they get the generic fallback. */
 const GENERIC_ECOSYSTEMS = [
-  'Alpaquita', 'Android', 'BellSoft Hardened Containers', 'CleanStart', 'ConanCenter', 'Docker Hardened Images',
-  'Echo', 'FreeBSD', 'Julia', 'Linux', 'MinimOS', 'opam', 'OSS-Fuzz', 'Root', 'TuxCare', 'VSCode',
+  'Alpaquita',
+  'Android',
+  'BellSoft Hardened Containers',
+  'CleanStart',
+  'ConanCenter',
+  'Docker Hardened Images',
+  'Echo',
+  'FreeBSD',
+  'Julia',
+  'Linux',
+  'MinimOS',
+  'opam',
+  'OSS-Fuzz',
+  'Root',
+  'TuxCare',
+  'VSCode',
 ];
 
 /** An OSV ecosystem with its version order; errors name the ecosystem as given. */
@@ -66,9 +80,7 @@ export interface Ecosystem {
   compare(a: ParsedVersion, b: ParsedVersion): number;
 }
 
-const BY_LOWER = new Map<string, string>(
-  [...Object.keys(SCHEMES), ...GENERIC_ECOSYSTEMS, 'generic'].map((n) => [n.toLowerCase(), n]),
-);
+const BY_LOWER = new Map<string, string>([...Object.keys(SCHEMES), ...GENERIC_ECOSYSTEMS, 'generic'].map((n) => [n.toLowerCase(), n]));
 const cache = new Map<string, Ecosystem>();
 
 function make(name: string, base: string, scheme: VersionScheme): Ecosystem {

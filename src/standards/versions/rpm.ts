@@ -20,8 +20,8 @@ export function rpmSegments(s: string): RpmSegment[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i]!;
-    if (c === '~') (out.push(TILDE), i++);
-    else if (c === '^') (out.push(CARET), i++);
+    if (c === '~') out.push(TILDE), i++;
+    else if (c === '^') out.push(CARET), i++;
     else if (c >= '0' && c <= '9') {
       const start = i;
       while (i < s.length && s[i]! >= '0' && s[i]! <= '9') i++;

@@ -136,11 +136,7 @@ export const hexSemver = scheme('Hex', STRICT, false);
  * Go modules (golang.org/x/mod/semver): `v` optional here because OSV records Go
  * versions without it; `v1` and `v1.2` are shorthands for `v1.0.0` and `v1.2.0`.
  */
-export const goSemver = scheme(
-  'Go',
-  { vPrefix: 'v', shortForms: true, extraComponents: false, leadingZeros: false, shortWithSuffix: false },
-  false,
-);
+export const goSemver = scheme('Go', { vPrefix: 'v', shortForms: true, extraComponents: false, leadingZeros: false, shortWithSuffix: false }, false);
 
 /** Pub (pub_semver): pre-release and build both ordered — a build sorts after its release. */
 export const pubSemver = scheme('Pub', LENIENT, true);

@@ -30,7 +30,9 @@ export function readXml(text: string, format: string, limits: XmlLimits = DEFAUL
     throw new FormatError(format, [{ path: '', message: `XML document larger than the limit of ${limits.maxBytes} bytes` }]);
   }
   if (ENTITY_DECLARATION.test(text) || (DOCTYPE.test(text) && /<!DOCTYPE[^>]*\b(SYSTEM|PUBLIC)\b/.test(text))) {
-    throw new FormatError(format, [{ path: '', message: 'XML entity declarations and external DTDs are not accepted (no external entities, no entity expansion)' }]);
+    throw new FormatError(format, [
+      { path: '', message: 'XML entity declarations and external DTDs are not accepted (no external entities, no entity expansion)' },
+    ]);
   }
   const nodes = parseOrdered(text, format, limits);
   const roots = nodes.flatMap((node) => toElements(node, '', format));

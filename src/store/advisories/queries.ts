@@ -16,19 +16,29 @@ const byId = (id: string) => or(eq(advisories.id, id), eq(advisories.draftId, id
 
 /** An advisory the viewer may see, or null (a hidden one and a missing one look the same). */
 export async function findVisibleAdvisory(db: Executor, viewer: Viewer, id: string): Promise<AdvisoryRow | null> {
-  const [r] = await db.select().from(advisories).where(and(byId(id), visibleTo(viewer, advisories)));
+  const [r] = await db
+    .select()
+    .from(advisories)
+    .where(and(byId(id), visibleTo(viewer, advisories)));
   return r ?? null;
 }
 
 /** Locks a visible advisory for a change in the caller's transaction. */
 export async function lockVisibleAdvisory(db: Executor, viewer: Viewer, id: string): Promise<AdvisoryRow | null> {
-  const [r] = await db.select().from(advisories).where(and(byId(id), visibleTo(viewer, advisories))).for('update');
+  const [r] = await db
+    .select()
+    .from(advisories)
+    .where(and(byId(id), visibleTo(viewer, advisories)))
+    .for('update');
   return r ?? null;
 }
 
 /** A published (or withdrawn) advisory the viewer may see. */
 export async function findPublishedAdvisory(db: Executor, viewer: Viewer, id: string): Promise<AdvisoryRow | null> {
-  const [r] = await db.select().from(advisories).where(and(eq(advisories.id, id), publicOnly(viewer)));
+  const [r] = await db
+    .select()
+    .from(advisories)
+    .where(and(eq(advisories.id, id), publicOnly(viewer)));
   return r ?? null;
 }
 
@@ -53,7 +63,13 @@ const filterOf = (base: ReturnType<typeof visibleTo> | undefined, f: Omit<Adviso
 async function page(db: Executor, where: ReturnType<typeof and>, f: AdvisoryFilter, order: 'updated' | 'modified') {
   const sort = order === 'updated' ? [desc(advisories.updatedAt), desc(advisories.id)] : [sql`${advisories.modifiedAt} desc nulls last`, desc(advisories.id)];
   const [items, [total]] = await Promise.all([
-    db.select().from(advisories).where(where).orderBy(...sort).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(advisories)
+      .where(where)
+      .orderBy(...sort)
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: count() }).from(advisories).where(where),
   ]);
   return { items, total: Number(total?.n ?? 0) };
@@ -72,7 +88,10 @@ export function listPublishedAdvisories(db: Executor, viewer: Viewer, f: Advisor
 /** Published advisories by id (for the OSV index and CSAF documents). */
 export async function publishedAdvisoriesByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<AdvisoryRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(advisories).where(and(inArray(advisories.id, [...ids]), publicOnly(viewer)));
+  return db
+    .select()
+    .from(advisories)
+    .where(and(inArray(advisories.id, [...ids]), publicOnly(viewer)));
 }
 
 /** Every published advisory's id, current document and dates, in id order, a page at a time (keyset). */
@@ -88,7 +107,14 @@ export async function publishedAdvisoryPage(db: Executor, viewer: Viewer, afterI
 /** Summary rows of every published advisory (no documents): the CSAF index and feed. */
 export async function publishedAdvisorySummaries(db: Executor, viewer: Viewer) {
   return db
-    .select({ id: advisories.id, title: advisories.title, publishedAt: advisories.publishedAt, modifiedAt: advisories.modifiedAt, revision: advisories.revision, state: advisories.state })
+    .select({
+      id: advisories.id,
+      title: advisories.title,
+      publishedAt: advisories.publishedAt,
+      modifiedAt: advisories.modifiedAt,
+      revision: advisories.revision,
+      state: advisories.state,
+    })
     .from(advisories)
     .where(publicOnly(viewer))
     .orderBy(sql`${advisories.modifiedAt} desc nulls last`, desc(advisories.id));
@@ -127,7 +153,14 @@ export async function insertRevisions(db: Executor, rows: (typeof advisoryRevisi
 export async function importStateOf(db: Executor, viewer: Viewer, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: advisories.id, source: advisories.source, state: advisories.state, sourceHash: advisories.sourceHash, revision: advisories.revision, publishedAt: advisories.publishedAt })
+    .select({
+      id: advisories.id,
+      source: advisories.source,
+      state: advisories.state,
+      sourceHash: advisories.sourceHash,
+      revision: advisories.revision,
+      publishedAt: advisories.publishedAt,
+    })
     .from(advisories)
     .where(and(inArray(advisories.id, [...ids]), visibleTo(viewer, advisories)))
     .for('update');
@@ -135,5 +168,8 @@ export async function importStateOf(db: Executor, viewer: Viewer, ids: readonly 
 
 /** Published advisories whose id lower-cased is `lowerId` (CSAF 2.0 §5.1 file names are lower case). */
 export async function publishedAdvisoriesByLowerId(db: Executor, viewer: Viewer, lowerId: string): Promise<AdvisoryRow[]> {
-  return db.select().from(advisories).where(and(sql`lower(${advisories.id}) = ${lowerId}`, publicOnly(viewer)));
+  return db
+    .select()
+    .from(advisories)
+    .where(and(sql`lower(${advisories.id}) = ${lowerId}`, publicOnly(viewer)));
 }

@@ -3,7 +3,11 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../database';
 import { caseMessages, cases, caseThreads, caseVulnerabilities, embargoProposals, vendorStatements } from '../schema/index';
 
-const uuidArray = (ids: readonly string[]): SQL => sql`array[${sql.join(ids.map((o) => sql`${o}`), sql`, `)}]::uuid[]`;
+const uuidArray = (ids: readonly string[]): SQL =>
+  sql`array[${sql.join(
+    ids.map((o) => sql`${o}`),
+    sql`, `,
+  )}]::uuid[]`;
 
 /** Adds organisations to the access list of the rows of `table` that `where` selects (no repeats). */
 async function widen(db: Executor, table: PgTable, where: SQL, organisations: readonly string[]): Promise<void> {

@@ -9,13 +9,20 @@ export type NewCase = typeof cases.$inferInsert;
 
 /** A case the viewer may see, or null — an invisible case and a missing one look the same. */
 export async function findVisibleCase(db: Executor, viewer: Viewer, id: string): Promise<CaseRow | null> {
-  const [r] = await db.select().from(cases).where(and(eq(cases.id, id), visibleTo(viewer, cases)));
+  const [r] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), visibleTo(viewer, cases)));
   return r ?? null;
 }
 
 /** Locks a visible case for a change in the caller's transaction. */
 export async function lockVisibleCase(db: Executor, viewer: Viewer, id: string): Promise<CaseRow | null> {
-  const [r] = await db.select().from(cases).where(and(eq(cases.id, id), visibleTo(viewer, cases))).for('update');
+  const [r] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), visibleTo(viewer, cases)))
+    .for('update');
   return r ?? null;
 }
 
@@ -25,7 +32,13 @@ export interface CaseFilter {
 }
 
 /** The cases the viewer may see, newest first, with their count (the same filter for both). */
-export async function listVisibleCases(db: Executor, viewer: Viewer, f: CaseFilter, limit: number, offset: number): Promise<{ items: CaseRow[]; total: number }> {
+export async function listVisibleCases(
+  db: Executor,
+  viewer: Viewer,
+  f: CaseFilter,
+  limit: number,
+  offset: number,
+): Promise<{ items: CaseRow[]; total: number }> {
   const where = and(visibleTo(viewer, cases), f.state ? eq(cases.state, f.state) : undefined, f.kind ? eq(cases.kind, f.kind) : undefined);
   const [items, [total]] = await Promise.all([
     db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id)).limit(limit).offset(offset),

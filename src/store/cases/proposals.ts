@@ -30,9 +30,15 @@ export async function listVisibleProposals(db: Executor, viewer: Viewer, caseId:
 
 /** Closes every open proposal of a case but `keep` (the coordinator decided). */
 export async function settleProposals(db: Executor, caseId: string, keep: string | null, now: Date): Promise<void> {
-  const open = await db.select().from(embargoProposals).where(and(eq(embargoProposals.caseId, caseId), eq(embargoProposals.status, 'open')));
+  const open = await db
+    .select()
+    .from(embargoProposals)
+    .where(and(eq(embargoProposals.caseId, caseId), eq(embargoProposals.status, 'open')));
   for (const p of open) {
-    await db.update(embargoProposals).set({ status: p.id === keep ? 'adopted' : 'declined', decidedAt: now }).where(eq(embargoProposals.id, p.id));
+    await db
+      .update(embargoProposals)
+      .set({ status: p.id === keep ? 'adopted' : 'declined', decidedAt: now })
+      .where(eq(embargoProposals.id, p.id));
   }
 }
 

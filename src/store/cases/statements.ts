@@ -9,7 +9,10 @@ export type VulnerabilityRow = typeof caseVulnerabilities.$inferSelect;
 
 export async function insertVulnerabilities(db: Executor, rows: readonly (typeof caseVulnerabilities.$inferInsert)[]): Promise<VulnerabilityRow[]> {
   if (rows.length === 0) return [];
-  return db.insert(caseVulnerabilities).values([...rows]).returning();
+  return db
+    .insert(caseVulnerabilities)
+    .values([...rows])
+    .returning();
 }
 
 export async function findVisibleVulnerability(db: Executor, viewer: Viewer, caseId: string, id: string): Promise<VulnerabilityRow | null> {
@@ -59,14 +62,27 @@ export async function updateStatement(db: Executor, id: string, set: Partial<typ
 
 /** Shared statements of a case (their access lists grow when a vendor joins later). */
 export async function sharedStatements(db: Executor, caseId: string): Promise<StatementRow[]> {
-  return db.select().from(vendorStatements).where(and(eq(vendorStatements.caseId, caseId), eq(vendorStatements.shared, true)));
+  return db
+    .select()
+    .from(vendorStatements)
+    .where(and(eq(vendorStatements.caseId, caseId), eq(vendorStatements.shared, true)));
 }
 
 /** One page of a case's statements the viewer may see, optionally one vendor's. */
 export async function listVisibleStatements(db: Executor, viewer: Viewer, caseId: string, vendor: string | undefined, limit: number, offset: number) {
-  const where = and(eq(vendorStatements.caseId, caseId), vendor ? eq(vendorStatements.vendorOrganisationId, vendor) : undefined, visibleTo(viewer, vendorStatements));
+  const where = and(
+    eq(vendorStatements.caseId, caseId),
+    vendor ? eq(vendorStatements.vendorOrganisationId, vendor) : undefined,
+    visibleTo(viewer, vendorStatements),
+  );
   const [items, [total]] = await Promise.all([
-    db.select().from(vendorStatements).where(where).orderBy(asc(vendorStatements.vendorOrganisationId), asc(vendorStatements.vulnerabilityId)).limit(limit).offset(offset),
+    db
+      .select()
+      .from(vendorStatements)
+      .where(where)
+      .orderBy(asc(vendorStatements.vendorOrganisationId), asc(vendorStatements.vulnerabilityId))
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(vendorStatements).where(where),
   ]);
   return { items, total: Number(total?.n ?? 0) };

@@ -13,7 +13,10 @@ export async function insertThread(db: Executor, row: typeof caseThreads.$inferI
 }
 
 export async function findVisibleThread(db: Executor, viewer: Viewer, caseId: string, id: string): Promise<ThreadRow | null> {
-  const [r] = await db.select().from(caseThreads).where(and(eq(caseThreads.id, id), eq(caseThreads.caseId, caseId), visibleTo(viewer, caseThreads)));
+  const [r] = await db
+    .select()
+    .from(caseThreads)
+    .where(and(eq(caseThreads.id, id), eq(caseThreads.caseId, caseId), visibleTo(viewer, caseThreads)));
   return r ?? null;
 }
 

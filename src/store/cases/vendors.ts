@@ -8,7 +8,10 @@ export type CaseVendorRow = typeof caseVendors.$inferSelect;
 
 export async function insertCaseVendors(db: Executor, rows: readonly (typeof caseVendors.$inferInsert)[]): Promise<CaseVendorRow[]> {
   if (rows.length === 0) return [];
-  return db.insert(caseVendors).values([...rows]).returning();
+  return db
+    .insert(caseVendors)
+    .values([...rows])
+    .returning();
 }
 
 /** An organisation's participation in a case, if the viewer may see it. */

@@ -12,7 +12,11 @@ export async function findIntakeSettings(db: Executor): Promise<IntakeSettingsRo
 }
 
 export async function upsertIntakeSettings(db: Executor, row: Omit<typeof intakeSettings.$inferInsert, 'id'>): Promise<IntakeSettingsRow> {
-  const [r] = await db.insert(intakeSettings).values({ ...row, id: 1 }).onConflictDoUpdate({ target: intakeSettings.id, set: row }).returning();
+  const [r] = await db
+    .insert(intakeSettings)
+    .values({ ...row, id: 1 })
+    .onConflictDoUpdate({ target: intakeSettings.id, set: row })
+    .returning();
   return r!;
 }
 
@@ -44,7 +48,10 @@ export async function bucketsOf(db: Executor, organisationId: string, lock: bool
 
 export async function saveBucket(db: Executor, row: BucketRow): Promise<void> {
   const { organisationId: _o, lane: _l, ...set } = row;
-  await db.insert(intakeBuckets).values(row).onConflictDoUpdate({ target: [intakeBuckets.organisationId, intakeBuckets.lane], set });
+  await db
+    .insert(intakeBuckets)
+    .values(row)
+    .onConflictDoUpdate({ target: [intakeBuckets.organisationId, intakeBuckets.lane], set });
 }
 
 /** Serialises intake writes across every node (ADR 0010): one advisory lock per transaction. */

@@ -13,7 +13,8 @@ export async function insertBlobs(db: Executor, rows: readonly (typeof blobs.$in
   for (const r of unique) await db.insert(blobs).values(r).onConflictDoNothing();
 }
 
-export const insertAttachments = (db: Executor, rows: readonly (typeof findingAttachments.$inferInsert)[]): Promise<void> => insertMany(db, findingAttachments, rows);
+export const insertAttachments = (db: Executor, rows: readonly (typeof findingAttachments.$inferInsert)[]): Promise<void> =>
+  insertMany(db, findingAttachments, rows);
 
 /** The attachments of these findings the viewer may see. */
 export async function visibleAttachmentsOf(db: Executor, viewer: Viewer, findingIds: readonly string[]): Promise<AttachmentRow[]> {
@@ -36,16 +37,27 @@ export async function visibleAttachmentContent(db: Executor, viewer: Viewer, id:
 }
 
 export async function moveAttachments(db: Executor, findingIds: readonly string[], reportId: string): Promise<void> {
-  if (findingIds.length) await db.update(findingAttachments).set({ reportId }).where(inArray(findingAttachments.findingId, [...findingIds]));
+  if (findingIds.length)
+    await db
+      .update(findingAttachments)
+      .set({ reportId })
+      .where(inArray(findingAttachments.findingId, [...findingIds]));
 }
 
 /** The attachments of these reports, locked for a marking change (system work: the caller decides who may). */
 export async function lockAttachmentsOfReports(db: Executor, reportIds: readonly string[]): Promise<AttachmentRow[]> {
   if (reportIds.length === 0) return [];
-  return db.select().from(findingAttachments).where(inArray(findingAttachments.reportId, [...reportIds])).for('update');
+  return db
+    .select()
+    .from(findingAttachments)
+    .where(inArray(findingAttachments.reportId, [...reportIds]))
+    .for('update');
 }
 
 /** Replaces an attachment's named recipients (TLP:RED opens only to named users). */
 export async function setAttachmentRecipients(db: Executor, id: string, accessUsers: readonly string[]): Promise<void> {
-  await db.update(findingAttachments).set({ accessUsers: [...accessUsers] }).where(eq(findingAttachments.id, id));
+  await db
+    .update(findingAttachments)
+    .set({ accessUsers: [...accessUsers] })
+    .where(eq(findingAttachments.id, id));
 }

@@ -48,7 +48,10 @@ export async function insertMany<T extends PgTable>(db: Executor, table: T, rows
     await pglite.query(`copy "${getTableName(table)}" (${list}) from '/dev/blob'`, [], { blob: new Blob([Buffer.from(lines.join(''))]) });
     return;
   }
-  const names = sql.join(keys.map((k) => sql.identifier(columns[k]!.name)), sql`, `);
+  const names = sql.join(
+    keys.map((k) => sql.identifier(columns[k]!.name)),
+    sql`, `,
+  );
   const tableName = sql.identifier(getTableName(table));
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const json = JSON.stringify(

@@ -33,6 +33,12 @@ export async function dedupHead(db: Executor): Promise<number> {
  */
 export async function repointDedupKeys(db: Executor, findingIds: readonly string[], reportId: string): Promise<void> {
   if (findingIds.length === 0) return;
-  const rows = await db.delete(findingDedupKeys).where(inArray(findingDedupKeys.findingId, [...findingIds])).returning();
-  await insertDedupKeys(db, rows.map(({ seq: _seq, ...r }) => ({ ...r, reportId })));
+  const rows = await db
+    .delete(findingDedupKeys)
+    .where(inArray(findingDedupKeys.findingId, [...findingIds]))
+    .returning();
+  await insertDedupKeys(
+    db,
+    rows.map(({ seq: _seq, ...r }) => ({ ...r, reportId })),
+  );
 }

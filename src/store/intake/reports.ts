@@ -13,20 +13,30 @@ export const insertReports = (db: Executor, rows: readonly NewReport[]): Promise
 
 /** A report the viewer may see, or null (invisible and missing look the same). */
 export async function findVisibleReport(db: Executor, viewer: Viewer, id: string): Promise<ReportRow | null> {
-  const [r] = await db.select().from(reports).where(and(eq(reports.id, id), visibleTo(viewer, reports)));
+  const [r] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.id, id), visibleTo(viewer, reports)));
   return r ?? null;
 }
 
 /** Locks a visible report for an update in the caller's transaction. */
 export async function lockVisibleReport(db: Executor, viewer: Viewer, id: string): Promise<ReportRow | null> {
-  const [r] = await db.select().from(reports).where(and(eq(reports.id, id), visibleTo(viewer, reports))).for('update');
+  const [r] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.id, id), visibleTo(viewer, reports)))
+    .for('update');
   return r ?? null;
 }
 
 /** Which of these reports the viewer may see (a duplicate's answer names only those). */
 export async function visibleReportIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: reports.id }).from(reports).where(and(inArray(reports.id, [...new Set(ids)]), visibleTo(viewer, reports)));
+  const rows = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(inArray(reports.id, [...new Set(ids)]), visibleTo(viewer, reports)));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -43,7 +53,11 @@ export async function updateReport(db: Executor, id: string, set: Partial<NewRep
  * travel as arrays and `id = any(…)` lets PostgreSQL find the reports by primary key: joined
  * to a VALUES list it hashed the whole table each chunk, which grew with every report stored.
  */
-export async function attachDuplicates(db: Executor, rows: readonly { reportId: string; added: number; exploited: boolean; organisationId: string }[], now: Date): Promise<void> {
+export async function attachDuplicates(
+  db: Executor,
+  rows: readonly { reportId: string; added: number; exploited: boolean; organisationId: string }[],
+  now: Date,
+): Promise<void> {
   if (rows.length === 0) return;
   const merged = new Map<string, { reportId: string; added: number; exploited: boolean; organisationId: string }>();
   for (const r of rows) {
@@ -54,14 +68,26 @@ export async function attachDuplicates(db: Executor, rows: readonly { reportId: 
   }
   const list = [...merged.values()];
   const array = (xs: readonly (string | number | boolean)[], type: string) => sql`${`{${xs.join(',')}}`}::${sql.raw(type)}[]`;
-  const ids = array(list.map((r) => r.reportId), 'uuid');
+  const ids = array(
+    list.map((r) => r.reportId),
+    'uuid',
+  );
   await db.execute(sql`
     update ${reports} r set
       finding_count = r.finding_count + v.added,
       exploited = r.exploited or v.exploited,
       reporter_organisations = case when r.reporter_organisations @> array[v.org] then r.reporter_organisations else r.reporter_organisations || v.org end,
       updated_at = ${now}
-    from unnest(${ids}, ${array(list.map((r) => r.added), 'int')}, ${array(list.map((r) => r.exploited), 'boolean')}, ${array(list.map((r) => r.organisationId), 'uuid')}) as v(id, added, exploited, org)
+    from unnest(${ids}, ${array(
+      list.map((r) => r.added),
+      'int',
+    )}, ${array(
+      list.map((r) => r.exploited),
+      'boolean',
+    )}, ${array(
+      list.map((r) => r.organisationId),
+      'uuid',
+    )}) as v(id, added, exploited, org)
     where r.id = any(${ids}) and r.id = v.id`);
 }
 
@@ -79,7 +105,6 @@ export interface ReportFilter {
   readonly createdBefore?: Date | undefined;
 }
 
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
@@ -96,7 +121,12 @@ function whereOf(viewer: Viewer, f: ReportFilter): SQL | undefined {
     visibleTo(viewer, reports),
     f.state?.length ? inArray(reports.state, [...f.state]) : undefined,
     f.severity?.length ? inArray(reports.severity, [...f.severity]) : undefined,
-    f.finderOrganisationId ? and(sql`${reports.reporterOrganisations} @> array[${f.finderOrganisationId}]::uuid[]`, hasVisibleFinding(viewer, eq(findings.ownerOrganisationId, f.finderOrganisationId))) : undefined,
+    f.finderOrganisationId
+      ? and(
+          sql`${reports.reporterOrganisations} @> array[${f.finderOrganisationId}]::uuid[]`,
+          hasVisibleFinding(viewer, eq(findings.ownerOrganisationId, f.finderOrganisationId)),
+        )
+      : undefined,
     f.finderKind ? eq(reports.finderKind, f.finderKind) : undefined,
     f.model ? hasVisibleFinding(viewer, eq(findings.modelName, f.model)) : undefined,
     f.product ? sql`${reports.targetKey} ilike ${`%${escapeLike(f.product)}%`}` : undefined,
@@ -120,10 +150,23 @@ const ORDER: Record<ReportSort, SQL[]> = {
 };
 
 /** The reports the viewer may see, filtered and sorted, with the total the same filter matches. */
-export async function listVisibleReports(db: Executor, viewer: Viewer, f: ReportFilter, sort: ReportSort, limit: number, offset: number): Promise<{ items: ReportRow[]; total: number }> {
+export async function listVisibleReports(
+  db: Executor,
+  viewer: Viewer,
+  f: ReportFilter,
+  sort: ReportSort,
+  limit: number,
+  offset: number,
+): Promise<{ items: ReportRow[]; total: number }> {
   const where = whereOf(viewer, f);
   const [items, [total]] = await Promise.all([
-    db.select().from(reports).where(where).orderBy(...ORDER[sort], asc(reports.id)).limit(limit).offset(offset),
+    db
+      .select()
+      .from(reports)
+      .where(where)
+      .orderBy(...ORDER[sort], asc(reports.id))
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(reports).where(where),
   ]);
   return { items, total: Number(total?.n ?? 0) };

@@ -26,5 +26,11 @@ export async function reputationCounts(db: Executor, by: 'organisation' | 'model
     .innerJoin(reports, eq(reports.id, findings.reportId))
     .where(inArray(column, [...keys]))
     .groupBy(column);
-  return rows.map((r) => ({ key: r.key, submitted: Number(r.submitted), accepted: Number(r.accepted), rejected: Number(r.rejected), duplicates: Number(r.duplicates) }));
+  return rows.map((r) => ({
+    key: r.key,
+    submitted: Number(r.submitted),
+    accepted: Number(r.accepted),
+    rejected: Number(r.rejected),
+    duplicates: Number(r.duplicates),
+  }));
 }

@@ -56,10 +56,7 @@ export const caseVendors = pgTable(
     respondedAt: ts('responded_at'),
     ...markingColumns(),
   },
-  (t) => [
-    uniqueIndex('case_vendors_case_org_key').on(t.caseId, t.organisationId),
-    index('case_vendors_org_idx').on(t.organisationId, t.invitedAt),
-  ],
+  (t) => [uniqueIndex('case_vendors_case_org_key').on(t.caseId, t.organisationId), index('case_vendors_org_idx').on(t.organisationId, t.invitedAt)],
 );
 
 /** A vulnerability in a case; a campaign's per-product ones may be limited to one vendor. */

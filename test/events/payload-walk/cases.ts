@@ -25,7 +25,12 @@ export async function caseEvents(w: PayloadWorld, c: Canaries): Promise<void> {
   const [a, b] = w.vendors;
   const since = (await eventsAfter(w.ctx.db, 0, 100_000)).at(-1)?.seq ?? 0;
   await setEmbargoPolicy(w.ctx, w.admin, { defaultDays: 90, exploitedDays: 7, fixBypassDays: 7, reminderOffsetsMinutes: [10_080, 1_440] });
-  const k = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'CANARY-case-title', summary: 's', reportIds: [await w.acceptedReport({ proofOfConcept: [POC] })] });
+  const k = await openCase(w.ctx, w.analyst, {
+    kind: 'single',
+    title: 'CANARY-case-title',
+    summary: 's',
+    reportIds: [await w.acceptedReport({ proofOfConcept: [POC] })],
+  });
   await inviteVendors(w.ctx, w.analyst, k.id, [a!.organisationId, b!.organisationId]);
   const vulnId = (await getCase(w.ctx, w.analyst, k.id)).vulnerabilities[0]!.id;
 

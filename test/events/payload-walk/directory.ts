@@ -47,7 +47,11 @@ export async function directoryEvents(w: PayloadWorld, c: Canaries): Promise<voi
   c.plant('CANARY-webhook-url-A', hook.webhook.id);
   c.never(hook.secret);
 
-  const red = await createNote(w.ctx, a, { title: 'CANARY-note-title-A', body: 'CANARY-note-body-A', marking: { tlp: 'RED', access: { users: [w.memberOfA.userId] } } });
+  const red = await createNote(w.ctx, a, {
+    title: 'CANARY-note-title-A',
+    body: 'CANARY-note-body-A',
+    marking: { tlp: 'RED', access: { users: [w.memberOfA.userId] } },
+  });
   c.plant('CANARY-note-title-A', red.id);
   c.plant('CANARY-note-body-A', red.id);
   await updateNoteContent(w.ctx, a, red.id, { title: 'CANARY-note-title-A2', body: 'CANARY-note-body-A2' });

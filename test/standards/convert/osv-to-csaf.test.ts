@@ -25,7 +25,9 @@ describe('OSV → CSAF 2.0 over the 8,158 real advisories', () => {
         for (const t of result.tests.filter((x) => !x.isValid)) failures.push(`${record.id} ${t.name}: ${JSON.stringify(t.errors).slice(0, 200)}`);
       }
     }
-    console.log(`OSV→CSAF: ${count - new Set(failures.map((f) => f.split(' ')[0])).size}/${count} pass schema + ${MANDATORY.length} mandatory tests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `OSV→CSAF: ${count - new Set(failures.map((f) => f.split(' ')[0])).size}/${count} pass schema + ${MANDATORY.length} mandatory tests in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(failures.slice(0, 20)).toEqual([]);
     expect(count).toBe(8158);
   }, 300_000);

@@ -23,13 +23,18 @@ describe('OSV → CVE JSON 5 over the real advisories', () => {
       converted++;
       // Every CVSS 3.0 severity the advisory carries is published as a cvssV3_0 metric.
       if ((record.severity ?? []).some((s) => s.score.startsWith('CVSS:3.0/'))) {
-        expect(cve.containers.cna.metrics?.some((m) => m.cvssV3_0?.vectorString?.toString().startsWith('CVSS:3.0/')), record.id).toBe(true);
+        expect(
+          cve.containers.cna.metrics?.some((m) => m.cvssV3_0?.vectorString?.toString().startsWith('CVSS:3.0/')),
+          record.id,
+        ).toBe(true);
         cvss30++;
       }
       const problems = validateCve5(cve);
       if (problems.length > 0) invalid.push(`${record.id}: ${JSON.stringify(problems.slice(0, 2))}`);
     }
-    console.log(`OSV→CVE 5: ${converted - invalid.length}/${converted} records with a CVE id validate (${cvss30} with a CVSS 3.0 metric); ${withoutCve} have no CVE id`);
+    console.log(
+      `OSV→CVE 5: ${converted - invalid.length}/${converted} records with a CVE id validate (${cvss30} with a CVSS 3.0 metric); ${withoutCve} have no CVE id`,
+    );
     expect(invalid).toEqual([]);
     expect(converted + withoutCve).toBe(8158);
     expect(cvss30).toBeGreaterThan(0);

@@ -13,8 +13,12 @@ function essentials(r: OsvRecord) {
   return {
     id: r.id,
     summary: r.summary,
-    packages: [...new Set((r.affected ?? []).filter((a) => a.package).map((a) => `${a.package!.ecosystem}/${pep503(a.package!.ecosystem, a.package!.name)}`))].sort(),
-    fixed: (r.affected ?? []).flatMap((a) => (a.ranges ?? []).filter((x) => x.type !== 'GIT').flatMap((x) => x.events.flatMap((e) => ('fixed' in e ? [e.fixed] : [])))).sort(),
+    packages: [
+      ...new Set((r.affected ?? []).filter((a) => a.package).map((a) => `${a.package!.ecosystem}/${pep503(a.package!.ecosystem, a.package!.name)}`)),
+    ].sort(),
+    fixed: (r.affected ?? [])
+      .flatMap((a) => (a.ranges ?? []).filter((x) => x.type !== 'GIT').flatMap((x) => x.events.flatMap((e) => ('fixed' in e ? [e.fixed] : []))))
+      .sort(),
   };
 }
 

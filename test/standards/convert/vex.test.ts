@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MANDATORY_TESTS, runMandatoryTests } from '../csaf/mandatory-tests';
-import {
-  DEFAULT_CSAF_PUBLISHER, statementsFromCsafVex, statementsFromOpenVex, statementsToCsafVex, statementsToOpenVex,
-} from '../../../src/standards/convert';
+import { DEFAULT_CSAF_PUBLISHER, statementsFromCsafVex, statementsFromOpenVex, statementsToCsafVex, statementsToOpenVex } from '../../../src/standards/convert';
 import { csafProfile, parseCsaf, validateCsaf } from '../../../src/standards/csaf';
 import { parseOpenVex, validateOpenVex } from '../../../src/standards/openvex';
 import { listShared, readSharedText } from '../formats/shared-data';
@@ -33,7 +31,11 @@ describe('VEX statements: OpenVEX ⇄ common ⇄ CSAF VEX', () => {
       const statements = statementsFromCsafVex(doc);
       total += statements.length;
       expect(statements.length, f).toBeGreaterThan(0);
-      const openvex = statementsToOpenVex(statements, { id: `https://aisc.invalid/vex/${f}`, author: doc.document.publisher.name, timestamp: doc.document.tracking.current_release_date });
+      const openvex = statementsToOpenVex(statements, {
+        id: `https://aisc.invalid/vex/${f}`,
+        author: doc.document.publisher.name,
+        timestamp: doc.document.tracking.current_release_date,
+      });
       expect(validateOpenVex(openvex), f).toEqual([]);
       expect(statementsFromOpenVex(openvex).map((s) => s.status)).toEqual(statements.map((s) => s.status));
       const notAffected = statements.filter((s) => s.status === 'not_affected');

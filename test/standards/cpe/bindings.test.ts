@@ -10,24 +10,45 @@ const URI_EXAMPLES: Array<[string, string]> = [
   // §6.1.2.4 Example 2 / §6.1.3.4 Example 3: unquoted wildcards bind to %02 and %01
   ['wfn:[part="a",vendor="microsoft",product="internet_explorer",version="8\\.*",update="sp?"]', 'cpe:/a:microsoft:internet_explorer:8.%02:sp%01'],
   // §6.1.2.4 Example 3: the extended attributes are packed into the edition
-  ['wfn:[part="a",vendor="hp",product="insight_diagnostics",version="7\\.4\\.0\\.1570",update=NA,sw_edition="online",target_sw="win2003",target_hw="x64"]', 'cpe:/a:hp:insight_diagnostics:7.4.0.1570:-:~~online~win2003~x64~'],
+  [
+    'wfn:[part="a",vendor="hp",product="insight_diagnostics",version="7\\.4\\.0\\.1570",update=NA,sw_edition="online",target_sw="win2003",target_hw="x64"]',
+    'cpe:/a:hp:insight_diagnostics:7.4.0.1570:-:~~online~win2003~x64~',
+  ],
   // §6.1.2.4 Example 4
-  ['wfn:[part="a",vendor="hp",product="openview_network_manager",version="7\\.51",update=NA,target_sw="linux"]', 'cpe:/a:hp:openview_network_manager:7.51:-:~~~linux~~'],
+  [
+    'wfn:[part="a",vendor="hp",product="openview_network_manager",version="7\\.51",update=NA,target_sw="linux"]',
+    'cpe:/a:hp:openview_network_manager:7.51:-:~~~linux~~',
+  ],
   // §6.1.2.4 Example 5: quoted characters are percent-encoded
-  ['wfn:[part="a",vendor="foo\\\\bar",product="big\\$money_manager_2010",sw_edition="special",target_sw="ipod_touch",target_hw="80gb"]', 'cpe:/a:foo%5cbar:big%24money_manager_2010:::~~special~ipod_touch~80gb~'],
+  [
+    'wfn:[part="a",vendor="foo\\\\bar",product="big\\$money_manager_2010",sw_edition="special",target_sw="ipod_touch",target_hw="80gb"]',
+    'cpe:/a:foo%5cbar:big%24money_manager_2010:::~~special~ipod_touch~80gb~',
+  ],
 ];
 
 const FS_EXAMPLES: Array<[string, string]> = [
   // §6.2.2.3 Example 1 and §6.2.3.3 Example 1
-  ['wfn:[part="a",vendor="microsoft",product="internet_explorer",version="8\\.0\\.6001",update="beta"]', 'cpe:2.3:a:microsoft:internet_explorer:8.0.6001:beta:*:*:*:*:*:*'],
+  [
+    'wfn:[part="a",vendor="microsoft",product="internet_explorer",version="8\\.0\\.6001",update="beta"]',
+    'cpe:2.3:a:microsoft:internet_explorer:8.0.6001:beta:*:*:*:*:*:*',
+  ],
   // §6.2.2.3 Example 2: wildcards stay unquoted
   ['wfn:[part="a",vendor="microsoft",product="internet_explorer",version="8\\.*",update="sp?"]', 'cpe:2.3:a:microsoft:internet_explorer:8.*:sp?:*:*:*:*:*:*'],
   // §6.2.2.3 Example 3
-  ['wfn:[part="a",vendor="hp",product="insight",version="7\\.4\\.0\\.1570",update=NA,sw_edition="online",target_sw="win2003",target_hw="x64"]', 'cpe:2.3:a:hp:insight:7.4.0.1570:-:*:*:online:win2003:x64:*'],
+  [
+    'wfn:[part="a",vendor="hp",product="insight",version="7\\.4\\.0\\.1570",update=NA,sw_edition="online",target_sw="win2003",target_hw="x64"]',
+    'cpe:2.3:a:hp:insight:7.4.0.1570:-:*:*:online:win2003:x64:*',
+  ],
   // §6.2.2.3 Example 4
-  ['wfn:[part="a",vendor="hp",product="openview_network_manager",version="7\\.51",update=NA,target_sw="linux"]', 'cpe:2.3:a:hp:openview_network_manager:7.51:-:*:*:*:linux:*:*'],
+  [
+    'wfn:[part="a",vendor="hp",product="openview_network_manager",version="7\\.51",update=NA,target_sw="linux"]',
+    'cpe:2.3:a:hp:openview_network_manager:7.51:-:*:*:*:linux:*:*',
+  ],
   // §6.2.2.3 Example 5: other quoted characters keep their backslash
-  ['wfn:[part="a",vendor="foo\\\\bar",product="big\\$money_2010",sw_edition="special",target_sw="ipod_touch",target_hw="80gb"]', 'cpe:2.3:a:foo\\\\bar:big\\$money_2010:*:*:*:*:special:ipod_touch:80gb:*'],
+  [
+    'wfn:[part="a",vendor="foo\\\\bar",product="big\\$money_2010",sw_edition="special",target_sw="ipod_touch",target_hw="80gb"]',
+    'cpe:2.3:a:foo\\\\bar:big\\$money_2010:*:*:*:*:special:ipod_touch:80gb:*',
+  ],
 ];
 
 describe('CPE URI binding (NISTIR 7695 §6.1)', () => {

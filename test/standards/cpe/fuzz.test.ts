@@ -23,11 +23,21 @@ const value: fc.Arbitrary<CpeValue> = fc.oneof(
     .map(([a, body, b]) => a + body.join('') + b),
 );
 /** True when no value holds an unquoted '*' or '?' (escape pairs removed first). */
-const withoutWildcards = (w: Record<string, CpeValue>): boolean =>
-  !Object.values(w).some((v) => typeof v === 'string' && /[*?]/.test(v.replace(/\\./g, '')));
+const withoutWildcards = (w: Record<string, CpeValue>): boolean => !Object.values(w).some((v) => typeof v === 'string' && /[*?]/.test(v.replace(/\\./g, '')));
 
 const wfn = fc
-  .record({ part: fc.constantFrom<CpeValue>('a', 'o', 'h', ANY), vendor: value, product: value, version: value, update: value, edition: value, sw_edition: value, target_sw: value, target_hw: value, other: value })
+  .record({
+    part: fc.constantFrom<CpeValue>('a', 'o', 'h', ANY),
+    vendor: value,
+    product: value,
+    version: value,
+    update: value,
+    edition: value,
+    sw_edition: value,
+    target_sw: value,
+    target_hw: value,
+    other: value,
+  })
   .map((v) => makeWfn(v));
 
 describe('CPE parser fuzzing (fast-check)', () => {

@@ -61,7 +61,9 @@ describe('NISTIR 7696 name comparison (§6.2)', () => {
   });
 
   it('the same name is EQUAL in either binding', () => {
-    expect(matchCpe(name('cpe:/a:hp:openview_network_manager:7.51:-:~~~linux~~'), name('cpe:2.3:a:hp:openview_network_manager:7.51:-:*:*:*:linux:*:*')).relation).toBe('EQUAL');
+    expect(
+      matchCpe(name('cpe:/a:hp:openview_network_manager:7.51:-:~~~linux~~'), name('cpe:2.3:a:hp:openview_network_manager:7.51:-:*:*:*:linux:*:*')).relation,
+    ).toBe('EQUAL');
   });
 
   it('one disjoint attribute makes the names DISJOINT', () => {

@@ -4,8 +4,16 @@ import { listShared, readSharedJson, readSharedText } from '../formats/shared-da
 
 const ROOT = 'standards/csaf/csaf_2.0';
 
-interface TestcaseFile { readonly name: string; readonly valid: boolean }
-interface Testcase { readonly id: string; readonly group: string; readonly failures?: TestcaseFile[]; readonly valid?: TestcaseFile[] }
+interface TestcaseFile {
+  readonly name: string;
+  readonly valid: boolean;
+}
+interface Testcase {
+  readonly id: string;
+  readonly group: string;
+  readonly failures?: TestcaseFile[];
+  readonly valid?: TestcaseFile[];
+}
 
 describe('CSAF 2.0: OASIS examples and validator testcases', () => {
   it('every OASIS example parses, and round-trips through serialize', () => {

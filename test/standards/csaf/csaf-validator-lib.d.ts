@@ -4,6 +4,12 @@ declare module '@secvisogram/csaf-validator-lib/mandatoryTests.js' {
   export = tests;
 }
 declare module '@secvisogram/csaf-validator-lib/validate.js' {
-  export interface TestResult { name: string; isValid: boolean; errors: unknown[]; warnings: unknown[]; infos: unknown[] }
+  export interface TestResult {
+    name: string;
+    isValid: boolean;
+    errors: unknown[];
+    warnings: unknown[];
+    infos: unknown[];
+  }
   export default function validate(tests: readonly ((doc: unknown) => unknown)[], doc: unknown): Promise<{ isValid: boolean; tests: TestResult[] }>;
 }

@@ -31,8 +31,7 @@ function labelOf(name: string): boolean | undefined {
 
 /** The schema check a fixture is for: a whole record, or a container submitted to CVE Services. */
 function checkerOf(name: string): (value: unknown) => Problem[] {
-  const wrapped = (kind: Cve5ContainerKind, key: string) => (v: unknown) =>
-    validateCve5Container((v as Record<string, unknown>)[key], kind);
+  const wrapped = (kind: Cve5ContainerKind, key: string) => (v: unknown) => validateCve5Container((v as Record<string, unknown>)[key], kind);
   if (/adpContainerExample/.test(name)) return wrapped('adp', 'adpContainer');
   if (/cveRecordList/.test(name)) return (v) => (v as { cve: unknown }[]).flatMap((item) => validateCve5(item.cve));
   if (/reject(Body|Existing|CveExample)/.test(name)) return wrapped('rejected', 'cnaContainer');
@@ -43,7 +42,10 @@ function checkerOf(name: string): (value: unknown) => Problem[] {
 describe('CVE JSON 5: CVE Services fixtures', () => {
   it('every fixture validates or fails as its name labels it', () => {
     const files = execFileSync('find', [sharedDataPath(ROOT), '-name', '*.json'], { encoding: 'utf8' })
-      .trim().split('\n').map((f) => f.slice(sharedDataPath(ROOT).length + 1)).sort();
+      .trim()
+      .split('\n')
+      .map((f) => f.slice(sharedDataPath(ROOT).length + 1))
+      .sort();
     const mismatches: Record<string, Problem[]> = {};
     const unlabelled: Record<string, string> = {};
     let labelled = 0;

@@ -32,7 +32,8 @@ function check(e: Expected, s: CvssScore): string | null {
   if (s.version === '4.0') return null;
   // Red Hat prints 3.x temporal and environmental scores even for a base-only vector; ask for
   // them by stating one metric of each group as Not Defined.
-  const full = s.version === '2.0' ? s : scoreCvss(`${s.vectorString}${s.temporalScore === undefined ? '/E:X' : ''}${s.environmentalScore === undefined ? '/CR:X' : ''}`);
+  const full =
+    s.version === '2.0' ? s : scoreCvss(`${s.vectorString}${s.temporalScore === undefined ? '/E:X' : ''}${s.environmentalScore === undefined ? '/CR:X' : ''}`);
   const temporal = full.temporalScore ?? null;
   const environmental = full.environmentalScore ?? null;
   if (temporal !== e.temporal) return `temporal ${temporal} ≠ ${e.temporal}`;
@@ -45,7 +46,9 @@ const files = readdirSync(DIR).filter((f) => f.startsWith('redhat_vectors_'));
 describe("Red Hat's CVSS vectors", () => {
   const byVersion: Record<string, { pass: number; total: number }> = {};
   it.each(files)('%s: every line scores as Red Hat does', (file) => {
-    const lines = readFileSync(new URL(file, DIR), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(new URL(file, DIR), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const failures: string[] = [];
     for (const line of lines) {
       const expected = parseLine(line);

@@ -10,8 +10,21 @@ const readAll = (text: string): void => {
 };
 
 const jsonSeed = JSON.stringify({
-  bomFormat: 'CycloneDX', specVersion: '1.6', version: 1,
-  components: [{ type: 'library', 'bom-ref': 'a', name: 'a', version: '1', purl: 'pkg:npm/a@1', hashes: [{ alg: 'SHA-256', content: 'a'.repeat(64) }], licenses: [{ license: { id: 'MIT' } }], components: [{ type: 'file', name: 'f' }] }],
+  bomFormat: 'CycloneDX',
+  specVersion: '1.6',
+  version: 1,
+  components: [
+    {
+      type: 'library',
+      'bom-ref': 'a',
+      name: 'a',
+      version: '1',
+      purl: 'pkg:npm/a@1',
+      hashes: [{ alg: 'SHA-256', content: 'a'.repeat(64) }],
+      licenses: [{ license: { id: 'MIT' } }],
+      components: [{ type: 'file', name: 'f' }],
+    },
+  ],
   dependencies: [{ ref: 'a', dependsOn: [] }],
   vulnerabilities: [{ id: 'CVE-1', analysis: { state: 'not_affected', justification: 'code_not_present' }, affects: [{ ref: 'a' }] }],
 });
@@ -31,7 +44,25 @@ const xmlSeed = `<?xml version="1.0"?>
 
 const xmlTexts = fc.oneof(
   fc.string(),
-  fc.array(fc.constantFrom('<bom>', '</bom>', '<components>', '<component type="library">', '</component>', '<name>', '</name>', 'x', '&lt;', '<!DOCTYPE a>', '<![CDATA[', ']]>'), { maxLength: 30 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '<bom>',
+        '</bom>',
+        '<components>',
+        '<component type="library">',
+        '</component>',
+        '<name>',
+        '</name>',
+        'x',
+        '&lt;',
+        '<!DOCTYPE a>',
+        '<![CDATA[',
+        ']]>',
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 describe('CycloneDX parsers under fuzzing', () => {

@@ -93,7 +93,8 @@ describe('CycloneDX specification test resources (1.5–1.7, JSON and XML)', () 
 });
 
 describe('CycloneDX versions and serializations', () => {
-  const minimal = (specVersion: string): string => JSON.stringify({ bomFormat: 'CycloneDX', specVersion, version: 1, components: [{ type: 'library', name: 'a', version: '1', purl: 'pkg:npm/a@1' }] });
+  const minimal = (specVersion: string): string =>
+    JSON.stringify({ bomFormat: 'CycloneDX', specVersion, version: 1, components: [{ type: 'library', name: 'a', version: '1', purl: 'pkg:npm/a@1' }] });
 
   it.each(['1.4', '1.5', '1.6', '1.7'])('reads a %s JSON BOM', (version) => {
     const inventory = cycloneDxInventory(parseCycloneDx(minimal(version)).bom);
@@ -109,7 +110,15 @@ describe('CycloneDX versions and serializations', () => {
   });
 
   it('refuses duplicate component bom-refs', () => {
-    const bom = { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [{ type: 'library', name: 'a', 'bom-ref': 'x' }, { type: 'library', name: 'b', 'bom-ref': 'x' }] };
+    const bom = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      components: [
+        { type: 'library', name: 'a', 'bom-ref': 'x' },
+        { type: 'library', name: 'b', 'bom-ref': 'x' },
+      ],
+    };
     expect(() => parseCycloneDx(JSON.stringify(bom))).toThrow(/not unique/);
   });
 });

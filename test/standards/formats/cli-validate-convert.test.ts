@@ -39,7 +39,10 @@ describe('aisc validate / aisc convert', () => {
     bad.references = [{ type: 'NOPE', url: 'https://x.example' }];
     const result = await aisc('validate', '--format', 'osv', file('bad.json', JSON.stringify(bad)));
     expect(result.code).toBe(3);
-    expect(result.stdout.trim().split('\n')).toEqual(['/modified: is required', '/references/0/type: must be one of "ADVISORY", "ARTICLE", "DETECTION", "DISCUSSION", "REPORT", "FIX", "INTRODUCED", "GIT", "PACKAGE", "EVIDENCE", "WEB"']);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      '/modified: is required',
+      '/references/0/type: must be one of "ADVISORY", "ARTICLE", "DETECTION", "DISCUSSION", "REPORT", "FIX", "INTRODUCED", "GIT", "PACKAGE", "EVIDENCE", "WEB"',
+    ]);
     expect(result.stderr).toMatch(/^aisc: osv: 2 problems/);
   });
 

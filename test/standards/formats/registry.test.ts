@@ -24,7 +24,10 @@ describe('format registry', () => {
     for (const [id, path] of Object.entries(SAMPLES)) {
       const text = readSharedText(path);
       expect(detectFormat(text)?.id, id).toBe(id);
-      expect(FORMATS.filter((f) => f.detect(text)).map((f) => f.id), id).toEqual([id]);
+      expect(
+        FORMATS.filter((f) => f.detect(text)).map((f) => f.id),
+        id,
+      ).toEqual([id]);
       const format = findFormat(id)!;
       const doc = format.parse(text);
       expect(format.parse(format.serialize!(doc)), id).toEqual(JSON.parse(text));

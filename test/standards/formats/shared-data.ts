@@ -19,7 +19,9 @@ export function readSharedJson(relative: string): unknown {
 
 /** File names in a shared data folder, optionally filtered by a pattern. */
 export function listShared(relative: string, pattern = /\.json$/): string[] {
-  return readdirSync(sharedDataPath(relative)).filter((f) => pattern.test(f)).sort();
+  return readdirSync(sharedDataPath(relative))
+    .filter((f) => pattern.test(f))
+    .sort();
 }
 
 /** Every line of the real OSV advisories (8,158 records), with the file each came from. */

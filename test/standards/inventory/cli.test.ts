@@ -19,7 +19,12 @@ describe('aisc validate / convert for SARIF, CycloneDX and SPDX', () => {
   });
 
   it('validates each format and reports problems of a bad document with their path', async () => {
-    for (const [format, file] of [['sarif', sarif[0]!], ['cyclonedx', cdx[0]!], ['cyclonedx', cdx[1]!], ['spdx', spdx[0]!]] as const) {
+    for (const [format, file] of [
+      ['sarif', sarif[0]!],
+      ['cyclonedx', cdx[0]!],
+      ['cyclonedx', cdx[1]!],
+      ['spdx', spdx[0]!],
+    ] as const) {
       expect({ format, file, code: (await aisc('validate', '--format', format, file)).code }).toEqual({ format, file, code: 0 });
     }
     const bad = await aisc('validate', '--format', 'cyclonedx', dataFiles('cyclonedx/tools/src/test/resources/1.6', /^invalid-component-type-1\.6\.json$/)[0]!);

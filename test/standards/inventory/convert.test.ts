@@ -6,22 +6,43 @@ import { dataFiles, readText } from '../data';
 
 const creation = { documentNamespace: 'https://example.com/spdx/test', created: '2026-01-01T00:00:00Z', creators: ['Tool: aisc-test'] };
 const bom = {
-  bomFormat: 'CycloneDX', specVersion: '1.6', serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79', version: 1,
+  bomFormat: 'CycloneDX',
+  specVersion: '1.6',
+  serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79',
+  version: 1,
   metadata: { component: { type: 'application', 'bom-ref': 'app', name: 'app', version: '2.0' } },
   components: [
     {
-      type: 'library', 'bom-ref': 'lodash', group: '', name: 'lodash', version: '4.17.21', purl: 'pkg:npm/lodash@4.17.21',
+      type: 'library',
+      'bom-ref': 'lodash',
+      group: '',
+      name: 'lodash',
+      version: '4.17.21',
+      purl: 'pkg:npm/lodash@4.17.21',
       cpe: 'cpe:2.3:a:lodash:lodash:4.17.21:*:*:*:*:*:*:*',
-      hashes: [{ alg: 'SHA-256', content: 'A'.repeat(64) }], licenses: [{ license: { id: 'MIT' } }],
+      hashes: [{ alg: 'SHA-256', content: 'A'.repeat(64) }],
+      licenses: [{ license: { id: 'MIT' } }],
       components: [{ type: 'file', 'bom-ref': 'lodash-main', name: 'lodash.js', hashes: [{ alg: 'SHA-1', content: 'b'.repeat(40) }] }],
     },
-    { type: 'library', 'bom-ref': 'left-pad', name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0', licenses: [{ expression: 'MIT OR Apache-2.0' }] },
+    {
+      type: 'library',
+      'bom-ref': 'left-pad',
+      name: 'left-pad',
+      version: '1.3.0',
+      purl: 'pkg:npm/left-pad@1.3.0',
+      licenses: [{ expression: 'MIT OR Apache-2.0' }],
+    },
   ],
-  dependencies: [{ ref: 'app', dependsOn: ['lodash', 'left-pad'] }, { ref: 'lodash', dependsOn: [] }],
+  dependencies: [
+    { ref: 'app', dependsOn: ['lodash', 'left-pad'] },
+    { ref: 'lodash', dependsOn: [] },
+  ],
 };
 
 const identity = (inventory: ReturnType<typeof inventoryOf>) =>
-  inventory.components.map((c) => ({ name: c.name, version: c.version, purl: c.purl, cpe: c.cpe, hashes: c.hashes, licenses: c.licenses, type: c.type })).sort((a, b) => a.name.localeCompare(b.name));
+  inventory.components
+    .map((c) => ({ name: c.name, version: c.version, purl: c.purl, cpe: c.cpe, hashes: c.hashes, licenses: c.licenses, type: c.type }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 
 describe('CycloneDX ⇄ SPDX component conversion', () => {
   it('writes SPDX 2.3 that passes the official schema and reads back the same components', () => {
@@ -65,10 +86,15 @@ describe('CycloneDX ⇄ SPDX component conversion', () => {
 });
 
 describe('inventory vocabulary', () => {
-  it.each([['SHA-256', 'SHA-256'], ['SHA256', 'SHA-256'], ['sha256', 'SHA-256'], ['sha3_256', 'SHA3-256'], ['blake2b256', 'BLAKE2b-256'], ['SHA1', 'SHA-1'], ['nope', undefined]])(
-    'reads hash algorithm %s as %s',
-    (name, algorithm) => expect(hashAlgorithmFrom(name)).toBe(algorithm),
-  );
+  it.each([
+    ['SHA-256', 'SHA-256'],
+    ['SHA256', 'SHA-256'],
+    ['sha256', 'SHA-256'],
+    ['sha3_256', 'SHA3-256'],
+    ['blake2b256', 'BLAKE2b-256'],
+    ['SHA1', 'SHA-1'],
+    ['nope', undefined],
+  ])('reads hash algorithm %s as %s', (name, algorithm) => expect(hashAlgorithmFrom(name)).toBe(algorithm));
 
   it('reads licence statements', () => {
     expect(licenseFromText('MIT OR Apache-2.0')).toEqual({ expression: 'MIT OR Apache-2.0' });

@@ -33,7 +33,8 @@ export function hostileInputs(samples: readonly string[]): fc.Arbitrary<string> 
     return s.slice(0, i) + insert + s.slice(i + cut);
   });
   const truncation = fc.tuple(sample, fc.nat()).map(([s, at]) => s.slice(0, at % (s.length + 1)));
-  const structural = fc.tuple(sample, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }))
+  const structural = fc
+    .tuple(sample, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }))
     .map(([s, picks, value]) => JSON.stringify(mutateAt(JSON.parse(s), picks, value)));
   const deep = fc.integer({ min: 1, max: 5000 }).map((n) => '['.repeat(n) + ']'.repeat(n));
   return fc.oneof(

@@ -6,7 +6,12 @@ describe('createSchemaValidator: one ajv set-up for every dialect', () => {
   it('reads draft-04 (SARIF): boolean exclusiveMaximum and `id`', () => {
     const validate = createSchemaValidator({
       dialect: 'draft-04',
-      schema: { $schema: 'http://json-schema.org/draft-04/schema#', id: 'urn:example:d4', type: 'object', properties: { n: { type: 'number', maximum: 5, exclusiveMaximum: true } } },
+      schema: {
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        id: 'urn:example:d4',
+        type: 'object',
+        properties: { n: { type: 'number', maximum: 5, exclusiveMaximum: true } },
+      },
     });
     expect(validate({ n: 4 })).toEqual([]);
     expect(validate({ n: 5 }).map((p) => p.path)).toEqual(['/n']);
@@ -27,9 +32,15 @@ describe('createSchemaValidator: one ajv set-up for every dialect', () => {
       schema: { type: 'object', properties: { tags: { type: 'array', uniqueItems: true }, parts: { $ref: 'urn:example:parts' } } },
       references: [{ uri: 'urn:example:parts', schema: { $id: 'urn:example:parts', type: 'array', uniqueItems: true } }],
     });
-    expect(validate({ tags: [{ a: 1, b: 2 }, { b: 2, a: 1.0 }], parts: [1, 2] })).toEqual([
-      { path: '/tags', message: 'must NOT have duplicate items (items 0 and 1 are identical)' },
-    ]);
+    expect(
+      validate({
+        tags: [
+          { a: 1, b: 2 },
+          { b: 2, a: 1.0 },
+        ],
+        parts: [1, 2],
+      }),
+    ).toEqual([{ path: '/tags', message: 'must NOT have duplicate items (items 0 and 1 are identical)' }]);
     expect(validate({ tags: [{ a: 1 }, { a: 2 }], parts: ['x', 'x'] }).map((p) => p.path)).toEqual(['/parts']);
     expect(validate({ tags: Array.from({ length: 20_000 }, (_, i) => ({ i })) })).toEqual([]);
   });

@@ -11,12 +11,22 @@ describe('OpenVEX 0.2.0: go-vex test data', () => {
     const outcome: Record<string, string> = {};
     for (const f of listShared(ROOT).filter((x) => x.startsWith('go-vex_pkg_vex_testdata_'))) {
       const problems = validateOpenVex(readSharedJson(`${ROOT}/${f}`));
-      outcome[f] = problems.length === 0 ? 'valid' : `${problems.length} problems: ${problems.slice(0, 2).map((p) => `${p.path} ${p.message}`).join('; ')}`;
+      outcome[f] =
+        problems.length === 0
+          ? 'valid'
+          : `${problems.length} problems: ${problems
+              .slice(0, 2)
+              .map((p) => `${p.path} ${p.message}`)
+              .join('; ')}`;
     }
     console.log('OpenVEX test data:', outcome);
     // v0.0.1 documents predate 0.2.0 (string version, vulnerability as a string); the v020-*.vex
     // fragments are merge inputs without timestamp and version.
-    expect(Object.entries(outcome).filter(([, o]) => o === 'valid').map(([f]) => f)).toEqual(['go-vex_pkg_vex_testdata_v0.2.0.json']);
+    expect(
+      Object.entries(outcome)
+        .filter(([, o]) => o === 'valid')
+        .map(([f]) => f),
+    ).toEqual(['go-vex_pkg_vex_testdata_v0.2.0.json']);
     expect(outcome['go-vex_pkg_vex_testdata_v020-1.vex.json']).toMatch(/\/timestamp is required; \/version is required/);
   });
 });

@@ -29,7 +29,10 @@ describe('OSV: osv-schema tools test data', () => {
     for (const f of ghsaFiles) {
       const text = readSharedText(`${GHSA}/${f}`);
       expect(osvFormat.detect(text), f).toBe(false);
-      expect(osvFormat.validate(text).map((p) => p.path), f).toEqual(expect.arrayContaining(['/id', '/modified']));
+      expect(
+        osvFormat.validate(text).map((p) => p.path),
+        f,
+      ).toEqual(expect.arrayContaining(['/id', '/modified']));
     }
     console.log(`GHSA→OSV pairs: ${osvFiles.length} OSV outputs valid, ${ghsaFiles.length} GHSA inputs rejected`);
   });

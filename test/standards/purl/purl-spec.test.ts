@@ -18,9 +18,7 @@ interface SpecCase {
 
 function loadCases(): Array<{ file: string; c: SpecCase }> {
   const files = ['tests/spec/specification-test.json', ...readdirSync(new URL('tests/types/', ROOT)).map((f) => `tests/types/${f}`)];
-  return files.flatMap((file) =>
-    (JSON.parse(readFileSync(new URL(file, ROOT), 'utf8')) as { tests: SpecCase[] }).tests.map((c) => ({ file, c })),
-  );
+  return files.flatMap((file) => (JSON.parse(readFileSync(new URL(file, ROOT), 'utf8')) as { tests: SpecCase[] }).tests.map((c) => ({ file, c })));
 }
 
 function components(p: PackageURL): Record<string, unknown> {
@@ -85,8 +83,10 @@ const LEGACY_DISAGREEMENTS: Record<string, string> = {
   'pkg:Maven/org.apache.xmlgraphics/batik-anim@1.9.1?extension=pom&repositorY_url=repo.spring.io/release': "'/' in values is encoded",
   'pkg:huggingface/microsoft/deberta-v3-base@559062ad13d311b87b2c455e67dcd5f1c8f65111?repository_url=https://hub-ci.huggingface.co': "'/' in values is encoded",
   'pkg:mlflow/CreditFraud@3?repository_url=https://adb-5245952564735461.0.azuredatabricks.net/api/2.0/mlflow': "'/' in values is encoded",
-  'pkg:mlflow/CreditFraud@3?repository_url=https://westus2.api.azureml.ms/mlflow/v1.0/subscriptions/a50f2011-fab8-4164-af23-c62881ef8c95/resourceGroups/TestResourceGroup/providers/Microsoft.MachineLearningServices/workspaces/TestWorkspace': "'/' in values is encoded",
-  'pkg:mlflow/trafficsigns@10?model_uuid=36233173b22f4c89b451f1228d700d49&run_id=410a3121-2709-4f88-98dd-dba0ef056b0a&repository_url=https://adb-5245952564735461.0.azuredatabricks.net/api/2.0/mlflow': "'/' in values is encoded",
+  'pkg:mlflow/CreditFraud@3?repository_url=https://westus2.api.azureml.ms/mlflow/v1.0/subscriptions/a50f2011-fab8-4164-af23-c62881ef8c95/resourceGroups/TestResourceGroup/providers/Microsoft.MachineLearningServices/workspaces/TestWorkspace':
+    "'/' in values is encoded",
+  'pkg:mlflow/trafficsigns@10?model_uuid=36233173b22f4c89b451f1228d700d49&run_id=410a3121-2709-4f88-98dd-dba0ef056b0a&repository_url=https://adb-5245952564735461.0.azuredatabricks.net/api/2.0/mlflow':
+    "'/' in values is encoded",
   // Current conan tests accept a namespace without a channel qualifier and vice versa.
   'pkg:conan/bincrafters/cctz@2.3': 'conan namespace no longer needs channel',
   'pkg:conan/cctz@2.3?channel=stable': 'conan channel no longer needs namespace',
@@ -115,7 +115,9 @@ describe('purl-spec legacy test suite', () => {
       }
       if (why !== null && !LEGACY_DISAGREEMENTS[c.purl]) failures.push(`${c.purl}: ${why}`);
     }
-    console.info(`purl legacy suite: ${cases.length - failures.length - Object.keys(LEGACY_DISAGREEMENTS).length}/${cases.length} pass, ${Object.keys(LEGACY_DISAGREEMENTS).length} differ by the current spec`);
+    console.info(
+      `purl legacy suite: ${cases.length - failures.length - Object.keys(LEGACY_DISAGREEMENTS).length}/${cases.length} pass, ${Object.keys(LEGACY_DISAGREEMENTS).length} differ by the current spec`,
+    );
     expect(failures).toEqual([]);
   });
 });

@@ -14,10 +14,20 @@ function inRange(ecosystem: string, range: string, versions: string[]): boolean[
 const num = fc.integer({ min: 0, max: 4 });
 const pre = fc.option(fc.constantFrom('alpha', 'beta.1', 'rc.2', '0', 'alpha.10'), { nil: undefined });
 const npmVersion = fc.tuple(num, num, num, pre).map(([a, b, c, p]) => `${a}.${b}.${c}${p ? `-${p}` : ''}`);
-const partial = fc.oneof(npmVersion, fc.tuple(num, num).map(([a, b]) => `${a}.${b}`), num.map(String), fc.constantFrom('1.x', '2.*', '*'));
+const partial = fc.oneof(
+  npmVersion,
+  fc.tuple(num, num).map(([a, b]) => `${a}.${b}`),
+  num.map(String),
+  fc.constantFrom('1.x', '2.*', '*'),
+);
 const atom = fc.tuple(fc.constantFrom('', '=', '<', '<=', '>', '>=', '^', '~'), partial).map(([op, v]) => `${op}${v}`);
 const npmRange = fc.oneof(
-  fc.array(fc.array(atom, { minLength: 1, maxLength: 3 }).map((a) => a.join(' ')), { minLength: 1, maxLength: 3 }).map((s) => s.join(' || ')),
+  fc
+    .array(
+      fc.array(atom, { minLength: 1, maxLength: 3 }).map((a) => a.join(' ')),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((s) => s.join(' || ')),
   fc.tuple(partial, partial).map(([a, b]) => `${a} - ${b}`),
 );
 
@@ -79,7 +89,9 @@ describe('vers parsing (property-based)', () => {
   it('parseVers returns a vers or throws FormatError on 10,000 mutated inputs', () => {
     const seeds = ['vers:npm/>=1.0.0|<2.0.0', 'vers:pypi/*', 'vers:datetime/2024-01-01T00:00:00Z', 'vers:maven/1.0%252F0|>2'];
     const input = fc.oneof(
-      fc.tuple(fc.constantFrom(...seeds), fc.nat(), fc.constantFrom(...'|%<>=!*/:.a1 ')).map(([s, i, c]) => s.slice(0, i % (s.length + 1)) + c + s.slice(i % (s.length + 1))),
+      fc
+        .tuple(fc.constantFrom(...seeds), fc.nat(), fc.constantFrom(...'|%<>=!*/:.a1 '))
+        .map(([s, i, c]) => s.slice(0, i % (s.length + 1)) + c + s.slice(i % (s.length + 1))),
       fc.string({ maxLength: 40 }),
     );
     fc.assert(

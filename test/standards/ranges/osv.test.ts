@@ -26,7 +26,14 @@ describe('compileAffected (OSV 1.7 evaluation)', () => {
   it('events need not be in order, and several intervals may be open and closed', () => {
     const e = range('SEMVER', { fixed: '1.2.0' }, { introduced: '2.0.0' }, { introduced: '1.0.0' }, { fixed: '2.1.3' });
     expect(['0.5.0', '1.1.9', '1.2.0', '1.9.0', '2.0.0', '2.1.2', '2.1.3', '3.0.0'].map((v) => affected('Go', e, v))).toEqual([
-      false, true, false, false, true, true, false, false,
+      false,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 
@@ -56,13 +63,31 @@ describe('compileAffected (OSV 1.7 evaluation)', () => {
       ['npm', (i: number) => [`1.${i}.0`, `1.${i}.1`, `1.${i}.0-beta.1`, `v1.${i}.0`]],
     ] as const) {
       const scheme = ecosystemFor(eco);
-      const listed = Array.from({ length: 60 }, (_, i) => spellings(i * 2)[i % 2]!).filter((v) => { try { scheme.parse(v); return true; } catch { return false; } });
+      const listed = Array.from({ length: 60 }, (_, i) => spellings(i * 2)[i % 2]!).filter((v) => {
+        try {
+          scheme.parse(v);
+          return true;
+        } catch {
+          return false;
+        }
+      });
       const m = compileAffected({ versions: listed }, eco);
       for (let i = 0; i < 130; i++) {
         for (const text of spellings(i)) {
           let v;
-          try { v = scheme.parse(text); } catch { continue; }
-          const scanned = listed.some((l) => { try { return scheme.compare(v, scheme.parse(l)) === 0; } catch { return false; } }) || listed.includes(text);
+          try {
+            v = scheme.parse(text);
+          } catch {
+            continue;
+          }
+          const scanned =
+            listed.some((l) => {
+              try {
+                return scheme.compare(v, scheme.parse(l)) === 0;
+              } catch {
+                return false;
+              }
+            }) || listed.includes(text);
           expect(m.matches(v), `${eco} ${text}`).toBe(scanned);
         }
       }
@@ -76,7 +101,12 @@ describe('compileAffected (OSV 1.7 evaluation)', () => {
   });
 
   it('reports every malformed event with its JSON Pointer', () => {
-    const bad = { ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: 'not a version' }, { fixed: '1', extra: 'x' }] }, { type: 'WAT', events: [] }] };
+    const bad = {
+      ranges: [
+        { type: 'ECOSYSTEM', events: [{ introduced: 'not a version' }, { fixed: '1', extra: 'x' }] },
+        { type: 'WAT', events: [] },
+      ],
+    };
     let err: unknown;
     try {
       compileAffected(bad as unknown as OsvAffected, 'npm');

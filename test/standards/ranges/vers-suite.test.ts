@@ -24,7 +24,10 @@ function run(t: VersCase): string | undefined {
     switch (t.test_type) {
       case 'comparison': {
         const s = versScheme(t.input.input_scheme);
-        return t.input.versions.map((v: string) => s.parse(v)).sort(s.compare).map((v: any) => s.canonical?.(v) ?? v.text);
+        return t.input.versions
+          .map((v: string) => s.parse(v))
+          .sort(s.compare)
+          .map((v: any) => s.canonical?.(v) ?? v.text);
       }
       case 'equality': {
         const s = versScheme(t.input.input_scheme);
@@ -58,7 +61,9 @@ function run(t: VersCase): string | undefined {
 }
 
 describe('vers-spec test suite (test/vectors/standards/vers/tests)', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (const file of files) {
     it(file, () => {
       const cases: VersCase[] = JSON.parse(readFileSync(join(DIR, file), 'utf8')).tests;
@@ -82,7 +87,7 @@ describe('vers-spec test suite (test/vectors/standards/vers/tests)', () => {
 describe('npm tilde on a pre-release: vers text follows the suite, matching follows npm', () => {
   const vers = versFromNative('npm', '~0.8.0-pre');
 
-  it('writes the pre-release window and the suite\'s release window', () => {
+  it("writes the pre-release window and the suite's release window", () => {
     expect(vers).toBe('vers:npm/>=0.8.0-pre|<0.8.0|>=0.8.0|<0.8.1');
     // patch ≠ 0: the same convention equals npm's meaning (next minor is M.(m+1).0)
     expect(versFromNative('npm', '~1.2.3-beta')).toBe('vers:npm/>=1.2.3-beta|>=1.2.3|<1.2.4|<1.3.0');
@@ -96,6 +101,7 @@ describe('npm tilde on a pre-release: vers text follows the suite, matching foll
       (v) => native.matches(npmSemver.parse(v)) !== suite.matches(suite.scheme.parse(v)),
     );
     expect(differ).toEqual(['0.8.1', '0.8.9']);
-    for (const v of ['0.8.0-pre', '0.8.0-pre.1', '0.8.0', '0.8.1', '0.8.9']) expect(semver.satisfies(v, '~0.8.0-pre'), v).toBe(native.matches(npmSemver.parse(v)));
+    for (const v of ['0.8.0-pre', '0.8.0-pre.1', '0.8.0', '0.8.1', '0.8.9'])
+      expect(semver.satisfies(v, '~0.8.0-pre'), v).toBe(native.matches(npmSemver.parse(v)));
   });
 });

@@ -65,8 +65,14 @@ describe('SARIF tutorial samples', () => {
 const UNCHECKED = new Set(['SARIF1011']);
 // SDK errors that SARIF 2.1.0 itself does not make errors: imported on purpose, each listed.
 const ALLOWED_BY_SPEC: ReadonlyMap<string, string> = new Map([
-  ['SARIF1002.UrisMustBeValid_Invalid.sarif /runs/0/results/1/analysisTarget/uri', '".." segments: RFC 3986 allows them and SARIF 2.1.0 forbids them only in originalUriBaseIds (§3.14.14)'],
-  ['SARIF1004.ExpressUriBaseIdsCorrectly_Invalid.sarif /runs/0/results/0/locations/1/physicalLocation/artifactLocation/uri', 'a relative reference starting with "/" and no uriBaseId: §3.4.4 has no SHALL against it'],
+  [
+    'SARIF1002.UrisMustBeValid_Invalid.sarif /runs/0/results/1/analysisTarget/uri',
+    '".." segments: RFC 3986 allows them and SARIF 2.1.0 forbids them only in originalUriBaseIds (§3.14.14)',
+  ],
+  [
+    'SARIF1004.ExpressUriBaseIdsCorrectly_Invalid.sarif /runs/0/results/0/locations/1/physicalLocation/artifactLocation/uri',
+    'a relative reference starting with "/" and no uriBaseId: §3.4.4 has no SHALL against it',
+  ],
 ]);
 // Inputs that break a checked rule other than the one they test (a message id "Default." that
 // is not among the rule's message strings, SARIF 2.1.0 §3.11.7), and a sibling format.
@@ -76,7 +82,13 @@ const REJECTED_FOR_ANOTHER_REASON = new Set([
   'SimpleExample.sarif-external-properties.json',
 ]);
 
-const pointerOf = (dotted: string): string => (dotted === '' ? '' : `/${dotted.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')}`);
+const pointerOf = (dotted: string): string =>
+  dotted === ''
+    ? ''
+    : `/${dotted
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .join('/')}`;
 
 describe('SARIF SDK validation inputs', () => {
   it('rejects spec-rule violations at the expected paths and imports the rest', () => {
@@ -143,7 +155,19 @@ describe('SARIF findings', () => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ModelScanner', version: '3.1', rules: [{ id: 'py/sql-injection', properties: { tags: ['security', 'external/cwe/cwe-089'], 'security-severity': '9.1' }, shortDescription: { text: 'SQL injection' } }] } },
+        tool: {
+          driver: {
+            name: 'ModelScanner',
+            version: '3.1',
+            rules: [
+              {
+                id: 'py/sql-injection',
+                properties: { tags: ['security', 'external/cwe/cwe-089'], 'security-severity': '9.1' },
+                shortDescription: { text: 'SQL injection' },
+              },
+            ],
+          },
+        },
         automationDetails: { id: 'nightly/2026-07-01' },
         versionControlProvenance: [{ repositoryUri: 'https://example.com/repo', revisionId: 'abc123', branch: 'main' }],
         originalUriBaseIds: { SRCROOT: { uri: 'file:///src/' } },
@@ -152,7 +176,12 @@ describe('SARIF findings', () => {
             ruleId: 'py/sql-injection',
             ruleIndex: 0,
             message: { text: 'Query built from {0}.', arguments: ['user input'] },
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'app/db.py', uriBaseId: 'SRCROOT' }, region: { startLine: 12, startColumn: 5 } }, logicalLocations: [{ fullyQualifiedName: 'app.db.query' }] }],
+            locations: [
+              {
+                physicalLocation: { artifactLocation: { uri: 'app/db.py', uriBaseId: 'SRCROOT' }, region: { startLine: 12, startColumn: 5 } },
+                logicalLocations: [{ fullyQualifiedName: 'app.db.query' }],
+              },
+            ],
             partialFingerprints: { primaryLocationLineHash: 'deadbeef:1' },
           },
           { ruleId: 'py/sql-injection', kind: 'pass', message: { text: 'ok' } },
@@ -187,7 +216,11 @@ describe('SARIF findings', () => {
     expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['/runs/0/results/0', '/runs/0/results/1/level']));
   });
 
-  it.each([['truncated', '{"version": "2.1.0", "runs": ['], ['not an object', '[]'], ['wrong version', '{"version":"2.0.0","runs":[]}']])('rejects %s input', (_name, text) => {
+  it.each([
+    ['truncated', '{"version": "2.1.0", "runs": ['],
+    ['not an object', '[]'],
+    ['wrong version', '{"version":"2.0.0","runs":[]}'],
+  ])('rejects %s input', (_name, text) => {
     expect(problemsOf(text)?.length).toBeGreaterThan(0);
   });
 });

@@ -28,7 +28,8 @@ describe('SPDX examples', () => {
   it('reads the SPDX 2.3 specification example the same from JSON and tag-value', () => {
     const json = inventoryOf(parseSpdx(readText(documents.find((p) => p.endsWith('SPDXJSONExample-v2.3.spdx.json'))!)));
     const tagValue = inventoryOf(parseSpdx(readText(documents.find((p) => p.endsWith('SPDXTagExample-v2.3.spdx'))!)));
-    const identity = (c: { ref: string; name: string; version?: string; purl?: string; cpe?: string }) => `${c.ref} ${c.name} ${c.version ?? ''} ${c.purl ?? ''} ${c.cpe ?? ''}`;
+    const identity = (c: { ref: string; name: string; version?: string; purl?: string; cpe?: string }) =>
+      `${c.ref} ${c.name} ${c.version ?? ''} ${c.purl ?? ''} ${c.cpe ?? ''}`;
     expect(tagValue.components.map(identity).sort()).toEqual(json.components.map(identity).sort());
     expect(json.components.some((c) => c.purl?.startsWith('pkg:maven/'))).toBe(true);
     expect(json.components.some((c) => c.cpe?.startsWith('cpe:2.3:'))).toBe(true);
@@ -40,7 +41,10 @@ describe('SPDX examples', () => {
     const two = inventoryOf(parseSpdx(readText(documents.find((p) => p.endsWith('spdx2.2/appbomination.spdx.json'))!)));
     const three = inventoryOf(parseSpdx(readText(documents.find((p) => p.endsWith('spdx3.0/appbomination.spdx3.json'))!)));
     const packages = (inventory: typeof two) =>
-      inventory.components.filter((c) => c.type !== 'file').map((c) => `${c.name}@${c.version ?? ''} ${c.purl ?? ''}`).sort();
+      inventory.components
+        .filter((c) => c.type !== 'file')
+        .map((c) => `${c.name}@${c.version ?? ''} ${c.purl ?? ''}`)
+        .sort();
     expect(packages(three)).toEqual(packages(two));
     expect(three.components.find((c) => c.name === 'junit')!.purl).toBe('pkg:maven/junit/junit@4.12');
   });
@@ -67,7 +71,11 @@ describe('SPDX bad input', () => {
 
   it('refuses a relationship to an element the document does not have', () => {
     const doc = {
-      spdxVersion: 'SPDX-2.3', dataLicense: 'CC0-1.0', SPDXID: 'SPDXRef-DOCUMENT', name: 'x', documentNamespace: 'https://example.com/x',
+      spdxVersion: 'SPDX-2.3',
+      dataLicense: 'CC0-1.0',
+      SPDXID: 'SPDXRef-DOCUMENT',
+      name: 'x',
+      documentNamespace: 'https://example.com/x',
       creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: t'] },
       relationships: [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-missing' }],
     };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../src/standards/problem';
 import {
-  parseStixBundle, serializeStixBundle, TLP2_MARKING_IDS, tlpLabelOf, tlpMarkingDefinition, uuidV5, validateStixBundle, validateStixObject,
+  parseStixBundle,
+  serializeStixBundle,
+  TLP2_MARKING_IDS,
+  tlpLabelOf,
+  tlpMarkingDefinition,
+  uuidV5,
+  validateStixBundle,
+  validateStixObject,
 } from '../../../src/standards/stix';
 import { listShared, readSharedJson, readSharedText } from '../formats/shared-data';
 

@@ -69,7 +69,9 @@ describe('version ground truth (test/vectors/standards/versions)', () => {
   for (const [prefix, ecosystem] of SETS) {
     it(`${prefix}: every line holds for ${ecosystem}`, () => {
       const { failures, checked, known } = check(prefix, ecosystem);
-      console.info(`${prefix} (${ecosystem}): ${checked - failures.length}/${checked} lines hold${known ? `, plus ${known} known disagreement (docs/adr/0101)` : ''}`);
+      console.info(
+        `${prefix} (${ecosystem}): ${checked - failures.length}/${checked} lines hold${known ? `, plus ${known} known disagreement (docs/adr/0101)` : ''}`,
+      );
       expect(failures.slice(0, 20)).toEqual([]);
       expect(checked).toBeGreaterThan(0);
     });

@@ -19,14 +19,18 @@ export interface GroundTruthLine {
  */
 export function readGroundTruth(prefix: string): GroundTruthLine[] {
   const out: GroundTruthLine[] = [];
-  for (const file of readdirSync(VERSIONS_DIR).filter((f) => f.startsWith(`${prefix}-versions`)).sort()) {
-    readFileSync(join(VERSIONS_DIR, file), 'utf8').split('\n').forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line || line.startsWith('#') || line.startsWith('//')) return;
-      const parts = line.split(' ');
-      if (parts.length !== 3 || !['<', '=', '>'].includes(parts[1]!)) throw new Error(`${file}:${i + 1}: bad line ${line}`);
-      out.push({ file, line: i + 1, a: parts[0]!, op: parts[1] as '<' | '=' | '>', b: parts[2]! });
-    });
+  for (const file of readdirSync(VERSIONS_DIR)
+    .filter((f) => f.startsWith(`${prefix}-versions`))
+    .sort()) {
+    readFileSync(join(VERSIONS_DIR, file), 'utf8')
+      .split('\n')
+      .forEach((raw, i) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#') || line.startsWith('//')) return;
+        const parts = line.split(' ');
+        if (parts.length !== 3 || !['<', '=', '>'].includes(parts[1]!)) throw new Error(`${file}:${i + 1}: bad line ${line}`);
+        out.push({ file, line: i + 1, a: parts[0]!, op: parts[1] as '<' | '=' | '>', b: parts[2]! });
+      });
   }
   return out;
 }

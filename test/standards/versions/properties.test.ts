@@ -6,10 +6,24 @@ import { readGroundTruth } from './ground-truth';
 
 /** Ecosystem under test → the ground-truth set whose versions seed the mutations. */
 const ECOSYSTEMS: [string, string][] = [
-  ['npm', 'semver'], ['Go', 'semver'], ['crates.io', 'semver'], ['Hex', 'semver'], ['Pub', 'pub'],
-  ['GitHub Actions', 'semver'], ['PyPI', 'pypi'], ['Maven', 'maven'], ['RubyGems', 'rubygems'], ['NuGet', 'nuget'],
-  ['Packagist', 'packagist'], ['Debian', 'debian'], ['Ubuntu:22.04:LTS', 'debian'], ['Alpine:v3.18', 'alpine'],
-  ['Red Hat', 'redhat'], ['CRAN', 'cran'], ['Hackage', 'hackage'], ['generic', 'semver'],
+  ['npm', 'semver'],
+  ['Go', 'semver'],
+  ['crates.io', 'semver'],
+  ['Hex', 'semver'],
+  ['Pub', 'pub'],
+  ['GitHub Actions', 'semver'],
+  ['PyPI', 'pypi'],
+  ['Maven', 'maven'],
+  ['RubyGems', 'rubygems'],
+  ['NuGet', 'nuget'],
+  ['Packagist', 'packagist'],
+  ['Debian', 'debian'],
+  ['Ubuntu:22.04:LTS', 'debian'],
+  ['Alpine:v3.18', 'alpine'],
+  ['Red Hat', 'redhat'],
+  ['CRAN', 'cran'],
+  ['Hackage', 'hackage'],
+  ['generic', 'semver'],
 ];
 
 /**
@@ -48,7 +62,11 @@ function versionLike(seeds: string[]): fc.Arbitrary<string> {
         return kind === 0 ? s.slice(0, i) + c + s.slice(i) : kind === 1 ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i) + c + s.slice(i + 1);
       }, seed),
     );
-  return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-z.\-+_~:]{1,20}$/) });
+  return fc.oneof(
+    { weight: 4, arbitrary: mutated },
+    { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-z.\-+_~:]{1,20}$/) },
+  );
 }
 
 describe('version parsers and comparators (property-based)', () => {

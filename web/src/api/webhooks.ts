@@ -37,14 +37,11 @@ export function deleteWebhook(id: string) {
 export function useDeliveries(webhookId: string, params: { status: DeliveryStatus | null; limit: number; offset: number }) {
   return useQuery({
     queryKey: [deliveryKey, webhookId, params],
-    queryFn: () =>
-      api.get<Page<WebhookDelivery>>(`/api/webhooks/${encodeURIComponent(webhookId)}/deliveries${query(params)}`),
+    queryFn: () => api.get<Page<WebhookDelivery>>(`/api/webhooks/${encodeURIComponent(webhookId)}/deliveries${query(params)}`),
     placeholderData: (previous) => previous,
   });
 }
 
 export function resendDelivery(webhookId: string, deliveryId: string) {
-  return api.post<void>(
-    `/api/webhooks/${encodeURIComponent(webhookId)}/deliveries/${encodeURIComponent(deliveryId)}/resend`,
-  );
+  return api.post<void>(`/api/webhooks/${encodeURIComponent(webhookId)}/deliveries/${encodeURIComponent(deliveryId)}/resend`);
 }

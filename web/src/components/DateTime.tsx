@@ -12,7 +12,12 @@ export function DateTime({ value, empty = '—' }: { value: string | null | unde
     );
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return <Text span size="sm">{value}</Text>;
+  if (Number.isNaN(date.getTime()))
+    return (
+      <Text span size="sm">
+        {value}
+      </Text>
+    );
   return (
     <Tooltip label={value} openDelay={400}>
       <Text span size="sm" component="time" dateTime={value} style={{ whiteSpace: 'nowrap' }}>

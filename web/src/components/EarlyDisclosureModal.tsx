@@ -45,13 +45,23 @@ export function EarlyDisclosureModal(props: {
               </>
             }
           >
-            Every participant agreed to keep {props.subject} private until <DateTime value={agreed} />. {props.action} ends that embargo early: the case is disclosed and
-            every participant is told, with your reason.
+            Every participant agreed to keep {props.subject} private until <DateTime value={agreed} />. {props.action} ends that embargo early: the case is
+            disclosed and every participant is told, with your reason.
           </Alert>
-          <Textarea label="Reason" description="Recorded in the audit trail and sent to every participant" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Textarea
+            label="Reason"
+            description="Recorded in the audit trail and sent to every participant"
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
         </>
       ) : (
-        <Text>{props.action}: {props.subject} becomes public at once.</Text>
+        <Text>
+          {props.action}: {props.subject} becomes public at once.
+        </Text>
       )}
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={props.onClose}>

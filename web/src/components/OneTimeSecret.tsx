@@ -20,12 +20,7 @@ export function OneTimeSecret({ label, value, warning }: OneTimeSecretProps) {
         {label}
       </Text>
       <Group gap="xs" wrap="nowrap" align="center">
-        <Code
-          block
-          style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-          aria-labelledby="one-time-secret-label"
-          data-testid="one-time-secret"
-        >
+        <Code block style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} aria-labelledby="one-time-secret-label" data-testid="one-time-secret">
           {value}
         </Code>
         <CopyButton value={value} timeout={2000}>

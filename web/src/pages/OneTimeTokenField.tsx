@@ -10,14 +10,6 @@ interface OneTimeTokenFieldProps {
 /** The field for a one-time token (setup, invitation) when the link did not carry it. */
 export function OneTimeTokenField({ label, value, onChange, error }: OneTimeTokenFieldProps) {
   return (
-    <TextInput
-      label={label}
-      required
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      error={error}
-      autoComplete="off"
-      spellCheck={false}
-    />
+    <TextInput label={label} required value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} autoComplete="off" spellCheck={false} />
   );
 }

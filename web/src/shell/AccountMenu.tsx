@@ -30,13 +30,7 @@ export function AccountMenu({ session }: { session: Session }) {
           {session.user.organisation.name}
         </Text>
       </Stack>
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        leftSection={<IconLogout size={16} aria-hidden />}
-        onClick={() => logout.mutate()}
-        loading={logout.isPending}
-      >
+      <Button variant="subtle" size="compact-sm" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => logout.mutate()} loading={logout.isPending}>
         Log out
       </Button>
     </Group>

@@ -20,7 +20,11 @@ function Actions({ a }: { a: Advisory }) {
   const [when, setWhen] = useState('');
   const [confirming, setConfirming] = useState(false);
   // The case's agreed embargo, read when "Publish now" is asked for: publishing before it needs the date and a reason.
-  const kase = useQuery({ queryKey: [casesKey, a.caseId], queryFn: () => api.get<CaseDetail>(`/api/cases/${a.caseId}`), enabled: confirming && a.caseId !== null });
+  const kase = useQuery({
+    queryKey: [casesKey, a.caseId],
+    queryFn: () => api.get<CaseDetail>(`/api/cases/${a.caseId}`),
+    enabled: confirming && a.caseId !== null,
+  });
   const act = useMutation({
     mutationFn: ({ verb, body }: { verb: string; body?: unknown }) => api.post<Advisory>(`/api/advisories/${encodeURIComponent(a.id)}/${verb}`, body),
     onSuccess: () => {
@@ -34,7 +38,12 @@ function Actions({ a }: { a: Advisory }) {
       {(a.state === 'draft' || a.state === 'scheduled') && (
         <>
           <TextInput aria-label={`Publication time of ${a.id}`} type="datetime-local" size="xs" value={when} onChange={(e) => setWhen(e.currentTarget.value)} />
-          <Button size="xs" variant="light" disabled={!when} onClick={() => act.mutate({ verb: 'schedule', body: { publishAt: new Date(when).toISOString() } })}>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!when}
+            onClick={() => act.mutate({ verb: 'schedule', body: { publishAt: new Date(when).toISOString() } })}
+          >
             Schedule
           </Button>
           <Button size="xs" onClick={() => setConfirming(true)}>
@@ -94,7 +103,15 @@ export function AdvisoryDeskPage() {
             <DataTable label="Advisories" columns={['Id', 'Title', 'State', 'Publication', 'Actions']} minWidth={1000}>
               {page.items.map((a) => (
                 <Table.Tr key={a.id}>
-                  <Table.Td>{a.state === 'published' || a.state === 'withdrawn' ? <Anchor component={Link} to={`/advisories/${encodeURIComponent(a.id)}`}>{a.id}</Anchor> : a.id}</Table.Td>
+                  <Table.Td>
+                    {a.state === 'published' || a.state === 'withdrawn' ? (
+                      <Anchor component={Link} to={`/advisories/${encodeURIComponent(a.id)}`}>
+                        {a.id}
+                      </Anchor>
+                    ) : (
+                      a.id
+                    )}
+                  </Table.Td>
                   <Table.Td>{a.title}</Table.Td>
                   <Table.Td>
                     <Badge variant="light">{a.state}</Badge> <Badge variant="outline">TLP:{a.marking.tlp}</Badge>

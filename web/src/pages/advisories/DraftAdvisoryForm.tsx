@@ -10,7 +10,19 @@ const ECOSYSTEMS = ['npm', 'PyPI', 'Go', 'crates.io', 'Maven', 'NuGet', 'RubyGem
 /** A first draft: one affected package with an introduced/fixed range, CVSS, CWE and an AI-finder credit. */
 export function DraftAdvisoryForm({ onDone }: { onDone: () => void }) {
   const client = useQueryClient();
-  const [f, setF] = useState({ title: '', summary: '', ecosystem: 'npm', name: '', introduced: '0', fixed: '', cvss: '', cwe: '', cve: '', finder: '', model: '' });
+  const [f, setF] = useState({
+    title: '',
+    summary: '',
+    ecosystem: 'npm',
+    name: '',
+    introduced: '0',
+    fixed: '',
+    cvss: '',
+    cwe: '',
+    cve: '',
+    finder: '',
+    model: '',
+  });
   const set = (k: keyof typeof f) => (v: string) => setF((c) => ({ ...c, [k]: v }));
   const save = useMutation({
     mutationFn: () =>
@@ -19,7 +31,18 @@ export function DraftAdvisoryForm({ onDone }: { onDone: () => void }) {
           title: f.title,
           summary: f.summary,
           cveId: f.cve || null,
-          affected: [{ ecosystem: f.ecosystem, name: f.name, ranges: [{ type: ['npm', 'Go', 'crates.io'].includes(f.ecosystem) ? 'SEMVER' : 'ECOSYSTEM', events: [{ introduced: f.introduced || '0' }, ...(f.fixed ? [{ fixed: f.fixed }] : [])] }] }],
+          affected: [
+            {
+              ecosystem: f.ecosystem,
+              name: f.name,
+              ranges: [
+                {
+                  type: ['npm', 'Go', 'crates.io'].includes(f.ecosystem) ? 'SEMVER' : 'ECOSYSTEM',
+                  events: [{ introduced: f.introduced || '0' }, ...(f.fixed ? [{ fixed: f.fixed }] : [])],
+                },
+              ],
+            },
+          ],
           cvss: f.cvss ? { v3_1: f.cvss } : {},
           cweIds: f.cwe ? [f.cwe] : [],
           credits: f.finder ? [{ name: f.finder, kind: f.model ? 'ai' : 'human', role: 'FINDER', ...(f.model ? { model: { name: f.model } } : {}) }] : [],
@@ -34,7 +57,9 @@ export function DraftAdvisoryForm({ onDone }: { onDone: () => void }) {
     e.preventDefault();
     save.mutate();
   };
-  const text = (k: keyof typeof f, label: string, extra: object = {}) => <TextInput label={label} value={f[k]} onChange={(e) => set(k)(e.currentTarget.value)} {...extra} />;
+  const text = (k: keyof typeof f, label: string, extra: object = {}) => (
+    <TextInput label={label} value={f[k]} onChange={(e) => set(k)(e.currentTarget.value)} {...extra} />
+  );
   return (
     <form onSubmit={submit}>
       <Stack>

@@ -4,7 +4,14 @@ import { describeError } from '../../api/problem';
 import { DateTime } from '../../components/DateTime';
 import { usePublicAdvisory, type OsvDocument } from './advisoryApi';
 
-const rangeText = (events: Record<string, string>[]) => events.map((e) => Object.entries(e).map(([k, v]) => `${k} ${v}`).join('')).join(', ');
+const rangeText = (events: Record<string, string>[]) =>
+  events
+    .map((e) =>
+      Object.entries(e)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(''),
+    )
+    .join(', ');
 
 function Affected({ osv }: { osv: OsvDocument }) {
   return (
@@ -24,7 +31,12 @@ export function PublicAdvisoryPage() {
   const { id = '' } = useParams();
   const advisory = usePublicAdvisory(id);
   if (advisory.isPending) return <Loader m="xl" aria-label="Loading" />;
-  if (advisory.isError) return <Alert color="red" m="xl">{describeError(advisory.error)}</Alert>;
+  if (advisory.isError)
+    return (
+      <Alert color="red" m="xl">
+        {describeError(advisory.error)}
+      </Alert>
+    );
   const a = advisory.data;
   const osv = a.osv!;
   const path = `/api/advisories/${encodeURIComponent(a.id)}`;
@@ -49,7 +61,10 @@ export function PublicAdvisoryPage() {
         {osv.details && <Text style={{ whiteSpace: 'pre-wrap' }}>{osv.details}</Text>}
         {osv.severity?.length ? (
           <Text>
-            Severity: {osv.severity.map((s) => <Code key={s.score}>{s.score}</Code>)}
+            Severity:{' '}
+            {osv.severity.map((s) => (
+              <Code key={s.score}>{s.score}</Code>
+            ))}
           </Text>
         ) : null}
         {osv.database_specific?.cwe_ids?.length ? <Text>Weaknesses: {osv.database_specific.cwe_ids.join(', ')}</Text> : null}
@@ -58,13 +73,28 @@ export function PublicAdvisoryPage() {
         {osv.credits?.length ? (
           <>
             <Title order={3}>Credits</Title>
-            <List>{osv.credits.map((c) => <List.Item key={c.name}>{c.name}{c.type ? ` (${c.type.toLowerCase()})` : ''}</List.Item>)}</List>
+            <List>
+              {osv.credits.map((c) => (
+                <List.Item key={c.name}>
+                  {c.name}
+                  {c.type ? ` (${c.type.toLowerCase()})` : ''}
+                </List.Item>
+              ))}
+            </List>
           </>
         ) : null}
         {osv.references?.length ? (
           <>
             <Title order={3}>References</Title>
-            <List>{osv.references.map((r) => <List.Item key={r.url}><Anchor href={r.url} rel="noreferrer">{r.url}</Anchor></List.Item>)}</List>
+            <List>
+              {osv.references.map((r) => (
+                <List.Item key={r.url}>
+                  <Anchor href={r.url} rel="noreferrer">
+                    {r.url}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
           </>
         ) : null}
         <Group>

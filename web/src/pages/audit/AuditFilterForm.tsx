@@ -12,10 +12,7 @@ export function AuditFilterForm({ value, onApply }: { value: AuditFilter; onAppl
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
 
-  const recordTypes = useMemo(
-    () => [...new Set([...coreRecordTypes, ...(eventTypes ?? []).map((type) => type.split('.')[0] ?? type)])].sort(),
-    [eventTypes],
-  );
+  const recordTypes = useMemo(() => [...new Set([...coreRecordTypes, ...(eventTypes ?? []).map((type) => type.split('.')[0] ?? type)])].sort(), [eventTypes]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -36,8 +36,7 @@ export function AuditPage() {
         title="Audit trail"
         description={
           <>
-            Every change, in order. Each entry's hash covers the previous one, so <Code>aisc audit verify</Code> finds any
-            edit.
+            Every change, in order. Each entry's hash covers the previous one, so <Code>aisc audit verify</Code> finds any edit.
           </>
         }
       />

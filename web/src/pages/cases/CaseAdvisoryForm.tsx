@@ -6,7 +6,16 @@ import { useCaseAction } from './useCaseAction';
 
 const ECOSYSTEMS = ['npm', 'PyPI', 'Go', 'crates.io', 'Maven', 'NuGet', 'RubyGems', 'Packagist'];
 /** purl type → OSV ecosystem, for the default of the override (the server derives the same). */
-const ECOSYSTEM_OF_PURL: Record<string, string> = { npm: 'npm', pypi: 'PyPI', golang: 'Go', cargo: 'crates.io', maven: 'Maven', nuget: 'NuGet', gem: 'RubyGems', composer: 'Packagist' };
+const ECOSYSTEM_OF_PURL: Record<string, string> = {
+  npm: 'npm',
+  pypi: 'PyPI',
+  golang: 'Go',
+  cargo: 'crates.io',
+  maven: 'Maven',
+  nuget: 'NuGet',
+  gem: 'RubyGems',
+  composer: 'Packagist',
+};
 const ecosystemOf = (product: string | null | undefined): string | null => ECOSYSTEM_OF_PURL[/^pkg:([^/]+)\//.exec(product ?? '')?.[1] ?? ''] ?? null;
 
 /**
@@ -28,7 +37,20 @@ export function CaseAdvisoryForm({ c }: { c: CaseDetail }) {
         content: {
           title: f.title,
           ...(f.name.trim()
-            ? { affected: [{ ecosystem, name: f.name.trim(), ranges: [{ type: ['npm', 'Go', 'crates.io'].includes(ecosystem) ? 'SEMVER' : 'ECOSYSTEM', events: [{ introduced: '0' }, ...(f.fixed ? [{ fixed: f.fixed }] : [])] }] }] }
+            ? {
+                affected: [
+                  {
+                    ecosystem,
+                    name: f.name.trim(),
+                    ranges: [
+                      {
+                        type: ['npm', 'Go', 'crates.io'].includes(ecosystem) ? 'SEMVER' : 'ECOSYSTEM',
+                        events: [{ introduced: '0' }, ...(f.fixed ? [{ fixed: f.fixed }] : [])],
+                      },
+                    ],
+                  },
+                ],
+              }
             : {}),
         },
       },
@@ -39,10 +61,18 @@ export function CaseAdvisoryForm({ c }: { c: CaseDetail }) {
       <Stack>
         <TextInput label="Advisory title" required value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
         <Text size="sm" c="dimmed">
-          Affected packages, severity, weaknesses, the vendors’ fixed versions and the finders’ consented credits come from the case. Name a package only to replace them.
+          Affected packages, severity, weaknesses, the vendors’ fixed versions and the finders’ consented credits come from the case. Name a package only to
+          replace them.
         </Text>
         <Group grow>
-          <Select label="Ecosystem" data={ECOSYSTEMS} clearable placeholder="from the reports" value={f.ecosystem || null} onChange={(v) => set('ecosystem')(v ?? '')} />
+          <Select
+            label="Ecosystem"
+            data={ECOSYSTEMS}
+            clearable
+            placeholder="from the reports"
+            value={f.ecosystem || null}
+            onChange={(v) => set('ecosystem')(v ?? '')}
+          />
           <TextInput label="Affected package" placeholder="from the reports" value={f.name} onChange={(e) => set('name')(e.currentTarget.value)} />
           <TextInput label="Fixed in" placeholder="from vendor statements" value={f.fixed} onChange={(e) => set('fixed')(e.currentTarget.value)} />
         </Group>

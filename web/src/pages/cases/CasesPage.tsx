@@ -36,10 +36,22 @@ function OpenCaseForm() {
   return (
     <form onSubmit={submit}>
       <Stack>
-        <SegmentedControl data={[{ value: 'single', label: 'From reports' }, { value: 'campaign', label: 'Campaign' }]} value={f.kind} onChange={set('kind')} />
+        <SegmentedControl
+          data={[
+            { value: 'single', label: 'From reports' },
+            { value: 'campaign', label: 'Campaign' },
+          ]}
+          value={f.kind}
+          onChange={set('kind')}
+        />
         <TextInput label="Title" required value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
         <Textarea label="Summary" required value={f.summary} onChange={(e) => set('summary')(e.currentTarget.value)} />
-        <Textarea label="Accepted report ids" description="One or more, separated by spaces or commas" value={f.reportIds} onChange={(e) => set('reportIds')(e.currentTarget.value)} />
+        <Textarea
+          label="Accepted report ids"
+          description="One or more, separated by spaces or commas"
+          value={f.reportIds}
+          onChange={(e) => set('reportIds')(e.currentTarget.value)}
+        />
         {f.kind === 'campaign' && <TextInput label="Bug pattern" value={f.pattern} onChange={(e) => set('pattern')(e.currentTarget.value)} />}
         {open.isError && <div role="alert">{describeError(open.error)}</div>}
         <Group justify="flex-end">

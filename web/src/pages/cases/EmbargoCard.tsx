@@ -45,7 +45,12 @@ export function EmbargoCard({ c, coordinator }: { c: CaseDetail; coordinator: bo
       </DataTable>
       {c.embargo.state !== 'exited' && (
         <Group align="flex-end" mt="sm">
-          <TextInput label={coordinator ? 'Propose a public date' : 'Counter-propose a public date'} type="datetime-local" value={when} onChange={(e) => setWhen(e.currentTarget.value)} />
+          <TextInput
+            label={coordinator ? 'Propose a public date' : 'Counter-propose a public date'}
+            type="datetime-local"
+            value={when}
+            onChange={(e) => setWhen(e.currentTarget.value)}
+          />
           <TextInput label="Reason (needed for an extension)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={320} />
           <Button variant="light" disabled={!when} onClick={propose}>
             Propose

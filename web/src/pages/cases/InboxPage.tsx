@@ -10,7 +10,10 @@ export function InboxPage() {
   const inbox = useInbox({ limit: paging.limit, offset: paging.offset });
   return (
     <>
-      <PageHeader title="Vendor inbox" description="Cases your organisation is invited to. Open one to state, per vulnerability, whether your products are affected." />
+      <PageHeader
+        title="Vendor inbox"
+        description="Cases your organisation is invited to. Open one to state, per vulnerability, whether your products are affected."
+      />
       <ListState query={inbox} empty="No invitations.">
         {(page) => (
           <>

@@ -7,7 +7,13 @@ import { useStatements, type CaseDetail, type Vulnerability } from './caseApi';
 import { useCaseAction } from './useCaseAction';
 
 const STATUSES = ['affected', 'not_affected', 'under_investigation', 'fixed'];
-const JUSTIFICATIONS = ['component_not_present', 'vulnerable_code_not_present', 'vulnerable_code_not_in_execute_path', 'vulnerable_code_cannot_be_controlled_by_adversary', 'inline_mitigations_already_exist'];
+const JUSTIFICATIONS = [
+  'component_not_present',
+  'vulnerable_code_not_present',
+  'vulnerable_code_not_in_execute_path',
+  'vulnerable_code_cannot_be_controlled_by_adversary',
+  'inline_mitigations_already_exist',
+];
 
 /** A vendor's statement on one vulnerability (the VEX vocabulary). */
 function StatementForm({ caseId, v }: { caseId: string; v: Vulnerability }) {
@@ -18,7 +24,11 @@ function StatementForm({ caseId, v }: { caseId: string; v: Vulnerability }) {
   const save = () =>
     act.mutate({
       path: `/vulnerabilities/${v.id}/statement`,
-      body: { status, ...(status === 'not_affected' ? { justification } : {}), ...(status === 'fixed' ? { fixedVersions: fixed.split(/[\s,]+/).filter(Boolean) } : {}) },
+      body: {
+        status,
+        ...(status === 'not_affected' ? { justification } : {}),
+        ...(status === 'fixed' ? { fixedVersions: fixed.split(/[\s,]+/).filter(Boolean) } : {}),
+      },
     });
   return (
     <Group align="flex-end">

@@ -20,7 +20,11 @@ export function VendorsCard({ caseId, coordinator }: { caseId: string; coordinat
       </Title>
       <Group align="flex-end" mb="sm">
         <OrganisationSelect label="Invite a vendor" value={org} onChange={setOrg} exclude={coordinator} w={320} />
-        <Button disabled={!org} loading={invite.isPending} onClick={() => org && invite.mutate({ path: '/vendors', body: { organisations: [org] } }, { onSuccess: () => setOrg(null) })}>
+        <Button
+          disabled={!org}
+          loading={invite.isPending}
+          onClick={() => org && invite.mutate({ path: '/vendors', body: { organisations: [org] } }, { onSuccess: () => setOrg(null) })}
+        >
           Invite
         </Button>
       </Group>

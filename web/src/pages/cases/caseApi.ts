@@ -86,10 +86,17 @@ export const useCases = (paging: { limit: number; offset: number }) =>
 export const useCase = (id: string) => useQuery({ queryKey: [casesKey, id], queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`) });
 
 export const useCaseVendors = (id: string, paging: { limit: number; offset: number }) =>
-  useQuery({ queryKey: [casesKey, id, 'vendors', paging], queryFn: () => api.get<Page<CaseVendor>>(`/api/cases/${id}/vendors${query(paging)}`), placeholderData: (p) => p });
+  useQuery({
+    queryKey: [casesKey, id, 'vendors', paging],
+    queryFn: () => api.get<Page<CaseVendor>>(`/api/cases/${id}/vendors${query(paging)}`),
+    placeholderData: (p) => p,
+  });
 
 export const useStatements = (id: string) =>
-  useQuery({ queryKey: [casesKey, id, 'statements'], queryFn: () => api.get<Page<Statement>>(`/api/cases/${id}/statements${query({ limit: 500, offset: 0 })}`) });
+  useQuery({
+    queryKey: [casesKey, id, 'statements'],
+    queryFn: () => api.get<Page<Statement>>(`/api/cases/${id}/statements${query({ limit: 500, offset: 0 })}`),
+  });
 
 export const useInbox = (paging: { limit: number; offset: number }) =>
   useQuery({ queryKey: [casesKey, 'inbox', paging], queryFn: () => api.get<Page<InboxItem>>(`/api/inbox${query(paging)}`), placeholderData: (p) => p });

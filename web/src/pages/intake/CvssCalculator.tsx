@@ -10,7 +10,10 @@ export function CvssCalculator({ initial, onUse }: { initial: string; onUse: (ve
   return (
     <Group align="flex-end">
       <TextInput label="CVSS vector (3.1 or 4.0)" value={vector} onChange={(e) => setVector(e.currentTarget.value)} w={520} />
-      <Button variant="light" onClick={async () => setAnswer(await scoreVector(vector).then((s) => `CVSS ${s.version}: ${s.baseScore} ${s.baseSeverity}`, describeError))}>
+      <Button
+        variant="light"
+        onClick={async () => setAnswer(await scoreVector(vector).then((s) => `CVSS ${s.version}: ${s.baseScore} ${s.baseSeverity}`, describeError))}
+      >
         Score
       </Button>
       <Button variant="default" onClick={() => onUse(vector)}>

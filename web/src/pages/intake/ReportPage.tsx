@@ -54,13 +54,25 @@ export function ReportPage() {
       <PageHeader title={r.title} description={`${r.product} · ${r.cwe ?? 'no CWE'}${r.cweName ? ` (${r.cweName})` : ''} · ${r.findingCount} finding(s)`} />
       <Group mb="md">
         <Badge>{r.state}</Badge>
-        <Badge color="orange">{r.severity}{r.cvss ? ` ${r.cvss.score}` : ''}</Badge>
+        <Badge color="orange">
+          {r.severity}
+          {r.cvss ? ` ${r.cvss.score}` : ''}
+        </Badge>
         {r.exploited && <Badge color="red">exploited in the wild</Badge>}
         {r.ssvc?.decision && <Badge color="grape">SSVC: {r.ssvc.decision}</Badge>}
         <Badge variant="outline">reproduction: {r.reproduction.status}</Badge>
       </Group>
-      {r.reason && <Alert mb="md" title={r.state === 'needs-info' ? 'Information requested' : 'Reason'}>{r.reason}{r.closesAt ? ` (closes ${new Date(r.closesAt).toLocaleDateString()})` : ''}</Alert>}
-      {error && <Alert color="red" mb="md">{error}</Alert>}
+      {r.reason && (
+        <Alert mb="md" title={r.state === 'needs-info' ? 'Information requested' : 'Reason'}>
+          {r.reason}
+          {r.closesAt ? ` (closes ${new Date(r.closesAt).toLocaleDateString()})` : ''}
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" mb="md">
+          {error}
+        </Alert>
+      )}
       {(r.case || r.state === 'accepted') && <ReportCaseStatus c={r.case} />}
       {r.actions.length > 0 && (
         <Card withBorder mb="md">
@@ -72,7 +84,11 @@ export function ReportPage() {
             </Group>
             <Group>
               {r.actions.map((event) => (
-                <Button key={event} variant="light" onClick={() => run(() => transitionReport(r.id, { event, ...(reason ? { reason } : {}), ...(duplicateOf ? { duplicateOf } : {}) }))}>
+                <Button
+                  key={event}
+                  variant="light"
+                  onClick={() => run(() => transitionReport(r.id, { event, ...(reason ? { reason } : {}), ...(duplicateOf ? { duplicateOf } : {}) }))}
+                >
                   {actionLabel(event)}
                 </Button>
               ))}
@@ -95,16 +111,25 @@ export function ReportPage() {
                 {r.knownExploited ? 'Clear known-exploited' : 'Mark known-exploited'}
               </Button>
             </Group>
-            <CvssCalculator initial={r.cvss?.vector ?? 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'} onUse={(cvss) => run(() => assessReport(r.id, { cvss }))} />
+            <CvssCalculator
+              initial={r.cvss?.vector ?? 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'}
+              onUse={(cvss) => run(() => assessReport(r.id, { cvss }))}
+            />
           </Stack>
         </Card>
       )}
-      <Title order={4} mb="xs">Credits</Title>
+      <Title order={4} mb="xs">
+        Credits
+      </Title>
       <Text mb="md">
-        {r.credits.map((c) => `${c.organisation} (${c.findings} finding${c.findings === 1 ? '' : 's'}${c.models.length ? `, ${c.models.join(', ')}` : ''})`).join('; ')}
+        {r.credits
+          .map((c) => `${c.organisation} (${c.findings} finding${c.findings === 1 ? '' : 's'}${c.models.length ? `, ${c.models.join(', ')}` : ''})`)
+          .join('; ')}
         {r.otherCredits ? `${r.credits.length ? '; ' : ''}${r.otherCredits} other organisation${r.otherCredits === 1 ? '' : 's'} also reported it` : ''}
       </Text>
-      <Title order={4} mb="xs">Findings you may see</Title>
+      <Title order={4} mb="xs">
+        Findings you may see
+      </Title>
       <Stack>
         {r.findings.map((f) => (
           <Card key={f.id} withBorder>
@@ -113,7 +138,9 @@ export function ReportPage() {
               {f.provenance.finderKind}
               {f.provenance.model ? ` · ${f.provenance.model.name}` : ''} · {[f.location.file, f.location.line, f.location.function].filter(Boolean).join(':')}
             </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{f.description}</Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {f.description}
+            </Text>
             {f.proofOfConcept.map((a) => (
               <a key={a.id} href={`/api/findings/attachments/${a.id}`}>
                 {a.name} ({a.size} bytes, TLP:{a.tlp})

@@ -24,7 +24,26 @@ const POC_AUDIENCE =
 
 /** The web form for one finding, with proof-of-concept files (stored TLP:RED). */
 export function SubmitFindingPage() {
-  const [f, setF] = useState({ title: '', description: '', finderKind: 'human', model: '', autonomy: '', purl: '', cpe: '', repository: '', file: '', line: '' as number | string, fn: '', endpoint: '', cwe: '', cvss: '', exploited: false, creditConsent: false, creditName: '', creditModel: false });
+  const [f, setF] = useState({
+    title: '',
+    description: '',
+    finderKind: 'human',
+    model: '',
+    autonomy: '',
+    purl: '',
+    cpe: '',
+    repository: '',
+    file: '',
+    line: '' as number | string,
+    fn: '',
+    endpoint: '',
+    cwe: '',
+    cvss: '',
+    exploited: false,
+    creditConsent: false,
+    creditName: '',
+    creditModel: false,
+  });
   const [files, setFiles] = useState<File[]>([]);
   const [result, setResult] = useState<ItemResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,19 +63,28 @@ export function SubmitFindingPage() {
     setFieldErrors({});
     setResult(null);
     try {
-      const proofOfConcept = await Promise.all(files.map(async (x) => ({ name: x.name, mediaType: x.type || 'application/octet-stream', contentBase64: await toBase64(x) })));
+      const proofOfConcept = await Promise.all(
+        files.map(async (x) => ({ name: x.name, mediaType: x.type || 'application/octet-stream', contentBase64: await toBase64(x) })),
+      );
       const body = {
         ...(f.title ? { title: f.title } : {}),
         description: f.description,
         provenance: { finderKind: f.finderKind, ...(f.model ? { model: { name: f.model } } : {}), ...(f.autonomy ? { autonomy: f.autonomy } : {}) },
         target: { ...(f.purl ? { purl: f.purl } : {}), ...(f.cpe ? { cpe: f.cpe } : {}), ...(f.repository ? { repository: f.repository } : {}) },
-        location: { ...(f.file ? { file: f.file } : {}), ...(f.line ? { line: Number(f.line) } : {}), ...(f.fn ? { function: f.fn } : {}), ...(f.endpoint ? { endpoint: f.endpoint } : {}) },
+        location: {
+          ...(f.file ? { file: f.file } : {}),
+          ...(f.line ? { line: Number(f.line) } : {}),
+          ...(f.fn ? { function: f.fn } : {}),
+          ...(f.endpoint ? { endpoint: f.endpoint } : {}),
+        },
         ...(f.cwe ? { weakness: { cwe: f.cwe } } : {}),
         ...(f.cvss ? { severity: { cvss: f.cvss } } : {}),
         exploited: f.exploited,
         ...(proofOfConcept.length ? { proofOfConcept } : {}),
         // "Credit me publicly as …": asked of every finder; nothing is published without consent.
-        publicCredit: f.creditConsent ? { consent: true, ...(f.creditName.trim() ? { name: f.creditName.trim() } : {}), ...(f.creditModel ? { model: true } : {}) } : { consent: false },
+        publicCredit: f.creditConsent
+          ? { consent: true, ...(f.creditName.trim() ? { name: f.creditName.trim() } : {}), ...(f.creditModel ? { model: true } : {}) }
+          : { consent: false },
       };
       setResult(await submitFinding(body));
     } catch (e) {
@@ -75,26 +103,75 @@ export function SubmitFindingPage() {
       <PageHeader title="Submit a finding" description="One finding with its provenance." />
       <Stack maw={760}>
         <TextInput label="Title" error={err('/title')} value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
-        <Textarea label="Description" error={err('/description')} required autosize minRows={4} value={f.description} onChange={(e) => set('description')(e.currentTarget.value)} />
+        <Textarea
+          label="Description"
+          error={err('/description')}
+          required
+          autosize
+          minRows={4}
+          value={f.description}
+          onChange={(e) => set('description')(e.currentTarget.value)}
+        />
         <Group grow>
-          <Select label="Found by" data={[{ value: 'human', label: 'A person' }, { value: 'ai', label: 'An AI system' }, { value: 'hybrid', label: 'A person with an AI system' }]} value={f.finderKind} onChange={set('finderKind')} allowDeselect={false} />
+          <Select
+            label="Found by"
+            data={[
+              { value: 'human', label: 'A person' },
+              { value: 'ai', label: 'An AI system' },
+              { value: 'hybrid', label: 'A person with an AI system' },
+            ]}
+            value={f.finderKind}
+            onChange={set('finderKind')}
+            allowDeselect={false}
+          />
           <TextInput label="AI model" error={err('/provenance/model')} value={f.model} onChange={(e) => set('model')(e.currentTarget.value)} />
-          <Select label="Autonomy" error={err('/provenance/autonomy')} clearable data={['fully-autonomous', 'human-directed', 'human-validated']} value={f.autonomy || null} onChange={set('autonomy')} />
+          <Select
+            label="Autonomy"
+            error={err('/provenance/autonomy')}
+            clearable
+            data={['fully-autonomous', 'human-directed', 'human-validated']}
+            value={f.autonomy || null}
+            onChange={set('autonomy')}
+          />
         </Group>
         <Group grow>
-          <TextInput label="Package URL" error={err('/target/purl')} placeholder="pkg:npm/example@1.2.3" value={f.purl} onChange={(e) => set('purl')(e.currentTarget.value)} />
-          <TextInput label="CPE" error={err('/target/cpe')} placeholder="cpe:2.3:a:vendor:product:1.0:*:*:*:*:*:*:*" value={f.cpe} onChange={(e) => set('cpe')(e.currentTarget.value)} />
+          <TextInput
+            label="Package URL"
+            error={err('/target/purl')}
+            placeholder="pkg:npm/example@1.2.3"
+            value={f.purl}
+            onChange={(e) => set('purl')(e.currentTarget.value)}
+          />
+          <TextInput
+            label="CPE"
+            error={err('/target/cpe')}
+            placeholder="cpe:2.3:a:vendor:product:1.0:*:*:*:*:*:*:*"
+            value={f.cpe}
+            onChange={(e) => set('cpe')(e.currentTarget.value)}
+          />
           <TextInput label="Repository" error={err('/target/repository')} value={f.repository} onChange={(e) => set('repository')(e.currentTarget.value)} />
         </Group>
         <Group grow>
           <TextInput label="File" error={err('/location/file')} value={f.file} onChange={(e) => set('file')(e.currentTarget.value)} />
           <NumberInput label="Line" error={err('/location/line')} min={1} value={f.line} onChange={set('line')} />
           <TextInput label="Function" error={err('/location/function')} value={f.fn} onChange={(e) => set('fn')(e.currentTarget.value)} />
-          <TextInput label="Endpoint" error={err('/location/endpoint')} placeholder="GET /api/items/:id" value={f.endpoint} onChange={(e) => set('endpoint')(e.currentTarget.value)} />
+          <TextInput
+            label="Endpoint"
+            error={err('/location/endpoint')}
+            placeholder="GET /api/items/:id"
+            value={f.endpoint}
+            onChange={(e) => set('endpoint')(e.currentTarget.value)}
+          />
         </Group>
         <Group grow>
           <TextInput label="CWE" error={err('/weakness/cwe')} placeholder="CWE-79" value={f.cwe} onChange={(e) => set('cwe')(e.currentTarget.value)} />
-          <TextInput label="CVSS vector" error={err('/severity/cvss')} placeholder="CVSS:3.1/AV:N/…" value={f.cvss} onChange={(e) => set('cvss')(e.currentTarget.value)} />
+          <TextInput
+            label="CVSS vector"
+            error={err('/severity/cvss')}
+            placeholder="CVSS:3.1/AV:N/…"
+            value={f.cvss}
+            onChange={(e) => set('cvss')(e.currentTarget.value)}
+          />
         </Group>
         <Checkbox label="Exploited in the wild" checked={f.exploited} onChange={(e) => set('exploited')(e.currentTarget.checked)} />
         <FileInput label="Proof of concept" description={POC_AUDIENCE} multiple clearable value={files} onChange={setFiles} />
@@ -106,13 +183,28 @@ export function SubmitFindingPage() {
         />
         {f.creditConsent && (
           <Group grow>
-            <TextInput label="Credit me as" error={err('/publicCredit/name')} placeholder="your organisation's name" value={f.creditName} onChange={(e) => set('creditName')(e.currentTarget.value)} />
-            {f.finderKind !== 'human' && <Checkbox label="Name the AI model in the credit" mt="lg" checked={f.creditModel} onChange={(e) => set('creditModel')(e.currentTarget.checked)} />}
+            <TextInput
+              label="Credit me as"
+              error={err('/publicCredit/name')}
+              placeholder="your organisation's name"
+              value={f.creditName}
+              onChange={(e) => set('creditName')(e.currentTarget.value)}
+            />
+            {f.finderKind !== 'human' && (
+              <Checkbox label="Name the AI model in the credit" mt="lg" checked={f.creditModel} onChange={(e) => set('creditModel')(e.currentTarget.checked)} />
+            )}
           </Group>
         )}
-        {error && <Alert color="red" title="The finding was not accepted" style={{ whiteSpace: 'pre-line' }}>{error}</Alert>}
+        {error && (
+          <Alert color="red" title="The finding was not accepted" style={{ whiteSpace: 'pre-line' }}>
+            {error}
+          </Alert>
+        )}
         {result && (
-          <Alert color={result.status === 'accepted' ? 'green' : 'yellow'} title={result.status === 'accepted' ? 'Accepted as a new report' : `Duplicate (${result.match ?? ''}) of an existing report`}>
+          <Alert
+            color={result.status === 'accepted' ? 'green' : 'yellow'}
+            title={result.status === 'accepted' ? 'Accepted as a new report' : `Duplicate (${result.match ?? ''}) of an existing report`}
+          >
             {result.reportId ? (
               <Link to={`/reports/${result.reportId}`}>Open the report</Link>
             ) : (

@@ -19,17 +19,60 @@ export function TriageQueuePage() {
     <>
       <PageHeader title="Reports" description="Deduplicated reports of findings. Precision is accepted ÷ decided, per finder organisation and AI model." />
       <Group mb="md" wrap="wrap">
-        <Select label="State" clearable data={['received', 'triaging', 'accepted', 'rejected', 'duplicate', 'needs-info']} value={f.state ?? null} onChange={set('state')} />
-        <Select label="Severity" clearable data={['critical', 'high', 'medium', 'low', 'none', 'unknown']} value={f.severity ?? null} onChange={set('severity')} />
-        <Select label="Exploited" clearable data={[{ value: 'true', label: 'yes' }, { value: 'false', label: 'no' }]} value={f.exploited ?? null} onChange={set('exploited')} />
-        <Select label="Reproduction" clearable data={['not-tried', 'reproduced', 'failed']} value={f.reproductionStatus ?? null} onChange={set('reproductionStatus')} />
+        <Select
+          label="State"
+          clearable
+          data={['received', 'triaging', 'accepted', 'rejected', 'duplicate', 'needs-info']}
+          value={f.state ?? null}
+          onChange={set('state')}
+        />
+        <Select
+          label="Severity"
+          clearable
+          data={['critical', 'high', 'medium', 'low', 'none', 'unknown']}
+          value={f.severity ?? null}
+          onChange={set('severity')}
+        />
+        <Select
+          label="Exploited"
+          clearable
+          data={[
+            { value: 'true', label: 'yes' },
+            { value: 'false', label: 'no' },
+          ]}
+          value={f.exploited ?? null}
+          onChange={set('exploited')}
+        />
+        <Select
+          label="Reproduction"
+          clearable
+          data={['not-tried', 'reproduced', 'failed']}
+          value={f.reproductionStatus ?? null}
+          onChange={set('reproductionStatus')}
+        />
         <TextInput label="Model" value={f.model ?? ''} onChange={(e) => set('model')(e.currentTarget.value || null)} />
         <TextInput label="Product" value={f.product ?? ''} onChange={(e) => set('product')(e.currentTarget.value || null)} />
-        <Select label="Sort" data={[{ value: 'severity', label: 'Severity' }, { value: 'exploited', label: 'Exploited first' }, { value: 'age', label: 'Oldest' }, { value: 'newest', label: 'Newest' }, { value: 'findings', label: 'Most reported' }]} value={f.sort ?? 'severity'} onChange={set('sort')} allowDeselect={false} />
+        <Select
+          label="Sort"
+          data={[
+            { value: 'severity', label: 'Severity' },
+            { value: 'exploited', label: 'Exploited first' },
+            { value: 'age', label: 'Oldest' },
+            { value: 'newest', label: 'Newest' },
+            { value: 'findings', label: 'Most reported' },
+          ]}
+          value={f.sort ?? 'severity'}
+          onChange={set('sort')}
+          allowDeselect={false}
+        />
       </Group>
       <ListState query={queue} empty="No reports match.">
         {(page) => (
-          <DataTable label="Reports" columns={['Report', 'Product', 'Severity', 'State', 'Findings', 'Finder precision', 'Model precision', 'Received']} minWidth={1000}>
+          <DataTable
+            label="Reports"
+            columns={['Report', 'Product', 'Severity', 'State', 'Findings', 'Finder precision', 'Model precision', 'Received']}
+            minWidth={1000}
+          >
             {page.items.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>

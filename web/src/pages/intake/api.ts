@@ -45,7 +45,15 @@ export interface ReportCase {
 
 export interface ReportDetail extends Report {
   case: ReportCase | null;
-  findings: Array<{ id: string; organisationId: string; title: string; description: string; provenance: { finderKind: string; model: { name: string; version: string | null } | null }; location: { file: string | null; line: number | null; function: string | null }; proofOfConcept: Array<{ id: string; name: string; size: number; tlp: string }> }>;
+  findings: Array<{
+    id: string;
+    organisationId: string;
+    title: string;
+    description: string;
+    provenance: { finderKind: string; model: { name: string; version: string | null } | null };
+    location: { file: string | null; line: number | null; function: string | null };
+    proofOfConcept: Array<{ id: string; name: string; size: number; tlp: string }>;
+  }>;
   credits: Array<{ organisationId: string; organisation: string; findings: number; models: string[] }>;
   /** How many other organisations are credited (their names are the coordinators' to see). */
   otherCredits: number;
@@ -79,6 +87,7 @@ export interface ItemResult {
 }
 
 export const submitFinding = (finding: unknown) => api.post<ItemResult>('/api/findings', finding);
-export const transitionReport = (id: string, body: { event: string; reason?: string; duplicateOf?: string }) => api.post<Report>(`/api/reports/${encodeURIComponent(id)}/transitions`, body);
+export const transitionReport = (id: string, body: { event: string; reason?: string; duplicateOf?: string }) =>
+  api.post<Report>(`/api/reports/${encodeURIComponent(id)}/transitions`, body);
 export const assessReport = (id: string, body: Record<string, unknown>) => api.patch<Report>(`/api/reports/${encodeURIComponent(id)}`, body);
 export const scoreVector = (vector: string) => api.post<{ version: string; baseScore: number; baseSeverity: string }>('/api/intake/cvss', { vector });

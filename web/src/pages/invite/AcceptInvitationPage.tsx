@@ -34,8 +34,7 @@ export function AcceptInvitationPage() {
     >
       {tokenRejected && (
         <Alert color="red" role="alert" title="Invitation not valid">
-          This invitation link is not valid: it may have been used already or have expired. Ask your administrator for a new
-          one.
+          This invitation link is not valid: it may have been used already or have expired. Ask your administrator for a new one.
         </Alert>
       )}
       {!fragmentToken && (

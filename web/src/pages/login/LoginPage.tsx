@@ -61,8 +61,7 @@ export function LoginPage() {
     <PublicFormCard id="login" title="Log in" onSubmit={submit}>
       {meta.data?.setupNeeded && (
         <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title="Setup needed">
-          This AISC has no administrator yet. Open the one-time setup link that the server printed when it
-          started.
+          This AISC has no administrator yet. Open the one-time setup link that the server printed when it started.
         </Alert>
       )}
       {formError && (

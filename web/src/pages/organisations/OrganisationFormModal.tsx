@@ -113,11 +113,7 @@ export function OrganisationFormModal({ opened, onClose, organisation }: Organis
             onChange={(parentId) => set('parentId', parentId)}
             error={errors['/parentId']}
           />
-          <FormButtons
-            onCancel={close}
-            submitLabel={organisation ? 'Save organisation' : 'Create organisation'}
-            loading={save.isPending}
-          />
+          <FormButtons onCancel={close} submitLabel={organisation ? 'Save organisation' : 'Create organisation'} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

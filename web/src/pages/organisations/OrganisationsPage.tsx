@@ -40,9 +40,7 @@ export function OrganisationsPage() {
       <PageHeader
         title="Organisations"
         description="Government agencies, AI developers, vendors, operators, assessors and researchers on this clearinghouse."
-        action={
-          canManage && <AddButton label="Create organisation" onClick={() => open(null)} />
-        }
+        action={canManage && <AddButton label="Create organisation" onClick={() => open(null)} />}
       />
       <TextInput
         label="Search organisations"

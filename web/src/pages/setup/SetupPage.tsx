@@ -43,8 +43,7 @@ export function SetupPage() {
     >
       {tokenRejected && (
         <Alert color="red" role="alert" title="Setup is not possible">
-          This setup token is not valid, or setup was already done. Log in instead, or restart the server to print a new
-          link if no administrator exists.
+          This setup token is not valid, or setup was already done. Log in instead, or restart the server to print a new link if no administrator exists.
         </Alert>
       )}
       <OneTimeTokenField

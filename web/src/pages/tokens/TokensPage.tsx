@@ -59,13 +59,7 @@ export function TokensPage() {
                 </Table.Td>
                 <Table.Td>
                   {!token.revokedAt && (
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => revoke.ask(token)}
-                      aria-label={`Revoke token ${token.name}`}
-                    >
+                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => revoke.ask(token)} aria-label={`Revoke token ${token.name}`}>
                       Revoke
                     </Button>
                   )}

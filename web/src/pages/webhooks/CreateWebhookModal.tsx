@@ -52,11 +52,10 @@ export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClo
         secret === null
           ? null
           : {
-          label: 'Signing secret',
-          value: secret,
-          warning:
-            'Store this secret with the receiver now: it checks the HMAC-SHA256 signature of every delivery with it. AISC does not show it again.',
-        }
+              label: 'Signing secret',
+              value: secret,
+              warning: 'Store this secret with the receiver now: it checks the HMAC-SHA256 signature of every delivery with it. AISC does not show it again.',
+            }
       }
     >
       <form onSubmit={submit} noValidate>
@@ -71,12 +70,7 @@ export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClo
             onChange={(e) => set('url', e.currentTarget.value)}
             error={errors['/url']}
           />
-          <TextInput
-            label="Description"
-            value={draft.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={errors['/description']}
-          />
+          <TextInput label="Description" value={draft.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors['/description']} />
           <MultiSelect
             label="Event types"
             description="Leave empty to receive every event your organisation may see"
