@@ -10,7 +10,7 @@ import { Browser, withToken } from '../helpers/http';
 import { eventually, startReceiver } from '../helpers/receiver';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
-const haveServer = requireUnderCi(!!ADMIN_URL, 'scale-out test: set TEST_DATABASE_URL to a PostgreSQL server (PGlite is one process only)');
+const haveServer = requireUnderCi(!!ADMIN_URL, 'scale-out test: set TEST_DATABASE_URL to a PostgreSQL server (PGlite is one process only)', process.env.CI);
 
 /**
  * Two AISC nodes on one PostgreSQL (DESIGN.md "Scale-out"): they share the outbox and the
