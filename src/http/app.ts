@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors';
 import type { ServiceContext } from '../services/context';
@@ -103,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (`.meta({ id })`) become named components (issue 10 §2).
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument, openApiText } from '../../src/runtime/openapi';
+import { clientTypesText } from '../../scripts/openapi-client-types';
 
 describe('OpenAPI document', () => {
   it('the committed docs/openapi.json is current (run `npm run openapi` after changing routes)', async () => {
@@ -10,5 +11,7 @@ describe('OpenAPI document', () => {
       expect.arrayContaining(['/api/session', '/api/organisations', '/api/tokens', '/api/webhooks/{id}/deliveries', '/api/audit', '/api/notes/{id}']),
     );
     expect(readFileSync('docs/openapi.json', 'utf8')).toBe(openApiText(doc));
+    // The typed client the UI and the CLI share is generated from the same document.
+    expect(readFileSync('src/client/openapi.ts', 'utf8')).toBe(await clientTypesText(JSON.parse(openApiText(doc))));
   });
 });
