@@ -11,6 +11,7 @@ import { EventHub } from '../services/events/stream';
 import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
 import { ThreadChecker } from '../services/intake/checker';
+import { PublishedIndex } from '../services/advisories/published-index';
 import { type Database, openDatabase } from '../store/database';
 import { auditHeadSeq, checkpointAuditChain, ensureAuditKey } from '../services/audit';
 import { createLogger } from './logger';
@@ -22,6 +23,12 @@ export interface Runtime {
   readonly ctx: ServiceContext;
   readonly hub: EventHub;
   readonly worker: Worker | null;
+  /**
+   * Starts the process's running parts: the outbox tail, the index of published advisories
+   * (built before this resolves) and the worker. With or without HTTP: a worker node answers
+   * OSV queries from the same index an API node does.
+   */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +75,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     config,
     log,
     now: opts.now ?? (() => new Date()),
+    published: new PublishedIndex({ db: database.db, log }),
     credentials,
     nudge: (types) => {
       forgetPrincipals(types);
@@ -75,7 +83,8 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
       worker?.nudge();
     },
   };
-  hub = new EventHub(ctx);
+  const events = new EventHub(ctx);
+  hub = events;
   // Changes made on other nodes reach this one through the outbox tail.
   await hub.subscribe(SYSTEM, (e) => forgetPrincipals([e.type]));
   worker = config.worker ? new Worker(ctx) : null;
@@ -94,8 +103,14 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     ctx,
     hub,
     worker,
+    async start() {
+      await events.start();
+      await ctx.published.start(events);
+      worker?.start();
+    },
     async close() {
       hub?.stop();
+      ctx.published.stop();
       if (checkpoints) clearInterval(checkpoints);
       await worker?.stop();
       if (config.auditKeyFile && (config.worker || (await auditHeadSeq(ctx).catch(() => headAtOpen)) !== headAtOpen)) await checkpoint();

@@ -22,7 +22,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, opts: { webRoot?: string; now?: () => Date; log?: Logger } = {}): Promise<RunningServer> {
   const runtime = await openRuntime(config, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
-  const { ctx, hub, worker } = runtime;
+  const { ctx, hub } = runtime;
   const app = await buildApp({
     ctx,
     hub,
@@ -32,8 +32,7 @@ export async function startServer(config: Config, opts: { webRoot?: string; now?
       return true;
     },
   });
-  await hub.start();
-  worker?.start();
+  await runtime.start();
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Principal } from '../domain/identity/principal';
 import type { Db } from '../store/database';
+import type { PublishedIndex } from './advisories/published-index';
 import type { CredentialCache } from './credential-cache';
 import type { EventBus } from './events/bus';
 import type { ItemChecker } from './intake/checker';
@@ -22,6 +23,8 @@ export interface ServiceContext {
   readonly bus?: EventBus | undefined;
   /** Where bulk intake checks items (the intake thread, when the runtime started one); inline without. */
   readonly checker?: ItemChecker | undefined;
+  /** The process's kept-current index of published advisories (OSV matching, CSAF lists); the runtime starts it. */
+  readonly published: PublishedIndex;
   /** Resolved credentials by secret hash (see credential-cache.ts). */
   readonly credentials: {
     readonly tokens: CredentialCache<Principal>;

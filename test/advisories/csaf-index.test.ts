@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { changesCsv, csafEntries, indexTxt, rolieFeed } from '../../src/services/advisories/csaf-provider';
-import { publishedIndexFor } from '../../src/services/advisories/published-index';
 import { DRIVERS, emptyPostgresDatabase } from '../helpers/databases';
 import { Browser } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -36,8 +35,8 @@ describe.each(DRIVERS)('CSAF provider lists from the kept-current index (%s)', (
 
   /** What the routes serve equals what a full read of the database gives, and the index holds it. */
   async function expectServedEqualsFullRead(count: number): Promise<void> {
-    const { ctx, hub } = t.server.runtime;
-    const kept = publishedIndexFor(ctx, hub);
+    const { ctx } = t.server.runtime;
+    const kept = ctx.published;
     // Events reach the index through the outbox tail, as on every other node: wait for them.
     await vi.waitFor(
       async () => {

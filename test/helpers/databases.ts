@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/runtime/logger';
+import { PublishedIndex } from '../../src/services/advisories/published-index';
 import type { ServiceContext } from '../../src/services/context';
 import { CredentialCache } from '../../src/services/credential-cache';
 import { type Database, openDatabase } from '../../src/store/database';
@@ -75,6 +76,7 @@ export function contextFor(
     log: createLogger('silent'),
     now: () => new Date(clock.now),
     nudge: () => undefined,
+    published: new PublishedIndex({ db: database.db, log: createLogger('silent') }),
     credentials: { tokens: new CredentialCache(), sessions: new CredentialCache() },
     clock,
   };

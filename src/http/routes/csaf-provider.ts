@@ -10,7 +10,6 @@ import {
   providerMetadata,
   rolieFeed,
 } from '../../services/advisories/csaf-provider';
-import { publishedIndexFor } from '../../services/advisories/published-index';
 import { AppError } from '../../domain/errors';
 import type { App, AppDeps } from '../app';
 
@@ -22,15 +21,10 @@ const DOC = /^([+\-a-z0-9_]+\.json)(\.sha256|\.sha512)?$/;
  * the published advisories only; the lists come from the process's kept-current index of
  * published advisories (ADR 0024), the documents from the database.
  */
-export function csafProviderRoutes(app: App, { ctx, hub }: AppDeps): void {
-  const published = publishedIndexFor(ctx, hub);
-  app.addHook('onReady', async () => {
-    await published.start();
-  });
-  app.addHook('onClose', async () => published.stop());
+export function csafProviderRoutes(app: App, { ctx }: AppDeps): void {
   const entries = async () => {
-    await published.start();
-    return published.csaf.list();
+    await ctx.published.ready();
+    return ctx.published.csaf.list();
   };
   const tags = ['csaf'];
   const schema = (summary: string, extra: object = {}) => ({ schema: { tags, summary, security: [], ...extra } });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { OSV_BATCH_MAX, osvQuery, osvQueryBatch, osvVulnerability } from '../../services/advisories/osv-api';
-import { publishedIndexFor } from '../../services/advisories/published-index';
 import type { App, AppDeps } from '../app';
 import { AppError } from '../../domain/errors';
 import { errors } from '../schemas';
@@ -24,7 +23,7 @@ const CONSUMES = ['application/json', 'application/x-www-form-urlencoded'];
  * scanners' OSV integrations) work against AISC. Public: no login. Matching runs on the
  * in-memory index of published advisories (ADR 0020); documents come from the database.
  */
-export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
+export function osvRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['osv'];
   // OSV.dev's documented calls are `curl -d '{…}'`, which sends the form content type (or,
   // from some clients, none): in this scope only, such a body is read as the JSON it is.
@@ -35,14 +34,10 @@ export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
       done(new AppError('VALIDATION', 'The body must be a JSON query object', [{ path: '', message: 'not JSON' }]), undefined);
     }
   });
-  const published = publishedIndexFor(ctx, hub);
-  app.addHook('onReady', async () => {
-    await published.start();
-  });
-  app.addHook('onClose', async () => published.stop());
+  // The runtime owns, starts and keeps the index current (ADR 0020); routes only read it.
   const index = async () => {
-    await published.start();
-    return published.index;
+    await ctx.published.ready();
+    return ctx.published.index;
   };
   app.get(
     '/v1/vulns/:id',

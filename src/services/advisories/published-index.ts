@@ -1,7 +1,9 @@
+import type { Logger } from 'pino';
+import { AppError } from '../../domain/errors';
 import { ANONYMOUS, SYSTEM } from '../../domain/policy/viewer';
 import type { OsvRecord } from '../../standards/osv/index';
 import { publishedAdvisoriesByIds, publishedAdvisoryPage } from '../../store/advisories/queries';
-import type { ServiceContext } from '../context';
+import type { Db } from '../../store/database';
 import type { EventHub } from '../events/stream';
 import { CsafEntryIndex } from './csaf-entries';
 import { OsvIndex } from './osv-index';
@@ -14,6 +16,9 @@ const PAGE = 1000;
  * as the public sees it and replaces or drops its entries. Re-reading instead of applying
  * the event makes order and duplicates harmless: the database is the truth. The CSAF
  * provider's entries are kept the same way (ADR 0024).
+ *
+ * One per process, owned by the runtime (it is on the service context as `published`) and
+ * started with it, so a worker without HTTP answers OSV queries as an API node does.
  */
 export class PublishedIndex {
   readonly index = new OsvIndex();
@@ -24,20 +29,20 @@ export class PublishedIndex {
   private built: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
 
-  constructor(
-    private readonly ctx: ServiceContext,
-    private readonly hub: EventHub,
-  ) {}
+  constructor(private readonly deps: { readonly db: Db; readonly log: Logger }) {}
 
-  /** Subscribes and builds (once); resolves when the index holds everything published at start. */
-  start(): Promise<void> {
+  /**
+   * Subscribes to the outbox tail of `hub` and builds (once); resolves when the index holds
+   * everything published at start. Subscribing first means no change is missed in between.
+   */
+  start(hub: EventHub): Promise<void> {
     return (this.built ??= (async () => {
-      this.unsubscribe = await this.hub.subscribe(SYSTEM, (e) => {
+      this.unsubscribe = await hub.subscribe(SYSTEM, (e) => {
         if (e.recordType === 'advisory') this.schedule(e.recordId);
       });
       let after = '';
       for (;;) {
-        const rows = await publishedAdvisoryPage(this.ctx.db, ANONYMOUS, after, PAGE);
+        const rows = await publishedAdvisoryPage(this.deps.db, ANONYMOUS, after, PAGE);
         for (const r of rows) {
           this.putSafely(r.osv as OsvRecord);
           this.csaf.put(r);
@@ -52,9 +57,15 @@ export class PublishedIndex {
     this.unsubscribe?.();
   }
 
+  /** Resolves when the index holds everything published at start (the runtime started it). */
+  async ready(): Promise<void> {
+    if (!this.built) throw new AppError('UNAVAILABLE', 'The index of published advisories is not started');
+    await this.built;
+  }
+
   /** Resolves when the index is built and every change seen so far is applied. */
   async settled(): Promise<OsvIndex> {
-    await this.start();
+    await this.ready();
     while (this.flushing || this.pending.size) await (this.flushing ?? this.flush());
     return this.index;
   }
@@ -69,7 +80,7 @@ export class PublishedIndex {
       while (this.pending.size) {
         const ids = [...this.pending].slice(0, PAGE);
         for (const id of ids) this.pending.delete(id);
-        const rows = await publishedAdvisoriesByIds(this.ctx.db, ANONYMOUS, ids);
+        const rows = await publishedAdvisoriesByIds(this.deps.db, ANONYMOUS, ids);
         const present = new Set(rows.map((r) => r.id));
         for (const r of rows) {
           this.putSafely(r.osv as OsvRecord);
@@ -82,7 +93,7 @@ export class PublishedIndex {
         }
       }
     } catch (err) {
-      this.ctx.log.error({ err }, 'OSV index refresh failed');
+      this.deps.log.error({ err }, 'OSV index refresh failed');
     } finally {
       this.flushing = null;
     }
@@ -94,16 +105,7 @@ export class PublishedIndex {
       this.index.put(record);
     } catch (err) {
       this.index.remove(record.id);
-      this.ctx.log.warn({ err, id: record.id }, 'advisory left out of the OSV index');
+      this.deps.log.warn({ err, id: record.id }, 'advisory left out of the OSV index');
     }
   }
-}
-
-const indexes = new WeakMap<ServiceContext, PublishedIndex>();
-
-/** The one index of a service context (one per process), created on first use. */
-export function publishedIndexFor(ctx: ServiceContext, hub: EventHub): PublishedIndex {
-  let i = indexes.get(ctx);
-  if (!i) indexes.set(ctx, (i = new PublishedIndex(ctx, hub)));
-  return i;
 }
