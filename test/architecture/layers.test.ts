@@ -10,7 +10,8 @@ const SRC = resolve(__dirname, '../../src');
 
 /** Which layers each layer may import (besides itself). Inner layers first. */
 const ALLOWED: Record<string, string[]> = {
-  domain: [],
+  // Domain rules may use open-standard material (CWE, RFC 8785, version orders), never the reverse.
+  domain: ['standards'],
   standards: [],
   store: ['domain'],
   services: ['domain', 'standards', 'store', 'config'],
@@ -86,5 +87,7 @@ describe('architecture', () => {
     expect(importsOf(`import { x } from '../store/database';\nimport fs from 'node:fs';`)).toEqual(['../store/database', 'node:fs']);
     expect(IO_MODULES.test('node:fs')).toBe(true);
     expect(IMPURE_CALLS.test('const t = Date.now();')).toBe(true);
+    expect(ALLOWED.domain).toEqual(['standards']);
+    expect(ALLOWED.standards).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ import type { Principal } from '../../src/domain/identity/principal';
 import { scopesAllowed } from '../../src/domain/identity/roles';
 import { backoffMs } from '../../src/domain/jobs/backoff';
 import { can } from '../../src/domain/policy/actions';
-import { canonicalJson, stateDigest } from '../../src/domain/audit/canonical';
+import { stateDigest } from '../../src/domain/audit/canonical';
+import { canonicalJson } from '../../src/standards/jcs/canonical-json';
 
 const principal = (over: Partial<Principal>): Principal => ({
   userId: 'u',

@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
-
-/** RFC 8785 (JSON Canonicalization Scheme) text of a JSON value. */
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new TypeError('value has no JSON form');
-  return text;
-}
+import { canonicalJson } from '../../standards/jcs/canonical-json';
 
 /** Lower-case hex SHA-256 of a string's UTF-8 bytes. */
 export function sha256Hex(text: string): string {
@@ -26,7 +19,7 @@ function withoutSecrets(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
-/** SHA-256 over the canonical JSON of a record's state (secrets removed); null for "no state". */
+/** SHA-256 over the canonical JSON (RFC 8785) of a record's state (secrets removed); null for "no state". */
 export function stateDigest(state: unknown): string | null {
   if (state === null || state === undefined) return null;
   return sha256Hex(canonicalJson(withoutSecrets(state)));

@@ -13,7 +13,7 @@ import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { type MarkingInput, markingFor } from '../markings';
 import { type Record_, write } from '../unit-of-work';
-import { assertContent } from './check';
+import { assertContent } from '../../domain/advisory/content-rules';
 import { advisoryEventData, advisoryView, type AdvisoryView } from './view';
 
 /** What a coordinator (or a coordination case, later) drafts. */

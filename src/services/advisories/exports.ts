@@ -1,4 +1,4 @@
-import { cweName } from '../../domain/intake/cwe';
+import { cweName } from '../../standards/cwe/check';
 import type { AdvisoryContent } from '../../domain/advisory/content';
 import { AppError, notFound } from '../../domain/errors';
 import { advisoryCreditsFor, creditReaderOfViewer } from '../../domain/policy/credits';

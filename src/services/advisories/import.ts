@@ -1,4 +1,5 @@
-import { canonicalJson, sha256Hex } from '../../domain/audit/canonical';
+import { sha256Hex } from '../../domain/audit/canonical';
+import { canonicalJson } from '../../standards/jcs/canonical-json';
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { Principal } from '../../domain/identity/principal';
 import type { Marking } from '../../domain/policy/marking';

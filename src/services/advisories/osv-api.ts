@@ -4,7 +4,7 @@ import type { OsvRecord } from '../../standards/osv/index';
 import { parsePurl } from '../../standards/purl/index';
 import { findPublishedAdvisory, publishedAdvisoriesByIds } from '../../store/advisories/queries';
 import type { ServiceContext } from '../context';
-import { packageOf } from './check';
+import { packageOf } from '../../domain/advisory/content-rules';
 import { aiscIdOf, osvIdOf, osvRecordOut } from './osv-ids';
 import type { OsvHit, OsvIndex } from './osv-index';
 

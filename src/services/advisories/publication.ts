@@ -20,7 +20,7 @@ import { caseWideMarking } from '../cases/access';
 import { confirmedEarlyDisclosure, disclosable, discloseCaseIn } from '../cases/disclosure';
 import { caseView } from '../cases/views';
 import { type Record_, write } from '../unit-of-work';
-import { assertContent } from './check';
+import { assertContent } from '../../domain/advisory/content-rules';
 import { lockForCoordinator, nextState } from './drafting';
 import { advisoryToOsv } from './to-osv';
 import { advisoryEventData, advisoryView, type AdvisoryView } from './view';

@@ -1,7 +1,7 @@
 import { aliasesOf, type AdvisoryContent, type AdvisoryCredit, type AffectedProduct } from '../../domain/advisory/content';
 import { purlFor } from '../../standards/convert/index';
 import { OSV_SCHEMA_VERSION, type OsvAffected, type OsvCredit, type OsvRecord, type OsvSeverity } from '../../standards/osv/index';
-import { packageOf } from './check';
+import { packageOf } from '../../domain/advisory/content-rules';
 
 /** The dates an advisory's OSV document carries (OSV 1.7 §modified, §published, §withdrawn). */
 export interface OsvDates {

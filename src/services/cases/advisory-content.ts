@@ -10,7 +10,7 @@ import type { Tx } from '../../store/database';
 import { type FindingRow, findingsOfReport } from '../../store/intake/findings';
 import { findVisibleReport, type ReportRow } from '../../store/intake/reports';
 import { findOrganisation } from '../../store/organisations';
-import { packageOf } from '../advisories/check';
+import { packageOf } from '../../domain/advisory/content-rules';
 
 /** What a case knows that its advisory should say: its reports, their findings, and the vendors' statements. */
 export interface CaseFacts {

@@ -1,4 +1,4 @@
-import { checkCwe } from '../../domain/intake/cwe';
+import { checkCwe } from '../../standards/cwe/check';
 import { AppError, type FieldProblem } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
 import { insertCase } from '../../store/cases/cases';

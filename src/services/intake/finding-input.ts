@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../domain/audit/canonical';
-import { checkCwe } from '../../domain/intake/cwe';
+import { canonicalJson } from '../../standards/jcs/canonical-json';
+import { checkCwe } from '../../standards/cwe/check';
 import type { DedupFacts, FinderKind, Severity } from '../../domain/intake/finding';
 import { ecosystemForPurlType } from '../../standards/convert/index';
 import { parseCpe } from '../../standards/cpe/index';

@@ -1,4 +1,4 @@
-import { cweName } from '../../domain/intake/cwe';
+import { cweName } from '../../standards/cwe/check';
 import type { Severity } from '../../domain/intake/finding';
 import { eventsFrom, needsInfoDeadline, type ReportState } from '../../domain/intake/report-states';
 import type { AttachmentRow } from '../../store/intake/attachments';

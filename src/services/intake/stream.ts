@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors';
-import { ItemSplitter, type SplitItem } from '../../domain/intake/item-stream';
+import { ItemSplitter, type SplitItem } from '../../standards/json-stream/item-splitter';
+import { FormatError } from '../../standards/problem';
 import type { RawItem } from './check-items';
 
 /** Per-request limits of a bulk submission (issue 4: up to 100,000 findings per request). */
@@ -19,6 +20,15 @@ function toRaw(s: SplitItem): RawItem {
  * A body that is not an array, is cut off, or exceeds the byte limit is a request error.
  */
 export async function* readItems(body: AsyncIterable<Uint8Array | string>, mode: 'array' | 'ndjson'): AsyncGenerator<RawItem> {
+  try {
+    yield* splitItems(body, mode);
+  } catch (err) {
+    if (!(err instanceof FormatError)) throw err;
+    throw new AppError('VALIDATION', 'The body is not a JSON array of findings', err.problems);
+  }
+}
+
+async function* splitItems(body: AsyncIterable<Uint8Array | string>, mode: 'array' | 'ndjson'): AsyncGenerator<RawItem> {
   const splitter = new ItemSplitter(mode, { maxItemChars: MAX_ITEM_CHARS, maxDepth: MAX_ITEM_DEPTH });
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../domain/errors';
 import type { Principal } from '../../domain/identity/principal';
 import { viewerOf } from '../../domain/identity/principal';
-import { checkCwe } from '../../domain/intake/cwe';
+import { checkCwe } from '../../standards/cwe/check';
 import type { ReproductionStatus, Severity } from '../../domain/intake/finding';
 import { can } from '../../domain/policy/actions';
 import { needsInfoDeadline, type ReportEvent, type ReportState, transitionReport } from '../../domain/intake/report-states';

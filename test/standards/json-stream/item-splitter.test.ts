@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../src/domain/errors';
-import { ItemSplitter, nestingDepth, type SplitItem } from '../../src/domain/intake/item-stream';
+import { FormatError } from '../../../src/standards/problem';
+import { ItemSplitter, nestingDepth, type SplitItem } from '../../../src/standards/json-stream/item-splitter';
 
 const limits = { maxItemChars: 200, maxDepth: 5 };
 
@@ -39,7 +39,8 @@ describe('streamed item splitting', () => {
       try {
         splitAll('array', [body]);
       } catch (err) {
-        return (err as AppError).details.map((d) => d.message).join();
+        expect(err).toBeInstanceOf(FormatError);
+        return (err as FormatError).problems.map((d) => d.message).join();
       }
       return 'accepted';
     };

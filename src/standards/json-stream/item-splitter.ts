@@ -1,10 +1,11 @@
-import { AppError } from '../errors';
+import { FormatError } from '../problem';
 
 /**
  * Splits a streamed bulk submission into items without holding the whole body: a JSON
  * array (`[ {…}, {…} ]`) or NDJSON (one JSON value per line). Each item comes out as its
  * own text, or as a problem when it is too large or too deeply nested (the rest of the
- * stream goes on). A body that is not an array at all is a request-level error.
+ * stream goes on). A body that is not an array at all is a request-level error: a
+ * FormatError (`json`) naming where the body went wrong (RFC 8259 array, NDJSON lines).
  */
 export type SplitItem = { readonly index: number; readonly text: string } | { readonly index: number; readonly problem: string };
 
@@ -50,8 +51,8 @@ export class ItemSplitter {
       return rest.trim() ? [this.lineItem(rest)] : [];
     }
     if (this.state !== 'done') {
-      throw new AppError('VALIDATION', 'The JSON array is not closed', [
-        { path: `/${this.index}`, message: this.state === 'start' ? 'empty body: expected a JSON array' : 'unexpected end of the body' },
+      throw new FormatError('json', [
+        { path: `/${this.index}`, message: this.state === 'start' ? 'empty body: expected a JSON array' : 'unexpected end of the body: the JSON array is not closed' },
       ]);
     }
     return [];
@@ -83,7 +84,7 @@ export class ItemSplitter {
   }
 
   private fail(message: string): never {
-    throw new AppError('VALIDATION', 'The body is not a JSON array of findings', [{ path: `/${this.index}`, message }]);
+    throw new FormatError('json', [{ path: `/${this.index}`, message }]);
   }
 
   private pushArray(chunk: string): SplitItem[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCwe } from '../../src/domain/intake/cwe';
-import { CWE_WEAKNESSES } from '../../src/domain/intake/cwe-catalogue';
+import { checkCwe } from '../../../src/standards/cwe/check';
+import { CWE_WEAKNESSES } from '../../../src/standards/cwe/catalogue';
 
 describe('CWE ids', () => {
   it('the bundled list equals the CWE 4.17 catalogue shipped with the CSAF validator', async () => {

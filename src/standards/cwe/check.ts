@@ -1,4 +1,4 @@
-import { CWE_WEAKNESSES } from './cwe-catalogue';
+import { CWE_WEAKNESSES } from './catalogue';
 
 /** CWE ids are written `CWE-<n>` (CWE "Identifiers"); `cwe-79` and `CWE-079` are read as CWE-79. */
 const CWE_ID = /^cwe-0*([1-9]\d{0,5})$/i;

@@ -1,7 +1,7 @@
 /**
  * The CWE catalogue, version 4.17 (MITRE, 2025-04-03): every weakness id with its name and whether it is
  * deprecated. Data, not code: extracted from the catalogue @secvisogram/csaf-validator-lib ships
- * (lib/cwec/4.17.js); test/intake/cwe.test.ts checks it still equals that catalogue.
+ * (lib/cwec/4.17.js); test/standards/cwe/cwe.test.ts checks it still equals that catalogue.
  * Categories and views are not weaknesses and are not listed (CWE "Usage" rules).
  */
 export const CWE_CATALOGUE_VERSION = '4.17';

@@ -1,6 +1,6 @@
-import type { AdvisoryContent, AffectedProduct } from '../../domain/advisory/content';
-import { contentShapeProblems } from '../../domain/advisory/content';
-import { AppError, type FieldProblem } from '../../domain/errors';
+import { AppError, type FieldProblem } from '../errors';
+import type { AdvisoryContent, AffectedProduct } from './content';
+import { contentShapeProblems } from './content';
 import { ecosystemForPurlType } from '../../standards/convert/index';
 import { parseCpe } from '../../standards/cpe/index';
 import { scoreCvss } from '../../standards/cvss/index';
