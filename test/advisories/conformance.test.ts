@@ -94,6 +94,14 @@ describe('standards conformance of what AISC publishes (issue 10 §5)', () => {
     expect(await file.text()).not.toContain('osv.dev');
   });
 
+  it('STIX bundles link the deployment, never an OSV.dev page it does not have', async () => {
+    const doc = await b.call('GET', `/api/advisories/${bare}/stix`);
+    expect(doc.status).toBe(200);
+    const urls = (doc.json.objects as { external_references?: { url?: string }[] }[]).flatMap((o) => (o.external_references ?? []).map((r) => r.url));
+    expect(urls).toContain(`https://aisc.example.org/advisories/${bare}`);
+    expect(JSON.stringify(doc.json)).not.toContain('osv.dev');
+  });
+
   it('refuses CVE 5 output without the CNA it is published as', async () => {
     const r = await b.call('GET', `/api/advisories/${id}/cve5`);
     expect(r.status).toBe(409);

@@ -19,7 +19,14 @@ import { intervalsOf } from './intervals';
 export interface OsvToStixOptions {
   readonly producer?: string;
   readonly tlp?: TlpLabel;
+  /**
+   * The page of the record itself (default: OSV.dev's, right for registered databases). A
+   * producer whose ids OSV.dev does not know links its own page instead (ADR 0023).
+   */
+  readonly recordUrl?: (id: string) => string;
 }
+
+const osvDevPage = (id: string): string => `https://osv.dev/vulnerability/${encodeURIComponent(id)}`;
 
 /** STIX 2.1 §3.2: timestamps are UTC with a `Z`; fraction kept to milliseconds at most. */
 function stixTimestamp(rfc3339: string): string {
@@ -32,12 +39,12 @@ function literal(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-function externalReferences(record: OsvRecord): StixExternalReference[] {
+function externalReferences(record: OsvRecord, recordUrl: (id: string) => string): StixExternalReference[] {
   const refs: StixExternalReference[] = [];
   const cve = cveAliasOf(record);
   // STIX 2.1 §4.20: a CVE is referenced with source_name "cve" and the id as external_id.
   if (cve) refs.push({ source_name: 'cve', external_id: cve });
-  refs.push({ source_name: 'osv', external_id: record.id, url: `https://osv.dev/vulnerability/${encodeURIComponent(record.id)}` });
+  refs.push({ source_name: 'osv', external_id: record.id, url: recordUrl(record.id) });
   for (const alias of record.aliases ?? []) {
     if (alias !== cve) refs.push({ source_name: alias.split('-')[0]!.toLowerCase(), external_id: alias });
   }
@@ -83,7 +90,7 @@ export function osvToStix(record: OsvRecord, options: OsvToStixOptions = {}): St
     ...common,
     name: record.id,
     ...(record.summary || record.details ? { description: [record.summary, record.details].filter(Boolean).join('\n\n') } : {}),
-    external_references: externalReferences(record),
+    external_references: externalReferences(record, options.recordUrl ?? osvDevPage),
   };
   const objects: StixObject[] = [identity, tlpMarkingDefinition(tlp), vulnerability];
   const relate = (type: string, source: string, target: string): StixRelationship => ({

@@ -34,4 +34,16 @@ describe('OSV → STIX 2.1 over the real advisories', () => {
     const types = new Set(bundle.objects.map((o) => o.type));
     expect([...types]).toEqual(expect.arrayContaining(['identity', 'vulnerability', 'software', 'relationship']));
   });
+
+  it("links the record's own page: OSV.dev's by default, the producer's when given (ADR 0023)", () => {
+    const { line } = osvAdvisoryLines()[0]!;
+    const record = JSON.parse(line) as OsvRecord;
+    const urlsOf = (bundle: ReturnType<typeof osvToStix>) =>
+      bundle.objects.flatMap((o) => ((o as { external_references?: { url?: string }[] }).external_references ?? []).map((r) => r.url));
+    expect(urlsOf(osvToStix(record))).toContain(`https://osv.dev/vulnerability/${record.id}`);
+    const own = osvToStix(record, { recordUrl: (id) => `https://aisc.example.org/advisories/${id}` });
+    expect(urlsOf(own)).toContain(`https://aisc.example.org/advisories/${record.id}`);
+    expect(JSON.stringify(own)).not.toContain('osv.dev/vulnerability');
+    expect(validateStixBundle(own)).toEqual([]);
+  });
 });
