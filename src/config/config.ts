@@ -50,6 +50,7 @@ const schema = z.object({
   AISC_AUDIT_KEY_FILE: z.string().min(1).optional(),
   AISC_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   AISC_AUDIT_CHECKPOINT_SECONDS: int(60, 1, 86_400),
+  AISC_OUTBOX_RETENTION_DAYS: int(30, 1, 3650),
   // OSV 1.7 §id: `<DB>-<ENTRYID>`, DB a prefix the schema lists, or `x_` and a name (ADR 0023).
   AISC_OSV_ID_PREFIX: z
     .string()
@@ -93,6 +94,8 @@ export interface Config {
   readonly auditAnchorFile: string | null;
   /** How often a running server checkpoints the audit chain (when it grew). */
   readonly auditCheckpointMs: number;
+  /** How long a delivered outbox event is kept before the prune job deletes it (ADR 0045). */
+  readonly outboxRetentionMs: number;
   /** What replaces `AISC` in the ids of the OSV records this deployment serves (ADR 0023). */
   readonly osvIdPrefix: string;
   /** The CNA that CVE 5 output names (`assignerOrgId`, `assignerShortName`); null: no CVE 5 output (ADR 0023). */
@@ -150,6 +153,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       auditKeyFile: e.AISC_AUDIT_KEY_FILE ?? (beside === null ? null : `${beside}.audit-key`),
       auditAnchorFile: e.AISC_AUDIT_ANCHOR_FILE ?? (beside === null ? null : `${beside}.audit-anchor.json`),
       auditCheckpointMs: e.AISC_AUDIT_CHECKPOINT_SECONDS * 1000,
+      outboxRetentionMs: e.AISC_OUTBOX_RETENTION_DAYS * 86_400_000,
       osvIdPrefix: e.AISC_OSV_ID_PREFIX,
       cveAssigner:
         e.AISC_CVE_ASSIGNER_ORG_ID && e.AISC_CVE_ASSIGNER_SHORT_NAME
@@ -199,6 +203,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
     name: 'AISC_AUDIT_CHECKPOINT_SECONDS',
     default: '60',
     meaning: 'how often the server signs a checkpoint of the audit chain when it grew (and at every stop)',
+  },
+  {
+    name: 'AISC_OUTBOX_RETENTION_DAYS',
+    default: '30',
+    meaning: 'how long a delivered event stays in the outbox (stream resumption, webhook history) before the hourly prune job deletes it; undelivered events are never pruned (ADR 0045)',
   },
   {
     name: 'AISC_OSV_ID_PREFIX',

@@ -11,6 +11,8 @@ import { EventHub } from '../services/events/stream';
 import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
 import { ThreadChecker } from '../services/intake/checker';
+import { uuidv7 } from '../services/ids';
+import { scheduleOutboxPrune } from '../services/events/outbox-retention';
 import { PublishedIndex } from '../services/advisories/published-index';
 import { type Database, openDatabase } from '../store/database';
 import { auditHeadSeq, checkpointAuditChain, ensureAuditKey } from '../services/audit';
@@ -67,6 +69,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
       throw new AppError('UNAVAILABLE', `Cannot connect to NATS at ${config.natsUrl}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  const now = opts.now ?? (() => new Date());
   const checker = config.intakeThread ? new ThreadChecker(log) : undefined;
   const ctx: ServiceContext = {
     db: database.db,
@@ -74,7 +77,8 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     checker,
     config,
     log,
-    now: opts.now ?? (() => new Date()),
+    now,
+    newId: () => uuidv7(now().getTime()),
     published: new PublishedIndex({ db: database.db, log }),
     credentials,
     nudge: (types) => {
@@ -106,7 +110,10 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     async start() {
       await events.start();
       await ctx.published.start(events);
-      worker?.start();
+      if (worker) {
+        await scheduleOutboxPrune(ctx);
+        worker.start();
+      }
     },
     async close() {
       hub?.stop();

@@ -48,7 +48,7 @@ export async function finishJob(
   db: Executor,
   id: string,
   owner: string,
-  outcome: { status: 'done' | 'dead' | 'queued'; runAt?: Date; error?: string | null },
+  outcome: { status: 'done' | 'dead' | 'queued'; runAt?: Date; error?: string | null; attempts?: number },
   now: Date,
 ): Promise<boolean> {
   const r = await db
@@ -60,6 +60,7 @@ export async function finishJob(
       lastError: outcome.error ?? null,
       updatedAt: now,
       ...(outcome.runAt ? { runAt: outcome.runAt } : {}),
+      ...(outcome.attempts === undefined ? {} : { attempts: outcome.attempts }),
     })
     .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner), eq(jobs.status, 'running')))
     .returning({ id: jobs.id });
@@ -75,4 +76,20 @@ export async function releaseJobs(db: Executor, owner: string, ids: readonly str
     .where(and(eq(jobs.leaseOwner, owner), eq(jobs.status, 'running'), inArray(jobs.id, [...ids])))
     .returning({ id: jobs.id });
   return r.length;
+}
+
+/**
+ * Enqueues `job` unless a job of its kind is already queued or running: one chain of a
+ * recurring job however many workers start. The transaction lock serialises the check.
+ */
+export async function enqueueUnlessPending(tx: Executor, job: NewJob, now: Date, lock: number): Promise<boolean> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${lock})`);
+  const [pending] = await tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.kind, job.kind), inArray(jobs.status, ['queued', 'running'])))
+    .limit(1);
+  if (pending) return false;
+  await enqueueJobs(tx, [job], now);
+  return true;
 }

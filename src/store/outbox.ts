@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNotNull, isNull, lt, not, sql } from 'drizzle-orm';
 import type { DomainEvent } from '../domain/events/event';
 import type { Executor, Tx } from './database';
 import { outbox } from './schema/index';
@@ -67,4 +67,23 @@ export async function findEvent(db: Executor, id: string): Promise<StoredEvent |
     .from(outbox)
     .where(and(sql`${outbox.id} = ${id}`));
   return r ? fromRow(r) : null;
+}
+
+/**
+ * Deletes up to `limit` delivered events dispatched before `before` (ADR 0045) and returns
+ * how many. Delivered means dispatched with no webhook delivery still to try (`pending` or
+ * `failed`, retried with backoff): a delivery reads its event from here. Undispatched
+ * events are never deleted, however old.
+ */
+export async function pruneDeliveredEvents(db: Executor, before: Date, limit: number): Promise<number> {
+  // Spelled out: drizzle may leave `${outbox.id}` unqualified, and a bare "id" here is d.id.
+  const stillToDeliver = sql`exists (select 1 from webhook_deliveries d where d.event_id = outbox.id and d.status in ('pending', 'failed'))`;
+  const due = db
+    .select({ seq: outbox.seq })
+    .from(outbox)
+    .where(and(isNotNull(outbox.dispatchedAt), lt(outbox.dispatchedAt, before), not(stillToDeliver)))
+    .orderBy(asc(outbox.seq))
+    .limit(limit);
+  const gone = await db.delete(outbox).where(inArray(outbox.seq, due)).returning({ seq: outbox.seq });
+  return gone.length;
 }

@@ -4,6 +4,7 @@ import { createLogger } from '../../src/runtime/logger';
 import { PublishedIndex } from '../../src/services/advisories/published-index';
 import type { ServiceContext } from '../../src/services/context';
 import { CredentialCache } from '../../src/services/credential-cache';
+import { uuidv7 } from '../../src/services/ids';
 import { type Database, openDatabase } from '../../src/store/database';
 
 /**
@@ -75,6 +76,7 @@ export function contextFor(
     config: r.config,
     log: createLogger('silent'),
     now: () => new Date(clock.now),
+    newId: () => uuidv7(clock.now.getTime()),
     nudge: () => undefined,
     published: new PublishedIndex({ db: database.db, log: createLogger('silent') }),
     credentials: { tokens: new CredentialCache(), sessions: new CredentialCache() },

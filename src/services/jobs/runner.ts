@@ -7,6 +7,8 @@ import { safeErrorMessage } from '../safe-error';
 /** What a job handler reports; the runner records it on the job. */
 export type JobOutcome =
   | { readonly status: 'done' }
+  /** A recurring job's run went well: the same job runs again at `runAt`, its attempts counted afresh. */
+  | { readonly status: 'again'; readonly runAt: Date }
   | { readonly status: 'retry'; readonly error: string; readonly runAt?: Date }
   | { readonly status: 'dead'; readonly error: string };
 
@@ -67,6 +69,8 @@ export class JobRunner {
     const now = this.ctx.now();
     if (outcome.status === 'done') {
       await finishJob(this.ctx.db, job.id, this.owner, { status: 'done' }, now);
+    } else if (outcome.status === 'again') {
+      await finishJob(this.ctx.db, job.id, this.owner, { status: 'queued', runAt: outcome.runAt, attempts: 0 }, now);
     } else if (outcome.status === 'dead' || last) {
       await finishJob(this.ctx.db, job.id, this.owner, { status: 'dead', error: outcome.error }, now);
     } else {

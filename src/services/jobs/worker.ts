@@ -7,6 +7,7 @@ import { newSecret } from '../ids';
 import { type JobHandler, JobRunner } from './runner';
 import { closeNeedsInfoJob } from '../intake/close-job';
 import { EMBARGO_JOB, embargoDeadlineJob } from '../cases/reminders';
+import { OUTBOX_PRUNE_JOB, outboxPruneJob } from '../events/outbox-retention';
 
 /** Every kind of background job and its handler. Later issues add theirs here. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -14,6 +15,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'intake.close-needs-info': closeNeedsInfoJob,
   [PUBLISH_JOB]: publishScheduledJob,
   [EMBARGO_JOB]: embargoDeadlineJob,
+  [OUTBOX_PRUNE_JOB]: outboxPruneJob,
 };
 
 /**
