@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { ServiceContext } from '../services/context';
@@ -79,6 +80,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     log,
     now,
     newId: () => uuidv7(now().getTime()),
+    opaqueId: randomUUID,
     published: new PublishedIndex({ db: database.db, log }),
     credentials,
     nudge: (types) => {

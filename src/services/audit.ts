@@ -10,7 +10,6 @@ import { appendAtHead, chainHead, chainPage, listAudit } from '../store/audit';
 import { loadOrCreateAuditKey, readAnchor, readAuditKey, writeAnchor } from '../store/audit-anchor';
 import type { Db, Executor } from '../store/database';
 import type { ServiceContext } from './context';
-import { uuidv7 } from './ids';
 
 export interface AuditEntryView {
   readonly seq: number;
@@ -249,7 +248,7 @@ export async function checkpointAuditChain(
     cursor = await verifiedSegment(tx, null, cursor, key);
     if (cursor.expectedSeq - 1 !== head.seq || cursor.prevHash !== head.hash)
       throw new AppError('CONFLICT', `the audit chain does not end at its recorded head (entry ${head.seq}): run \`aisc audit verify\``);
-    return head.seq === 0 || head.action === CHECKPOINT_ACTION ? null : checkpointContent(head, at, uuidv7(), signer);
+    return head.seq === 0 || head.action === CHECKPOINT_ACTION ? null : checkpointContent(head, at, ctx.newId(), signer);
   });
   const anchored = r.appended ?? (r.head.action === CHECKPOINT_ACTION ? { seq: r.head.seq, hash: r.head.hash } : null);
   if (!anchored) return null;

@@ -19,6 +19,8 @@ export interface ServiceContext {
   readonly now: () => Date;
   /** A new record id: a UUIDv7 (RFC 9562 §5.7) stamped with `now()`, so tests that set the clock get ids of that time. */
   readonly newId: () => string;
+  /** A random UUIDv4 that carries no time, for ids that must date nothing (a draft advisory's, ADR 0021). */
+  readonly opaqueId: () => string;
   /** Called after a commit that wrote events (their types): wakes the dispatcher and streams, drops stale caches. */
   readonly nudge: (eventTypes: readonly string[]) => void;
   /** The message bus dispatched events also go to (NATS JetStream when configured), if any. */

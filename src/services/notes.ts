@@ -17,7 +17,6 @@ import { findOrganisation } from '../store/organisations';
 import { markingOf, markingRow } from '../store/visibility';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
-import { uuidv7 } from './ids';
 import { type MarkingInput, markingFor, markingView } from './markings';
 import { write } from './unit-of-work';
 
@@ -50,7 +49,7 @@ export async function createNote(ctx: ServiceContext, p: Principal, input: NoteI
     }
     const now = ctx.now();
     const row = await insertNote(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       subjectOrganisationId: input.subjectOrganisationId ?? null,
       title: input.title,
       body: input.body,

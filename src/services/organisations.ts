@@ -7,7 +7,6 @@ import type { Executor } from '../store/database';
 import { findOrganisation, insertOrganisation, listOrganisations, updateOrganisation } from '../store/organisations';
 import { type Actor, actorOf } from './actor';
 import type { ServiceContext } from './context';
-import { uuidv7 } from './ids';
 import { write } from './unit-of-work';
 import { organisationView, type OrganisationView } from './views';
 
@@ -45,7 +44,7 @@ export async function createOrganisation(ctx: ServiceContext, who: Principal | A
     await checkParent(tx, input.parentId);
     const now = ctx.now();
     const org = await insertOrganisation(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       name: input.name,
       kind: input.kind,
       sectors,

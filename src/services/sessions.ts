@@ -5,7 +5,7 @@ import { deleteSession, findLiveSession, findLiveToken, insertSession, touchToke
 import type { Tx } from '../store/database';
 import { findUserByEmail, findUserWithOrganisation, updateUser, type UserRow } from '../store/users';
 import type { ServiceContext } from './context';
-import { newSecret, secretHash, uuidv7 } from './ids';
+import { newSecret, secretHash } from './ids';
 import { verifyPassword } from './passwords';
 import { principalOf } from './principal';
 import { write } from './unit-of-work';
@@ -30,7 +30,7 @@ export async function openSession(ctx: ServiceContext, tx: Tx, userId: string): 
   const csrfToken = newSecret('', 24);
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000);
-  await insertSession(tx, { id: uuidv7(), userId, tokenHash: secretHash(cookieSecret), csrfToken, createdAt: now, expiresAt });
+  await insertSession(tx, { id: ctx.newId(), userId, tokenHash: secretHash(cookieSecret), csrfToken, createdAt: now, expiresAt });
   const r = await findUserWithOrganisation(tx, userId);
   if (!r) throw new AppError('INTERNAL', 'user vanished while opening a session');
   return {

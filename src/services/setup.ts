@@ -5,7 +5,7 @@ import { insertOrganisation } from '../store/organisations';
 import { countUsers, insertUser } from '../store/users';
 import { SETUP_ACTOR } from './actor';
 import type { ServiceContext } from './context';
-import { newSecret, secretHash, uuidv7 } from './ids';
+import { newSecret, secretHash } from './ids';
 import { checkPassword, hashPassword } from './passwords';
 import { type NewSession, openSession } from './sessions';
 import { write } from './unit-of-work';
@@ -45,7 +45,7 @@ export async function completeSetup(ctx: ServiceContext, input: SetupInput): Pro
     }
     const now = ctx.now();
     const org = await insertOrganisation(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       name: input.organisation.name,
       kind: 'government_agency',
       coordinator: true,
@@ -53,7 +53,7 @@ export async function completeSetup(ctx: ServiceContext, input: SetupInput): Pro
       updatedAt: now,
     });
     const user = await insertUser(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       organisationId: org.id,
       email: input.user.email,
       name: input.user.name,

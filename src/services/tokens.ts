@@ -6,7 +6,7 @@ import { findTokenOf, insertApiToken, listTokensOf, revokeToken } from '../store
 import { findUserWithOrganisation } from '../store/users';
 import { type Actor, actorOf } from './actor';
 import type { ServiceContext } from './context';
-import { newSecret, secretHash, uuidv7 } from './ids';
+import { newSecret, secretHash } from './ids';
 import { write } from './unit-of-work';
 import { type TokenView, tokenView } from './views';
 
@@ -45,7 +45,7 @@ export async function createToken(
     const secret = newSecret('aisc_pat_');
     const now = ctx.now();
     const row = await insertApiToken(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       userId,
       name: input.name,
       scopes: [...new Set(input.scopes)],

@@ -7,7 +7,6 @@ import type { Tx } from '../store/database';
 import { insertEvents } from '../store/outbox';
 import type { Actor } from './actor';
 import type { ServiceContext } from './context';
-import { uuidv7 } from './ids';
 
 /** One change to one record, as a use case reports it. */
 export interface Change {
@@ -38,7 +37,7 @@ export async function write<T>(ctx: ServiceContext, actor: Actor, work: (tx: Tx,
       const value = await work(tx, (c) => changes.push(c));
       const at = ctx.now().toISOString();
       const events: DomainEvent[] = changes.map((c) => ({
-        id: uuidv7(),
+        id: ctx.newId(),
         type: c.action,
         recordType: c.recordType,
         recordId: c.recordId,
@@ -49,7 +48,7 @@ export async function write<T>(ctx: ServiceContext, actor: Actor, work: (tx: Tx,
       await appendAudit(
         tx,
         changes.map((c) => ({
-          id: uuidv7(),
+          id: ctx.newId(),
           at,
           actorUserId: actor.userId,
           actorOrganisationId: actor.organisationId,

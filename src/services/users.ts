@@ -10,7 +10,7 @@ import { findOrganisation } from '../store/organisations';
 import { findUser, findUserWithOrganisation, insertInvitation, insertUser, listUsers, lockInvitation, markInvitationUsed, updateUser } from '../store/users';
 import { type Actor, actorOf } from './actor';
 import type { ServiceContext } from './context';
-import { newSecret, secretHash, uuidv7 } from './ids';
+import { newSecret, secretHash } from './ids';
 import { checkPassword, hashPassword } from './passwords';
 import { type NewSession, openSession } from './sessions';
 import { write } from './unit-of-work';
@@ -53,7 +53,7 @@ export async function createUser(ctx: ServiceContext, who: Principal | Actor, in
     }
     const now = ctx.now();
     const user = await insertUser(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       organisationId: input.organisationId,
       email: input.email,
       name: input.name,
@@ -68,7 +68,7 @@ export async function createUser(ctx: ServiceContext, who: Principal | Actor, in
     if (!passwordHash) {
       const token = newSecret('aisc_inv_', 24);
       const expiresAt = new Date(now.getTime() + ctx.config.invitationHours * 3_600_000);
-      await insertInvitation(tx, { id: uuidv7(), userId: user.id, tokenHash: secretHash(token), createdAt: now, expiresAt });
+      await insertInvitation(tx, { id: ctx.newId(), userId: user.id, tokenHash: secretHash(token), createdAt: now, expiresAt });
       invitation = { url: `${ctx.config.publicUrl}/invite#token=${token}`, token, expiresAt: expiresAt.toISOString() };
     }
     const view = userView(user);

@@ -16,7 +16,7 @@ import {
 } from '../store/webhooks';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
-import { newSecret, uuidv7 } from './ids';
+import { newSecret } from './ids';
 import { write } from './unit-of-work';
 import { DELIVER_KIND } from './events/deliver';
 import { checkDestination, withoutAddresses } from './events/destination';
@@ -82,7 +82,7 @@ export async function createWebhook(ctx: ServiceContext, p: Principal, input: We
   return write(ctx, actorOf(p), async (tx, record) => {
     const now = ctx.now();
     const row = await insertWebhook(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       organisationId: p.organisationId,
       createdBy: p.userId,
       url: input.url,
@@ -173,7 +173,7 @@ export async function resendDelivery(ctx: ServiceContext, p: Principal, webhookI
     const after = await updateDelivery(tx, deliveryId, { status: 'pending', nextAttemptAt: now, lastError: null });
     await enqueueJobs(
       tx,
-      [{ id: uuidv7(), kind: DELIVER_KIND, payload: { deliveryId }, runAt: now, priority: 1, maxAttempts: ctx.config.webhookMaxAttempts }],
+      [{ id: ctx.newId(), kind: DELIVER_KIND, payload: { deliveryId }, runAt: now, priority: 1, maxAttempts: ctx.config.webhookMaxAttempts }],
       now,
     );
     record({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/runtime/logger';
@@ -77,6 +78,7 @@ export function contextFor(
     log: createLogger('silent'),
     now: () => new Date(clock.now),
     newId: () => uuidv7(clock.now.getTime()),
+    opaqueId: randomUUID,
     nudge: () => undefined,
     published: new PublishedIndex({ db: database.db, log: createLogger('silent') }),
     credentials: { tokens: new CredentialCache(), sessions: new CredentialCache() },

@@ -1,5 +1,4 @@
 import type { AdvisoryContent } from '../../domain/advisory/content';
-import { randomUUID } from 'node:crypto';
 import { draftAdvisoryId } from '../../domain/advisory/id';
 import { can } from '../../domain/policy/actions';
 import { transition, type AdvisoryEvent, type AdvisoryState } from '../../domain/advisory/state';
@@ -79,7 +78,7 @@ export async function createAdvisoryDraftIn(ctx: ServiceContext, tx: Tx, record:
   assertContent(input.content);
   const marking = await draftMarking(tx, p, input.marking);
   const now = ctx.now();
-  const id = draftAdvisoryId(randomUUID());
+  const id = draftAdvisoryId(ctx.opaqueId());
   const row = {
     id,
     source: 'aisc',

@@ -14,7 +14,6 @@ import { enqueueJobs } from '../../store/jobs';
 import { markingOf, markingRow } from '../../store/visibility';
 import { type Actor, actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import type { JobHandler } from '../jobs/runner';
 import { caseWideMarking } from '../cases/access';
 import { confirmedEarlyDisclosure, disclosable, discloseCaseIn } from '../cases/disclosure';
@@ -80,7 +79,7 @@ export async function scheduleAdvisoryIn(ctx: ServiceContext, tx: Tx, record: Re
   assertContent(before.content as AdvisoryContent);
   await enqueueJobs(
     tx,
-    [{ id: uuidv7(), kind: PUBLISH_JOB, payload: { advisoryId: before.id, publishAt: publishAt.toISOString() }, runAt: publishAt, maxAttempts: 20 }],
+    [{ id: ctx.newId(), kind: PUBLISH_JOB, payload: { advisoryId: before.id, publishAt: publishAt.toISOString() }, runAt: publishAt, maxAttempts: 20 }],
     now,
   );
   return commit(tx, record, 'advisory.scheduled', before, { state, publishAt, updatedAt: now });

@@ -10,7 +10,6 @@ import { markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import { scheduleAdvisory } from '../advisories/publication';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import { write } from '../unit-of-work';
 import { caseToCoordinate, caseWideMarking, coordinates, nextCaseState, ownParticipation, vendorMarking, visibleCase } from './access';
 import { enqueueEmbargoJobs } from './reminders';
@@ -47,7 +46,7 @@ export async function proposeEmbargo(ctx: ServiceContext, p: Principal, caseId: 
     const embargoState = embargoStep(c.embargoState, proposalEvent(c.embargoState as EmbargoState), 'propose a date for');
     const marking = coordinator ? caseWideMarking(c, p.userId) : vendorMarking(c, p.organisationId, p.userId);
     const proposal = await insertProposal(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       caseId: c.id,
       publicAt: input.publicAt,
       reason: input.reason?.trim() || null,
@@ -130,7 +129,7 @@ export async function decideEmbargo(ctx: ServiceContext, p: Principal, caseId: s
     const embargoState = embargoStep(c.embargoState, acceptEvent(c.embargoState as EmbargoState), 'adopt a date for');
     await settleProposals(tx, c.id, proposal.id, now);
     const after = await updateCase(tx, c.id, { embargoState, embargoEnd: proposal.publicAt, state: nextCaseState(c.state, 'embargo'), updatedAt: now });
-    const reminders = await enqueueEmbargoJobs(tx, after, proposal.publicAt, await embargoPolicy(tx), now);
+    const reminders = await enqueueEmbargoJobs(ctx, tx, after, proposal.publicAt, await embargoPolicy(tx), now);
     record({
       action: 'embargo.decided',
       recordType: 'case',

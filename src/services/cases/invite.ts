@@ -10,7 +10,6 @@ import { findOrganisation } from '../../store/organisations';
 import { markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import { type Record_, write } from '../unit-of-work';
 import { CASE_TLP, caseToCoordinate, caseWideMarking, nextCaseState, vendorMarking } from './access';
 import { updateAdvisoryDraft } from '../advisories/drafting';
@@ -35,11 +34,11 @@ async function checkVendors(tx: Tx, c: CaseRow, organisations: readonly string[]
 }
 
 /** At the first vendor notice the policy's default public date is proposed (Vultron EM.None → EM.Proposed). */
-async function proposeDefaultDate(tx: Tx, record: Record_, c: CaseRow, now: Date): Promise<CaseRow> {
+async function proposeDefaultDate(ctx: ServiceContext, tx: Tx, record: Record_, c: CaseRow, now: Date): Promise<CaseRow> {
   const publicAt = defaultEmbargoEnd({ firstNoticeAt: now, exploited: c.exploited, fixBypass: c.fixBypass }, await embargoPolicy(tx));
   const marking = caseWideMarking(c, c.createdBy);
   const proposal = await insertProposal(tx, {
-    id: uuidv7(),
+    id: ctx.newId(),
     caseId: c.id,
     publicAt,
     reason: 'policy default',
@@ -83,7 +82,7 @@ export async function inviteVendors(ctx: ServiceContext, p: Principal, caseId: s
     const rows = await insertCaseVendors(
       tx,
       organisations.map((org) => ({
-        id: uuidv7(),
+        id: ctx.newId(),
         caseId: before.id,
         organisationId: org,
         status: 'invited',
@@ -103,7 +102,7 @@ export async function inviteVendors(ctx: ServiceContext, p: Principal, caseId: s
         data: { ...participationView(v), title: after.title },
       });
     }
-    if (after.embargoState === 'none' && !before.firstNoticeAt) after = await proposeDefaultDate(tx, record, after, now);
+    if (after.embargoState === 'none' && !before.firstNoticeAt) after = await proposeDefaultDate(ctx, tx, record, after, now);
     record({
       action: 'case.updated',
       recordType: 'case',

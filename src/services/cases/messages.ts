@@ -9,7 +9,6 @@ import { findUser } from '../../store/users';
 import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import { write } from '../unit-of-work';
 import { caseWideMarking, coordinates, ownParticipation, vendorMarking, visibleCase } from './access';
 import { messageView, threadView } from './views';
@@ -43,7 +42,7 @@ export async function createThread(ctx: ServiceContext, p: Principal, caseId: st
     if (!input.subject.trim()) throw new AppError('VALIDATION', 'The thread needs a subject', [{ path: '/subject', message: 'required' }]);
     const marking = vendor ? vendorMarking(c, vendor, p.userId) : caseWideMarking(c, p.userId);
     const row = await insertThread(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       caseId: c.id,
       subject: input.subject.trim(),
       vendorOrganisationId: vendor,
@@ -83,7 +82,7 @@ export async function postMessage(ctx: ServiceContext, p: Principal, caseId: str
     }
     if (problems.length) throw new AppError('VALIDATION', 'The message has invalid fields', problems);
     const marking = messageMarking(markingOf(thread), tlp, p.userId, recipients);
-    const row = await insertMessage(tx, { id: uuidv7(), caseId: c.id, threadId: thread.id, body: input.body, ...markingRow(marking), createdAt: ctx.now() });
+    const row = await insertMessage(tx, { id: ctx.newId(), caseId: c.id, threadId: thread.id, body: input.body, ...markingRow(marking), createdAt: ctx.now() });
     record({
       action: 'case_message.posted',
       recordType: 'case_message',

@@ -9,7 +9,6 @@ import { findOrganisation } from '../../store/organisations';
 import { markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import { write } from '../unit-of-work';
 import { assertCaseCoordinator, CASE_TLP, caseWideMarking, vendorMarking } from './access';
 import { caseView, type CaseView } from './views';
@@ -84,7 +83,7 @@ export async function openCase(ctx: ServiceContext, p: Principal, input: OpenCas
     if (problems.length) throw new AppError('VALIDATION', 'The case has invalid fields', problems);
     const now = ctx.now();
     const row = await insertCase(tx, {
-      id: uuidv7(),
+      id: ctx.newId(),
       kind: input.kind,
       state: 'open',
       title: input.title.trim(),
@@ -115,7 +114,7 @@ export async function openCase(ctx: ServiceContext, p: Principal, input: OpenCas
     await insertVulnerabilities(
       tx,
       listed.map((v) => ({
-        id: uuidv7(),
+        id: ctx.newId(),
         caseId: row.id,
         reportId: v.reportId,
         title: v.title,

@@ -6,7 +6,6 @@ import type { Tx } from '../../store/database';
 import { enqueueJobs } from '../../store/jobs';
 import type { Actor } from '../actor';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import type { JobHandler } from '../jobs/runner';
 import { write } from '../unit-of-work';
 import { caseWideMarking, nextCaseState } from './access';
@@ -20,20 +19,20 @@ const SCHEDULER: Actor = Object.freeze({ userId: null, organisationId: null, lab
  * at that date. A revised date enqueues new jobs; the old ones find the date changed and
  * do nothing (as advisory publication does, ADR 0020).
  */
-export async function enqueueEmbargoJobs(tx: Tx, c: CaseRow, publicAt: Date, policy: EmbargoPolicy, now: Date): Promise<Date[]> {
+export async function enqueueEmbargoJobs(ctx: ServiceContext, tx: Tx, c: CaseRow, publicAt: Date, policy: EmbargoPolicy, now: Date): Promise<Date[]> {
   const reminders = reminderTimes(publicAt, policy.reminderOffsetsMinutes, now);
   const deadline = publicAt.toISOString();
   await enqueueJobs(
     tx,
     [
       ...reminders.map((at) => ({
-        id: uuidv7(),
+        id: ctx.newId(),
         kind: EMBARGO_JOB,
         payload: { caseId: c.id, deadline, step: 'reminder', at: at.toISOString() },
         runAt: at,
         maxAttempts: 10,
       })),
-      { id: uuidv7(), kind: EMBARGO_JOB, payload: { caseId: c.id, deadline, step: 'end' }, runAt: publicAt, maxAttempts: 20 },
+      { id: ctx.newId(), kind: EMBARGO_JOB, payload: { caseId: c.id, deadline, step: 'end' }, runAt: publicAt, maxAttempts: 20 },
     ],
     now,
   );

@@ -7,7 +7,6 @@ import { SYSTEM } from '../../domain/policy/viewer';
 import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import { write } from '../unit-of-work';
 import { caseToCoordinate, coordinates, ownParticipation, vendorMarking, visibleCase } from './access';
 import { statementView, type StatementView } from './views';
@@ -66,7 +65,7 @@ export async function recordStatement(
     const after = before
       ? await updateStatement(tx, before.id, fields)
       : await insertStatement(tx, {
-          id: uuidv7(),
+          id: ctx.newId(),
           caseId: c.id,
           vulnerabilityId: vuln.id,
           vendorOrganisationId: vendor,

@@ -6,7 +6,6 @@ import { findOrganisation } from '../../store/organisations';
 import { claimUndispatched, markDispatched } from '../../store/outbox';
 import { activeWebhooks, insertDeliveries } from '../../store/webhooks';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import { DELIVER_KIND } from './deliver';
 
 /**
@@ -36,12 +35,12 @@ export async function dispatchPending(ctx: ServiceContext, batch = 200): Promise
     const deliveries = events.flatMap((e) =>
       hooks
         .filter((h) => subscribes(h.eventTypes, e.type) && canSee(viewers.get(h.organisationId)!, e.marking))
-        .map((h) => ({ id: uuidv7(), webhookId: h.id, eventId: e.id, eventType: e.type, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })),
+        .map((h) => ({ id: ctx.newId(), webhookId: h.id, eventId: e.id, eventType: e.type, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })),
     );
     const inserted = await insertDeliveries(tx, deliveries);
     await enqueueJobs(
       tx,
-      inserted.map((d) => ({ id: uuidv7(), kind: DELIVER_KIND, payload: { deliveryId: d.id }, runAt: now, maxAttempts: ctx.config.webhookMaxAttempts })),
+      inserted.map((d) => ({ id: ctx.newId(), kind: DELIVER_KIND, payload: { deliveryId: d.id }, runAt: now, maxAttempts: ctx.config.webhookMaxAttempts })),
       now,
     );
     // Published before the events are marked: if the bus fails, the transaction rolls back and

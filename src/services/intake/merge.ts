@@ -12,7 +12,6 @@ import { insertReports, lockVisibleReport, type ReportRow, updateReport } from '
 import { markingOf } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import { type Record_, write } from '../unit-of-work';
 import { reportView } from './report-views';
 
@@ -108,7 +107,7 @@ export async function splitReport(ctx: ServiceContext, p: Principal, id: string,
     // nobody gains sight of another organisation's findings by a split (ADR 0013).
     const first = picked.find((f) => f.ownerOrganisationId === before.ownerOrganisationId) ?? picked[0]!;
     const now = ctx.now();
-    const newId = uuidv7(now.getTime());
+    const newId = ctx.newId();
     const orgs = [...new Set(picked.map((f) => f.ownerOrganisationId))];
     await insertReports(tx, [
       {

@@ -15,7 +15,6 @@ import { lockVisibleReport, type ReportRow, updateReport } from '../../store/int
 import { markingOf } from '../../store/visibility';
 import { type Actor, actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import { uuidv7 } from '../ids';
 import { type Record_, write } from '../unit-of-work';
 import { mergeInto } from './merge';
 import { reportView } from './report-views';
@@ -62,7 +61,7 @@ async function applyTransition(ctx: ServiceContext, tx: Tx, record: Record_, bef
     const runAt = needsInfoDeadline(now, needsInfoCloseDays);
     await enqueueJobs(
       tx,
-      [{ id: uuidv7(now.getTime()), kind: CLOSE_NEEDS_INFO_KIND, payload: { reportId: before.id, since: now.toISOString() }, runAt, maxAttempts: 5 }],
+      [{ id: ctx.newId(), kind: CLOSE_NEEDS_INFO_KIND, payload: { reportId: before.id, since: now.toISOString() }, runAt, maxAttempts: 5 }],
       now,
     );
   }
