@@ -1,7 +1,7 @@
 import type { OsvRecord } from '../../standards/osv/index';
+import { AffectedTable } from '../../standards/ranges/affected-table';
 import { compileAffected, type AffectedMatcher } from '../../standards/ranges/index';
 import { ecosystemFor } from '../../standards/versions/registry';
-import type { Ecosystem } from '../../standards/versions/registry';
 
 /** What a query answers with per advisory (OSV.dev querybatch: `id` and `modified`). */
 export interface OsvHit {
@@ -14,6 +14,13 @@ interface PackageEntry {
   readonly matchers: readonly AffectedMatcher[];
   /** `affected[].versions` as written, for versions the ecosystem cannot parse. */
   readonly listed: ReadonlySet<string>;
+}
+
+/** A package's entries in id order, with their table (built at the first query after a change). */
+interface Compiled {
+  readonly entries: readonly PackageEntry[];
+  /** null: a scheme's order is inconsistent over these bounds; entries are matched one by one. */
+  readonly table: AffectedTable | null;
 }
 
 interface Placed {
@@ -38,6 +45,8 @@ export class OsvIndex {
   private readonly commits = new Map<string, Set<string>>();
   private readonly placed = new Map<string, Placed>();
   private readonly modified = new Map<string, string>();
+  /** Per package key, dropped when an advisory of the package is put or removed. */
+  private readonly compiled = new Map<string, Compiled>();
 
   get size(): number {
     return this.placed.size;
@@ -65,6 +74,7 @@ export class OsvIndex {
       byKey.set(key, slot);
     }
     for (const [key, slot] of byKey) {
+      this.compiled.delete(key);
       let m = this.packages.get(key);
       if (!m) this.packages.set(key, (m = new Map()));
       m.set(record.id, { hit, matchers: slot.matchers, listed: slot.listed });
@@ -82,6 +92,7 @@ export class OsvIndex {
     const p = this.placed.get(id);
     if (!p) return;
     for (const k of p.keys) {
+      this.compiled.delete(k);
       const m = this.packages.get(k);
       m?.delete(id);
       if (m?.size === 0) this.packages.delete(k);
@@ -100,25 +111,30 @@ export class OsvIndex {
    * otherwise), sorted by id. A version the ecosystem cannot parse matches listed versions only.
    */
   matchPackage(ecosystem: string, name: string, version?: string): OsvHit[] {
-    const m = this.packages.get(keyOf(ecosystem, name));
+    const key = keyOf(ecosystem, name);
+    const m = this.packages.get(key);
     if (!m) return [];
-    const out: OsvHit[] = [];
-    if (version === undefined) {
-      for (const e of m.values()) out.push(e.hit);
-    } else {
-      let eco: Ecosystem | null = null;
-      let parsed = null;
-      try {
-        eco = ecosystemFor(ecosystem);
-        parsed = eco.parse(version);
-      } catch {
-        parsed = null;
-      }
-      for (const e of m.values()) {
-        if (e.listed.has(version) || (parsed && e.matchers.some((x) => x.matches(parsed)))) out.push(e.hit);
-      }
+    const { entries, table } = this.compiledOf(key, m);
+    if (version === undefined) return entries.map((e) => e.hit);
+    let parsed = null;
+    try {
+      parsed = ecosystemFor(ecosystem).parse(version);
+    } catch {
+      parsed = null;
     }
-    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (table) return table.matching(parsed, version).map((i) => entries[i]!.hit);
+    return entries.filter((e) => e.listed.has(version) || (parsed && e.matchers.some((x) => x.matches(parsed)))).map((e) => e.hit);
+  }
+
+  /** The package's entries sorted by id and placed on one axis per scheme, once per change of the package. */
+  private compiledOf(key: string, m: Map<string, PackageEntry>): Compiled {
+    let c = this.compiled.get(key);
+    if (!c) {
+      const entries = [...m.values()].sort((a, b) => (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0));
+      c = { entries, table: AffectedTable.of(entries.map((e) => e.matchers)) };
+      this.compiled.set(key, c);
+    }
+    return c;
   }
 
   /** Advisories that name `commit` as an affected commit (full hash, or the abbreviation as published). */

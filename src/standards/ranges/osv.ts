@@ -16,14 +16,15 @@ export interface OsvAffected {
   readonly versions?: readonly string[];
 }
 
-const INTRODUCED = 0;
-const FIXED = 1;
-const LAST_AFFECTED = 2;
-const LIMIT = 3;
+export const INTRODUCED = 0;
+export const FIXED = 1;
+export const LAST_AFFECTED = 2;
+export const LIMIT = 3;
 const EVENT_KINDS: Record<string, number> = { introduced: INTRODUCED, fixed: FIXED, last_affected: LAST_AFFECTED, limit: LIMIT };
 const SEMVER_FAMILY = new Set(['npm', 'Go', 'crates.io', 'Hex', 'Pub', 'semver']);
 
-interface CompiledRange {
+/** One compiled SEMVER or ECOSYSTEM range: its events sorted by version (OSV §"Evaluation"). */
+export interface CompiledRange {
   readonly scheme: VersionScheme;
   readonly kinds: Int8Array;
   /** Event versions in ascending order; `null` is `introduced: "0"` (below everything). */
@@ -82,10 +83,22 @@ function compileRange(range: NonNullable<OsvAffected['ranges']>[number], scheme:
   return { scheme, kinds: Int8Array.from(events.map((e) => e.kind)), bounds: events.map((e) => e.version) };
 }
 
+/** The parts of a compiled `affected` entry, for indexes that place many entries on one axis (affected-table.ts). */
+export interface CompiledAffected {
+  /** The ecosystem's own order (listed versions are parsed with it). */
+  readonly scheme: VersionScheme;
+  readonly ranges: readonly CompiledRange[];
+  /** `versions` as written (an unparseable one still matches by its text). */
+  readonly listedText: ReadonlySet<string>;
+  /** `versions` the ecosystem could parse. */
+  readonly listed: readonly ParsedVersion[];
+}
+
 /** A compiled OSV `affected` entry. */
 export interface AffectedMatcher extends VersionMatcher {
   /** GIT ranges are about commits, not versions: they are kept out of `matches`. */
   readonly gitRanges: number;
+  readonly compiled: CompiledAffected;
 }
 
 /**
@@ -133,7 +146,7 @@ export function compileAffected(entry: OsvAffected, ecosystem?: Ecosystem | stri
   }
   if (problems.length) throw new FormatError('osv', problems);
   const search = listedSearch(listed, eco.scheme);
-  return { gitRanges, matches: (v) => matchAffected(v, ranges, listedText, search) };
+  return { gitRanges, compiled: { scheme: eco.scheme, ranges, listedText, listed }, matches: (v) => matchAffected(v, ranges, listedText, search) };
 }
 
 /** Lists at most this long are scanned; longer ones (GHSA lists hundreds of versions) are searched. */
