@@ -207,7 +207,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   {
     name: 'AISC_OUTBOX_RETENTION_DAYS',
     default: '30',
-    meaning: 'how long a delivered event stays in the outbox (stream resumption, webhook history) before the hourly prune job deletes it; undelivered events are never pruned (ADR 0045)',
+    meaning:
+      'how long a delivered event stays in the outbox (stream resumption, webhook history) before the hourly prune job deletes it; undelivered events are never pruned (ADR 0045)',
   },
   {
     name: 'AISC_OSV_ID_PREFIX',

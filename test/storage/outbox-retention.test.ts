@@ -52,7 +52,16 @@ describe.each(DRIVERS)('outbox retention on %s', (driver) => {
       .insert(webhooks)
       .values({ id: hook, organisationId: org.id, url: 'https://receiver.example/hook', secret: 's', createdAt: at(0), updatedAt: at(0) });
     await t.database.db.insert(webhookDeliveries).values([
-      { id: ctx.newId(), webhookId: hook, eventId: retrying.id, eventType: 'note.created', status: 'failed', attempts: 3, nextAttemptAt: at(61), createdAt: at(0) },
+      {
+        id: ctx.newId(),
+        webhookId: hook,
+        eventId: retrying.id,
+        eventType: 'note.created',
+        status: 'failed',
+        attempts: 3,
+        nextAttemptAt: at(61),
+        createdAt: at(0),
+      },
       { id: ctx.newId(), webhookId: hook, eventId: webhookDone.id, eventType: 'note.created', status: 'succeeded', attempts: 1, createdAt: at(0) },
     ]);
     const left = async () =>
@@ -74,7 +83,10 @@ describe.each(DRIVERS)('outbox retention on %s', (driver) => {
     expect(await left()).toEqual([recentlyDelivered.id, undelivered.id, retrying.id].sort());
 
     clock.now = at(10_000); // however old, an undelivered event stays; the retried one goes once its delivery is settled
-    await t.database.db.update(webhookDeliveries).set({ status: 'dead' }).where(inArray(webhookDeliveries.eventId, [retrying.id]));
+    await t.database.db
+      .update(webhookDeliveries)
+      .set({ status: 'dead' })
+      .where(inArray(webhookDeliveries.eventId, [retrying.id]));
     expect(await pruneOutbox(ctx)).toBe(2);
     expect(await left()).toEqual([undelivered.id]);
   });
@@ -84,7 +96,11 @@ describe.each(DRIVERS)('outbox retention on %s', (driver) => {
     const ctx = contextFor(t.database, clock);
     const scheduled = await Promise.all([scheduleOutboxPrune(ctx), scheduleOutboxPrune(ctx), scheduleOutboxPrune(ctx)]);
     expect(scheduled.filter(Boolean)).toHaveLength(1);
-    const pruneJobs = () => t.database.db.select().from(jobs).where(inArray(jobs.kind, [OUTBOX_PRUNE_JOB]));
+    const pruneJobs = () =>
+      t.database.db
+        .select()
+        .from(jobs)
+        .where(inArray(jobs.kind, [OUTBOX_PRUNE_JOB]));
     const [job] = await pruneJobs();
     expect(job).toMatchObject({ status: 'queued', runAt: clock.now });
 

@@ -35,7 +35,16 @@ export async function dispatchPending(ctx: ServiceContext, batch = 200): Promise
     const deliveries = events.flatMap((e) =>
       hooks
         .filter((h) => subscribes(h.eventTypes, e.type) && canSee(viewers.get(h.organisationId)!, e.marking))
-        .map((h) => ({ id: ctx.newId(), webhookId: h.id, eventId: e.id, eventType: e.type, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })),
+        .map((h) => ({
+          id: ctx.newId(),
+          webhookId: h.id,
+          eventId: e.id,
+          eventType: e.type,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
     );
     const inserted = await insertDeliveries(tx, deliveries);
     await enqueueJobs(

@@ -52,7 +52,10 @@ export class ItemSplitter {
     }
     if (this.state !== 'done') {
       throw new FormatError('json', [
-        { path: `/${this.index}`, message: this.state === 'start' ? 'empty body: expected a JSON array' : 'unexpected end of the body: the JSON array is not closed' },
+        {
+          path: `/${this.index}`,
+          message: this.state === 'start' ? 'empty body: expected a JSON array' : 'unexpected end of the body: the JSON array is not closed',
+        },
       ]);
     }
     return [];

@@ -36,7 +36,8 @@ export class AffectedTable {
       const key = `${listed ? 'l' : 'r'}:${scheme.id}`;
       let i = axisOf.get(key);
       if (i === undefined) {
-        axisOf.set(key, (i = this.axes.length));
+        i = this.axes.length;
+        axisOf.set(key, i);
         this.axes.push({ scheme, bounds: [] });
         if (listed) this.listedAxes.add(i);
       }

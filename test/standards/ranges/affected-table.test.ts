@@ -47,7 +47,8 @@ describe('AffectedTable: many advisories of a package on one sorted axis', () =>
       tables++;
       // bounds themselves, spellings just above and below them, and versions outside every range
       const probes = new Set(['0.0.0', '0.0.1', '999.0.0', 'not a version']);
-      for (const v of p.versions) for (const probe of [v, `${v}.1`, `${v}-rc1`, `${v}0`, v.replace(/\d+$/, (d) => String(Math.max(0, Number(d) - 1)))]) probes.add(probe);
+      for (const v of p.versions)
+        for (const probe of [v, `${v}.1`, `${v}-rc1`, `${v}0`, v.replace(/\d+$/, (d) => String(Math.max(0, Number(d) - 1)))]) probes.add(probe);
       for (const v of probes) {
         let parsed = null;
         try {
@@ -69,7 +70,12 @@ describe('AffectedTable: many advisories of a package on one sorted axis', () =>
   it('places equal spellings of a version on one slot and keeps introduced/fixed/last_affected/limit semantics', () => {
     const entries = [
       [compileAffected({ package: { ecosystem: 'PyPI', name: 'x' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.0' }, { fixed: '2.0' }] }] })],
-      [compileAffected({ package: { ecosystem: 'PyPI', name: 'x' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.0.0' }, { last_affected: '1.5' }] }] })],
+      [
+        compileAffected({
+          package: { ecosystem: 'PyPI', name: 'x' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.0.0' }, { last_affected: '1.5' }] }],
+        }),
+      ],
       [compileAffected({ package: { ecosystem: 'PyPI', name: 'x' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { limit: '1.0' }] }] })],
       [compileAffected({ package: { ecosystem: 'PyPI', name: 'x' }, versions: ['3.0', 'weird-build'] })],
     ];
