@@ -93,13 +93,19 @@ export async function osvQuery(ctx: ServiceContext, index: OsvIndex, q: OsvQuery
   return { ...(vulns.length ? { vulns } : {}), ...(next ? { next_page_token: next } : {}) };
 }
 
+/** A hit as served: its own ids under the deployment's prefix; made once per hit, kept on it. */
+function servedHit(h: OsvHit, prefix: string): OsvHit {
+  if (h.served?.prefix !== prefix) h.served = { prefix, hit: { id: osvIdOf(h.id, prefix), modified: h.modified } };
+  return h.served.hit;
+}
+
 /** `POST /v1/querybatch`: per query, in order, `{vulns: [{id, modified}]}` or `{}`. */
 export function osvQueryBatch(index: OsvIndex, queries: readonly OsvQuery[], prefix: string): { results: { vulns?: OsvHit[]; next_page_token?: string }[] } {
   if (queries.length > OSV_BATCH_MAX) throw bad('/queries', `at most ${OSV_BATCH_MAX} queries per batch`);
   return {
     results: queries.map((q, i) => {
       const { hits, next } = pageOf(matchQuery(index, q, `/queries/${i}`), q.page_token, `/queries/${i}`);
-      const vulns = hits.map((h) => ({ id: osvIdOf(h.id, prefix), modified: h.modified }));
+      const vulns = hits.map((h) => servedHit(h, prefix));
       return { ...(vulns.length ? { vulns } : {}), ...(next ? { next_page_token: next } : {}) };
     }),
   };

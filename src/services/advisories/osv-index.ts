@@ -7,6 +7,8 @@ import { ecosystemFor } from '../../standards/versions/registry';
 export interface OsvHit {
   readonly id: string;
   readonly modified: string;
+  /** The hit as served under an id prefix (osv-ids.ts), made once per hit instead of once per answer. */
+  served?: { readonly prefix: string; readonly hit: OsvHit };
 }
 
 interface PackageEntry {
@@ -44,7 +46,7 @@ export class OsvIndex {
   private readonly packages = new Map<string, Map<string, PackageEntry>>();
   private readonly commits = new Map<string, Set<string>>();
   private readonly placed = new Map<string, Placed>();
-  private readonly modified = new Map<string, string>();
+  private readonly hits = new Map<string, OsvHit>();
   /** Per package key, dropped when an advisory of the package is put or removed. */
   private readonly compiled = new Map<string, Compiled>();
 
@@ -85,7 +87,7 @@ export class OsvIndex {
       s.add(record.id);
     }
     this.placed.set(record.id, { keys: [...byKey.keys()], commits: [...commits] });
-    this.modified.set(record.id, record.modified);
+    this.hits.set(record.id, hit);
   }
 
   remove(id: string): void {
@@ -103,7 +105,7 @@ export class OsvIndex {
       if (s?.size === 0) this.commits.delete(c);
     }
     this.placed.delete(id);
-    this.modified.delete(id);
+    this.hits.delete(id);
   }
 
   /**
@@ -140,6 +142,6 @@ export class OsvIndex {
   /** Advisories that name `commit` as an affected commit (full hash, or the abbreviation as published). */
   matchCommit(commit: string): OsvHit[] {
     const ids = this.commits.get(commit.toLowerCase());
-    return ids ? [...ids].sort().map((id) => ({ id, modified: this.modified.get(id)! })) : [];
+    return ids ? [...ids].sort().map((id) => this.hits.get(id)!) : [];
   }
 }
