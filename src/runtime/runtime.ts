@@ -79,7 +79,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     config,
     log,
     now,
-    newId: () => uuidv7(now().getTime()),
+    newId: () => uuidv7(),
     opaqueId: randomUUID,
     published: new PublishedIndex({ db: database.db, log }),
     credentials,

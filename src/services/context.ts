@@ -17,7 +17,11 @@ export interface ServiceContext {
   readonly config: Config;
   readonly log: Logger;
   readonly now: () => Date;
-  /** A new record id: a UUIDv7 (RFC 9562 §5.7) stamped with `now()`, so tests that set the clock get ids of that time. */
+  /**
+   * A new record id: a UUIDv7 (RFC 9562 §5.7). Stamped with the wall clock, not `now()`: ids
+   * must keep their creation order, and a test clock standing still would give them all one
+   * millisecond and a random order.
+   */
   readonly newId: () => string;
   /** A random UUIDv4 that carries no time, for ids that must date nothing (a draft advisory's, ADR 0021). */
   readonly opaqueId: () => string;

@@ -77,7 +77,7 @@ export function contextFor(
     config: r.config,
     log: createLogger('silent'),
     now: () => new Date(clock.now),
-    newId: () => uuidv7(clock.now.getTime()),
+    newId: () => uuidv7(),
     opaqueId: randomUUID,
     nudge: () => undefined,
     published: new PublishedIndex({ db: database.db, log: createLogger('silent') }),
