@@ -1,5 +1,6 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { copyLinesPg } from '../copy-pg';
 import { copyField } from '../copy-text';
 import { pgliteOf, type Executor } from '../database';
 
@@ -21,33 +22,51 @@ function columnText(column: PgColumn, v: unknown): string | null {
   return String(d);
 }
 
+/** The rows as COPY text-format lines, each value mapped as drizzle maps parameters. */
+function copyLines(cols: readonly PgColumn[], keys: readonly string[], rows: readonly object[]): string[] {
+  const lines: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as Record<string, unknown>;
+    let line = '';
+    for (let j = 0; j < keys.length; j++) line += (j ? '\t' : '') + copyField(columnText(cols[j]!, r[keys[j]!]));
+    lines[i] = `${line}\n`;
+  }
+  return lines;
+}
+
 /**
- * Inserts many rows set-based. On PGlite the rows go in as one `COPY … FROM '/dev/blob'`
- * in the text format: PostgreSQL reads them without the JSON or parameter machinery, about
- * twice as fast as anything else there (docs/benchmarks.md). On a PostgreSQL server they
- * travel as ONE JSON document per statement that the server turns into rows
- * (`json_populate_recordset`), free of the parameter limit. Columns the first row leaves
- * out get their defaults; every row must name the same columns as the first.
+ * Inserts many rows set-based, with COPY in the text format on both drivers (ADR 0012,
+ * ADR 0055): PostgreSQL reads them without the JSON or parameter machinery. On PGlite the
+ * lines go in as one `COPY … FROM '/dev/blob'`; on a PostgreSQL server through
+ * `COPY … FROM STDIN` on the transaction's connection (store/copy-pg.ts). One bad value fails
+ * the whole statement, and with it the caller's transaction. Columns the first row leaves out
+ * get their defaults; every row must name the same columns as the first.
  */
 export async function insertMany<T extends PgTable>(db: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(rows[0] as object).filter((k) => columns[k]);
+  const cols = keys.map((k) => columns[k]!);
+  const list = cols.map((c) => `"${c.name}"`).join(', ');
   const pglite = pgliteOf(db);
   if (pglite) {
-    const cols = keys.map((k) => columns[k]!);
-    const list = cols.map((c) => `"${c.name}"`).join(', ');
-    const lines: string[] = new Array<string>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i] as Record<string, unknown>;
-      let line = '';
-      for (let j = 0; j < keys.length; j++) line += (j ? '\t' : '') + copyField(columnText(cols[j]!, r[keys[j]!]));
-      lines[i] = `${line}\n`;
-    }
     // One string encoded once: a Blob of many small strings encodes each on its own, slower.
-    await pglite.query(`copy "${getTableName(table)}" (${list}) from '/dev/blob'`, [], { blob: new Blob([Buffer.from(lines.join(''))]) });
+    const text = copyLines(cols, keys, rows as readonly object[]).join('');
+    await pglite.query(`copy "${getTableName(table)}" (${list}) from '/dev/blob'`, [], { blob: new Blob([Buffer.from(text)]) });
     return;
   }
+  if (await copyLinesPg(db, `copy "${getTableName(table)}" (${list}) from stdin`, copyLines(cols, keys, rows as readonly object[]))) return;
+  await insertJson(db, table, keys, columns, rows);
+}
+
+/** Any other node-postgres-compatible executor: one JSON document per statement, turned into rows by the server. */
+async function insertJson<T extends PgTable>(
+  db: Executor,
+  table: T,
+  keys: readonly string[],
+  columns: Record<string, PgColumn>,
+  rows: readonly T['$inferInsert'][],
+): Promise<void> {
   const names = sql.join(
     keys.map((k) => sql.identifier(columns[k]!.name)),
     sql`, `,
