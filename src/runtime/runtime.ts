@@ -10,7 +10,8 @@ import { connectNatsBus } from './nats-bus';
 import { EventHub } from '../services/events/stream';
 import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
-import { ThreadChecker } from '../services/intake/checker';
+import { ThreadChecker } from './intake-checker';
+import { IntakeState } from '../services/intake/dedup-registry';
 import { type Database, openDatabase } from '../store/database';
 import { auditHeadSeq, checkpointAuditChain, ensureAuditKey } from '../services/audit';
 import { createLogger } from './logger';
@@ -65,6 +66,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     db: database.db,
     bus,
     checker,
+    intake: new IntakeState(),
     config,
     log,
     now: opts.now ?? (() => new Date()),

@@ -5,6 +5,7 @@ import type { Db } from '../store/database';
 import type { CredentialCache } from './credential-cache';
 import type { EventBus } from './events/bus';
 import type { ItemChecker } from './intake/checker';
+import type { IntakeState } from './intake/dedup-registry';
 import type { SessionInfo } from './sessions';
 
 /**
@@ -22,6 +23,8 @@ export interface ServiceContext {
   readonly bus?: EventBus | undefined;
   /** Where bulk intake checks items (the intake thread, when the runtime started one); inline without. */
   readonly checker?: ItemChecker | undefined;
+  /** This process's intake state for `db`: the dedup index and the gate (made once by the runtime). */
+  readonly intake: IntakeState;
   /** Resolved credentials by secret hash (see credential-cache.ts). */
   readonly credentials: {
     readonly tokens: CredentialCache<Principal>;

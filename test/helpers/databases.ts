@@ -2,6 +2,7 @@ import pg from 'pg';
 import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/runtime/logger';
 import type { ServiceContext } from '../../src/services/context';
+import { IntakeState } from '../../src/services/intake/dedup-registry';
 import { CredentialCache } from '../../src/services/credential-cache';
 import { type Database, openDatabase } from '../../src/store/database';
 
@@ -75,6 +76,7 @@ export function contextFor(
     log: createLogger('silent'),
     now: () => new Date(clock.now),
     nudge: () => undefined,
+    intake: new IntakeState(),
     credentials: { tokens: new CredentialCache(), sessions: new CredentialCache() },
     clock,
   };
