@@ -1,3 +1,4 @@
+import { insertRows } from './insert-many';
 import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { type AuditContent, type AuditEntry, GENESIS_HASH, chainEntry } from '../domain/audit/chain';
 import type { Viewer } from '../domain/policy/viewer';
@@ -24,8 +25,8 @@ export async function appendAudit(tx: Tx, contents: ReadonlyArray<Omit<AuditCont
     prev = e.hash;
     return e;
   });
-  // PostgreSQL takes at most 65,535 parameters per statement: insert in chunks.
-  for (let i = 0; i < entries.length; i += 1000) await tx.insert(auditLog).values(entries.slice(i, i + 1000).map(toRow));
+  // A batch (an import's) goes in as one COPY, free of the parameter limit (ADR 0055).
+  await insertRows(tx, auditLog, entries.map(toRow));
   await tx
     .insert(auditHead)
     .values({ id: 1, seq, hash: prev })

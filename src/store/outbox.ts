@@ -1,3 +1,4 @@
+import { insertRows } from './insert-many';
 import { and, asc, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DomainEvent } from '../domain/events/event';
 import type { Executor, Tx } from './database';
@@ -7,7 +8,9 @@ import { markingOf, markingRow } from './visibility';
 /** Writes events in the caller's transaction (the transactional outbox). */
 export async function insertEvents(tx: Tx, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(outbox).values(
+  await insertRows(
+    tx,
+    outbox,
     events.map((e) => ({
       id: e.id,
       at: new Date(e.at),

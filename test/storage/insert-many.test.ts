@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyLinesPg } from '../../src/store/copy-pg';
 import { copyField } from '../../src/store/copy-text';
-import { insertMany } from '../../src/store/intake/batches';
+import { insertMany } from '../../src/store/insert-many';
 import { findingDedupKeys, findings, reports } from '../../src/store/schema/index';
 import { uuidv7 } from '../../src/services/ids';
 import { DRIVERS, freshDatabase, type TestDatabase } from '../helpers/databases';

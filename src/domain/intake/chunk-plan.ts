@@ -19,7 +19,12 @@ export interface Admission {
   readonly normal: number;
   readonly priority: number;
   readonly retryAfter: Record<IntakeLane, number>;
+  /** What is left of the day's quota after this chunk (0: the items turned away wait for the next UTC day). */
+  readonly budget: { readonly day: number };
 }
+
+/** Why an item is turned away when the day's quota, not the lane's rate, is what ran out. */
+export const DAY_SPENT = "your organisation's daily intake quota is used up; retry after midnight UTC";
 
 /** A finding to store: its ids and how it relates to the reports. */
 export interface PlannedFinding<F> {
@@ -92,7 +97,7 @@ export function planChunk<F extends PlannableFinding>(
     if (left[lane] <= 0) {
       answers.set(
         v.index,
-        rejected(v.index, 'RATE_LIMITED', [{ path: '', message: `over your organisation's ${lane} intake rate; retry later` }], {
+        rejected(v.index, 'RATE_LIMITED', [{ path: '', message: admitted.budget.day === 0 ? DAY_SPENT : `over your organisation's ${lane} intake rate; retry later` }], {
           retryAfterSeconds: admitted.retryAfter[lane],
         }),
       );

@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors';
 import type { Principal } from '../../domain/identity/principal';
 import type { ServiceContext } from '../context';
+import { DAY_SPENT } from '../../domain/intake/chunk-plan';
 import type { Budget } from './admission';
 import type { ItemResult } from './results';
 import { submitChunk, type SubmitOptions } from './submit';
@@ -23,9 +24,14 @@ export async function submitFinding(
     const problems = result.problems ?? [];
     if (result.code === 'CONFLICT') throw new AppError('CONFLICT', 'This idempotency key was used for a different finding', problems);
     if (result.code === 'RATE_LIMITED')
-      throw new AppError('RATE_LIMITED', 'Over your organisation’s intake rate', problems, { retryAfterSeconds: result.retryAfterSeconds ?? 60 });
+      throw new AppError('RATE_LIMITED', rateLimitMessage(problems), problems, { retryAfterSeconds: result.retryAfterSeconds ?? 60 });
     if (result.code === 'INTERNAL') throw new AppError('INTERNAL', 'The finding could not be stored');
     throw new AppError('VALIDATION', `The finding has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
   }
   return { result, budget };
 }
+
+const rateLimitMessage = (problems: readonly { message: string }[]): string =>
+  problems.some((p) => p.message === DAY_SPENT)
+    ? 'The daily intake quota of your organisation is used up'
+    : 'Your organisation is submitting faster than its intake rate allows';

@@ -3,7 +3,7 @@ import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { blobs, findingAttachments } from '../schema/index';
 import { visibleTo } from '../visibility';
-import { insertMany } from './batches';
+import { insertMany } from '../insert-many';
 
 export type AttachmentRow = typeof findingAttachments.$inferSelect;
 

@@ -1,8 +1,8 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { copyLinesPg } from '../copy-pg';
-import { copyField } from '../copy-text';
-import { pgliteOf, type Executor } from '../database';
+import { copyLinesPg } from './copy-pg';
+import { copyField } from './copy-text';
+import { pgliteOf, type Executor } from './database';
 
 /** Rows per statement: one JSON parameter each, so PostgreSQL's parameter limit does not apply. */
 const ROWS_PER_STATEMENT = 5_000;
@@ -82,4 +82,17 @@ async function insertJson<T extends PgTable>(
     );
     await db.execute(sql`insert into ${tableName} (${names}) select ${names} from json_populate_recordset(null::${tableName}, ${json}::json)`);
   }
+}
+
+/** From about this many rows COPY beats a plain parameterised insert on both drivers; below, its set-up costs more than it saves. */
+const COPY_FROM = 32;
+
+/**
+ * Inserts rows the cheapest way for their number: a plain INSERT for a few (every use case's
+ * single audit entry and event), `insertMany`'s COPY for a batch (imports, intake, ADR 0055).
+ */
+export async function insertRows<T extends PgTable>(db: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+  if (rows.length === 0) return;
+  if (rows.length < COPY_FROM) await db.insert(table).values(rows as T['$inferInsert'][]);
+  else await insertMany(db, table, rows);
 }
