@@ -89,7 +89,12 @@ describe('the intake chunk plan', () => {
       finding('n2', facts('two', { targetKey: 'b' })),
       finding('p1', facts('three', { targetKey: 'c' }), { exploited: true }),
     ];
-    const plan = planChunk(resolveKeys(items(...fs), []), { normal: 1, priority: 1, retryAfter: { normal: 42, priority: 7 }, budget: { day: 3 } }, new DedupIndex().stage(), counter());
+    const plan = planChunk(
+      resolveKeys(items(...fs), []),
+      { normal: 1, priority: 1, retryAfter: { normal: 42, priority: 7 }, budget: { day: 3 } },
+      new DedupIndex().stage(),
+      counter(),
+    );
     expect(plan.findings.map((f) => f.finding.name)).toEqual(['n1', 'p1']);
     expect(plan.answers.get(1)).toMatchObject({ status: 'rejected', code: 'RATE_LIMITED', retryAfterSeconds: 42 });
     expect(plan.answers.get(2)).toMatchObject({ status: 'accepted' });

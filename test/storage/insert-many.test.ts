@@ -137,9 +137,16 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
   it('a chunk larger than one piece of the stream arrives whole and in order', async () => {
     const org = uuidv7();
     // About 3 MB of rows: several pieces on the server's COPY stream.
-    const rows = Array.from({ length: 1_500 }, (_, i) => ({ ...finding(NASTY[i % NASTY.length]!, i, org), idempotencyKey: null, description: `${i} ${'d\t'.repeat(1_000)}` }));
+    const rows = Array.from({ length: 1_500 }, (_, i) => ({
+      ...finding(NASTY[i % NASTY.length]!, i, org),
+      idempotencyKey: null,
+      description: `${i} ${'d\t'.repeat(1_000)}`,
+    }));
     await t.database.db.transaction((tx) => insertMany(tx, findings, rows));
-    const stored = await t.database.db.select({ id: findings.id, description: findings.description }).from(findings).where(eq(findings.ownerOrganisationId, org));
+    const stored = await t.database.db
+      .select({ id: findings.id, description: findings.description })
+      .from(findings)
+      .where(eq(findings.ownerOrganisationId, org));
     expect(stored.length).toBe(rows.length);
     const byId = new Map(stored.map((r) => [r.id, r.description]));
     for (const r of rows) expect(byId.get(r.id!)).toBe(r.description);

@@ -82,12 +82,7 @@ export interface ChunkPlan<F> {
  * row, and their attachments. Items repeating an earlier item's key answer as it did.
  * Pure apart from teaching `stage`; ids come from `newId`.
  */
-export function planChunk<F extends PlannableFinding>(
-  keys: ResolvedKeys<F>,
-  admitted: Admission,
-  stage: DedupIndex,
-  newId: () => string,
-): ChunkPlan<F> {
+export function planChunk<F extends PlannableFinding>(keys: ResolvedKeys<F>, admitted: Admission, stage: DedupIndex, newId: () => string): ChunkPlan<F> {
   const answers = new Map(keys.answered);
   const plan: ChunkPlan<F> = { findings: [], reports: new Map(), joins: new Map(), dedupKeys: [], answers };
   const left = { normal: admitted.normal, priority: admitted.priority };
@@ -97,9 +92,14 @@ export function planChunk<F extends PlannableFinding>(
     if (left[lane] <= 0) {
       answers.set(
         v.index,
-        rejected(v.index, 'RATE_LIMITED', [{ path: '', message: admitted.budget.day === 0 ? DAY_SPENT : `over your organisation's ${lane} intake rate; retry later` }], {
-          retryAfterSeconds: admitted.retryAfter[lane],
-        }),
+        rejected(
+          v.index,
+          'RATE_LIMITED',
+          [{ path: '', message: admitted.budget.day === 0 ? DAY_SPENT : `over your organisation's ${lane} intake rate; retry later` }],
+          {
+            retryAfterSeconds: admitted.retryAfter[lane],
+          },
+        ),
       );
       continue;
     }

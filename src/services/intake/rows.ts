@@ -140,12 +140,7 @@ export function dedupKeyRow(
 }
 
 /** The rows a chunk's plan stores (store/intake/chunk.ts writes them set-based). */
-export function chunkRows(
-  plan: ChunkPlan<ValidFinding>,
-  who: { organisationId: string; userId: string },
-  source: string,
-  now: Date,
-): ChunkRows {
+export function chunkRows(plan: ChunkPlan<ValidFinding>, who: { organisationId: string; userId: string }, source: string, now: Date): ChunkRows {
   const marking = intakeMarking(who.organisationId, who.userId);
   const proof = markingRow(proofMarking(who.organisationId, who.userId));
   const rows: ChunkRows = {
