@@ -1,5 +1,5 @@
 import { insertRows } from './insert-many';
-import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { type AuditContent, type AuditEntry, GENESIS_HASH, chainEntry } from '../domain/audit/chain';
 import { CLASSIFICATIONS, type Tlp } from '../domain/policy/marking';
 import type { Viewer } from '../domain/policy/viewer';
