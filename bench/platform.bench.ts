@@ -17,11 +17,11 @@ import { load } from './load';
 import { profiled } from './profile';
 
 /** A scratch PostgreSQL database for the bench when a server is available (TEST_DATABASE_URL), else null. */
-export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> } | null> {
+export async function scratchPostgres(suffix = ''): Promise<{ url: string; drop(): Promise<void> } | null> {
   const admin = process.env.AISC_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!admin) return null;
   const pg = (await import('pg')).default;
-  const name = `aisc_bench_${process.pid}`;
+  const name = `aisc_bench_${process.pid}${suffix}`;
   const run = async (q: string) => {
     const c = new pg.Client({ connectionString: admin });
     await c.connect();

@@ -11,10 +11,11 @@ import { connectNatsBus } from './nats-bus';
 import { EventHub } from '../services/events/stream';
 import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
-import { ThreadChecker } from '../services/intake/checker';
 import { uuidv7 } from '../services/ids';
 import { scheduleOutboxPrune } from '../services/events/outbox-retention';
 import { PublishedIndex } from '../services/advisories/published-index';
+import { ThreadChecker } from './intake-checker';
+import { IntakeState } from '../services/intake/dedup-registry';
 import { type Database, openDatabase } from '../store/database';
 import { auditHeadSeq, checkpointAuditChain, ensureAuditKey } from '../services/audit';
 import { createLogger } from './logger';
@@ -76,6 +77,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     db: database.db,
     bus,
     checker,
+    intake: new IntakeState(),
     config,
     log,
     now,

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { type ChainBreak, type ChainCursor, START, describeBreak, entryHash, isBreak, step } from '../domain/audit/chain';
+import { type AuditEntry, type ChainBreak, type ChainCursor, START, describeBreak, entryHash, isBreak, step } from '../domain/audit/chain';
 import { type Anchor, CHECKPOINT_ACTION, anchorClaim, anchorFor, checkpointContent, checkpointOf, isCheckpoint, verifyClaim } from '../domain/audit/checkpoint';
 import { type ProofFacts, describeProof } from '../domain/audit/proof';
 import type { Config } from '../config/config';
@@ -122,9 +122,16 @@ async function walk(db: Executor, pageSize: number, trust: ChainTrust): Promise<
     anchor: anchorOk,
     anchorFile: trust.anchorFile,
   });
-  const fail = (b: ChainBreak) => broken(b, entries, head, proof());
-  for (;;) {
-    const page = await chainPage(db, cursor.expectedSeq - 1, pageSize);
+  // The next page is asked for as soon as this one arrives, so on a server the database reads
+  // it while this page is hashed (ADR 0055); a page not used after a break is let go unobserved.
+  let pending: Promise<AuditEntry[]> | null = chainPage(db, cursor.expectedSeq - 1, pageSize);
+  const fail = (b: ChainBreak) => {
+    pending?.catch(() => undefined);
+    return broken(b, entries, head, proof());
+  };
+  while (pending) {
+    const page: AuditEntry[] = await pending;
+    pending = page.length === pageSize ? chainPage(db, page[page.length - 1]!.seq, pageSize) : null;
     for (const e of page) {
       if (!head || e.seq > head.seq) return fail({ kind: 'beyond-head', seq: e.seq, id: e.id });
       const next = step(cursor, e);
@@ -144,7 +151,6 @@ async function walk(db: Executor, pageSize: number, trust: ChainTrust): Promise<
       cursor = next;
       entries++;
     }
-    if (page.length < pageSize) break;
   }
   const lastSeq = cursor.expectedSeq - 1;
   // The anchor first: it knows more than the head row, which lives in the same database.

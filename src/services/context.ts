@@ -6,6 +6,7 @@ import type { PublishedIndex } from './advisories/published-index';
 import type { CredentialCache } from './credential-cache';
 import type { EventBus } from './events/bus';
 import type { ItemChecker } from './intake/checker';
+import type { IntakeState } from './intake/dedup-registry';
 import type { SessionInfo } from './sessions';
 
 /**
@@ -33,6 +34,8 @@ export interface ServiceContext {
   readonly checker?: ItemChecker | undefined;
   /** The process's kept-current index of published advisories (OSV matching, CSAF lists); the runtime starts it. */
   readonly published: PublishedIndex;
+  /** This process's intake state for `db`: the dedup index and the gate (made once by the runtime). */
+  readonly intake: IntakeState;
   /** Resolved credentials by secret hash (see credential-cache.ts). */
   readonly credentials: {
     readonly tokens: CredentialCache<Principal>;

@@ -1,4 +1,5 @@
 import { and, asc, gt, inArray, isNotNull, isNull, lt, not, sql } from 'drizzle-orm';
+import { insertRows } from './insert-many';
 import type { DomainEvent } from '../domain/events/event';
 import type { Executor, Tx } from './database';
 import { outbox } from './schema/index';
@@ -7,7 +8,9 @@ import { markingOf, markingRow } from './visibility';
 /** Writes events in the caller's transaction (the transactional outbox). */
 export async function insertEvents(tx: Tx, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(outbox).values(
+  await insertRows(
+    tx,
+    outbox,
     events.map((e) => ({
       id: e.id,
       at: new Date(e.at),

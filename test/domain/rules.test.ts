@@ -112,14 +112,21 @@ describe('audit entry canonical form', () => {
             classification: fc.constantFrom('UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET' as const),
             accessOrganisations: fc.array(uuid, { maxLength: 4 }),
             accessUsers: fc.array(uuid, { maxLength: 4 }),
+            coordinators: fc.boolean(),
           }),
         }),
         str,
         (entry, prevHash) => {
-          const m = entry.marking;
+          const { coordinators, ...m } = entry.marking;
           const generic = canonicalJson({
             ...entry,
-            marking: { ...m, accessOrganisations: [...m.accessOrganisations].sort(), accessUsers: [...m.accessUsers].sort() },
+            marking: {
+              ...m,
+              accessOrganisations: [...m.accessOrganisations].sort(),
+              accessUsers: [...m.accessUsers].sort(),
+              // Present only when set (ADR 0008).
+              ...(coordinators ? { coordinators } : {}),
+            },
             prevHash,
           });
           expect(entryCanonicalText(entry as never, prevHash)).toBe(generic);

@@ -4,6 +4,7 @@ import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/runtime/logger';
 import { PublishedIndex } from '../../src/services/advisories/published-index';
 import type { ServiceContext } from '../../src/services/context';
+import { IntakeState } from '../../src/services/intake/dedup-registry';
 import { CredentialCache } from '../../src/services/credential-cache';
 import { uuidv7 } from '../../src/services/ids';
 import { type Database, openDatabase } from '../../src/store/database';
@@ -81,6 +82,7 @@ export function contextFor(
     opaqueId: randomUUID,
     nudge: () => undefined,
     published: new PublishedIndex({ db: database.db, log: createLogger('silent') }),
+    intake: new IntakeState(),
     credentials: { tokens: new CredentialCache(), sessions: new CredentialCache() },
     clock,
   };

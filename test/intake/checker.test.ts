@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/runtime/logger';
 import { checkItems, type RawItem } from '../../src/services/intake/check-items';
-import { ThreadChecker } from '../../src/services/intake/checker';
+import { ThreadChecker } from '../../src/runtime/intake-checker';
 import { aiFinding } from './world';
 
 // A chunk with every kind of item: valid (as text and as a value), invalid, unparseable, unreadable.

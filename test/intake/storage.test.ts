@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetIntakeState } from '../../src/services/intake/dedup-registry';
 import { submitChunk, submitStream } from '../../src/services/intake/submit';
-import { ThreadChecker } from '../../src/services/intake/checker';
+import { ThreadChecker } from '../../src/runtime/intake-checker';
 import { createLogger } from '../../src/runtime/logger';
 import type { ItemResult } from '../../src/services/intake/results';
 import { contextFor, DRIVERS, freshDatabase, type TestDatabase } from '../helpers/databases';
@@ -25,10 +24,10 @@ describe.each(DRIVERS)('intake storage on %s', (driver) => {
     const first = (await submitChunk(ctx, p, [{ index: 0, value: f }], opts)).results[0]!;
     expect(first.status).toBe('accepted');
     // As after a restart: the in-memory index is gone and must be rebuilt from the database.
-    forgetIntakeState(t.database.db);
+    ctx.intake.forget();
     const again = (await submitChunk(ctx, p, [{ index: 0, value: { ...f, provenance: { finderKind: 'human' } } }], opts)).results[0]!;
     expect(again).toMatchObject({ status: 'duplicate', match: 'exact', reportId: first.reportId });
-    forgetIntakeState(t.database.db);
+    ctx.intake.forget();
     const reworded = {
       ...f,
       location: { file: (f.location as { file: string }).file, line: 10_000 },

@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyLinesPg } from '../../src/store/copy-pg';
 import { copyField } from '../../src/store/copy-text';
-import { insertMany } from '../../src/store/intake/batches';
+import { insertMany } from '../../src/store/insert-many';
 import { findingDedupKeys, findings, reports } from '../../src/store/schema/index';
 import { uuidv7 } from '../../src/services/ids';
 import { DRIVERS, freshDatabase, type TestDatabase } from '../helpers/databases';
 
-// The set-based insert takes COPY's text format on PGlite and JSON on a server: whatever
-// the text, both must store exactly what they were given.
+// The set-based insert takes COPY's text format on both drivers ('/dev/blob' on PGlite,
+// FROM STDIN through pg-copy-streams on a server): whatever the text, both must store
+// exactly what they were given, and a bad row must leave nothing behind.
 const NASTY = ['tab\there', 'line\nbreak\r\nwindows', 'back\\slash \\N \\x41', '"quoted", {braces}', 'NULL', '', 'ünïcødé ✓ 𝔘', '\\', 'end\\'];
 
 const marking = (org: string) => ({
@@ -118,6 +120,50 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
     const org = uuidv7();
     const rows = [finding('a', 0, org), { ...finding('b', 1, org), severity: null as unknown as string }];
     await expect(insertMany(t.database.db, findings, rows)).rejects.toThrow();
+    expect(await t.database.db.select().from(findings).where(eq(findings.ownerOrganisationId, org))).toEqual([]);
+  });
+
+  it('refuses a NUL byte (PostgreSQL text cannot hold one), and the transaction around it writes nothing', async () => {
+    const org = uuidv7();
+    const report = { ...finding('r', 0, org) };
+    const failing = t.database.db.transaction(async (tx) => {
+      await insertMany(tx, findings, [report]);
+      await insertMany(tx, findings, [finding('ok', 1, org), finding('nul\u0000here', 2, org)]);
+    });
+    await expect(failing).rejects.toThrow();
+    expect(await t.database.db.select().from(findings).where(eq(findings.ownerOrganisationId, org))).toEqual([]);
+  });
+
+  it('a chunk larger than one piece of the stream arrives whole and in order', async () => {
+    const org = uuidv7();
+    // About 3 MB of rows: several pieces on the server's COPY stream.
+    const rows = Array.from({ length: 1_500 }, (_, i) => ({
+      ...finding(NASTY[i % NASTY.length]!, i, org),
+      idempotencyKey: null,
+      description: `${i} ${'d\t'.repeat(1_000)}`,
+    }));
+    await t.database.db.transaction((tx) => insertMany(tx, findings, rows));
+    const stored = await t.database.db
+      .select({ id: findings.id, description: findings.description })
+      .from(findings)
+      .where(eq(findings.ownerOrganisationId, org));
+    expect(stored.length).toBe(rows.length);
+    const byId = new Map(stored.map((r) => [r.id, r.description]));
+    for (const r of rows) expect(byId.get(r.id!)).toBe(r.description);
+  });
+
+  it.runIf(driver === 'postgres')('goes through COPY FROM STDIN on a server, on the transaction it is given', async () => {
+    const org = uuidv7();
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        const used = await copyLinesPg(tx, 'copy findings (id) from stdin', []);
+        expect(used).toBe(true);
+        await insertMany(tx, findings, [finding('x', 0, org)]);
+        // Seen inside the transaction, gone after its rollback.
+        expect((await tx.select().from(findings).where(eq(findings.ownerOrganisationId, org))).length).toBe(1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
     expect(await t.database.db.select().from(findings).where(eq(findings.ownerOrganisationId, org))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/services/ids';
-import { catchUp, intakeState } from '../../src/services/intake/dedup-registry';
+import { catchUp, IntakeState } from '../../src/services/intake/dedup-registry';
 import { DRIVERS } from '../helpers/databases';
 import { databaseAt } from '../helpers/migrations';
 
@@ -64,7 +64,7 @@ describe.each(DRIVERS)('upgrading the dedup log on %s', (driver) => {
     expect((tables as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
 
     // The index rebuilt from the new log knows what the old tables held.
-    const state = intakeState(db);
+    const state = new IntakeState();
     await catchUp(db, state);
     expect(['aaa', 'bbb', 'ccc'].map((v) => state.index.reportOfFingerprint(v))).toEqual([r2, r2, r1]);
     expect(state.index.size).toEqual({ fingerprints: 3, signatures: 2 });

@@ -18,7 +18,7 @@ export function intakeRoutes(app: App, { ctx }: AppDeps): void {
   // The dedup index is rebuilt from the database when the server starts.
   app.addHook('onReady', async () => {
     ctx.checker?.warm();
-    await warmIntake(ctx.db);
+    await warmIntake(ctx);
   });
   app.get(
     '/api/intake/settings',

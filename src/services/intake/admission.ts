@@ -3,6 +3,7 @@ import {
   admit,
   type BucketState,
   fullBucket,
+  INTAKE_LANES,
   type IntakeLane,
   type IntakeLimits,
   rateOf,
@@ -50,29 +51,6 @@ const budgetOf = (b: Buckets, limits: IntakeLimits, now: Date): Budget => ({
   day: Math.max(0, limits.findingsPerDay - dayUsed(b, now)),
 });
 
-/**
- * The request-level check before a submission is read: 429 (RATE_LIMITED with
- * Retry-After) when no lane could admit anything, else the remaining budget. `lane` narrows
- * the check to one lane when the caller knows it (a single finding).
- */
-export async function checkAdmission(db: Executor, organisationId: string, now: Date, lane?: IntakeLane): Promise<Budget> {
-  const limits = await limitsFor(db, organisationId);
-  const b = await currentBuckets(db, organisationId, limits, now, false);
-  const budget = budgetOf(b, limits, now);
-  const lanes: IntakeLane[] = lane ? [lane] : ['normal', 'priority'];
-  const open = budget.day > 0 && lanes.some((l) => budget[l] >= 1);
-  if (!open) {
-    const wait = Math.min(...lanes.map((l) => retryAfterSeconds(b[l], rateOf(limits, l), 1, budget.day === 0, now)));
-    throw new AppError(
-      'RATE_LIMITED',
-      budget.day === 0 ? 'The daily intake quota of your organisation is used up' : 'Your organisation is submitting faster than its intake rate allows',
-      [],
-      { retryAfterSeconds: wait },
-    );
-  }
-  return budget;
-}
-
 export interface Admitted {
   readonly normal: number;
   readonly priority: number;
@@ -80,18 +58,22 @@ export interface Admitted {
   readonly budget: Budget;
 }
 
-/** Takes tokens for a chunk inside its transaction: the priority lane first, then the normal lane. */
-export async function admitChunk(db: Executor, organisationId: string, wanted: Record<IntakeLane, number>, now: Date): Promise<Admitted> {
+/**
+ * The one admission path (ADR 0011, ADR 0055): how many of `wanted` findings per lane an
+ * organisation's buckets admit now — the priority lane first, then the normal lane, both
+ * within the day's quota — when the others may retry, and the budget left. With `take`, the
+ * tokens are taken inside the caller's transaction (buckets locked, then saved); without,
+ * nothing is written and the budget is the one before taking.
+ */
+async function admission(db: Executor, organisationId: string, wanted: Record<IntakeLane, number>, now: Date, take: boolean): Promise<Admitted> {
   const limits = await limitsFor(db, organisationId);
-  const b = await currentBuckets(db, organisationId, limits, now, true);
+  const b = await currentBuckets(db, organisationId, limits, now, take);
   const used = dayUsed(b, now);
   const p = admit(b.priority, wanted.priority, used, limits);
   const n = admit(b.normal, wanted.normal, used + p.granted, limits);
   const after: Buckets = { normal: n.bucket, priority: p.bucket };
-  for (const lane of ['normal', 'priority'] as const) {
-    if (wanted[lane] > 0) await saveBucket(db, { organisationId, lane, ...after[lane] });
-  }
-  const budget = budgetOf(after, limits, now);
+  if (take) for (const lane of INTAKE_LANES) if (wanted[lane] > 0) await saveBucket(db, { organisationId, lane, ...after[lane] });
+  const budget = budgetOf(take ? after : b, limits, now);
   const retry = (lane: IntakeLane, denied: number) =>
     retryAfterSeconds(after[lane], rateOf(limits, lane), Math.min(denied, rateOf(limits, lane)), budget.day === 0, now);
   return {
@@ -101,3 +83,27 @@ export async function admitChunk(db: Executor, organisationId: string, wanted: R
     budget,
   };
 }
+
+/**
+ * The request-level check before a submission is read: would the organisation's buckets admit
+ * one finding (of `lane`, else of either lane)? 429 (RATE_LIMITED with Retry-After) when not,
+ * else the remaining budget. Writes nothing; the chunk's transaction takes the tokens.
+ */
+export async function checkAdmission(db: Executor, organisationId: string, now: Date, lane?: IntakeLane): Promise<Budget> {
+  const lanes: readonly IntakeLane[] = lane ? [lane] : INTAKE_LANES;
+  const wanted = { normal: lanes.includes('normal') ? 1 : 0, priority: lanes.includes('priority') ? 1 : 0 };
+  const a = await admission(db, organisationId, wanted, now, false);
+  if (a.normal + a.priority === 0) {
+    throw new AppError(
+      'RATE_LIMITED',
+      a.budget.day === 0 ? 'The daily intake quota of your organisation is used up' : 'Your organisation is submitting faster than its intake rate allows',
+      [],
+      { retryAfterSeconds: Math.min(...lanes.map((l) => a.retryAfter[l])) },
+    );
+  }
+  return a.budget;
+}
+
+/** Takes tokens for a chunk inside its transaction (under the intake lock). */
+export const admitChunk = (db: Executor, organisationId: string, wanted: Record<IntakeLane, number>, now: Date): Promise<Admitted> =>
+  admission(db, organisationId, wanted, now, true);

@@ -30,7 +30,7 @@ const unreadable = (index: number, message: string): Checked => ({ index, item: 
 /**
  * Everything about a chunk's items that needs no database: JSON parsing, every check, and
  * the dedup preparation. CPU-bound and without I/O, so it runs on the intake thread
- * (check-thread.ts) while the caller stores the chunk before.
+ * (src/runtime/intake-check-thread.ts) while the caller stores the chunk before.
  */
 export function checkItems(raw: readonly RawItem[], requestKey: string | null): Checked[] {
   return raw.map((r): Checked => {

@@ -1,25 +1,23 @@
 import { DedupIndex } from '../../domain/intake/dedup-index';
-import type { Db, Executor } from '../../store/database';
+import type { Executor } from '../../store/database';
 import { dedupKeysAfter, fingerprintValue } from '../../store/intake/dedup';
 import { IntakeGate } from './gate';
 
-/** A process's intake state for one database: the dedup index, how far into the dedup log it has read, and the gate. */
-export interface IntakeState {
-  index: DedupIndex;
-  seen: number;
-  readonly gate: IntakeGate;
-}
+/**
+ * A process's intake state for its database: the dedup index, how far into the dedup log it
+ * has read, and the gate its chunks take turns at. It lives on the service context
+ * (`ctx.intake`), made once by the runtime (ADR 0055), not in a module-level map.
+ */
+export class IntakeState {
+  index = new DedupIndex();
+  seen = 0;
+  readonly gate = new IntakeGate();
 
-const states = new WeakMap<Db, IntakeState>();
-
-/** The intake state of a database (one per process and database). */
-export function intakeState(db: Db): IntakeState {
-  let s = states.get(db);
-  if (!s) {
-    s = { index: new DedupIndex(), seen: 0, gate: new IntakeGate() };
-    states.set(db, s);
+  /** Forgets the index, as a restart does: the next submission rebuilds it from the database. */
+  forget(): void {
+    this.index = new DedupIndex();
+    this.seen = 0;
   }
-  return s;
 }
 
 const PAGE = 20_000;
@@ -46,17 +44,11 @@ export async function catchUp(db: Executor, s: IntakeState): Promise<void> {
 }
 
 /** Warms the index (at server start), so the first submission does not pay for the rebuild. */
-export async function warmIntake(db: Db): Promise<void> {
-  const s = intakeState(db);
-  const release = await s.gate.acquire(false);
+export async function warmIntake(ctx: { readonly db: Executor; readonly intake: IntakeState }): Promise<void> {
+  const release = await ctx.intake.gate.acquire(false);
   try {
-    await catchUp(db, s);
+    await catchUp(ctx.db, ctx.intake);
   } finally {
     release();
   }
-}
-
-/** Drops a process's intake state, as a restart does: the next submission rebuilds the index from the database. */
-export function forgetIntakeState(db: Db): void {
-  states.delete(db);
 }

@@ -1,8 +1,10 @@
+import type { ChunkPlan } from '../../domain/intake/chunk-plan';
 import { placeOf } from '../../domain/intake/dedup-index';
 import type { Fingerprint } from '../../domain/intake/fingerprint';
 import { MINHASH_ALGORITHM } from '../../domain/intake/minhash';
 import type { Marking } from '../../domain/policy/marking';
 import { fingerprintEntry, type NewDedupKey } from '../../store/intake/dedup';
+import type { ChunkRows } from '../../store/intake/chunk';
 import type { NewFinding } from '../../store/intake/findings';
 import type { NewReport } from '../../store/intake/reports';
 import { markingRow } from '../../store/visibility';
@@ -135,4 +137,48 @@ export function dedupKeyRow(
         }
       : { algorithm: null, cwe: null, file: null, line: null, signature: null }),
   };
+}
+
+/** The rows a chunk's plan stores (store/intake/chunk.ts writes them set-based). */
+export function chunkRows(plan: ChunkPlan<ValidFinding>, who: { organisationId: string; userId: string }, source: string, now: Date): ChunkRows {
+  const marking = intakeMarking(who.organisationId, who.userId);
+  const proof = markingRow(proofMarking(who.organisationId, who.userId));
+  const rows: ChunkRows = {
+    reports: [...plan.reports.values()].map((r) => ({
+      ...reportRow(r.opener, r.id, who.organisationId, marking, now),
+      findingCount: r.findingCount,
+      exploited: r.exploited,
+    })),
+    findings: plan.findings.map((f) => ({
+      ...findingRow(
+        f.finding,
+        { id: f.id, reportId: f.reportId },
+        { disposition: f.disposition, duplicateKind: f.duplicateKind, similarity: f.similarity },
+        source,
+        marking,
+        now,
+      ),
+      publicCredit: f.finding.input.publicCredit ?? null,
+    })),
+    joins: [...plan.joins.values()].map((j) => ({ ...j, organisationId: who.organisationId })),
+    dedupKeys: plan.dedupKeys.map((k) => dedupKeyRow(k.finding, k.findingId, k.reportId, k.fingerprints, k.signature)),
+    blobs: [],
+    attachments: [],
+  };
+  for (const f of plan.findings)
+    f.finding.attachments.forEach((a, i) => {
+      rows.blobs.push({ digest: a.digest, size: a.content.length, content: a.content, createdAt: now });
+      rows.attachments.push({
+        id: f.attachmentIds[i]!,
+        findingId: f.id,
+        reportId: f.reportId,
+        digest: a.digest,
+        name: a.name,
+        mediaType: a.mediaType,
+        size: a.content.length,
+        ...proof,
+        createdAt: now,
+      });
+    });
+  return rows;
 }

@@ -4,14 +4,12 @@ import type { Principal } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import { admitChunk, type Budget } from './admission';
+import type { Budget } from './admission';
 import type { CheckedItem } from './finding-input';
 import { checkItems, type Checked, type RawItem } from './check-items';
 import { inlineChecker } from './checker';
-import { intakeState } from './dedup-registry';
 import { writeChunk } from './write-chunk';
 import { count, emptySummary, rejected, type ItemResult, type SubmissionSummary } from './results';
-import type { Tx } from '../../store/database';
 
 export type { RawItem } from './check-items';
 
@@ -51,11 +49,11 @@ async function storeChecked(
   checked: readonly Checked[],
   opts: SubmitOptions,
 ): Promise<{ results: ItemResult[]; budget: Budget | null }> {
-  const state = intakeState(ctx.db);
+  const state = ctx.intake;
   const priority = checked.some((c) => laneOf(c.item) === 'priority');
   const release = await state.gate.acquire(priority);
   try {
-    return await writeChunk(ctx, actorOf(p), p, state, checked, opts.source, (tx, wanted) => admitChunk(tx as Tx, p.organisationId, wanted, ctx.now()));
+    return await writeChunk(ctx, actorOf(p), p, checked, opts.source);
   } catch (err) {
     if (err instanceof AppError && err.code !== 'CONFLICT') throw err;
     const valid = checked.filter((c) => c.item.ok);
@@ -74,9 +72,7 @@ async function storeChecked(
     const results: ItemResult[] = [];
     let budget: Budget | null = null;
     for (const c of checked) {
-      const one = await writeChunk(ctx, actorOf(p), p, state, [c], opts.source, (tx, wanted) =>
-        admitChunk(tx as Tx, p.organisationId, wanted, ctx.now()),
-      ).catch((e: unknown) => {
+      const one = await writeChunk(ctx, actorOf(p), p, [c], opts.source).catch((e: unknown) => {
         ctx.log.error({ err: e }, 'intake item failed');
         return { results: [rejected(c.index, 'INTERNAL', [{ path: '', message: 'could not be stored; retry it' }])], budget: null };
       });

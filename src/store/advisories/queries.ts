@@ -1,3 +1,4 @@
+import { insertRows } from '../insert-many';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { PUBLIC_STATES, type AdvisoryState } from '../../domain/advisory/state';
 import type { Viewer } from '../../domain/policy/viewer';
@@ -128,7 +129,7 @@ export async function revisionsOf(db: Executor, viewer: Viewer, id: string): Pro
 }
 
 export async function insertAdvisories(db: Executor, rows: (typeof advisories.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(advisories).values(rows);
+  await insertRows(db, advisories, rows);
 }
 
 /**
@@ -146,7 +147,7 @@ export async function updateAdvisory(db: Executor, id: string, set: Partial<type
 }
 
 export async function insertRevisions(db: Executor, rows: (typeof advisoryRevisions.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(advisoryRevisions).values(rows);
+  await insertRows(db, advisoryRevisions, rows);
 }
 
 /** Current hash, state and source of the given ids, locked for import decisions (importers pass SYSTEM: an id is taken whoever can see it). */

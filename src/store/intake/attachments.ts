@@ -3,14 +3,19 @@ import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { blobs, findingAttachments } from '../schema/index';
 import { visibleTo } from '../visibility';
-import { insertMany } from './batches';
+import { insertMany } from '../insert-many';
 
 export type AttachmentRow = typeof findingAttachments.$inferSelect;
 
 /** Stores file contents once per digest (content addressing: a second upload adds nothing). */
 export async function insertBlobs(db: Executor, rows: readonly (typeof blobs.$inferInsert)[]): Promise<void> {
   const unique = [...new Map(rows.map((r) => [r.digest, r])).values()];
-  for (const r of unique) await db.insert(blobs).values(r).onConflictDoNothing();
+  // One statement per 1,000 blobs (4 parameters each, well under PostgreSQL's 65,535).
+  for (let i = 0; i < unique.length; i += 1_000)
+    await db
+      .insert(blobs)
+      .values(unique.slice(i, i + 1_000))
+      .onConflictDoNothing();
 }
 
 export const insertAttachments = (db: Executor, rows: readonly (typeof findingAttachments.$inferInsert)[]): Promise<void> =>

@@ -1,7 +1,7 @@
 import { asc, gt, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../database';
 import { findingDedupKeys } from '../schema/index';
-import { insertMany } from './batches';
+import { insertMany } from '../insert-many';
 
 export type DedupKeyRow = typeof findingDedupKeys.$inferSelect;
 export type NewDedupKey = typeof findingDedupKeys.$inferInsert;

@@ -3,7 +3,7 @@ import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { findings, organisations } from '../schema/index';
 import { visibleTo } from '../visibility';
-import { insertMany } from './batches';
+import { insertMany } from '../insert-many';
 
 export type FindingRow = typeof findings.$inferSelect;
 export type NewFinding = typeof findings.$inferInsert;

@@ -4,7 +4,7 @@ import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { findings, reports } from '../schema/index';
 import { visibleTo } from '../visibility';
-import { insertMany } from './batches';
+import { insertMany } from '../insert-many';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type NewReport = typeof reports.$inferInsert;

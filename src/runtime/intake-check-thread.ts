@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { checkItems, type RawItem } from './check-items';
+import { checkItems, type RawItem } from '../services/intake/check-items';
 
-// The intake thread (checker.ts): answers each chunk with its checked items. Signatures'
+// The intake thread (intake-checker.ts): answers each chunk with its checked items. Signatures'
 // buffers are handed over, not copied.
 parentPort!.on('message', (m: { id: number; raw: RawItem[]; requestKey: string | null }) => {
   try {
