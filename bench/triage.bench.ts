@@ -25,16 +25,16 @@ import { scratchPostgres } from './platform.bench';
 const REPORTS = Number(process.env.AISC_BENCH_TRIAGE_REPORTS ?? 100_000);
 const DURATION_MS = 2000;
 
-const STATES = ['new', 'new', 'new', 'triaging', 'triaging', 'needs-info', 'accepted', 'rejected', 'duplicate'] as const;
+const STATES = ['received', 'received', 'received', 'triaging', 'triaging', 'needs-info', 'accepted', 'rejected', 'duplicate'] as const;
 const SEVERITIES = ['critical', 'high', 'high', 'medium', 'medium', 'medium', 'low', 'none', 'unknown'] as const;
 const KINDS = ['ai', 'ai', 'ai', 'human', 'hybrid'] as const;
-const REPRODUCTION = ['not-tried', 'not-tried', 'not-tried', 'reproduced', 'not-reproduced'] as const;
+const REPRODUCTION = ['not-tried', 'not-tried', 'not-tried', 'reproduced', 'failed'] as const;
 const CWES = Array.from({ length: 60 }, (_, i) => `CWE-${20 + i * 7}`);
 const MODELS = Array.from({ length: 12 }, (_, i) => `frontier-${i}`);
 const PRODUCTS = Array.from({ length: 400 }, (_, i) => `pkg:npm/library-${i}`);
 
 /** Stores `n` reports of `labs` (shared with the coordinators, AMBER+STRICT as intake marks them) and a finding each. */
-async function seed(db: Executor, labs: readonly string[], n: number): Promise<void> {
+export async function seedForProbe(db: Executor, labs: readonly string[], n: number): Promise<void> {
   const t0 = Date.parse('2025-01-01T00:00:00.000Z');
   for (let from = 0; from < n; from += 10_000) {
     const rs: (typeof reports.$inferInsert)[] = [];
@@ -82,7 +82,7 @@ async function seed(db: Executor, labs: readonly string[], n: number): Promise<v
 function combinations(lab: string): { name: string; query: string }[] {
   return [
     { name: 'severity, no filter (the default queue)', query: 'sort=severity' },
-    { name: 'newest, state=new', query: 'sort=newest&state=new' },
+    { name: 'newest, state=received', query: 'sort=newest&state=received' },
     { name: 'age, state=triaging,needs-info', query: 'sort=age&state=triaging,needs-info' },
     { name: 'findings, severity=critical,high', query: 'sort=findings&severity=critical,high' },
     { name: 'exploited, exploited=true', query: 'sort=exploited&exploited=true' },
@@ -103,12 +103,12 @@ async function triageQueue(databaseUrl: string | null, label: string): Promise<B
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.AISC_BENCH_LOG_LEVEL ?? 'silent',
     AISC_WORKER: 'false',
     AISC_RATE_LIMIT_PER_MINUTE: '1000000',
   });
   if (!r.ok) throw new Error('config');
-  const server = await startServer(r.config, { log: createLogger('silent'), webRoot: '/nonexistent' });
+  const server = await startServer(r.config, { log: createLogger((process.env.AISC_BENCH_LOG_LEVEL ?? 'silent') as 'silent'), webRoot: '/nonexistent' });
   const ctx = server.runtime.ctx;
   const house = await createOrganisation(ctx, CLI_ACTOR, { name: 'Clearinghouse', kind: 'government_agency', coordinator: true });
   const { user } = await createUser(ctx, CLI_ACTOR, { email: 'analyst@aisc.test', name: 'Analyst', organisationId: house.id, role: 'analyst', password: 'bench password long' });
@@ -116,14 +116,14 @@ async function triageQueue(databaseUrl: string | null, label: string): Promise<B
   const labs: string[] = [];
   for (let i = 0; i < 20; i++) labs.push((await createOrganisation(ctx, CLI_ACTOR, { name: `Lab ${i}`, kind: 'ai_developer' })).id);
   const t0 = performance.now();
-  await seed(ctx.db, labs, REPORTS);
+  await seedForProbe(ctx.db, labs, REPORTS);
   await ctx.db.execute(await import('drizzle-orm').then(({ sql }) => sql`analyze reports, findings`));
   const seedSeconds = (performance.now() - t0) / 1000;
 
   const headers = { authorization: `Bearer ${secret}` };
   const base = `${server.url}/api/reports?limit=50`;
   const first = await fetch(`${base}&sort=severity`, { headers });
-  if (first.status !== 200) throw new Error(`bench GET answered ${first.status}`);
+  if (first.status !== 200) throw new Error(`bench GET answered ${first.status}: ${await first.text()}`);
   const page = (await first.json()) as { items: unknown[]; total: number; nextCursor: string | null };
   // A deep page: twenty pages in, through the cursors the API handed out.
   let cursor = page.nextCursor;

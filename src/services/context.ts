@@ -5,6 +5,7 @@ import type { Db } from '../store/database';
 import type { CredentialCache } from './credential-cache';
 import type { EventBus } from './events/bus';
 import type { ItemChecker } from './intake/checker';
+import type { ReputationCache } from './intake/reputation-cache';
 import type { SessionInfo } from './sessions';
 
 /**
@@ -27,4 +28,6 @@ export interface ServiceContext {
     readonly tokens: CredentialCache<Principal>;
     readonly sessions: CredentialCache<SessionInfo>;
   };
+  /** The triage queue's finder precision figures, kept between requests (ADR 0051); read fresh without. */
+  readonly reputation?: ReputationCache | undefined;
 }

@@ -104,8 +104,10 @@ export async function reportQueue(ctx: ServiceContext, p: Principal, f: ReportFi
   const last = rows.at(-1);
   const items = await withoutUnseenTargets(ctx, viewer, rows);
   const triager = can(p, 'reports.triage');
-  const orgs = triager ? await reputationCounts(ctx.db, 'organisation', [...new Set(items.map((r) => r.ownerOrganisationId))]) : [];
-  const models = triager ? await reputationCounts(ctx.db, 'model', [...new Set(items.flatMap((r) => (r.modelName ? [r.modelName] : [])))]) : [];
+  const counts = (by: 'organisation' | 'model', keys: string[]) =>
+    ctx.reputation ? ctx.reputation.counts(ctx.db, by, keys) : reputationCounts(ctx.db, by, keys);
+  const orgs = triager ? await counts('organisation', [...new Set(items.map((r) => r.ownerOrganisationId))]) : [];
+  const models = triager ? await counts('model', [...new Set(items.flatMap((r) => (r.modelName ? [r.modelName] : [])))]) : [];
   const byOrg = reputationOf(orgs);
   const byModel = reputationOf(models);
   return {

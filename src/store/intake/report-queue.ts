@@ -125,16 +125,16 @@ export async function listVisibleReports(
     .where('after' in start ? and(where, after(sort, start.after)) : where)
     .orderBy(...order)
     .limit(limit);
+  const items = await ('offset' in start && start.offset > 0 ? page.offset(start.offset) : page);
+  // A first page that is not full already holds every match: no count needed.
+  if (!('after' in start) && !('offset' in start && start.offset > 0) && items.length < limit) return { items, total: items.length, totalExact: true };
   const capped = db
     .select({ one: sql`1` })
     .from(reports)
     .where(where)
     .limit(QUEUE_COUNT_CAP + 1)
     .as('capped');
-  const [items, [counted]] = await Promise.all([
-    'offset' in start && start.offset > 0 ? page.offset(start.offset) : page,
-    db.select({ n: sql<number>`count(*)::int` }).from(capped),
-  ]);
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
   const n = Number(counted?.n ?? 0);
   return { items, total: Math.min(n, QUEUE_COUNT_CAP), totalExact: n <= QUEUE_COUNT_CAP };
 }

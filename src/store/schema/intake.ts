@@ -64,7 +64,8 @@ export const reports = pgTable(
   // The triage queue (ADR 0051): one index per sort order, over the same key expressions the
   // keyset query compares (schema/report-queue-keys.ts), so a page — and a capped count —
   // reads one index range instead of sorting the table; `(created_at, id)` serves both
-  // "age" and, read backwards, "newest". `cwe` is the one selective filter without one.
+  // "age" and, read backwards, "newest". `cwe` and `severity` get their own,
+  // so a sparse filter reads a bitmap of matches instead of the table.
   (t) => [
     index('reports_state_idx').on(t.state, t.createdAt),
     index('reports_queue_age_idx').on(t.createdAt, t.id),
@@ -72,6 +73,7 @@ export const reports = pgTable(
     index('reports_queue_exploited_idx').on(notExploited(t.exploited), severityRank(t.severity), t.createdAt, t.id),
     index('reports_queue_findings_idx').on(fewerFindings(t.findingCount), t.createdAt, t.id),
     index('reports_cwe_idx').on(t.cwe),
+    index('reports_severity_idx').on(t.severity),
   ],
 );
 
@@ -120,6 +122,8 @@ export const findings = pgTable(
   },
   (t) => [
     index('findings_report_idx').on(t.reportId),
+    // The queue's model filter and the models' precision figures (ADR 0051).
+    index('findings_model_idx').on(t.modelName),
     index('findings_owner_idx').on(t.ownerOrganisationId, t.createdAt),
     uniqueIndex('findings_idempotency_key').on(t.ownerOrganisationId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
