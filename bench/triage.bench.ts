@@ -34,7 +34,7 @@ const MODELS = Array.from({ length: 12 }, (_, i) => `frontier-${i}`);
 const PRODUCTS = Array.from({ length: 400 }, (_, i) => `pkg:npm/library-${i}`);
 
 /** Stores `n` reports of `labs` (shared with the coordinators, AMBER+STRICT as intake marks them) and a finding each. */
-export async function seedForProbe(db: Executor, labs: readonly string[], n: number): Promise<void> {
+async function seed(db: Executor, labs: readonly string[], n: number): Promise<void> {
   const t0 = Date.parse('2025-01-01T00:00:00.000Z');
   for (let from = 0; from < n; from += 10_000) {
     const rs: (typeof reports.$inferInsert)[] = [];
@@ -116,7 +116,7 @@ async function triageQueue(databaseUrl: string | null, label: string): Promise<B
   const labs: string[] = [];
   for (let i = 0; i < 20; i++) labs.push((await createOrganisation(ctx, CLI_ACTOR, { name: `Lab ${i}`, kind: 'ai_developer' })).id);
   const t0 = performance.now();
-  await seedForProbe(ctx.db, labs, REPORTS);
+  await seed(ctx.db, labs, REPORTS);
   await ctx.db.execute(await import('drizzle-orm').then(({ sql }) => sql`analyze reports, findings`));
   const seedSeconds = (performance.now() - t0) / 1000;
 
