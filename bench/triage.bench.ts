@@ -43,10 +43,24 @@ async function seed(db: Executor, labs: readonly string[], n: number): Promise<v
       const id = uuidv7(t0 + i * 1000);
       const at = new Date(t0 + i * 1000 + (i % 7));
       const owner = labs[i % labs.length]!;
-      const marking = { ownerOrganisationId: owner, createdBy: null, tlp: 'AMBER+STRICT', classification: 0, accessOrganisations: [], accessUsers: [], coordinators: true };
+      const marking = {
+        ownerOrganisationId: owner,
+        createdBy: null,
+        tlp: 'AMBER+STRICT',
+        classification: 0,
+        accessOrganisations: [],
+        accessUsers: [],
+        coordinators: true,
+      };
       const kind = KINDS[i % KINDS.length]!;
       const model = kind === 'human' ? null : MODELS[(i * 7) % MODELS.length]!;
-      const common = { finderKind: kind, modelName: model, targetKey: PRODUCTS[(i * 13) % PRODUCTS.length]!, cwe: CWES[(i * 11) % CWES.length]!, severity: SEVERITIES[(i * 5) % SEVERITIES.length]! };
+      const common = {
+        finderKind: kind,
+        modelName: model,
+        targetKey: PRODUCTS[(i * 13) % PRODUCTS.length]!,
+        cwe: CWES[(i * 11) % CWES.length]!,
+        severity: SEVERITIES[(i * 5) % SEVERITIES.length]!,
+      };
       rs.push({
         id,
         state: STATES[(i * 3) % STATES.length]!,
@@ -111,7 +125,13 @@ async function triageQueue(databaseUrl: string | null, label: string): Promise<B
   const server = await startServer(r.config, { log: createLogger((process.env.AISC_BENCH_LOG_LEVEL ?? 'silent') as 'silent'), webRoot: '/nonexistent' });
   const ctx = server.runtime.ctx;
   const house = await createOrganisation(ctx, CLI_ACTOR, { name: 'Clearinghouse', kind: 'government_agency', coordinator: true });
-  const { user } = await createUser(ctx, CLI_ACTOR, { email: 'analyst@aisc.test', name: 'Analyst', organisationId: house.id, role: 'analyst', password: 'bench password long' });
+  const { user } = await createUser(ctx, CLI_ACTOR, {
+    email: 'analyst@aisc.test',
+    name: 'Analyst',
+    organisationId: house.id,
+    role: 'analyst',
+    password: 'bench password long',
+  });
   const { secret } = await createToken(ctx, CLI_ACTOR, user.id, { name: 'bench', scopes: ['read'] });
   const labs: string[] = [];
   for (let i = 0; i < 20; i++) labs.push((await createOrganisation(ctx, CLI_ACTOR, { name: `Lab ${i}`, kind: 'ai_developer' })).id);
@@ -154,7 +174,10 @@ async function triageQueue(databaseUrl: string | null, label: string): Promise<B
       notes: `${got.requests} requests on one connection, p50 ${got.p50.toFixed(2)} ms, p99 ${got.p99.toFixed(2)} ms, errors ${got.errors}`,
     });
   }
-  results[0] = { ...results[0]!, notes: `${results[0]!.notes}; ${REPORTS.toLocaleString('en-US')} reports and findings stored in bulk in ${seedSeconds.toFixed(1)} s` };
+  results[0] = {
+    ...results[0]!,
+    notes: `${results[0]!.notes}; ${REPORTS.toLocaleString('en-US')} reports and findings stored in bulk in ${seedSeconds.toFixed(1)} s`,
+  };
   await bare.close();
   await server.close();
   return results;

@@ -107,8 +107,7 @@ function drizzleFacing<T extends PgliteQueries>(client: T): PgliteQueries & { re
     exec: (q: string, options?: Parameters<T['exec']>[1]) => client.exec(q, options),
     ...('transaction' in client
       ? {
-          transaction: <R>(fn: (tx: PgliteQueries) => Promise<R>) =>
-            (client as unknown as PGlite).transaction((tx) => fn(drizzleFacing(tx))),
+          transaction: <R>(fn: (tx: PgliteQueries) => Promise<R>) => (client as unknown as PGlite).transaction((tx) => fn(drizzleFacing(tx))),
         }
       : {}),
     ...('rollback' in client ? { rollback: () => (client as unknown as Transaction).rollback() } : {}),

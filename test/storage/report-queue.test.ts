@@ -104,7 +104,12 @@ describe.each(DRIVERS)('the triage queue pages by cursor, on %s', (driver) => {
 
   it('applies filters on every page, and a last page has no cursor', async () => {
     const { ids, last } = await walk(lab, 'findings', 2, { exploited: true });
-    expect(ids).toEqual(expectedOrder(mine.filter((r) => r.exploited), 'findings'));
+    expect(ids).toEqual(
+      expectedOrder(
+        mine.filter((r) => r.exploited),
+        'findings',
+      ),
+    );
     expect(last.nextCursor).toBeNull();
     const full = await reportQueue(ctx, lab, {}, 'age', { limit: mine.length });
     expect(full.nextCursor).toBeNull();
@@ -128,7 +133,14 @@ describe.each(DRIVERS)('the triage queue pages by cursor, on %s', (driver) => {
   });
 
   it('resumes after a position even when that report is gone, and counts exactly below the cap', async () => {
-    const position = { sort: 'age' as const, severity: 'low', exploited: false, findingCount: 1, createdAt: '2026-01-01T00:00:05.000Z', id: '00000000-0000-7000-8000-000000000000' };
+    const position = {
+      sort: 'age' as const,
+      severity: 'low',
+      exploited: false,
+      findingCount: 1,
+      createdAt: '2026-01-01T00:00:05.000Z',
+      id: '00000000-0000-7000-8000-000000000000',
+    };
     const page = await reportQueue(ctx, lab, {}, 'age', { limit: 100, cursor: encodeQueueCursor(position) });
     const expected = expectedOrder(mine, 'age').filter((id) => {
       const r = mine.find((x) => x.id === id)!;
