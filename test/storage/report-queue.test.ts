@@ -69,7 +69,7 @@ describe.each(DRIVERS)('the triage queue pages by cursor, on %s', (driver) => {
       if (owner === lab) mine.push(row);
     }
     await insertReports(t.database.db, rows);
-  }, 60_000);
+  });
   afterAll(() => t.close());
 
   const walk = async (p: Principal, sort: ReportSort, limit: number, filter = {}) => {
