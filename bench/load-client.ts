@@ -4,7 +4,7 @@ import { Agent, request } from 'node:http';
  * A load generator run as its own process (so it does not share the server's event loop).
  * Modes: `closed` — N connections each sending back to back for D ms (throughput);
  * `open` — a fixed rate of R requests/s for D ms (latency under a given load).
- * Prints one JSON line: { requests, errors, seconds, rps, p50, p99, max } (latencies in ms).
+ * Prints one JSON line: { requests, errors, seconds, rps, p50, p95, p99, max } (latencies in ms).
  */
 interface Args {
   url: string;
@@ -60,6 +60,6 @@ const seconds = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
 process.stdout.write(
-  `${JSON.stringify({ requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(0.5), p99: pct(0.99), max: latencies.at(-1) ?? 0 })}\n`,
+  `${JSON.stringify({ requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), max: latencies.at(-1) ?? 0 })}\n`,
 );
 agent.destroy();

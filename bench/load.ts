@@ -6,6 +6,7 @@ export interface LoadResult {
   seconds: number;
   rps: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 }

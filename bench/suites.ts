@@ -9,4 +9,5 @@ export const SUITES: Array<() => Promise<BenchSuite>> = [
   () => import('./versions.bench').then((m) => m.suite),
   () => import('./advisories.bench').then((m) => m.suite),
   () => import('./intake.bench').then((m) => m.suite),
+  () => import('./triage.bench').then((m) => m.suite),
 ];

@@ -5606,6 +5606,7 @@ export interface paths {
                 query?: {
                     createdAfter?: string;
                     createdBefore?: string;
+                    cursor?: string;
                     cwe?: string;
                     exploited?: "true" | "false";
                     finderKind?: "human" | "ai" | "hybrid";
@@ -5633,7 +5634,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Report"][];
+                            nextCursor: string | null;
                             total: number;
+                            totalExact: boolean;
                         };
                     };
                 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { ServiceContext } from '../services/context';
+import { ReputationCache } from '../services/intake/reputation-cache';
 import type { Principal } from '../domain/identity/principal';
 import { SYSTEM } from '../domain/policy/viewer';
 import { AppError } from '../domain/errors';
@@ -73,6 +74,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
   }
   const now = opts.now ?? (() => new Date());
   const checker = config.intakeThread ? new ThreadChecker(log) : undefined;
+  const reputation = new ReputationCache(() => Date.now());
   const ctx: ServiceContext = {
     db: database.db,
     bus,
@@ -85,8 +87,10 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     opaqueId: randomUUID,
     published: new PublishedIndex({ db: database.db, log }),
     credentials,
+    reputation,
     nudge: (types) => {
       forgetPrincipals(types);
+      reputation.forget(types);
       hub?.nudge();
       worker?.nudge();
     },
@@ -94,7 +98,10 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
   const events = new EventHub(ctx);
   hub = events;
   // Changes made on other nodes reach this one through the outbox tail.
-  await hub.subscribe(SYSTEM, (e) => forgetPrincipals([e.type]));
+  await hub.subscribe(SYSTEM, (e) => {
+    forgetPrincipals([e.type]);
+    reputation.forget([e.type]);
+  });
   worker = config.worker ? new Worker(ctx) : null;
   // Signed audit checkpoints (ADR 0043): periodically while the worker runs, and at every stop.
   const checkpoint = () =>

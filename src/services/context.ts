@@ -7,6 +7,7 @@ import type { CredentialCache } from './credential-cache';
 import type { EventBus } from './events/bus';
 import type { ItemChecker } from './intake/checker';
 import type { IntakeState } from './intake/dedup-registry';
+import type { ReputationCache } from './intake/reputation-cache';
 import type { SessionInfo } from './sessions';
 
 /**
@@ -41,4 +42,6 @@ export interface ServiceContext {
     readonly tokens: CredentialCache<Principal>;
     readonly sessions: CredentialCache<SessionInfo>;
   };
+  /** The triage queue's finder precision figures, kept between requests (ADR 0051); read fresh without. */
+  readonly reputation?: ReputationCache | undefined;
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type Transaction, types } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -39,6 +39,9 @@ const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
  */
 export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; create?: boolean }): Promise<Database> {
   if (opts.databaseUrl) {
+    // No global `pg.types` change (ADR 0052): drizzle maps every column itself (bigint
+    // columns are declared `mode: 'number'`, counts `mapWith(Number)`), so the pool keeps
+    // pg's own parsers and nothing else in the process is affected.
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle pooled connection can be closed by the server (restart, failover, a dropped
     // database). pg then emits 'error' on the pool; unhandled, that would end the process.
@@ -77,8 +80,43 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   return pgliteDatabase(client, async () => unlock());
 }
 
+/**
+ * The types drizzle reads as the server's text (it parses them itself, by column): the set
+ * its PGlite driver sends with every query. Sent per query, they make PGlite copy its whole
+ * parser table for each one (`{ ...parsers, ...options.parsers }`, the top PGlite cost in
+ * docs/benchmarks.md); set once on the client, every query uses the client's own table.
+ */
+const DRIVER_TEXT_TYPES = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
+const asText = (v: string) => v;
+const ARRAY_ROWS = { rowMode: 'array' } as const;
+const OBJECT_ROWS = { rowMode: 'object' } as const;
+
+type PgliteQueries = Pick<Transaction, 'query' | 'exec'>;
+
+/**
+ * What drizzle is given instead of the PGlite client (ADR 0052): the calls drizzle makes
+ * (query, exec, transaction, rollback) on the same client, whose `query` keeps drizzle's row mode and drops its per-query parsers (the client already has
+ * them), and whose transactions hand drizzle the same kind of wrapper. `raw` is the client
+ * itself, for what only PGlite offers (COPY from a blob).
+ */
+function drizzleFacing<T extends PgliteQueries>(client: T): PgliteQueries & { readonly raw: T } {
+  return {
+    raw: client,
+    query: (q: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }) =>
+      client.query(q, params, options?.rowMode === 'array' ? ARRAY_ROWS : OBJECT_ROWS),
+    exec: (q: string, options?: Parameters<T['exec']>[1]) => client.exec(q, options),
+    ...('transaction' in client
+      ? {
+          transaction: <R>(fn: (tx: PgliteQueries) => Promise<R>) => (client as unknown as PGlite).transaction((tx) => fn(drizzleFacing(tx))),
+        }
+      : {}),
+    ...('rollback' in client ? { rollback: () => (client as unknown as Transaction).rollback() } : {}),
+  } as PgliteQueries & { readonly raw: T };
+}
+
 function pgliteDatabase(client: PGlite, afterClose: () => Promise<void>): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  for (const oid of DRIVER_TEXT_TYPES) client.parsers[oid] = asText;
+  const db = drizzlePglite(drizzleFacing(client) as unknown as PGlite, { schema }) as unknown as Db;
   return {
     db,
     driver: 'pglite',
@@ -98,10 +136,8 @@ function pgliteDatabase(client: PGlite, afterClose: () => Promise<void>): Databa
  * PostgreSQL server: for what only PGlite offers, such as `COPY … FROM '/dev/blob'`.
  */
 export function pgliteOf(db: Executor): Pick<Transaction, 'query'> | null {
+  // drizzle has no public handle on a transaction's connection; its session keeps the
+  // wrapper this module gave it (drizzleFacing), which names the real client.
   const client = (db as unknown as { _: { session: { client?: unknown } } })._.session.client;
-  return client instanceof PGlite || (client !== null && typeof client === 'object' && 'rollback' in client && 'exec' in client)
-    ? (client as Pick<Transaction, 'query'>)
-    : null;
+  return client !== null && typeof client === 'object' && 'raw' in client ? (client.raw as Pick<Transaction, 'query'>) : null;
 }
-
-pg.types.setTypeParser(20, (v) => Number(v));

@@ -3,7 +3,8 @@ import { type Principal, viewerOf } from '../../src/domain/identity/principal';
 import { SYSTEM } from '../../src/domain/policy/viewer';
 import { getFinding } from '../../src/services/intake/reports';
 import { submitChunk } from '../../src/services/intake/submit';
-import { findVisibleReport, listVisibleReports } from '../../src/store/intake/reports';
+import { listVisibleReports } from '../../src/store/intake/report-queue';
+import { findVisibleReport } from '../../src/store/intake/reports';
 import { contextFor, DRIVERS, freshDatabase, type TestDatabase } from '../helpers/databases';
 import { makePrincipal } from '../helpers/factories';
 import { aiFinding } from './world';
@@ -56,9 +57,9 @@ describe.each(DRIVERS)('a duplicate opens nothing, on %s', (driver) => {
     expect(await findVisibleReport(t.database.db, viewerOf(labB), a!.reportId!)).toBeNull();
     expect((await getFinding(ctx, labB, b1!.findingId!)).reportId).toBeNull();
     for (const f2 of [{ finderOrganisationId: labB.organisationId }, { model: 'probe-model' }]) {
-      expect((await listVisibleReports(t.database.db, viewerOf(labA), f2, 'newest', 500, 0)).items.map((r) => r.id)).not.toContain(a!.reportId);
-      expect((await listVisibleReports(t.database.db, SYSTEM, f2, 'newest', 500, 0)).items.map((r) => r.id)).toContain(a!.reportId);
+      expect((await listVisibleReports(t.database.db, viewerOf(labA), f2, 'newest', 500, { offset: 0 })).items.map((r) => r.id)).not.toContain(a!.reportId);
+      expect((await listVisibleReports(t.database.db, SYSTEM, f2, 'newest', 500, { offset: 0 })).items.map((r) => r.id)).toContain(a!.reportId);
     }
-    expect((await listVisibleReports(t.database.db, viewerOf(labB), {}, 'newest', 500, 0)).items.map((r) => r.id)).toEqual([mine!.reportId]);
+    expect((await listVisibleReports(t.database.db, viewerOf(labB), {}, 'newest', 500, { offset: 0 })).items.map((r) => r.id)).toEqual([mine!.reportId]);
   });
 });

@@ -4,7 +4,7 @@ import { ITEM_STATUSES, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/i
 import { REPORT_EVENTS, REPORT_STATES } from '../../domain/intake/report-states';
 import { SSVC_AUTOMATABLE, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
 import { REPORT_SORTS } from '../../domain/intake/queue';
-import { MarkingView, Uuid } from '../schemas';
+import { MarkingView, page, Uuid } from '../schemas';
 
 /** Response and request schemas of the intake API (findings, reports, admission). */
 const Problem = z.object({ path: z.string(), message: z.string() });
@@ -108,7 +108,12 @@ export const ReportQuery = z.strictObject({
   sort: z.enum(REPORT_SORTS).default('severity'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** `nextCursor` of the previous page, in the same sort (ADR 0051); wins over `offset`. */
+  cursor: z.string().min(1).max(1000).optional(),
 });
+
+/** A page of the triage queue: `total` is exact up to a cap (`totalExact`), `nextCursor` resumes after the last item (ADR 0051). */
+export const ReportQueuePage = page(Report).extend({ totalExact: z.boolean(), nextCursor: z.string().nullable() });
 
 export const Limits = z.strictObject({
   findingsPerMinute: z.number().int().min(0).max(10_000_000),

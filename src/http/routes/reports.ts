@@ -7,8 +7,8 @@ import { shareReport } from '../../services/intake/share';
 import { transitionReportBy, updateTriage } from '../../services/intake/triage';
 import type { App, AppDeps } from '../app';
 import { principal } from '../auth';
-import { errors, IdParams, page, Uuid } from '../schemas';
-import { Report, ReportDetail, ReportQuery, Ssvc } from './intake-schemas';
+import { errors, IdParams, Uuid } from '../schemas';
+import { Report, ReportDetail, ReportQuery, ReportQueuePage, Ssvc } from './intake-schemas';
 
 /**
  * Reports: the triage queue (policy-filtered: a reporter sees its own organisation's reports,
@@ -23,12 +23,12 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'The triage queue: reports you may see, filtered and sorted',
         querystring: ReportQuery,
-        response: { 200: page(Report), ...errors(400, 401) },
+        response: { 200: ReportQueuePage, ...errors(400, 401) },
       },
     },
     async (req) => {
-      const { sort, limit, offset, ...filter } = req.query;
-      return reportQueue(ctx, principal(req), filter, sort, limit, offset) as never;
+      const { sort, limit, offset, cursor, ...filter } = req.query;
+      return reportQueue(ctx, principal(req), filter, sort, { limit, offset, cursor }) as never;
     },
   );
   app.get(

@@ -8,7 +8,9 @@ import { visibleAttachmentContent, visibleAttachmentsOf } from '../../store/inta
 import { creditReaderOf, reportCreditsFor } from '../../domain/policy/credits';
 import { creditsOfReport, findVisibleFinding, visibleFindingsOfReport } from '../../store/intake/findings';
 import type { ReportSort } from '../../domain/intake/queue';
-import { findVisibleReport, listVisibleReports, type ReportFilter, type ReportRow, visibleReportIds } from '../../store/intake/reports';
+import { decodeQueueCursor, encodeQueueCursor } from '../../domain/intake/queue-cursor';
+import { listVisibleReports, type ReportFilter } from '../../store/intake/report-queue';
+import { findVisibleReport, type ReportRow, visibleReportIds } from '../../store/intake/reports';
 import { reputationCounts, type ReputationRow } from '../../store/intake/reputation';
 import { reportCaseStatus } from '../cases/report-case';
 import type { ServiceContext } from '../context';
@@ -78,27 +80,54 @@ export async function getFinding(ctx: ServiceContext, p: Principal, id: string) 
 
 const reputationOf = (rows: ReputationRow[]) => Object.fromEntries(rows.map((r) => [r.key, { ...r, precision: precision(r) }]));
 
+/** Where a page of the queue starts: after a cursor from a previous page, else at an offset. */
+export interface QueuePage {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly offset?: number | undefined;
+}
+
 /**
  * The triage queue: reports the caller may see, filtered and sorted, each with the running
  * precision (accepted / decided) of its finder organisation and AI model. Reputation is the
- * clearinghouse's measure and is shown to triagers only.
+ * clearinghouse's measure and is shown to triagers only. Pages are keyset pages (ADR 0051):
+ * `nextCursor` resumes after the last report, null on the last page; `offset` still works.
  */
-export async function reportQueue(ctx: ServiceContext, p: Principal, f: ReportFilter, sort: ReportSort, limit: number, offset: number) {
+export async function reportQueue(ctx: ServiceContext, p: Principal, f: ReportFilter, sort: ReportSort, pg: QueuePage) {
   const viewer = viewerOf(p);
+  const start = pg.cursor ? { after: decodeQueueCursor(pg.cursor, sort) } : { offset: pg.offset ?? 0 };
   const { needsInfoCloseDays } = await intakeSettings(ctx.db);
-  const listed = await listVisibleReports(ctx.db, viewer, f, sort, limit, offset);
-  const page = { ...listed, items: await withoutUnseenTargets(ctx, viewer, listed.items) };
+  // One row more than the page tells whether another page follows.
+  const listed = await listVisibleReports(ctx.db, viewer, f, sort, pg.limit + 1, start);
+  const more = listed.items.length > pg.limit;
+  const rows = more ? listed.items.slice(0, pg.limit) : listed.items;
+  const last = rows.at(-1);
+  const items = await withoutUnseenTargets(ctx, viewer, rows);
   const triager = can(p, 'reports.triage');
-  const orgs = triager ? await reputationCounts(ctx.db, 'organisation', [...new Set(page.items.map((r) => r.ownerOrganisationId))]) : [];
-  const models = triager ? await reputationCounts(ctx.db, 'model', [...new Set(page.items.flatMap((r) => (r.modelName ? [r.modelName] : [])))]) : [];
+  const counts = (by: 'organisation' | 'model', keys: string[]) =>
+    ctx.reputation ? ctx.reputation.counts(ctx.db, by, keys) : reputationCounts(ctx.db, by, keys);
+  const orgs = triager ? await counts('organisation', [...new Set(items.map((r) => r.ownerOrganisationId))]) : [];
+  const models = triager ? await counts('model', [...new Set(items.flatMap((r) => (r.modelName ? [r.modelName] : [])))]) : [];
   const byOrg = reputationOf(orgs);
   const byModel = reputationOf(models);
   return {
-    items: page.items.map((r) => ({
+    items: items.map((r) => ({
       ...reportView(r, { triager, closeDays: needsInfoCloseDays }),
       reputation: triager ? { organisation: byOrg[r.ownerOrganisationId] ?? null, model: r.modelName ? (byModel[r.modelName] ?? null) : null } : null,
     })),
-    total: page.total,
+    total: listed.total,
+    totalExact: listed.totalExact,
+    nextCursor:
+      more && last
+        ? encodeQueueCursor({
+            sort,
+            severity: last.severity,
+            exploited: last.exploited,
+            findingCount: last.findingCount,
+            createdAt: last.createdAt.toISOString(),
+            id: last.id,
+          })
+        : null,
   };
 }
 

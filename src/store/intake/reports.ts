@@ -1,8 +1,7 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { ReportSort } from '../../domain/intake/queue';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
-import { findings, reports } from '../schema/index';
+import { reports } from '../schema/index';
 import { visibleTo } from '../visibility';
 import { insertMany } from '../insert-many';
 
@@ -89,85 +88,4 @@ export async function attachDuplicates(
       'uuid',
     )}) as v(id, added, exploited, org)
     where r.id = any(${ids}) and r.id = v.id`);
-}
-
-export interface ReportFilter {
-  readonly state?: readonly string[] | undefined;
-  readonly severity?: readonly string[] | undefined;
-  readonly finderOrganisationId?: string | undefined;
-  readonly finderKind?: string | undefined;
-  readonly model?: string | undefined;
-  readonly product?: string | undefined;
-  readonly exploited?: boolean | undefined;
-  readonly reproductionStatus?: string | undefined;
-  readonly cwe?: string | undefined;
-  readonly createdAfter?: Date | undefined;
-  readonly createdBefore?: Date | undefined;
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * A report with a finding the viewer may see that matches `match`. Filters that ask about a
- * report's findings (who found it, with which model) answer from the viewer's findings only:
- * otherwise a reporter could learn, by filtering its own reports, that another organisation
- * or model reported the same bug (ADR 0013).
- */
-const hasVisibleFinding = (viewer: Viewer, match: SQL): SQL =>
-  sql`exists (select 1 from ${findings} where ${findings.reportId} = ${reports.id} and ${match} and ${visibleTo(viewer, findings)})`;
-
-function whereOf(viewer: Viewer, f: ReportFilter): SQL | undefined {
-  return and(
-    visibleTo(viewer, reports),
-    f.state?.length ? inArray(reports.state, [...f.state]) : undefined,
-    f.severity?.length ? inArray(reports.severity, [...f.severity]) : undefined,
-    f.finderOrganisationId
-      ? and(
-          sql`${reports.reporterOrganisations} @> array[${f.finderOrganisationId}]::uuid[]`,
-          hasVisibleFinding(viewer, eq(findings.ownerOrganisationId, f.finderOrganisationId)),
-        )
-      : undefined,
-    f.finderKind ? eq(reports.finderKind, f.finderKind) : undefined,
-    f.model ? hasVisibleFinding(viewer, eq(findings.modelName, f.model)) : undefined,
-    f.product ? sql`${reports.targetKey} ilike ${`%${escapeLike(f.product)}%`}` : undefined,
-    f.exploited !== undefined ? eq(reports.exploited, f.exploited) : undefined,
-    f.reproductionStatus ? eq(reports.reproductionStatus, f.reproductionStatus) : undefined,
-    f.cwe ? eq(reports.cwe, f.cwe) : undefined,
-    f.createdAfter ? gte(reports.createdAt, f.createdAfter) : undefined,
-    f.createdBefore ? lte(reports.createdAt, f.createdBefore) : undefined,
-  );
-}
-
-const SEVERITY_ORDER = sql`case ${reports.severity} when 'critical' then 5 when 'high' then 4 when 'medium' then 3 when 'low' then 2 when 'none' then 1 else 0 end`;
-
-const ORDER: Record<ReportSort, SQL[]> = {
-  // Exploited first within a severity: the priority lane carries into the queue.
-  severity: [sql`${SEVERITY_ORDER} desc`, desc(reports.exploited), asc(reports.createdAt)],
-  age: [asc(reports.createdAt)],
-  newest: [desc(reports.createdAt)],
-  findings: [desc(reports.findingCount), asc(reports.createdAt)],
-  exploited: [desc(reports.exploited), sql`${SEVERITY_ORDER} desc`, asc(reports.createdAt)],
-};
-
-/** The reports the viewer may see, filtered and sorted, with the total the same filter matches. */
-export async function listVisibleReports(
-  db: Executor,
-  viewer: Viewer,
-  f: ReportFilter,
-  sort: ReportSort,
-  limit: number,
-  offset: number,
-): Promise<{ items: ReportRow[]; total: number }> {
-  const where = whereOf(viewer, f);
-  const [items, [total]] = await Promise.all([
-    db
-      .select()
-      .from(reports)
-      .where(where)
-      .orderBy(...ORDER[sort], asc(reports.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(reports).where(where),
-  ]);
-  return { items, total: Number(total?.n ?? 0) };
 }

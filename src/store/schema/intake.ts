@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { PublicCreditChoice } from '../../domain/policy/credits';
 import { markingColumns } from './marking-columns';
+import { fewerFindings, notExploited, severityRank } from './report-queue-keys';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
@@ -60,7 +61,20 @@ export const reports = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [index('reports_state_idx').on(t.state, t.createdAt), index('reports_created_idx').on(t.createdAt)],
+  // The triage queue (ADR 0051): one index per sort order, over the same key expressions the
+  // keyset query compares (schema/report-queue-keys.ts), so a page — and a capped count —
+  // reads one index range instead of sorting the table; `(created_at, id)` serves both
+  // "age" and, read backwards, "newest". `cwe` and `severity` get their own,
+  // so a sparse filter reads a bitmap of matches instead of the table.
+  (t) => [
+    index('reports_state_idx').on(t.state, t.createdAt),
+    index('reports_queue_age_idx').on(t.createdAt, t.id),
+    index('reports_queue_severity_idx').on(severityRank(t.severity), notExploited(t.exploited), t.createdAt, t.id),
+    index('reports_queue_exploited_idx').on(notExploited(t.exploited), severityRank(t.severity), t.createdAt, t.id),
+    index('reports_queue_findings_idx').on(fewerFindings(t.findingCount), t.createdAt, t.id),
+    index('reports_cwe_idx').on(t.cwe),
+    index('reports_severity_idx').on(t.severity),
+  ],
 );
 
 /** Findings: one raw result each, immutable once stored, with provenance (issue 4). */
@@ -108,6 +122,8 @@ export const findings = pgTable(
   },
   (t) => [
     index('findings_report_idx').on(t.reportId),
+    // The queue's model filter and the models' precision figures (ADR 0051).
+    index('findings_model_idx').on(t.modelName),
     index('findings_owner_idx').on(t.ownerOrganisationId, t.createdAt),
     uniqueIndex('findings_idempotency_key').on(t.ownerOrganisationId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
