@@ -18,6 +18,12 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary', 'text'],
       reportsDirectory: 'test-output/coverage',
       reportOnFailure: true,
+      // ADR 0070: a point or so below what the unit suite reached when the bar was set (2026-12-03).
+      // Raise a number when the measure rises; never lower one to let a change in.
+      thresholds: {
+        'src/standards/**': { lines: 97, statements: 94, functions: 95, branches: 89 },
+        'src/domain/**': { lines: 79, statements: 75, functions: 61, branches: 63 },
+      },
     },
   },
 });

@@ -9,5 +9,5 @@ export const UNIT_TESTS: readonly string[] = [
   'test/standards/**/*.test.ts',
   'test/cases/domain.test.ts',
   'test/advisories/state.test.ts',
-  'test/intake/{cwe,dedup,duplicate-oracle,item-stream,report-states,ssvc}.test.ts',
+  'test/intake/{cwe,dedup,item-stream,report-states,ssvc}.test.ts',
 ];
