@@ -21,8 +21,8 @@ describe('what a vendor and a finder see of a case, over HTTP', () => {
 
   beforeAll(async () => {
     w = await intakeWorld({}, { now: () => new Date(clock.now) });
-  }, 60_000);
-  afterAll(() => w.close());
+  });
+  afterAll(() => w?.close());
   beforeEach(async () => {
     clock.now = new Date(START);
     const vendor = async (name: string) => {
