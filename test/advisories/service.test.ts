@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { viewerOf, type Principal } from '../../src/domain/identity/principal';
 import { ANONYMOUS } from '../../src/domain/policy/viewer';
 import { createAdvisoryDraft, updateAdvisoryDraft } from '../../src/services/advisories/drafting';
@@ -15,46 +16,48 @@ import { advisoryRevisions, getAdvisory, getPublishedAdvisory, searchAdvisories 
 import { parseAdvisoryId } from '../../src/domain/advisory/id';
 import { nextAdvisoryNumber } from '../../src/store/advisories/counters';
 import { chainHead } from '../../src/store/audit';
-import { contextFor, DRIVERS, freshDatabase, type TestDatabase } from '../helpers/databases';
-import { makePrincipal } from '../helpers/factories';
+import { databasePerFile } from '../helpers/database-per-file';
+import { contextFor, DRIVERS } from '../helpers/databases';
+import { makeAdvisory, makeAnalyst, makePrincipal, makeVendor } from '../helpers/factories';
 import { advisoryContent } from './fixtures';
 
 describe.each(DRIVERS)('advisory publication on %s', (driver) => {
-  let t: TestDatabase;
+  const db = databasePerFile(driver);
+  // Each test has its own clock and people: a coordinator, a vendor and an outsider of new organisations.
   let ctx: ReturnType<typeof contextFor>;
   let coordinator: Principal;
   let vendor: Principal;
   let outsider: Principal;
-
-  beforeAll(async () => {
-    t = await freshDatabase(driver);
-    ctx = contextFor(t.database);
-    coordinator = await makePrincipal(ctx, { coordinator: true, role: 'analyst' });
-    vendor = await makePrincipal(ctx, { role: 'admin' });
+  beforeEach(async () => {
+    ctx = contextFor(db().database);
+    coordinator = await makeAnalyst(ctx);
+    vendor = await makeVendor(ctx);
     outsider = await makePrincipal(ctx, { role: 'member' });
-  });
-  afterAll(() => t.close());
+  }, 60_000);
 
   it('drafts under embargo, concurrently, with internal ids that count nothing (ADR 0021)', async () => {
-    const drafts = await Promise.all(Array.from({ length: 8 }, (_, i) => createAdvisoryDraft(ctx, coordinator, { content: advisoryContent(`pkg-${i}`) })));
+    // The file's other tests publish advisories of their own: this one looks for its drafts by their package.
+    const tag = `drafts-${randomUUID().slice(0, 8)}`;
+    const drafts = await Promise.all(Array.from({ length: 8 }, (_, i) => createAdvisoryDraft(ctx, coordinator, { content: advisoryContent(`${tag}-${i}`) })));
     expect(new Set(drafts.map((d) => d.id)).size).toBe(8);
     for (const d of drafts) expect(d.id).toMatch(/^AISC-DRAFT-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(drafts[0]!.marking.tlp).toBe('AMBER+STRICT');
     expect(drafts[0]!.state).toBe('draft');
     await expect(getAdvisory(ctx, ANONYMOUS, drafts[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(getAdvisory(ctx, viewerOf(outsider), drafts[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await searchAdvisories(ctx, ANONYMOUS, { limit: 50, offset: 0 })).total).toBe(0);
+    expect((await searchAdvisories(ctx, ANONYMOUS, { q: tag, limit: 50, offset: 0 })).total).toBe(0);
+    expect((await searchAdvisories(ctx, viewerOf(coordinator), { q: tag, limit: 50, offset: 0 })).total).toBe(8);
   });
 
   it('rolls a failed allocation back without using up its number', async () => {
-    const a = await publishAdvisory(ctx, coordinator, (await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('gap-a') })).id);
+    const { advisory: a } = await makeAdvisory(ctx, { coordinator, pkg: 'gap-a', state: 'published' });
     await expect(
       ctx.db.transaction(async (tx) => {
         await nextAdvisoryNumber(tx, 2026);
         throw new Error('the publication failed after taking a number');
       }),
     ).rejects.toThrow('failed');
-    const b = await publishAdvisory(ctx, coordinator, (await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('gap-c') })).id);
+    const { advisory: b } = await makeAdvisory(ctx, { coordinator, pkg: 'gap-c', state: 'published' });
     expect(parseAdvisoryId(b.id)!.n).toBe(parseAdvisoryId(a.id)!.n + 1);
   });
 
@@ -142,9 +145,8 @@ describe.each(DRIVERS)('advisory publication on %s', (driver) => {
   });
 
   it('unschedules back to draft and publishes now', async () => {
-    const d = await createAdvisoryDraft(ctx, coordinator, { content: advisoryContent('now') });
     const at = new Date(ctx.clock.now.getTime() + 60_000);
-    await scheduleAdvisory(ctx, coordinator, d.id, at);
+    const { advisory: d } = await makeAdvisory(ctx, { coordinator, pkg: 'now', state: 'scheduled', publishAt: at });
     expect((await unscheduleAdvisory(ctx, coordinator, d.id)).state).toBe('draft');
     ctx.clock.now = new Date(at.getTime() + 1);
     expect(await publishScheduledJob(ctx, { advisoryId: d.id, publishAt: at.toISOString() }, 1, false)).toEqual({ status: 'done' });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { viewerOf } from '../../src/domain/identity/principal';
 import { getAdvisory } from '../../src/services/advisories/reads';
 import { draftCaseAdvisory } from '../../src/services/cases/advisory';
@@ -8,6 +8,7 @@ import { getCase } from '../../src/services/cases/reads';
 import { recordStatement } from '../../src/services/cases/statements';
 import { submitChunk } from '../../src/services/intake/submit';
 import { transitionReportBy } from '../../src/services/intake/triage';
+import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
 import { makePrincipal } from '../helpers/factories';
 import { aiFinding } from '../intake/world';
@@ -21,11 +22,11 @@ const VECTOR = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
  * consented public credits, and the vendor's fixed versions including a backport.
  */
 describe.each(DRIVERS)('drafting an advisory from a case on %s', (driver) => {
+  const db = databasePerFile(driver);
   let w: CaseWorld;
-  beforeAll(async () => {
-    w = await caseWorld(driver, 1);
+  beforeEach(async () => {
+    w = await caseWorld(db(), 1);
   }, 60_000);
-  afterAll(() => w.t.close());
 
   const submitAs = async (p: Parameters<typeof submitChunk>[1], value: Record<string, unknown>) =>
     (await submitChunk(w.ctx, p, [{ index: 0, value }], { requestKey: null, source: 'api' })).results[0]!;

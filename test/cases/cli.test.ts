@@ -1,34 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR } from '../../src/services/actor';
-import { createOrganisation } from '../../src/services/organisations';
 import { cli } from '../helpers/cli';
+import { makeOrganisation } from '../helpers/factories';
 import { aiFinding, intakeWorld, type IntakeWorld, personIn } from '../intake/world';
 
 describe('aisc cases (a vendor at the terminal)', () => {
+  // One server for the file (starting one is the slow part); each test that needs a case makes its own.
   let w: IntakeWorld;
-  let vendor: { token: string; org: string };
-  let outsider: { token: string };
-  let caseId: string;
-  let vulnId: string;
   const as = (token: string) => ({ AISC_SERVER: w.server.url, AISC_TOKEN: token });
-
   beforeAll(async () => {
     w = await intakeWorld();
+  });
+  afterAll(() => w?.close());
+
+  /** A vendor invited to a case opened from a newly accepted report, and an outsider vendor. */
+  const vendorInCase = async () => {
     const ctx = w.server.server.runtime.ctx;
-    const org = await createOrganisation(ctx, CLI_ACTOR, { name: 'Vendor CLI', kind: 'software_vendor' });
-    vendor = { ...(await personIn(w.server, org.id, 'admin', ['read', 'write'])), org: org.id };
-    const other = await createOrganisation(ctx, CLI_ACTOR, { name: 'Vendor elsewhere', kind: 'software_vendor' });
-    outsider = await personIn(w.server, other.id, 'admin', ['read', 'write']);
+    const org = await makeOrganisation(ctx, { name: 'Vendor CLI' });
+    const vendor = { ...(await personIn(w.server, org.id, 'admin', ['read', 'write'])), org: org.id };
+    const other = await makeOrganisation(ctx, { name: 'Vendor elsewhere' });
+    const outsider = await personIn(w.server, other.id, 'admin', ['read', 'write']);
     const reportId = (await w.call(w.reporterA, 'POST', '/api/findings', aiFinding())).json.reportId as string;
-    await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event: 'start-triage' });
-    await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event: 'accept' });
-    caseId = (await w.call(w.analyst, 'POST', '/api/cases', { title: 'Overflow in the CLI test', summary: 's', reportIds: [reportId] })).json.id;
-    await w.call(w.analyst, 'POST', `/api/cases/${caseId}/vendors`, { organisations: [vendor.org] });
-    vulnId = (await w.call(vendor.token, 'GET', `/api/cases/${caseId}`)).json.vulnerabilities[0].id;
-  }, 60_000);
-  afterAll(() => w.close());
+    for (const event of ['start-triage', 'accept'])
+      expect((await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event })).status).toBe(200);
+    const caseId = (await w.call(w.analyst, 'POST', '/api/cases', { title: 'Overflow in the CLI test', summary: 's', reportIds: [reportId] })).json
+      .id as string;
+    expect((await w.call(w.analyst, 'POST', `/api/cases/${caseId}/vendors`, { organisations: [vendor.org] })).status).toBe(200);
+    const vulnId = (await w.call(vendor.token, 'GET', `/api/cases/${caseId}`)).json.vulnerabilities[0].id as string;
+    return { vendor, outsider, caseId, vulnId };
+  };
 
   it('lists the inbox and the cases a vendor takes part in, and shows one', async () => {
+    const { vendor, caseId, vulnId } = await vendorInCase();
     const inbox = await cli(['cases', 'inbox'], as(vendor.token));
     expect(inbox.code, inbox.stderr).toBe(0);
     expect(inbox.stdout).toContain(caseId);
@@ -47,6 +49,7 @@ describe('aisc cases (a vendor at the terminal)', () => {
   });
 
   it('records a statement, naming a bad one in one line with exit code 3', async () => {
+    const { vendor, caseId, vulnId } = await vendorInCase();
     const bad = await cli(['cases', 'statement', caseId, vulnId, '--status', 'not_affected'], as(vendor.token));
     expect(bad.code).toBe(3);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
@@ -61,6 +64,7 @@ describe('aisc cases (a vendor at the terminal)', () => {
   });
 
   it('keeps other vendors out: not found, and absent from their lists', async () => {
+    const { outsider, caseId, vulnId } = await vendorInCase();
     const show = await cli(['cases', 'show', caseId], as(outsider.token));
     expect(show.code).toBe(5);
     expect(show.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stateDigest } from '../../src/domain/audit/canonical';
 import { viewerOf } from '../../src/domain/identity/principal';
 import { canSee } from '../../src/domain/policy/visibility';
 import { SYSTEM } from '../../src/domain/policy/viewer';
 import { publishAdvisory, publishScheduledJob, scheduleAdvisory } from '../../src/services/advisories/publication';
 import { getAdvisory, getPublishedAdvisory } from '../../src/services/advisories/reads';
-import { draftCaseAdvisory } from '../../src/services/cases/advisory';
-import { decideEmbargo } from '../../src/services/cases/embargo';
-import { inviteVendors } from '../../src/services/cases/invite';
 import { transitionCaseBy } from '../../src/services/cases/lifecycle';
-import { openCase } from '../../src/services/cases/open';
 import { getCase } from '../../src/services/cases/reads';
 import { embargoDeadline } from '../../src/services/cases/reminders';
 import { caseView } from '../../src/services/cases/views';
@@ -17,9 +13,9 @@ import { chainHead, chainPage } from '../../src/store/audit';
 import { findVisibleCase } from '../../src/store/cases/cases';
 import { eventsAfter } from '../../src/store/outbox';
 import { advisoryContent } from '../advisories/fixtures';
+import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
-import { CLI_ACTOR } from '../../src/services/actor';
-import { createOrganisation } from '../../src/services/organisations';
+import { makeCase, makeCaseAdvisory, makeOrganisation } from '../helpers/factories';
 import { aiFinding, intakeWorld, type IntakeWorld, personIn } from '../intake/world';
 import { caseWorld, type CaseWorld } from './world';
 
@@ -29,27 +25,24 @@ import { caseWorld, type CaseWorld } from './world';
  * transaction, every participant is told, and the audit trail keeps the reason.
  */
 describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
+  const db = databasePerFile(driver);
   let w: CaseWorld;
-  beforeAll(async () => {
-    w = await caseWorld(driver, 2);
+  beforeEach(async () => {
+    w = await caseWorld(db(), 2);
   }, 60_000);
-  afterAll(() => w.t.close());
 
   /** A case with both vendors invited, the default date agreed, and its advisory drafted (scheduled at that date). */
   const embargoedCase = async (pkg: string) => {
-    const report = await w.acceptedReport();
-    const opened = await openCase(w.ctx, w.analyst, { kind: 'single', title: `Early ${pkg}`, summary: 's', reportIds: [report] });
-    await inviteVendors(
-      w.ctx,
-      w.analyst,
-      opened.id,
-      w.vendors.map((v) => v.organisationId),
-    );
-    const [first] = (await getCase(w.ctx, w.analyst, opened.id)).proposals;
-    await decideEmbargo(w.ctx, w.analyst, opened.id, { decision: 'adopt', proposalId: first!.id });
-    const { advisory, case: c } = await draftCaseAdvisory(w.ctx, w.analyst, opened.id, advisoryContent(pkg));
-    expect(c).toMatchObject({ state: 'scheduled', embargo: { state: 'active', publicAt: first!.publicAt } });
-    return { caseId: opened.id, advisoryId: advisory.id, agreed: first!.publicAt };
+    const made = await makeCaseAdvisory(w.ctx, {
+      analyst: w.analyst,
+      reportIds: [await w.acceptedReport()],
+      vendors: w.vendors,
+      embargo: 'agreed',
+      title: `Early ${pkg}`,
+      pkg,
+    });
+    expect(made.case).toMatchObject({ state: 'scheduled', embargo: { state: 'active', publicAt: made.agreedPublicAt } });
+    return { caseId: made.id, advisoryId: made.advisory.id, agreed: made.agreedPublicAt! };
   };
   const lastSeq = async () => (await eventsAfter(w.ctx.db, 0, 1_000_000)).at(-1)?.seq ?? 0;
 
@@ -114,7 +107,6 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
     expect(await embargoDeadline(w.ctx, caseId, agreed, 'end')).toBe(false);
     expect(await publishScheduledJob(w.ctx, { advisoryId, publishAt: agreed }, 1, false)).toEqual({ status: 'done' });
     expect(await chainHead(w.ctx.db)).toEqual(head);
-    w.ctx.clock.now = new Date('2026-06-01T12:00:00.000Z');
   });
 
   it('"disclose now" on the case needs the same confirmation, and publishes its scheduled advisory in the same transaction', async () => {
@@ -146,14 +138,7 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
   });
 
   it('asks nothing when no date is agreed yet (a proposal binds nobody)', async () => {
-    const report = await w.acceptedReport();
-    const opened = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'No agreement yet', summary: 's', reportIds: [report] });
-    await inviteVendors(
-      w.ctx,
-      w.analyst,
-      opened.id,
-      w.vendors.map((v) => v.organisationId),
-    );
+    const opened = await makeCase(w.ctx, { analyst: w.analyst, reportIds: [await w.acceptedReport()], vendors: w.vendors, title: 'No agreement yet' });
     expect((await getCase(w.ctx, w.analyst, opened.id)).embargo.state).toBe('proposed');
     expect(await transitionCaseBy(w.ctx, w.analyst, opened.id, { event: 'disclose' })).toMatchObject({
       state: 'disclosed',
@@ -166,14 +151,17 @@ describe.each(DRIVERS)('ending an agreed embargo early on %s', (driver) => {
 });
 
 describe('ending an agreed embargo early over HTTP', () => {
+  // One server for the file (starting one is the slow part); each test has a vendor of its own.
   let w: IntakeWorld;
   let vendor: { token: string; org: string };
   beforeAll(async () => {
     w = await intakeWorld({}, { now: () => new Date('2026-06-01T12:00:00.000Z') });
-    const org = await createOrganisation(w.server.server.runtime.ctx, CLI_ACTOR, { name: 'Vendor early http', kind: 'software_vendor' });
+  });
+  afterAll(() => w?.close());
+  beforeEach(async () => {
+    const org = await makeOrganisation(w.server.server.runtime.ctx, { name: 'Vendor early http' });
     vendor = { ...(await personIn(w.server, org.id, 'admin', ['read', 'write'])), org: org.id };
-  }, 60_000);
-  afterAll(() => w.close());
+  });
 
   const embargoedCase = async (pkg: string) => {
     const reportId = (await w.call(w.reporterA, 'POST', '/api/findings', aiFinding())).json.reportId as string;

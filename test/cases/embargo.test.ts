@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { DEFAULT_EMBARGO_POLICY } from '../../src/domain/cases/embargo-policy';
 import { viewerOf } from '../../src/domain/identity/principal';
 import { canSee } from '../../src/domain/policy/visibility';
 import { getAdvisory } from '../../src/services/advisories/reads';
 import { draftCaseAdvisory } from '../../src/services/cases/advisory';
 import { acceptProposal, decideEmbargo, proposeEmbargo } from '../../src/services/cases/embargo';
 import { inviteVendors } from '../../src/services/cases/invite';
-import { openCase } from '../../src/services/cases/open';
 import { caseVendors, getCase } from '../../src/services/cases/reads';
 import { EMBARGO_JOB, embargoDeadlineJob } from '../../src/services/cases/reminders';
 import { embargoPolicy, setEmbargoPolicy } from '../../src/services/cases/settings';
@@ -14,30 +14,32 @@ import { JobRunner } from '../../src/services/jobs/runner';
 import { chainHead } from '../../src/store/audit';
 import { eventsAfter } from '../../src/store/outbox';
 import { advisoryContent } from '../advisories/fixtures';
+import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
-import { makePrincipal } from '../helpers/factories';
+import { makeCase, makePrincipal } from '../helpers/factories';
 import { caseWorld, type CaseWorld } from './world';
 
 const DAY = 86_400_000;
 const page = { limit: 50, offset: 0 };
 
 describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
+  const db = databasePerFile(driver);
   let w: CaseWorld;
-  beforeAll(async () => {
-    w = await caseWorld(driver, 2);
+  beforeEach(async () => {
+    w = await caseWorld(db(), 2);
   }, 60_000);
-  afterAll(() => w.t.close());
 
-  const newCase = async (over: { exploited?: boolean; fixBypass?: boolean } = {}) => {
-    const report = await w.acceptedReport();
-    const c = await openCase(w.ctx, w.analyst, { kind: 'single', title: 'Path traversal in tar extractor', summary: 's', reportIds: [report], ...over });
-    return inviteVendors(
-      w.ctx,
-      w.analyst,
-      c.id,
-      w.vendors.map((v) => v.organisationId),
-    );
-  };
+  /** A case of this test's analyst with both its vendors invited (so with the policy's proposal). */
+  const newCase = async (over: { exploited?: boolean; fixBypass?: boolean } = {}) =>
+    (
+      await makeCase(w.ctx, {
+        analyst: w.analyst,
+        reportIds: [await w.acceptedReport()],
+        vendors: w.vendors,
+        title: 'Path traversal in tar extractor',
+        ...over,
+      })
+    ).case;
   const jobsOf = async (caseId: string) => {
     const r = await w.ctx.db.execute(sql`select payload, run_at from jobs where kind = ${EMBARGO_JOB} and payload->>'caseId' = ${caseId} order by run_at`);
     return (r as unknown as { rows: { payload: { step: string; deadline: string }; run_at: string | Date }[] }).rows.map((x) => ({
@@ -46,11 +48,22 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
       at: new Date(x.run_at).toISOString(),
     }));
   };
-  const runDueJobs = async () => {
+  /**
+   * Runs every embargo job due at this test's clock and says how many of `caseId`'s ran. The
+   * queue is the database's, shared with the file's other tests: their cases' jobs may be due
+   * too, so the count is of this case's jobs only.
+   */
+  const runDueJobs = async (caseId: string) => {
+    const done = async () => {
+      const r = await w.ctx.db.execute(
+        sql`select count(*)::int as n from jobs where kind = ${EMBARGO_JOB} and payload->>'caseId' = ${caseId} and status = 'done'`,
+      );
+      return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    };
+    const before = await done();
     const runner = new JobRunner(w.ctx, { [EMBARGO_JOB]: embargoDeadlineJob }, `test-${Math.random()}`);
-    const n = await runner.tick();
-    await runner.drain(30_000);
-    return n;
+    while ((await runner.tick()) > 0) await runner.drain(30_000);
+    return (await done()) - before;
   };
 
   it('proposes the policy default at first notice: 90 days, 7 when exploited or a fix bypass', async () => {
@@ -73,11 +86,14 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
     await expect(setEmbargoPolicy(w.ctx, w.admin, { defaultDays: 0, exploitedDays: 3, fixBypassDays: 10, reminderOffsetsMinutes: [-5] })).rejects.toMatchObject(
       { details: [{ path: '/defaultDays' }, { path: '/reminderOffsetsMinutes/0' }] },
     );
+    // The policy is the database's, shared with the file's other tests: put the default back however this one ends.
+    onTestFinished(async () => {
+      await setEmbargoPolicy(w.ctx, w.admin, { ...DEFAULT_EMBARGO_POLICY, reminderOffsetsMinutes: [...DEFAULT_EMBARGO_POLICY.reminderOffsetsMinutes] });
+    });
     await setEmbargoPolicy(w.ctx, w.admin, { defaultDays: 45, exploitedDays: 3, fixBypassDays: 10, reminderOffsetsMinutes: [60, 1440, 60] });
     expect((await embargoPolicy(w.ctx.db)).reminderOffsetsMinutes).toEqual([1440, 60]);
     const c = await getCase(w.ctx, w.analyst, (await newCase({ fixBypass: true })).id);
     expect(c.proposals[0]!.publicAt).toBe(new Date(w.ctx.clock.now.getTime() + 10 * DAY).toISOString());
-    await setEmbargoPolicy(w.ctx, w.admin, { defaultDays: 90, exploitedDays: 7, fixBypassDays: 7, reminderOffsetsMinutes: [7 * 1440, 1440, 60] });
   });
 
   it('runs the protocol: vendors accept or counter-propose, the coordinator decides, reminders fire, the embargo ends', async () => {
@@ -124,22 +140,21 @@ describe.each(DRIVERS)('embargo protocol on %s', (driver) => {
     // The old deadline's jobs do nothing; the new ones remind, then end the embargo.
     const since = (await eventsAfter(w.ctx.db, 0, 100_000)).at(-1)!.seq;
     w.ctx.clock.now = new Date(end.getTime() + 1000);
-    expect(await runDueJobs()).toBe(4);
+    expect(await runDueJobs(c.id)).toBe(4);
     expect((await eventsAfter(w.ctx.db, since, 1000)).filter((e) => e.recordId === c.id)).toEqual([]);
     w.ctx.clock.now = new Date(newEnd.getTime() - DAY + 1000);
-    expect(await runDueJobs()).toBe(2);
+    expect(await runDueJobs(c.id)).toBe(2);
     const reminders = (await eventsAfter(w.ctx.db, since, 1000)).filter((e) => e.type === 'embargo.reminder' && e.recordId === c.id);
     expect(reminders).toHaveLength(2);
     expect(reminders.every((e) => canSee(viewerOf(a!), e.marking) && canSee(viewerOf(b!), e.marking) && !canSee(viewerOf(w.outsider), e.marking))).toBe(true);
     expect((await getCase(w.ctx, w.analyst, c.id)).state).toBe('embargoed');
     w.ctx.clock.now = new Date(newEnd.getTime() + 1000);
-    expect(await runDueJobs()).toBe(2);
+    expect(await runDueJobs(c.id)).toBe(2);
     expect(await getCase(w.ctx, w.analyst, c.id)).toMatchObject({ state: 'disclosed', embargo: { state: 'exited' } });
     expect((await eventsAfter(w.ctx.db, since, 1000)).filter((e) => e.type === 'embargo.ended' && e.recordId === c.id)).toHaveLength(1);
     await expect(proposeEmbargo(w.ctx, w.analyst, c.id, { publicAt: new Date(newEnd.getTime() + DAY), reason: 'late' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    w.ctx.clock.now = new Date(start);
   });
 
   it('declines open proposals back to no embargo', async () => {

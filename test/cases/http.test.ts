@@ -1,32 +1,45 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR } from '../../src/services/actor';
-import { createOrganisation } from '../../src/services/organisations';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chainHead } from '../../src/store/audit';
 import { advisoryContent } from '../advisories/fixtures';
+import { makeOrganisation } from '../helpers/factories';
 import { eventually } from '../helpers/receiver';
 import { aiFinding, intakeWorld, type IntakeWorld, personIn } from '../intake/world';
 
 const DAY = 86_400_000;
 
 describe('coordination over HTTP', () => {
-  const clock = { now: new Date('2026-06-01T12:00:00.000Z') };
+  const START = new Date('2026-06-01T12:00:00.000Z');
+  const clock = { now: new Date(START) };
+  // One server for the file (starting one is the slow part); each test has its own vendors, case and clock.
   let w: IntakeWorld;
   let vendorA: { token: string; userId: string; org: string };
   let vendorB: { token: string; userId: string; org: string };
-  let caseId: string;
-  let vulnId: string;
 
   beforeAll(async () => {
     w = await intakeWorld({}, { now: () => new Date(clock.now) });
-    const ctx = w.server.server.runtime.ctx;
+  });
+  afterAll(() => w?.close());
+  beforeEach(async () => {
+    clock.now = new Date(START);
     const vendor = async (name: string) => {
-      const org = await createOrganisation(ctx, CLI_ACTOR, { name, kind: 'software_vendor' });
+      const org = await makeOrganisation(w.server.server.runtime.ctx, { name });
       return { ...(await personIn(w.server, org.id, 'admin', ['read', 'write'])), org: org.id };
     };
     vendorA = await vendor('Vendor A http');
     vendorB = await vendor('Vendor B http');
-  }, 60_000);
-  afterAll(() => w.close());
+  });
+
+  /** A case opened over the API from a newly accepted report, with both of this test's vendors invited. */
+  const openedCase = async () => {
+    const reportId = (await w.call(w.reporterA, 'POST', '/api/findings', aiFinding())).json.reportId as string;
+    for (const event of ['start-triage', 'accept'])
+      expect((await w.call(w.analyst, 'POST', `/api/reports/${reportId}/transitions`, { event })).status).toBe(200);
+    const opened = await w.call(w.analyst, 'POST', '/api/cases', { title: 'Heap overflow', summary: 'In the png decoder.', reportIds: [reportId] });
+    expect(opened.status).toBe(201);
+    const caseId = opened.json.id as string;
+    expect((await w.call(w.analyst, 'POST', `/api/cases/${caseId}/vendors`, { organisations: [vendorA.org, vendorB.org] })).status).toBe(200);
+    return { caseId, vulnId: (await w.call(vendorA.token, 'GET', `/api/cases/${caseId}`)).json.vulnerabilities[0].id as string };
+  };
 
   it('opens a case from an accepted report; bad input names every field and writes nothing', async () => {
     const sub = await w.call(w.reporterA, 'POST', '/api/findings', aiFinding());
@@ -45,13 +58,12 @@ describe('coordination over HTTP', () => {
     expect((await w.call(vendorA.token, 'POST', '/api/cases', { title: 't', summary: 's', reportIds: [reportId] })).status).toBe(403);
     const opened = await w.call(w.analyst, 'POST', '/api/cases', { title: 'Heap overflow', summary: 'In the png decoder.', reportIds: [reportId] });
     expect(opened.status).toBe(201);
-    caseId = opened.json.id;
-    const invited = await w.call(w.analyst, 'POST', `/api/cases/${caseId}/vendors`, { organisations: [vendorA.org, vendorB.org] });
+    const invited = await w.call(w.analyst, 'POST', `/api/cases/${opened.json.id}/vendors`, { organisations: [vendorA.org, vendorB.org] });
     expect(invited.json).toMatchObject({ state: 'coordinating', embargo: { state: 'proposed' } });
-    vulnId = (await w.call(vendorA.token, 'GET', `/api/cases/${caseId}`)).json.vulnerabilities[0].id;
   });
 
   it('isolates vendors: 404 for what is not theirs, absent from lists', async () => {
+    const { caseId, vulnId } = await openedCase();
     const put = (token: string, body: unknown) => w.call(token, 'POST', `/api/cases/${caseId}/vulnerabilities/${vulnId}/statement`, body);
     const bad = await put(vendorA.token, { status: 'not_affected', justification: 'because', fixedVersions: [] });
     expect(bad.status).toBe(400);
@@ -75,6 +87,7 @@ describe('coordination over HTTP', () => {
   });
 
   it('agrees an embargo, drafts the advisory at its end, and publishes it then', async () => {
+    const { caseId } = await openedCase();
     const proposals = (await w.call(w.analyst, 'GET', `/api/cases/${caseId}`)).json.proposals;
     expect(proposals[0].publicAt).toBe(new Date(clock.now.getTime() + 90 * DAY).toISOString());
     expect((await w.call(vendorA.token, 'POST', `/api/cases/${caseId}/embargo/proposals/${proposals[0].id}/accept`)).status).toBe(200);

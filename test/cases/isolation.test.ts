@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { viewerOf } from '../../src/domain/identity/principal';
 import { canSee } from '../../src/domain/policy/visibility';
 import { inviteVendors } from '../../src/services/cases/invite';
@@ -8,19 +8,24 @@ import { caseStatements, caseThreads, caseVendors, getCase, searchCases, threadM
 import { recordStatement, shareStatement } from '../../src/services/cases/statements';
 import { chainHead } from '../../src/store/audit';
 import { eventsAfter } from '../../src/store/outbox';
+import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
+import { makeCase, makeReport } from '../helpers/factories';
 import { caseWorld, type CaseWorld } from './world';
 
 const page = { limit: 50, offset: 0 };
 
 describe.each(DRIVERS)('coordination cases on %s', (driver) => {
+  const db = databasePerFile(driver);
   let w: CaseWorld;
-  let caseId: string;
-  let vulnId: string;
-  beforeAll(async () => {
-    w = await caseWorld(driver, 3);
+  beforeEach(async () => {
+    w = await caseWorld(db(), 3);
   }, 60_000);
-  afterAll(() => w.t.close());
+  /** A case of this test's analyst from one of its reporter's accepted reports, with `invited` of its vendors invited. */
+  const caseWith = async (invited: number) => {
+    const made = await makeCase(w.ctx, { analyst: w.analyst, reportIds: [await w.acceptedReport()], vendors: w.vendors.slice(0, invited) });
+    return { caseId: made.id, vulnId: made.vulnerabilityId };
+  };
 
   it('opens a case from accepted reports only, naming every bad field and writing nothing', async () => {
     const accepted = await w.acceptedReport();
@@ -57,22 +62,18 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
       reportIds: [accepted],
     });
     expect(c).toMatchObject({ state: 'open', kind: 'single', reportIds: [accepted], embargo: { state: 'none', publicAt: null } });
-    caseId = c.id;
-    const full = await getCase(w.ctx, w.analyst, caseId);
-    expect(full.vulnerabilities).toHaveLength(1);
-    vulnId = full.vulnerabilities[0]!.id;
+    expect((await getCase(w.ctx, w.analyst, c.id)).vulnerabilities).toHaveLength(1);
   });
 
   it('refuses a report that is not accepted', async () => {
-    const { submitChunk } = await import('../../src/services/intake/submit');
-    const { aiFinding } = await import('../intake/world');
-    const r = (await submitChunk(w.ctx, w.reporter, [{ index: 0, value: aiFinding() }], { requestKey: null, source: 'api' })).results[0]!;
-    const err = await openCase(w.ctx, w.analyst, { kind: 'single', title: 't', summary: 's', reportIds: [r.reportId!] }).catch((e: unknown) => e);
+    const r = await makeReport(w.ctx, { reporter: w.reporter, state: 'received' });
+    const err = await openCase(w.ctx, w.analyst, { kind: 'single', title: 't', summary: 's', reportIds: [r.id] }).catch((e: unknown) => e);
     expect((err as { details: unknown[] }).details).toEqual([{ path: '/reportIds/0', message: 'the report is received, not accepted' }]);
   });
 
   it('invites vendors, each notified by an event only it (and the coordinator) receives, and in its inbox', async () => {
     const [a, b] = w.vendors;
+    const { caseId } = await caseWith(0);
     const since = (await eventsAfter(w.ctx.db, 0, 100_000)).at(-1)!.seq;
     await expect(
       inviteVendors(w.ctx, w.analyst, caseId, [a!.organisationId, a!.organisationId, w.analyst.organisationId, '00000000-0000-4000-8000-000000000009']),
@@ -102,6 +103,7 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
 
   it('shows the case to its coordinators and vendors only', async () => {
     const [a] = w.vendors;
+    const { caseId } = await caseWith(2);
     expect((await getCase(w.ctx, a!, caseId)).id).toBe(caseId);
     await expect(getCase(w.ctx, w.vendors[2]!, caseId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(getCase(w.ctx, w.outsider, caseId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -114,6 +116,7 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
 
   it('keeps each vendor to its own statements until the coordinator shares them', async () => {
     const [a, b] = w.vendors;
+    const { caseId, vulnId } = await caseWith(2);
     const head = await chainHead(w.ctx.db);
     const bad = await recordStatement(w.ctx, a!, caseId, vulnId, { status: 'not_affected', justification: 'trust me', fixedVersions: ['1.0'] }).catch(
       (e: unknown) => e,
@@ -145,6 +148,7 @@ describe.each(DRIVERS)('coordination cases on %s', (driver) => {
 
   it('keeps vendor-private threads private, and labels each message', async () => {
     const [a, b, c] = w.vendors;
+    const { caseId } = await caseWith(3);
     const everyone = await createThread(w.ctx, w.analyst, caseId, { subject: 'Timeline' });
     const privateA = await createThread(w.ctx, w.analyst, caseId, { subject: 'Your patch', vendorOrganisationId: a!.organisationId });
     const ownB = await createThread(w.ctx, b!, caseId, { subject: 'Question from B', vendorOrganisationId: a!.organisationId });

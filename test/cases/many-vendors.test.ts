@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/services/actor';
 import { inviteVendors } from '../../src/services/cases/invite';
 import { openCase } from '../../src/services/cases/open';
 import { caseStatements, caseVendors, getCase } from '../../src/services/cases/reads';
 import { recordStatement } from '../../src/services/cases/statements';
 import { createOrganisation } from '../../src/services/organisations';
+import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
 import { makePrincipal } from '../helpers/factories';
 import { caseWorld, type CaseWorld } from './world';
@@ -12,11 +13,11 @@ import { caseWorld, type CaseWorld } from './world';
 const VENDORS = 300;
 
 describe.each(DRIVERS)('a campaign case with %s hundred vendors', (driver) => {
+  const db = databasePerFile(driver);
   let w: CaseWorld;
-  beforeAll(async () => {
-    w = await caseWorld(driver, 1);
+  beforeEach(async () => {
+    w = await caseWorld(db(), 1);
   }, 60_000);
-  afterAll(() => w.t.close());
 
   it('invites hundreds of vendors in one step and pages through them', async () => {
     const orgs: string[] = [];

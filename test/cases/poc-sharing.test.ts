@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors';
 import { inviteVendors } from '../../src/services/cases/invite';
 import { openCase } from '../../src/services/cases/open';
 import { getAttachment, getReport } from '../../src/services/intake/reports';
 import { chainHead } from '../../src/store/audit';
+import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
 import { makePrincipal } from '../helpers/factories';
 import { caseWorld, type CaseWorld } from './world';
@@ -13,13 +14,11 @@ const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
 
 /** A proof of concept is TLP:RED to the reporter and coordinators — and, once invited, to the affected vendor. */
 describe.each(DRIVERS)('proofs of concept in a case on %s', (driver) => {
+  const db = databasePerFile(driver);
   let w: CaseWorld;
-  beforeAll(async () => {
-    w = await caseWorld(driver, 2);
-  });
-  afterAll(async () => {
-    await w.t.close();
-  });
+  beforeEach(async () => {
+    w = await caseWorld(db(), 2);
+  }, 60_000);
 
   it('opens to the invited vendor’s people, audited, and stays closed to others', async () => {
     const reportId = await w.acceptedReport({ proofOfConcept: [POC] });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR } from '../../src/services/actor';
-import { createOrganisation } from '../../src/services/organisations';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { advisoryContent } from '../advisories/fixtures';
+import { makeOrganisation } from '../helpers/factories';
 import { eventually } from '../helpers/receiver';
 import { aiFinding, intakeWorld, type IntakeWorld, personIn } from '../intake/world';
 
@@ -10,7 +9,9 @@ const POC = { name: 'poc.py', mediaType: 'text/x-python', contentBase64: Buffer.
 
 /** Issue 9 item 19 over HTTP: the vendor's case page data, its PoC download, the finder's case status. */
 describe('what a vendor and a finder see of a case, over HTTP', () => {
-  const clock = { now: new Date('2026-06-01T12:00:00.000Z') };
+  const START = new Date('2026-06-01T12:00:00.000Z');
+  const clock = { now: new Date(START) };
+  // One server for the file (starting one is the slow part); each test has its own vendors, report, case and clock.
   let w: IntakeWorld;
   let inCase: { token: string; userId: string; org: string };
   let notInCase: { token: string; userId: string; org: string };
@@ -20,9 +21,12 @@ describe('what a vendor and a finder see of a case, over HTTP', () => {
 
   beforeAll(async () => {
     w = await intakeWorld({}, { now: () => new Date(clock.now) });
-    const ctx = w.server.server.runtime.ctx;
+  });
+  afterAll(() => w?.close());
+  beforeEach(async () => {
+    clock.now = new Date(START);
     const vendor = async (name: string) => {
-      const org = await createOrganisation(ctx, CLI_ACTOR, { name, kind: 'software_vendor' });
+      const org = await makeOrganisation(w.server.server.runtime.ctx, { name });
       return { ...(await personIn(w.server, org.id, 'member', ['read', 'write'])), org: org.id };
     };
     inCase = await vendor('Vendor in the case');
@@ -40,7 +44,6 @@ describe('what a vendor and a finder see of a case, over HTTP', () => {
     caseId = (await w.call(w.analyst, 'POST', '/api/cases', { title: 'Frame parser overflow', summary: 'One line.', reportIds: [reportId] })).json.id;
     expect((await w.call(w.analyst, 'POST', `/api/cases/${caseId}/vendors`, { organisations: [inCase.org] })).status).toBe(200);
   }, 60_000);
-  afterAll(() => w.close());
 
   it('serves the invited vendor the technical details and the PoC, and nothing of them to anyone else', async () => {
     const c = await w.call(inCase.token, 'GET', `/api/cases/${caseId}`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors';
 import { decideEmbargo } from '../../src/services/cases/embargo';
 import { inviteVendors } from '../../src/services/cases/invite';
@@ -7,7 +7,9 @@ import { caseStatements, caseThreads, caseVendors, getCase } from '../../src/ser
 import { recordStatement } from '../../src/services/cases/statements';
 import { getAttachment, getReport } from '../../src/services/intake/reports';
 import { updateTriage } from '../../src/services/intake/triage';
+import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
+import { makeCase } from '../helpers/factories';
 import { caseWorld, type CaseWorld } from './world';
 
 const POC = { name: 'poc.py', mediaType: 'text/x-python', contentBase64: Buffer.from('print("boom")\n').toString('base64') };
@@ -26,22 +28,25 @@ describe.each(DRIVERS)('what a vendor and a finder see of a case on %s', (driver
   let attachmentId: string;
   const description = 'parse_frame copies a frame whose length field exceeds the buffer without a bounds check.';
 
-  beforeAll(async () => {
-    w = await caseWorld(driver, 2);
+  const db = databasePerFile(driver);
+  // Each test gets its own people and case: a report with a PoC, in a case with the first vendor invited and answering.
+  beforeEach(async () => {
+    w = await caseWorld(db(), 2);
     reportId = await w.acceptedReport({ description, proofOfConcept: [POC] });
     await updateTriage(w.ctx, w.analyst, reportId, {
       ssvc: { exploitation: 'public-poc', automatable: 'yes', technicalImpact: 'total', missionWellbeing: 'high' },
     });
     attachmentId = (await getReport(w.ctx, w.reporter, reportId)).findings[0]!.proofOfConcept[0]!.id;
-    caseId = (await openCase(w.ctx, w.analyst, { kind: 'single', title: 'Frame parser overflow', summary: 'One line.', reportIds: [reportId] })).id;
-    await inviteVendors(w.ctx, w.analyst, caseId, [w.vendors[0]!.organisationId]);
-    await recordStatement(w.ctx, w.vendors[0]!, caseId, (await getCase(w.ctx, w.vendors[0]!, caseId)).vulnerabilities[0]!.id, {
-      status: 'under_investigation',
+    const made = await makeCase(w.ctx, {
+      analyst: w.analyst,
+      reportIds: [reportId],
+      vendors: [w.vendors[0]!],
+      title: 'Frame parser overflow',
+      summary: 'One line.',
     });
-  });
-  afterAll(async () => {
-    await w.t.close();
-  });
+    caseId = made.id;
+    await recordStatement(w.ctx, w.vendors[0]!, caseId, made.vulnerabilityId, { status: 'under_investigation' });
+  }, 60_000);
 
   it('gives the invited vendor the technical details and the PoC it may download, without the finder', async () => {
     const vendor = w.vendors[0]!;

@@ -1,13 +1,11 @@
 import type { Principal } from '../../src/domain/identity/principal';
-import { submitChunk } from '../../src/services/intake/submit';
-import { transitionReportBy } from '../../src/services/intake/triage';
 import { contextFor, freshDatabase, type TestDatabase } from '../helpers/databases';
-import { makePrincipal } from '../helpers/factories';
-import { aiFinding } from '../intake/world';
+import { makeAnalyst, makePrincipal, makeReport, makeVendor } from '../helpers/factories';
 
 /** The people a coordination test needs: a coordinator analyst and admin, a reporter, and vendors (an admin each). */
 export interface CaseWorld {
   readonly t: TestDatabase;
+  /** A context of this test's own, with a clock only this test moves. */
   readonly ctx: ReturnType<typeof contextFor>;
   readonly analyst: Principal;
   readonly admin: Principal;
@@ -19,22 +17,20 @@ export interface CaseWorld {
   acceptedReport(over?: Record<string, unknown>): Promise<string>;
 }
 
-export async function caseWorld(driver: 'pglite' | 'postgres', vendorCount = 2): Promise<CaseWorld> {
-  const t = await freshDatabase(driver);
+/**
+ * A fresh set of organisations and people, made for one test (in its `beforeEach`) in the file's
+ * database (see databasePerFile): nothing one test does is seen by the next, whatever their
+ * order. Given a driver instead, it also makes a database of its own, which `t.close()` drops.
+ */
+export async function caseWorld(database: TestDatabase | 'pglite' | 'postgres', vendorCount = 2): Promise<CaseWorld> {
+  const t = typeof database === 'string' ? await freshDatabase(database) : database;
   const ctx = contextFor(t.database);
-  const analyst = await makePrincipal(ctx, { coordinator: true, role: 'analyst' });
+  const analyst = await makeAnalyst(ctx);
   const admin = { ...(await makePrincipal(ctx, { organisationId: analyst.organisationId, role: 'admin' })), coordinator: true };
   const reporter = await makePrincipal(ctx);
   const vendors: Principal[] = [];
-  for (let i = 0; i < vendorCount; i++) vendors.push(await makePrincipal(ctx, { role: 'admin' }));
+  for (let i = 0; i < vendorCount; i++) vendors.push(await makeVendor(ctx));
   const outsider = await makePrincipal(ctx);
-  const acceptedReport = async (over: Record<string, unknown> = {}) => {
-    const r = (await submitChunk(ctx, reporter, [{ index: 0, value: aiFinding(over) }], { requestKey: null, source: 'api' })).results[0]!;
-    if (r.status !== 'accepted') throw new Error(`finding not accepted: ${JSON.stringify(r)}`);
-    const id = r.reportId!;
-    await transitionReportBy(ctx, analyst, id, { event: 'start-triage' });
-    await transitionReportBy(ctx, analyst, id, { event: 'accept' });
-    return id;
-  };
+  const acceptedReport = async (over: Record<string, unknown> = {}) => (await makeReport(ctx, { reporter, analyst, finding: over })).id;
   return { t, ctx, analyst, admin, reporter, vendors, outsider, acceptedReport };
 }

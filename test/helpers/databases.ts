@@ -8,12 +8,20 @@ import { IntakeState } from '../../src/services/intake/dedup-registry';
 import { CredentialCache } from '../../src/services/credential-cache';
 import { uuidv7 } from '../../src/services/ids';
 import { type Database, openDatabase } from '../../src/store/database';
+import { requireUnderCi } from './ci-gate';
 
 /**
  * The databases the storage suite runs on: PGlite always, and the real PostgreSQL server
- * when TEST_DATABASE_URL is set (STYLE.md "One test suite for interchangeable parts").
+ * when TEST_DATABASE_URL is set (STYLE.md "One test suite for interchangeable parts"). Under CI a
+ * missing server fails the run rather than quietly halving the suite.
  */
-export const DRIVERS: Array<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const DRIVERS: Array<'pglite' | 'postgres'> = requireUnderCi(
+  !!process.env.TEST_DATABASE_URL,
+  'the PostgreSQL half of the storage suite: set TEST_DATABASE_URL to a PostgreSQL server',
+  process.env.CI,
+)
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 export interface TestDatabase {
   readonly database: Database;

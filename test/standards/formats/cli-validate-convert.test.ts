@@ -28,7 +28,6 @@ const file = (name: string, text: string) => {
 };
 
 describe('aisc validate / aisc convert', () => {
-  // vitest still runs a skipped suite's body to collect it: read the data only when it exists.
   const withCve = osvAdvisoryLines().find((l) => l.file.startsWith('rustsec') && l.line.includes('"CVE-'))!.line;
   const osvFile = file('record.osv.json', withCve);
 
