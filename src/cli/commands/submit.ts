@@ -54,12 +54,17 @@ async function submitRemote(client: AiscClient, items: readonly unknown[], key: 
     rest += decoder.decode(read.value, { stream: true });
     const lines = rest.split('\n');
     rest = lines.pop()!;
-    const parsed = lines.filter((l) => l.trim()).map((l) => JSON.parse(l) as AnswerLine);
-    for (const line of parsed) {
-      // A problem after the answers began (the server stopped mid-stream) is reported like any other.
-      if ('error' in line) throw problemError(line.error, response);
+    const results: ItemResult[] = [];
+    for (const text of lines.filter((l) => l.trim())) {
+      const line = JSON.parse(text) as AnswerLine;
+      if ('status' in line) results.push(line);
+      else if ('error' in line) {
+        // The server stopped mid-stream: count the answers given before it, then report its problem like any other.
+        onResults(results);
+        throw problemError(line.error, response);
+      }
     }
-    onResults(parsed.filter((p): p is ItemResult => 'status' in p));
+    onResults(results);
   }
 }
 
@@ -93,24 +98,30 @@ export const submitCommand: CommandModule = (program: Command, io: CliIo) => {
       const { kind, items } = findingsFromDocument(await readInput(io, file), provenance, opts.format);
       const results: ItemResult[] = [];
       const summary = emptySummary();
+      let progressShown = false;
       const onResults = (r: readonly ItemResult[]) => {
+        progressShown = true;
         results.push(...r);
         count(summary, r);
         progress(io, summary, items.length);
       };
       const client = remoteClient(io, globals);
-      if (client) await submitRemote(client, items, opts.idempotencyKey, onResults);
-      else {
-        if (!opts.as) throw new AppError('VALIDATION', 'Locally, say who submits: --as EMAIL', [{ path: '/as', message: 'required without --server' }]);
-        await withLocalRuntime(io, async (rt) => {
-          const p = await localSubmitter(rt.ctx, opts.as!);
-          async function* raw() {
-            for (const [index, value] of items.entries()) yield { index, value };
-          }
-          await submitStream(rt.ctx, p, raw(), { requestKey: opts.idempotencyKey ?? null, source: kind === 'aisc' ? 'cli' : kind, onResults });
-        });
+      try {
+        if (client) await submitRemote(client, items, opts.idempotencyKey, onResults);
+        else {
+          if (!opts.as) throw new AppError('VALIDATION', 'Locally, say who submits: --as EMAIL', [{ path: '/as', message: 'required without --server' }]);
+          await withLocalRuntime(io, async (rt) => {
+            const p = await localSubmitter(rt.ctx, opts.as!);
+            async function* raw() {
+              for (const [index, value] of items.entries()) yield { index, value };
+            }
+            await submitStream(rt.ctx, p, raw(), { requestKey: opts.idempotencyKey ?? null, source: kind === 'aisc' ? 'cli' : kind, onResults });
+          });
+        }
+      } finally {
+        // Ends the progress line, so an error is a line of its own.
+        if (progressShown) io.stderr.write('\n');
       }
-      io.stderr.write('\n');
       if (globals.json) printJson(io, { format: kind, summary, items: results });
       else {
         println(
