@@ -332,8 +332,11 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /** @enum {string} */
-                                exploitation: "none" | "poc" | "active";
+                                /**
+                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                                 * @enum {string}
+                                 */
+                                exploitation: "none" | "poc" | "active" | "public-poc";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -590,8 +593,11 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /** @enum {string} */
-                                exploitation: "none" | "poc" | "active";
+                                /**
+                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                                 * @enum {string}
+                                 */
+                                exploitation: "none" | "poc" | "active" | "public-poc";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -1058,8 +1064,11 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /** @enum {string} */
-                                exploitation: "none" | "poc" | "active";
+                                /**
+                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                                 * @enum {string}
+                                 */
+                                exploitation: "none" | "poc" | "active" | "public-poc";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -2239,7 +2248,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default {} */
                         content?: {
                             affected?: {
                                 cpe?: string;
@@ -2300,8 +2308,11 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /** @enum {string} */
-                                exploitation: "none" | "poc" | "active";
+                                /**
+                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                                 * @enum {string}
+                                 */
+                                exploitation: "none" | "poc" | "active" | "public-poc";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -5815,8 +5826,11 @@ export interface paths {
                         ssvc?: {
                             /** @enum {string} */
                             automatable: "no" | "yes";
-                            /** @enum {string} */
-                            exploitation: "none" | "public-poc" | "active";
+                            /**
+                             * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                             * @enum {string}
+                             */
+                            exploitation: "none" | "poc" | "active" | "public-poc";
                             /** @enum {string} */
                             missionWellbeing: "low" | "medium" | "high";
                             /** @enum {string} */

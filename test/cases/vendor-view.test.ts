@@ -34,7 +34,7 @@ describe.each(DRIVERS)('what a vendor and a finder see of a case on %s', (driver
     w = await caseWorld(db(), 2);
     reportId = await w.acceptedReport({ description, proofOfConcept: [POC] });
     await updateTriage(w.ctx, w.analyst, reportId, {
-      ssvc: { exploitation: 'public-poc', automatable: 'yes', technicalImpact: 'total', missionWellbeing: 'high' },
+      ssvc: { exploitation: 'poc', automatable: 'yes', technicalImpact: 'total', missionWellbeing: 'high' },
     });
     attachmentId = (await getReport(w.ctx, w.reporter, reportId)).findings[0]!.proofOfConcept[0]!.id;
     const made = await makeCase(w.ctx, {

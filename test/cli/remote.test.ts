@@ -61,4 +61,26 @@ describe('aisc --server --token', () => {
     const noToken = await cli(['admin', 'create-organisation', '--server', t.url, '--name', 'X', '--kind', 'researcher'], {});
     expect(noToken.code).toBe(3);
   });
+
+  it("prints the server's problem+json as one line naming every bad field, and exits with the code of its error", async () => {
+    const env = { AISC_SERVER: t.url, AISC_TOKEN: token };
+    // The CLI passes both values through unchecked: only the server's schema refuses them.
+    const args = ['admin', 'create-user', '--email', 'not-an-email', '--name', '   ', '--organisation', 'Clearinghouse'];
+    const plain = await cli(args, env);
+    expect(plain.code).toBe(3);
+    expect(plain.stdout).toBe('');
+    const lines = plain.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^aisc: The request body has 2 invalid fields \(/);
+    expect(lines[0]).toContain('/email: ');
+    expect(lines[0]).toContain('/name: ');
+    const json = await cli([...args, '--json'], env);
+    expect(json.code).toBe(3);
+    const { error } = JSON.parse(json.stderr) as { error: { code: string; details: { path: string }[] } };
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details.map((d) => d.path).sort()).toEqual(['/email', '/name']);
+    // Nothing was created: the user is unknown to the server.
+    const users = await withToken(t.url, token, 'GET', '/api/users?limit=500');
+    expect(JSON.stringify(users.json)).not.toContain('not-an-email');
+  });
 });

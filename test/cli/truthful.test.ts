@@ -90,6 +90,29 @@ describe('aisc submit', () => {
     expect(checkFinding(sent[0], null, 0)).toMatchObject({ ok: true });
     expect(sent[0]).toMatchObject({ provenance: { finderKind: 'ai', model: { name: 'ExampleModel', version: '2026-05' }, autonomy: 'human-validated' } });
   });
+
+  it('reports a problem that ends the answer stream with its own code, after the answers that came before', async () => {
+    handler = (_q, _b, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/x-ndjson' })
+        .end(
+          `${JSON.stringify({ index: 0, status: 'accepted' })}\n${JSON.stringify({ error: { status: 429, code: 'RATE_LIMITED', detail: 'Intake budget spent; retry later' } })}\n`,
+        );
+    const file = join(root, 'two-more.ndjson');
+    writeFileSync(file, '{"a":1}\n{"b":2}\n');
+    const r = await cli(['submit', file, '--server', url, '--token', 't'], {});
+    expect(r.code).toBe(7);
+    expect(r.stderr).toBe('\rsubmitted 1/2: 1 accepted, 0 duplicate, 0 rejected\naisc: Intake budget spent; retry later\n');
+  });
+});
+
+describe('a server answer that is not a problem document', () => {
+  it('still gives one line and the exit code its status means', async () => {
+    handler = (_q, _b, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>Bad gateway</body></html>');
+    const r = await cli(['cases', 'list', '--server', url, '--token', 't'], {});
+    expect(r.code).toBe(8);
+    expect(r.stderr).toBe('aisc: HTTP 502 Bad Gateway\n');
+  });
 });
 
 describe('aisc export over --server', () => {

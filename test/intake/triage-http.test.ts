@@ -135,6 +135,22 @@ describe('triage and need-to-know', () => {
     });
   });
 
+  it('takes SSVC exploitation as `poc`, and the deprecated `public-poc` as an alias stored as `poc` (ADR 0075); refuses others by field', async () => {
+    const ssvc = { automatable: 'yes', technicalImpact: 'total', missionWellbeing: 'high' };
+    const answers = [];
+    for (const exploitation of ['poc', 'public-poc']) {
+      const { reportId } = await submit(w.reporterA, aiFinding());
+      const r = await w.call(w.analyst, 'PATCH', `/api/reports/${reportId}`, { ssvc: { exploitation, ...ssvc } });
+      expect(r.status, r.text).toBe(200);
+      answers.push((await w.call(w.analyst, 'GET', `/api/reports/${reportId}`)).json.ssvc);
+    }
+    for (const stored of answers) expect(stored).toMatchObject({ exploitation: 'poc', decision: 'attend', vector: 'SSVCv2/E:P/A:Y/T:T/M:H/D:A/' });
+    const { reportId } = await submit(w.reporterA, aiFinding());
+    const bad = await w.call(w.analyst, 'PATCH', `/api/reports/${reportId}`, { ssvc: { exploitation: 'public_poc', ...ssvc, missionWellbeing: 'extreme' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/ssvc/exploitation', '/ssvc/missionWellbeing']);
+  });
+
   it('merges and splits reports, audited, with the dedup index following', async () => {
     const f1 = aiFinding();
     const a = await submit(w.reporterA, f1);

@@ -8,7 +8,8 @@ import { createOrganisation } from '../../services/organisations';
 import { createToken } from '../../services/tokens';
 import { createUser, updateUserStanding } from '../../services/users';
 import { organisationIdByRef, userIdByEmail } from '../../services/lookup';
-import { type ApiClient, remoteClient } from '../client';
+import type { AiscClient } from '../../client';
+import { ok, remoteClient } from '../client';
 import { printJson, println, readStdin, type GlobalOptions } from '../io';
 import { withLocalRuntime } from '../local';
 import type { CommandModule } from './index';
@@ -16,18 +17,18 @@ import type { CommandModule } from './index';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An organisation by id or exact name (case-insensitive) through the API. */
-async function remoteOrganisationId(client: ApiClient, ref: string): Promise<string> {
+async function remoteOrganisationId(client: AiscClient, ref: string): Promise<string> {
   if (UUID.test(ref)) return ref;
-  const page = await client.request<{ items: { id: string; name: string }[] }>('GET', `/api/organisations?q=${encodeURIComponent(ref)}&limit=500`);
+  const page = await ok(client.GET('/api/organisations', { params: { query: { q: ref, limit: 500 } } }));
   const hit = page.items.find((o) => o.name.toLowerCase() === ref.toLowerCase());
   if (!hit) throw new AppError('NOT_FOUND', `organisation '${ref}' not found`);
   return hit.id;
 }
 
 /** A user id by email through the API (the listing has no email filter: page through it). */
-async function remoteUserId(client: ApiClient, email: string): Promise<string> {
+async function remoteUserId(client: AiscClient, email: string): Promise<string> {
   for (let offset = 0; ; offset += 500) {
-    const page = await client.request<{ items: { id: string; email: string }[]; total: number }>('GET', `/api/users?limit=500&offset=${offset}`);
+    const page = await ok(client.GET('/api/users', { params: { query: { limit: 500, offset } } }));
     const hit = page.items.find((u) => u.email.toLowerCase() === email.toLowerCase());
     if (hit) return hit.id;
     if (offset + 500 >= page.total) throw new AppError('NOT_FOUND', `user '${email}' not found`);
@@ -55,30 +56,35 @@ export const adminCommand: CommandModule = (program, io) => {
     .addOption(new Option('--sector <sector...>', 'critical-infrastructure sector(s)').choices(SECTOR_IDS))
     .option('--client-of <organisation>', 'the organisation (name or id) this one is a client of')
     .option('--coordinator', 'a coordinating organisation (its admins administer the platform)')
-    .action(async (o: { name: string; kind: (typeof ORGANISATION_KIND_IDS)[number]; sector?: string[]; clientOf?: string; coordinator?: boolean }, cmd) => {
-      const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
-      if (client) {
-        const body = {
-          name: o.name,
-          kind: o.kind,
-          sectors: o.sector ?? [],
-          parentId: o.clientOf ? await remoteOrganisationId(client, o.clientOf) : null,
-          coordinator: o.coordinator ?? false,
-        };
-        const made = await client.request<{ id: string; name: string }>('POST', '/api/organisations', body);
-        return out(cmd, made, `created organisation ${made.name} (${made.id})`);
-      }
-      const org = await withLocalRuntime(io, async (rt) =>
-        createOrganisation(rt.ctx, CLI_ACTOR, {
-          name: o.name,
-          kind: o.kind,
-          sectors: o.sector ?? [],
-          parentId: o.clientOf ? await organisationIdByRef(rt.ctx, o.clientOf) : null,
-          coordinator: o.coordinator ?? false,
-        }),
-      );
-      out(cmd, org, `created organisation ${org.name} (${org.id})`);
-    });
+    .action(
+      async (
+        o: { name: string; kind: (typeof ORGANISATION_KIND_IDS)[number]; sector?: (typeof SECTOR_IDS)[number][]; clientOf?: string; coordinator?: boolean },
+        cmd,
+      ) => {
+        const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
+        if (client) {
+          const body = {
+            name: o.name,
+            kind: o.kind,
+            sectors: o.sector ?? [],
+            parentId: o.clientOf ? await remoteOrganisationId(client, o.clientOf) : null,
+            coordinator: o.coordinator ?? false,
+          };
+          const made = await ok(client.POST('/api/organisations', { body }));
+          return out(cmd, made, `created organisation ${made.name} (${made.id})`);
+        }
+        const org = await withLocalRuntime(io, async (rt) =>
+          createOrganisation(rt.ctx, CLI_ACTOR, {
+            name: o.name,
+            kind: o.kind,
+            sectors: o.sector ?? [],
+            parentId: o.clientOf ? await organisationIdByRef(rt.ctx, o.clientOf) : null,
+            coordinator: o.coordinator ?? false,
+          }),
+        );
+        out(cmd, org, `created organisation ${org.name} (${org.id})`);
+      },
+    );
 
   admin
     .command('create-user')
@@ -109,7 +115,7 @@ export const adminCommand: CommandModule = (program, io) => {
             role: o.role,
             clearance: o.clearance,
           };
-          const made = await client.request<{ user: { id: string; email: string }; invitation: { url: string } }>('POST', '/api/users', body);
+          const made = await ok(client.POST('/api/users', { body }));
           return out(cmd, made, `created user ${made.user.email} (${made.user.id}); invitation link (shown once):\n${made.invitation.url}`);
         }
         const r = await withLocalRuntime(io, async (rt) =>
@@ -146,10 +152,12 @@ export const adminCommand: CommandModule = (program, io) => {
       const change = { role: o.role, clearance: o.clearance, disabled: o.disable ? true : o.enable ? false : undefined };
       const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
       const u = client
-        ? await client.request<{ email: string; role: string; clearance: string; status: string }>(
-            'PATCH',
-            `/api/users/${await remoteUserId(client, o.email)}`,
-            Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
+        ? await ok(
+            client.PATCH('/api/users/{id}', {
+              params: { path: { id: await remoteUserId(client, o.email) } },
+              // JSON leaves the unchanged (undefined) fields out.
+              body: change,
+            }),
           )
         : await withLocalRuntime(io, async (rt) => updateUserStanding(rt.ctx, CLI_ACTOR, await userIdByEmail(rt.ctx, o.email), change));
       out(cmd, u, `updated ${u.email}: role ${u.role}, clearance ${u.clearance}, ${u.status}`);
@@ -172,7 +180,7 @@ export const adminCommand: CommandModule = (program, io) => {
       const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
       if (client) {
         // The API creates tokens for their caller only (POST /api/tokens): no route mints one for someone else.
-        const session = await client.request<{ user: { email: string } }>('GET', '/api/session');
+        const session = await ok(client.GET('/api/session'));
         if (session.user.email.toLowerCase() !== o.email.toLowerCase()) {
           throw new AppError(
             'VALIDATION',
@@ -180,7 +188,7 @@ export const adminCommand: CommandModule = (program, io) => {
             [{ path: '/email', message: 'not the caller' }],
           );
         }
-        const made = await client.request<{ secret: string }>('POST', '/api/tokens', input);
+        const made = await ok(client.POST('/api/tokens', { body: input }));
         return out(cmd, made, made.secret);
       }
       const r = await withLocalRuntime(io, async (rt) => createToken(rt.ctx, CLI_ACTOR, await userIdByEmail(rt.ctx, o.email), input));

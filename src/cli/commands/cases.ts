@@ -2,46 +2,16 @@ import { Option } from 'commander';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { CASE_STATES } from '../../domain/cases/case-states';
 import { AppError } from '../../domain/errors';
-import { type ApiClient, remoteClient } from '../client';
+import type { AiscClient } from '../../client';
+import type { OkJson } from '../../client/operations';
+import { ok, remoteClient } from '../client';
 import { type CliIo, type GlobalOptions, printJson, println } from '../io';
 import type { CommandModule } from './index';
 
-interface CaseView {
-  id: string;
-  state: string;
-  title: string;
-  summary: string;
-  embargo: { state: string; publicAt: string | null };
-  advisoryId: string | null;
-  vendorCount?: number;
-}
-interface CaseDetail extends CaseView {
-  vulnerabilities: {
-    id: string;
-    title: string;
-    product: string | null;
-    cwe: string | null;
-    description: string | null;
-    affectedVersions: string[];
-    severity: string | null;
-    cvss: { vector: string; score: number | null } | null;
-    ssvc: { decision: string } | null;
-    proofOfConcept: { id: string; name: string; size: number }[];
-  }[];
-  proposals: { id: string; publicAt: string; status: string; reason: string | null }[];
-}
-interface Statement {
-  vulnerabilityId: string;
-  vendorOrganisationId: string;
-  status: string;
-  justification: string | null;
-  fixedVersions: string[];
-  shared: boolean;
-}
-type Page<T> = { items: T[]; total: number };
+type CaseVulnerability = OkJson<'/api/cases/{id}', 'get'>['vulnerabilities'][number];
 
 /** Vendors and coordinators work on the clearinghouse's server: these verbs need it. */
-function server(io: CliIo, globals: GlobalOptions): ApiClient {
+function server(io: CliIo, globals: GlobalOptions): AiscClient {
   const client = remoteClient(io, globals);
   if (!client)
     throw new AppError('VALIDATION', 'Case verbs talk to a server: give --server URL --token T (or AISC_SERVER, AISC_TOKEN)', [
@@ -51,21 +21,20 @@ function server(io: CliIo, globals: GlobalOptions): ApiClient {
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
-const id = encodeURIComponent;
+const PAGE = 200;
 
 /** Every page of a listing, in order. */
-async function all<T>(client: ApiClient, path: string): Promise<T[]> {
-  const out: T[] = [];
-  const sep = path.includes('?') ? '&' : '?';
-  for (let offset = 0; ; offset += 200) {
-    const page = await client.request<Page<T>>('GET', `${path}${sep}limit=200&offset=${offset}`);
-    out.push(...page.items);
-    if (offset + 200 >= page.total) return out;
+async function all<Item>(page: (query: { limit: number; offset: number }) => Promise<{ items: Item[]; total: number }>): Promise<Item[]> {
+  const out: Item[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const { items, total } = await page({ limit: PAGE, offset });
+    out.push(...items);
+    if (offset + PAGE >= total) return out;
   }
 }
 
 /** The technical details of a case vulnerability, one line each (ADR 0031); PoCs by attachment id. */
-function vulnerabilityDetails(v: CaseDetail['vulnerabilities'][number]): string[] {
+function vulnerabilityDetails(v: CaseVulnerability): string[] {
   const lines: string[] = [];
   if (v.affectedVersions.length) lines.push(`affected versions: ${v.affectedVersions.join(', ')}`);
   const rating = [
@@ -91,9 +60,10 @@ export const casesCommand: CommandModule = (program, io) => {
     .command('list')
     .description('your cases, newest first')
     .addOption(new Option('--state <state>', 'only cases in this state').choices([...CASE_STATES]))
-    .action(async (o: { state?: string }, cmd) => {
+    .action(async (o: { state?: (typeof CASE_STATES)[number] }, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const items = await all<CaseView>(server(io, globals), `/api/cases${o.state ? `?state=${o.state}` : ''}`);
+      const client = server(io, globals);
+      const items = await all((page) => ok(client.GET('/api/cases', { params: { query: { ...page, ...(o.state ? { state: o.state } : {}) } } })));
       if (globals.json) return printJson(io, items);
       for (const c of items) println(io, `${c.id}  ${c.state.padEnd(12)} public ${day(c.embargo.publicAt)}  ${c.title}`);
       println(io, `${items.length} case${items.length === 1 ? '' : 's'}`);
@@ -106,8 +76,8 @@ export const casesCommand: CommandModule = (program, io) => {
     .action(async (caseId: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
       const client = server(io, globals);
-      const c = await client.request<CaseDetail>('GET', `/api/cases/${id(caseId)}`);
-      const statements = await all<Statement>(client, `/api/cases/${id(caseId)}/statements`);
+      const c = await ok(client.GET('/api/cases/{id}', { params: { path: { id: caseId } } }));
+      const statements = await all((page) => ok(client.GET('/api/cases/{id}/statements', { params: { path: { id: caseId }, query: page } })));
       if (globals.json) return printJson(io, { ...c, statements });
       println(io, `${c.title} (${c.state})`);
       println(
@@ -132,7 +102,8 @@ export const casesCommand: CommandModule = (program, io) => {
     .description("your organisation's case invitations, newest first")
     .action(async (_o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const items = await all<{ participation: { status: string; invitedAt: string }; case: CaseView }>(server(io, globals), '/api/inbox');
+      const client = server(io, globals);
+      const items = await all((page) => ok(client.GET('/api/inbox', { params: { query: page } })));
       if (globals.json) return printJson(io, items);
       for (const i of items) println(io, `${i.case.id}  invited ${day(i.participation.invitedAt)}  ${i.participation.status.padEnd(10)} ${i.case.title}`);
       println(io, `${items.length} invitation${items.length === 1 ? '' : 's'}`);
@@ -152,7 +123,13 @@ export const casesCommand: CommandModule = (program, io) => {
       async (
         caseId: string,
         vulnerabilityId: string,
-        o: { status: string; justification?: string; fixed?: string[]; impact?: string; action?: string },
+        o: {
+          status: (typeof VENDOR_STATUSES)[number];
+          justification?: (typeof VEX_JUSTIFICATIONS)[number];
+          fixed?: string[];
+          impact?: string;
+          action?: string;
+        },
         cmd,
       ) => {
         const globals = cmd.optsWithGlobals() as GlobalOptions;
@@ -163,7 +140,9 @@ export const casesCommand: CommandModule = (program, io) => {
           impactStatement: o.impact ?? null,
           actionStatement: o.action ?? null,
         };
-        const s = await server(io, globals).request<Statement>('POST', `/api/cases/${id(caseId)}/vulnerabilities/${id(vulnerabilityId)}/statement`, body);
+        const s = await ok(
+          server(io, globals).POST('/api/cases/{id}/vulnerabilities/{childId}/statement', { params: { path: { id: caseId, childId: vulnerabilityId } }, body }),
+        );
         if (globals.json) return printJson(io, s);
         println(io, `recorded: ${s.status}${s.fixedVersions.length ? ` (fixed in ${s.fixedVersions.join(', ')})` : ''}`);
       },

@@ -3,10 +3,23 @@ import { AppError } from '../../domain/errors';
 import { ANONYMOUS } from '../../domain/policy/viewer';
 import { CVE_ASSIGNER_SETTING, EXPORT_FORMATS, type ExportFormat, advisoryDocument } from '../../services/advisories/exports';
 import { searchPublishedAdvisories } from '../../services/advisories/reads';
-import { remoteClient } from '../client';
+import type { AiscClient } from '../../client';
+import { ok, remoteClient } from '../client';
 import type { GlobalOptions } from '../io';
 import { withLocalRuntime } from '../local';
 import type { CommandModule } from './index';
+
+/** The API's document route for each export format. */
+const DOCUMENT_PATHS = {
+  osv: '/api/advisories/{id}/osv',
+  csaf: '/api/advisories/{id}/csaf',
+  cve5: '/api/advisories/{id}/cve5',
+  stix: '/api/advisories/{id}/stix',
+} as const satisfies Record<ExportFormat, string>;
+
+/** One advisory in a format, through the API. */
+const remoteDocument = (client: AiscClient, id: string, format: ExportFormat): Promise<unknown> =>
+  ok(client.GET(DOCUMENT_PATHS[format], { params: { path: { id } } }));
 
 /**
  * `aisc export [ID] --format F`: one published advisory as OSV, CSAF, CVE 5 or STIX, or with
@@ -25,9 +38,8 @@ export const exportCommand: CommandModule = (program, io) => {
       const client = remoteClient(io, cmd.optsWithGlobals() as GlobalOptions);
       if (id) {
         const doc = client
-          ? await client
-              .request('GET', `/api/public/advisories/${encodeURIComponent(id)}`)
-              .then(() => client.request('GET', `/api/advisories/${encodeURIComponent(id)}/${o.format}`))
+          ? // Through the public route first: only a published advisory is exported (embargo safety).
+            await ok(client.GET('/api/public/advisories/{id}', { params: { path: { id } } })).then(() => remoteDocument(client, id, o.format))
           : await withLocalRuntime(io, (rt) => advisoryDocument(rt.ctx, ANONYMOUS, id, o.format));
         io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         return;
@@ -57,8 +69,8 @@ export const exportCommand: CommandModule = (program, io) => {
       };
       if (client) {
         await each(
-          (offset) => client.request(`GET`, `/api/public/advisories?limit=${page}&offset=${offset}`),
-          (a) => client.request('GET', `/api/advisories/${encodeURIComponent(a)}/${o.format}`),
+          (offset) => ok(client.GET('/api/public/advisories', { params: { query: { limit: page, offset } } })),
+          (a) => remoteDocument(client, a, o.format),
         );
       } else {
         await withLocalRuntime(io, (rt) =>

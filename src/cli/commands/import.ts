@@ -10,8 +10,8 @@ import {
   readImportFile,
   unreadable,
 } from '../../services/advisories/import-read';
-import type { ApiClient } from '../client';
-import { remoteClient } from '../client';
+import type { AiscClient } from '../../client';
+import { ok, remoteClient } from '../client';
 import { printJson, println, type CliIo, type GlobalOptions } from '../io';
 import { withLocalRuntime } from '../local';
 import type { CommandModule } from './index';
@@ -21,7 +21,7 @@ const CHUNK_BYTES = 512 * 1024;
 const CHUNK_DOCS = 1000;
 
 /** Sends documents to the server's import endpoint in chunks under its body limit. */
-async function importRemotely(io: CliIo, client: ApiClient, docs: readonly ImportDocument[], format: ImportFormat): Promise<ImportResult> {
+async function importRemotely(io: CliIo, client: AiscClient, docs: readonly ImportDocument[], format: ImportFormat): Promise<ImportResult> {
   const total: ImportResult = { created: 0, revised: 0, unchanged: 0, rejected: 0, rejections: docs.filter((d) => d.problem).map(unreadable), warnings: [] };
   total.rejected = total.rejections.length;
   const readable = docs.filter((d) => !d.problem);
@@ -32,7 +32,7 @@ async function importRemotely(io: CliIo, client: ApiClient, docs: readonly Impor
       bytes += JSON.stringify(readable[i]!.value).length;
       chunk.push(readable[i++]!);
     }
-    const r = await client.request<ImportResult>('POST', '/api/advisories/import', { format, documents: chunk.map((d) => d.value) });
+    const r = await ok(client.POST('/api/advisories/import', { body: { format, documents: chunk.map((d) => d.value) } }));
     total.created += r.created;
     total.revised += r.revised;
     total.unchanged += r.unchanged;
@@ -40,7 +40,7 @@ async function importRemotely(io: CliIo, client: ApiClient, docs: readonly Impor
     // the server locates items by their index in the chunk: give them back their place in the file
     const place = (location: string) => location.replace(/^\/(\d+)/, (_, k: string) => chunk[Number(k)]?.location ?? `/${k}`);
     for (const x of r.rejections) total.rejections.push({ ...x, location: place(x.location) });
-    for (const x of r.warnings ?? []) total.warnings.push({ ...x, location: place(x.location) });
+    for (const x of r.warnings) total.warnings.push({ ...x, location: place(x.location) });
     io.stderr.write(`import: ${i}/${readable.length} documents sent\n`);
   }
   return total;

@@ -5,7 +5,9 @@ import { type DocumentKind, type DocumentProvenance, findingsFromDocument } from
 import { emptySummary, count, type ItemResult, type SubmissionSummary } from '../../services/intake/results';
 import { submitStream } from '../../services/intake/submit';
 import { localSubmitter } from '../../services/intake/local-submitter';
-import { remoteClient } from '../client';
+import type { Middleware } from 'openapi-fetch';
+import type { AiscClient } from '../../client';
+import { problemError, remoteClient } from '../client';
 import { type CliIo, type GlobalOptions, printJson, println } from '../io';
 import { withLocalRuntime } from '../local';
 import type { CommandModule } from './index';
@@ -25,32 +27,44 @@ interface SubmitOpts {
 const progress = (io: CliIo, s: SubmissionSummary, total: number) =>
   io.stderr.write(`\rsubmitted ${s.received}/${total}: ${s.accepted} accepted, ${s.duplicate} duplicate, ${s.rejected} rejected`);
 
+/**
+ * The batch route reads its body as a raw stream (JSON array or NDJSON), so the contract
+ * declares no JSON body for it: the NDJSON text is attached to the client's request here,
+ * after the client has added the token and built the URL.
+ */
+const ndjsonBody = (items: readonly unknown[]): Middleware => ({
+  onRequest: ({ request }) => new Request(request, { body: items.map((i) => JSON.stringify(i)).join('\n') }),
+});
+
+/** One line of the NDJSON answer: an item's result, the closing summary, or a problem that ended the stream. */
+type AnswerLine = ItemResult | { summary: unknown } | { error: unknown };
+
 /** Streams the items to a server's bulk endpoint and reads its NDJSON answers as they come. */
-async function submitRemote(server: string, token: string, items: unknown[], key: string | undefined, onResults: (r: ItemResult[]) => void): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(new URL('/api/findings/batch', server), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson', ...(key ? { 'idempotency-key': key } : {}) },
-      body: items.map((i) => JSON.stringify(i)).join('\n'),
-    });
-  } catch (err) {
-    throw new AppError('UNAVAILABLE', `Cannot reach ${server}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (!res.ok || !res.body) {
-    const problem = (await res.json().catch(() => ({}))) as { code?: AppError['code']; detail?: string; errors?: { path: string; message: string }[] };
-    throw new AppError(problem.code ?? 'INTERNAL', problem.detail ?? `HTTP ${res.status}`, problem.errors ?? []);
-  }
-  let rest = '';
+async function submitRemote(client: AiscClient, items: readonly unknown[], key: string | undefined, onResults: (r: ItemResult[]) => void): Promise<void> {
+  const { data, error, response } = await client.POST('/api/findings/batch', {
+    headers: { 'content-type': 'application/x-ndjson', accept: 'application/x-ndjson', ...(key ? { 'idempotency-key': key } : {}) },
+    parseAs: 'stream',
+    middleware: [ndjsonBody(items)],
+  });
+  if (!response.ok || !data) throw problemError(error, response);
+  const reader = data.getReader();
   const decoder = new TextDecoder();
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    rest += decoder.decode(chunk, { stream: true });
+  let rest = '';
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    rest += decoder.decode(read.value, { stream: true });
     const lines = rest.split('\n');
     rest = lines.pop()!;
-    const parsed = lines.filter((l) => l.trim()).map((l) => JSON.parse(l) as ItemResult & { error?: { detail: string } });
-    const failed = parsed.find((p) => p.error);
-    if (failed) throw new AppError('INTERNAL', failed.error!.detail);
-    onResults(parsed.filter((p) => 'status' in p));
+    const results: ItemResult[] = [];
+    for (const text of lines.filter((l) => l.trim())) {
+      const line = JSON.parse(text) as AnswerLine;
+      if ('status' in line) results.push(line);
+      else if ('error' in line) {
+        // The server stopped mid-stream: count the answers given before it, then report its problem like any other.
+        onResults(results);
+        throw problemError(line.error, response);
+      }
+    }
+    onResults(results);
   }
 }
 
@@ -84,24 +98,30 @@ export const submitCommand: CommandModule = (program: Command, io: CliIo) => {
       const { kind, items } = findingsFromDocument(await readInput(io, file), provenance, opts.format);
       const results: ItemResult[] = [];
       const summary = emptySummary();
+      let progressShown = false;
       const onResults = (r: readonly ItemResult[]) => {
+        progressShown = true;
         results.push(...r);
         count(summary, r);
         progress(io, summary, items.length);
       };
-      if (remoteClient(io, globals))
-        await submitRemote((globals.server ?? io.env.AISC_SERVER)!, (globals.token ?? io.env.AISC_TOKEN)!, items, opts.idempotencyKey, onResults);
-      else {
-        if (!opts.as) throw new AppError('VALIDATION', 'Locally, say who submits: --as EMAIL', [{ path: '/as', message: 'required without --server' }]);
-        await withLocalRuntime(io, async (rt) => {
-          const p = await localSubmitter(rt.ctx, opts.as!);
-          async function* raw() {
-            for (const [index, value] of items.entries()) yield { index, value };
-          }
-          await submitStream(rt.ctx, p, raw(), { requestKey: opts.idempotencyKey ?? null, source: kind === 'aisc' ? 'cli' : kind, onResults });
-        });
+      const client = remoteClient(io, globals);
+      try {
+        if (client) await submitRemote(client, items, opts.idempotencyKey, onResults);
+        else {
+          if (!opts.as) throw new AppError('VALIDATION', 'Locally, say who submits: --as EMAIL', [{ path: '/as', message: 'required without --server' }]);
+          await withLocalRuntime(io, async (rt) => {
+            const p = await localSubmitter(rt.ctx, opts.as!);
+            async function* raw() {
+              for (const [index, value] of items.entries()) yield { index, value };
+            }
+            await submitStream(rt.ctx, p, raw(), { requestKey: opts.idempotencyKey ?? null, source: kind === 'aisc' ? 'cli' : kind, onResults });
+          });
+        }
+      } finally {
+        // Ends the progress line, so an error is a line of its own.
+        if (progressShown) io.stderr.write('\n');
       }
-      io.stderr.write('\n');
       if (globals.json) printJson(io, { format: kind, summary, items: results });
       else {
         println(

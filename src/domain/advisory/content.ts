@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../errors';
+import type { SsvcDecision as SsvcOutcome, SsvcInputs } from '../intake/ssvc';
 import { CONTACT_SCHEMES, linkProblem } from './links';
 
 /**
@@ -70,13 +71,9 @@ export interface AdvisoryReference {
   readonly url: string;
 }
 
-/** CISA SSVC "Coordinator/Deployer" decision points and outcome. */
-export interface SsvcDecision {
-  readonly exploitation: 'none' | 'poc' | 'active';
-  readonly automatable: 'yes' | 'no';
-  readonly technicalImpact: 'partial' | 'total';
-  readonly missionWellbeing: 'low' | 'medium' | 'high';
-  readonly decision: 'track' | 'track*' | 'attend' | 'act';
+/** CISA SSVC "Coordinator/Deployer" decision points and outcome, in intake's one vocabulary (ADR 0075). */
+export interface SsvcDecision extends SsvcInputs {
+  readonly decision: SsvcOutcome;
 }
 
 export interface AdvisoryContent {

@@ -3,7 +3,12 @@
  * Guide", November 2022; CERT/CC SSVC "CISA Coordinator" table v2.0.3), as data: four
  * decision points walked in order, each value leading to the next point or to a decision.
  */
-export const SSVC_EXPLOITATION = ['none', 'public-poc', 'active'] as const;
+/**
+ * Exploitation (SSVC decision point "Exploitation" v1.1.0: None, Public PoC, Active), with the
+ * machine values CISA writes in the SSVC options of its CVE ADP records (Vulnrichment:
+ * `{"Exploitation": "poc"}`); one vocabulary for intake, advisories, the API and the CLI (ADR 0075).
+ */
+export const SSVC_EXPLOITATION = ['none', 'poc', 'active'] as const;
 export const SSVC_AUTOMATABLE = ['no', 'yes'] as const;
 export const SSVC_TECHNICAL_IMPACT = ['partial', 'total'] as const;
 export const SSVC_MISSION_WELLBEING = ['low', 'medium', 'high'] as const;
@@ -14,6 +19,23 @@ export type SsvcAutomatable = (typeof SSVC_AUTOMATABLE)[number];
 export type SsvcTechnicalImpact = (typeof SSVC_TECHNICAL_IMPACT)[number];
 export type SsvcMissionWellbeing = (typeof SSVC_MISSION_WELLBEING)[number];
 export type SsvcDecision = (typeof SSVC_DECISIONS)[number];
+
+/**
+ * Deprecated spellings still accepted on input, each with the value it stands for: intake
+ * wrote `public-poc` until issue 10 (ADR 0075). Stored data was rewritten by a migration.
+ */
+export const SSVC_EXPLOITATION_ALIASES = { 'public-poc': 'poc' } as const satisfies Readonly<Record<string, SsvcExploitation>>;
+export type SsvcExploitationAlias = keyof typeof SSVC_EXPLOITATION_ALIASES;
+
+/** Every exploitation value input may carry: the vocabulary, then its deprecated aliases. */
+export const SSVC_EXPLOITATION_ACCEPTED = [...SSVC_EXPLOITATION, 'public-poc'] as const satisfies readonly (SsvcExploitation | SsvcExploitationAlias)[];
+
+/** The vocabulary's value for an accepted input value (an alias becomes the value it stands for). */
+export function ssvcExploitationOf(value: SsvcExploitation | SsvcExploitationAlias): SsvcExploitation {
+  return isAlias(value) ? SSVC_EXPLOITATION_ALIASES[value] : value;
+}
+
+const isAlias = (value: string): value is SsvcExploitationAlias => Object.hasOwn(SSVC_EXPLOITATION_ALIASES, value);
 
 export interface SsvcInputs {
   readonly exploitation: SsvcExploitation;
@@ -35,7 +57,7 @@ export const SSVC_TREE: Readonly<Record<SsvcExploitation, AutomatableNode>> = {
     no: { partial: leaf('track', 'track', 'track'), total: leaf('track', 'track', 'track*') },
     yes: { partial: leaf('track', 'track', 'attend'), total: leaf('track', 'track', 'attend') },
   },
-  'public-poc': {
+  poc: {
     no: { partial: leaf('track', 'track', 'track*'), total: leaf('track', 'track*', 'attend') },
     yes: { partial: leaf('track', 'track', 'attend'), total: leaf('track', 'track*', 'attend') },
   },
@@ -52,7 +74,7 @@ export function ssvcDecide(i: SsvcInputs): SsvcDecision {
 
 /** The SSVC v2 vector form of a decision, e.g. `SSVCv2/E:A/A:Y/T:T/M:H/D:C/` (CISA uses these abbreviations). */
 export function ssvcVector(i: SsvcInputs): string {
-  const e = { none: 'N', 'public-poc': 'P', active: 'A' }[i.exploitation];
+  const e = { none: 'N', poc: 'P', active: 'A' }[i.exploitation];
   const d = { track: 'T', 'track*': 'R', attend: 'A', act: 'C' }[ssvcDecide(i)];
   return `SSVCv2/E:${e}/A:${i.automatable === 'yes' ? 'Y' : 'N'}/T:${i.technicalImpact === 'total' ? 'T' : 'P'}/M:${i.missionWellbeing[0]!.toUpperCase()}/D:${d}/`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CREDIT_ROLES, REFERENCE_TYPES, REMEDIATION_CATEGORIES } from '../../domain/advisory/content';
 import { ADVISORY_STATES } from '../../domain/advisory/state';
+import { SSVC_EXPLOITATION_ACCEPTED, ssvcExploitationOf } from '../../domain/intake/ssvc';
 import { MarkingInput, MarkingView } from '../schemas';
 
 /** Request and response schemas of the advisory routes (OpenAPI is generated from them). */
@@ -33,7 +34,10 @@ export const AdvisoryContentInput = z.strictObject({
   cweIds: z.array(Text(20)).max(50).default([]),
   ssvc: z
     .strictObject({
-      exploitation: z.enum(['none', 'poc', 'active']),
+      exploitation: z
+        .enum(SSVC_EXPLOITATION_ACCEPTED)
+        .meta({ description: '`public-poc` is a deprecated alias of `poc` (ADR 0075)' })
+        .transform(ssvcExploitationOf),
       automatable: z.enum(['yes', 'no']),
       technicalImpact: z.enum(['partial', 'total']),
       missionWellbeing: z.enum(['low', 'medium', 'high']),

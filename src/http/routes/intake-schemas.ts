@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_STATES } from '../../domain/cases/case-states';
 import { ITEM_STATUSES, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
 import { REPORT_EVENTS, REPORT_STATES } from '../../domain/intake/report-states';
-import { SSVC_AUTOMATABLE, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
+import { SSVC_AUTOMATABLE, SSVC_EXPLOITATION_ACCEPTED, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT, ssvcExploitationOf } from '../../domain/intake/ssvc';
 import { REPORT_SORTS } from '../../domain/intake/queue';
 import { MarkingView, page, Uuid } from '../schemas';
 
@@ -27,7 +27,10 @@ export const ItemResult = z
   .meta({ id: 'FindingResult' });
 
 export const Ssvc = z.strictObject({
-  exploitation: z.enum(SSVC_EXPLOITATION),
+  exploitation: z
+    .enum(SSVC_EXPLOITATION_ACCEPTED)
+    .meta({ description: '`public-poc` is a deprecated alias of `poc` (ADR 0075)' })
+    .transform(ssvcExploitationOf),
   automatable: z.enum(SSVC_AUTOMATABLE),
   technicalImpact: z.enum(SSVC_TECHNICAL_IMPACT),
   missionWellbeing: z.enum(SSVC_MISSION_WELLBEING),
