@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors';
@@ -29,7 +29,8 @@ export interface AppDeps {
   readonly webRoot?: string | undefined;
 }
 
-export type App = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
+/** The application with the zod type provider: routes infer request and reply types from their schemas. */
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -37,14 +38,16 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url
 /** Builds the HTTP application: plugins, authentication, error mapping, routes, the UI. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { ctx } = deps;
+  // Routes see Fastify's logger interface; the pino instance behind it is the context's.
+  const loggerInstance: FastifyBaseLogger = ctx.log;
   const app = Fastify({
-    loggerInstance: ctx.log,
+    loggerInstance,
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
-  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -145,7 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable' });
   });
 
-  for (const register of ROUTES) await app.register(async (scope) => register(scope as unknown as App, deps));
+  for (const register of ROUTES) await app.register(async (scope) => register(scope.withTypeProvider<ZodTypeProvider>(), deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await serveWeb(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
