@@ -52,7 +52,7 @@ export function findingBatchRoutes(app: App, { ctx }: AppDeps): void {
       reply
         .code(200)
         .type(ndjson ? NDJSON : 'application/json')
-        .send(out as never);
+        .send(out);
       let firstResult = true;
       const line = (r: ItemResult) => {
         const text = ndjson ? `${JSON.stringify(r)}\n` : `${firstResult ? '' : ','}${JSON.stringify(r)}`;

@@ -34,7 +34,7 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
       const p = principal(req, 'write');
       const { result, budget } = await submitFinding(ctx, p, req.body, { requestKey: idempotencyKeyOf(req), source: 'api' });
       budgetHeaders(reply, budget);
-      return reply.code(result.status === 'accepted' ? 201 : 200).send(result as never);
+      return reply.code(result.status === 'accepted' ? 201 : 200).send(result);
     },
   );
   app.get(

@@ -55,7 +55,7 @@ export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
         response: errors(404),
       },
     },
-    async (req) => osvVulnerability(ctx, req.params.id) as never,
+    async (req) => osvVulnerability(ctx, req.params.id),
   );
   app.post(
     '/v1/query',
@@ -69,7 +69,7 @@ export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
         response: errors(400),
       },
     },
-    async (req) => osvQuery(ctx, await index(), req.body) as never,
+    async (req) => osvQuery(ctx, await index(), req.body),
   );
   app.post(
     '/v1/querybatch',
@@ -83,6 +83,6 @@ export function osvRoutes(app: App, { ctx, hub }: AppDeps): void {
         response: errors(400),
       },
     },
-    async (req) => osvQueryBatch(await index(), req.body.queries, ctx.config.osvIdPrefix) as never,
+    async (req) => osvQueryBatch(await index(), req.body.queries, ctx.config.osvIdPrefix),
   );
 }

@@ -15,7 +15,7 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
   app.get(
     '/api/webhooks',
     { schema: { tags, summary: "Your organisation's webhooks", response: { 200: page(Webhook), ...errors(401) } } },
-    async (req) => listWebhooks(ctx, principal(req)) as never,
+    async (req) => listWebhooks(ctx, principal(req)),
   );
   app.post(
     '/api/webhooks',
@@ -27,7 +27,7 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 201: z.object({ webhook: Webhook, secret: z.string() }), ...errors(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send((await createWebhook(ctx, principal(req, 'admin'), req.body)) as never),
+    async (req, reply) => reply.code(201).send((await createWebhook(ctx, principal(req, 'admin'), req.body))),
   );
   app.patch(
     '/api/webhooks/:id',
@@ -45,7 +45,7 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: Webhook, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => updateWebhookSettings(ctx, principal(req, 'admin'), req.params.id, req.body) as never,
+    async (req) => updateWebhookSettings(ctx, principal(req, 'admin'), req.params.id, req.body),
   );
   app.delete(
     '/api/webhooks/:id',
@@ -66,7 +66,7 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: page(Delivery), ...errors(400, 401, 404) },
       },
     },
-    async (req) => webhookDeliveries(ctx, principal(req), req.params.id, req.query) as never,
+    async (req) => webhookDeliveries(ctx, principal(req), req.params.id, req.query),
   );
   app.post(
     '/api/webhooks/:id/deliveries/:deliveryId/resend',
@@ -78,6 +78,6 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 202: Delivery, ...errors(401, 403, 404) },
       },
     },
-    async (req, reply) => reply.code(202).send((await resendDelivery(ctx, principal(req, 'admin'), req.params.id, req.params.deliveryId)) as never),
+    async (req, reply) => reply.code(202).send((await resendDelivery(ctx, principal(req, 'admin'), req.params.id, req.params.deliveryId))),
   );
 }
