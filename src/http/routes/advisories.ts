@@ -16,6 +16,7 @@ import {
   AdvisoryIdParams,
   DraftBody,
   DraftPatch,
+  EXPORT_DOCUMENTS,
   ImportResult,
   PublishBody,
   Revision,
@@ -54,7 +55,7 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
   for (const format of EXPORT_FORMATS) {
     app.get(
       `/api/advisories/:id/${format}`,
-      { schema: { tags, summary: `The advisory as ${format.toUpperCase()}`, params: AdvisoryIdParams, response: { ...errors(404, 409) } } },
+      { schema: { tags, summary: `The advisory as ${format.toUpperCase()}`, params: AdvisoryIdParams, response: { 200: EXPORT_DOCUMENTS[format], ...errors(404, 409) } } },
       async (req) => advisoryDocument(ctx, viewer(req), req.params.id, format),
     );
   }

@@ -70,7 +70,7 @@ export const PolicyBody = z.strictObject({
   defaultDays: z.number().int(),
   exploitedDays: z.number().int(),
   fixBypassDays: z.number().int(),
-  reminderOffsetsMinutes: z.array(z.number().int()).max(20),
+  reminderOffsetsMinutes: z.array(z.number().int()).max(20).readonly(),
 });
 
 const iso = z.string().nullable();
