@@ -203,42 +203,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                caseId: string | null;
-                                content: unknown;
-                                createdAt: string;
-                                cveId: string | null;
-                                id: string;
-                                marking: {
-                                    access: {
-                                        organisations: string[];
-                                        users: string[];
-                                    };
-                                    /** @enum {string} */
-                                    classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                    coordinators: boolean;
-                                    createdBy: string | null;
-                                    /** Format: uuid */
-                                    ownerOrganisationId: string;
-                                    /** @enum {string} */
-                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                                };
-                                modifiedAt: string | null;
-                                osv: unknown;
-                                publishAt: string | null;
-                                publishedAt: string | null;
-                                revision: number;
-                                /** @enum {string} */
-                                source: "aisc" | "import";
-                                /** @enum {string} */
-                                state: "draft" | "scheduled" | "published" | "withdrawn";
-                                title: string;
-                                updatedAt: string;
-                                withdrawnAt: string | null;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["AdvisoryPage"];
                     };
                 };
                 /** @description Default Response */
@@ -364,39 +329,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -459,39 +392,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -622,39 +523,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -726,6 +595,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CsafDocument"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -773,6 +651,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cve5Record"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -819,6 +706,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsvDocument"];
+                    };
+                };
                 /** @description Default Response */
                 404: {
                     headers: {
@@ -881,39 +777,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1080,39 +944,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1193,12 +1025,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            at: string;
-                            number: number;
-                            osv: unknown;
-                            summary: string;
-                        }[];
+                        "application/json": components["schemas"]["AdvisoryRevision"][];
                     };
                 };
                 /** @description Default Response */
@@ -1254,39 +1081,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1362,6 +1157,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StixBundle"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1416,39 +1220,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1537,39 +1309,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1660,28 +1400,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            created: number;
-                            rejected: number;
-                            rejections: {
-                                id: string | null;
-                                location: string;
-                                problems: {
-                                    message: string;
-                                    path: string;
-                                }[];
-                            }[];
-                            revised: number;
-                            unchanged: number;
-                            warnings: {
-                                id: string | null;
-                                location: string;
-                                problems: {
-                                    message: string;
-                                    path: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ImportResult"];
                     };
                 };
                 /** @description Default Response */
@@ -1747,27 +1466,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                action: string;
-                                actor: {
-                                    label: string;
-                                    organisationId: string | null;
-                                    userId: string | null;
-                                };
-                                afterDigest: string | null;
-                                at: string;
-                                beforeDigest: string | null;
-                                hash: string;
-                                /** Format: uuid */
-                                id: string;
-                                prevHash: string;
-                                recordId: string;
-                                recordType: string;
-                                seq: number;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["AuditEntryPage"];
                     };
                 };
                 /** @description Default Response */
@@ -1830,12 +1529,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            defaultDays: number;
-                            exploitedDays: number;
-                            fixBypassDays: number;
-                            reminderOffsetsMinutes: number[];
-                        };
+                        "application/json": components["schemas"]["EmbargoPolicy"];
                     };
                 };
                 /** @description Default Response */
@@ -1859,12 +1553,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        defaultDays: number;
-                        exploitedDays: number;
-                        fixBypassDays: number;
-                        reminderOffsetsMinutes: number[];
-                    };
+                    "application/json": components["schemas"]["EmbargoPolicyInput"];
                 };
             };
             responses: {
@@ -1874,12 +1563,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            defaultDays: number;
-                            exploitedDays: number;
-                            fixBypassDays: number;
-                            reminderOffsetsMinutes: number[];
-                        };
+                        "application/json": components["schemas"]["EmbargoPolicy"];
                     };
                 };
                 /** @description Default Response */
@@ -1946,33 +1630,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                advisoryId: string | null;
-                                closeReason: string | null;
-                                coordinatorOrganisationId?: string;
-                                createdAt: string;
-                                cwe: string | null;
-                                disclosureReason: string | null;
-                                embargo: {
-                                    publicAt: string | null;
-                                    state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                                };
-                                exploited: boolean;
-                                firstNoticeAt: string | null;
-                                fixBypass: boolean;
-                                id: string;
-                                kind: string;
-                                pattern: string | null;
-                                reportIds?: string[];
-                                state: string;
-                                summary: string;
-                                title: string;
-                                updatedAt: string;
-                                vendorCount?: number;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CasePage"];
                     };
                 };
                 /** @description Default Response */
@@ -2036,30 +1694,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                        };
+                        "application/json": components["schemas"]["Case"];
                     };
                 };
                 /** @description Default Response */
@@ -2139,53 +1774,14 @@ export interface paths {
                             id: string;
                             kind: string;
                             pattern: string | null;
-                            proposals: {
-                                caseId: string;
-                                createdAt: string;
-                                decidedAt: string | null;
-                                extension: boolean;
-                                id: string;
-                                proposedByOrganisationId: string;
-                                publicAt: string;
-                                reason: string | null;
-                                status: string;
-                            }[];
+                            proposals: components["schemas"]["EmbargoProposal"][];
                             reportIds?: string[];
                             state: string;
                             summary: string;
                             title: string;
                             updatedAt: string;
                             vendorCount?: number;
-                            vulnerabilities: {
-                                affectedVersions: string[];
-                                caseId: string;
-                                createdAt: string;
-                                cvss: {
-                                    score: number | null;
-                                    vector: string;
-                                } | null;
-                                cwe: string | null;
-                                description: string | null;
-                                id: string;
-                                product: string | null;
-                                /** @description Download each with GET /api/findings/attachments/{id} */
-                                proofOfConcept: {
-                                    digest: string;
-                                    id: string;
-                                    mediaType: string;
-                                    name: string;
-                                    size: number;
-                                }[];
-                                /** @description Coordinators only */
-                                reportId?: string | null;
-                                severity: string | null;
-                                ssvc: {
-                                    decision: string;
-                                    vector: string;
-                                } | null;
-                                title: string;
-                                vendorOrganisationId: string | null;
-                            }[];
+                            vulnerabilities: components["schemas"]["CaseVulnerability"][];
                         };
                     };
                 };
@@ -2321,63 +1917,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            advisory: {
-                                caseId: string | null;
-                                content: unknown;
-                                createdAt: string;
-                                cveId: string | null;
-                                id: string;
-                                marking: {
-                                    access: {
-                                        organisations: string[];
-                                        users: string[];
-                                    };
-                                    /** @enum {string} */
-                                    classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                    coordinators: boolean;
-                                    createdBy: string | null;
-                                    /** Format: uuid */
-                                    ownerOrganisationId: string;
-                                    /** @enum {string} */
-                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                                };
-                                modifiedAt: string | null;
-                                osv: unknown;
-                                publishAt: string | null;
-                                publishedAt: string | null;
-                                revision: number;
-                                /** @enum {string} */
-                                source: "aisc" | "import";
-                                /** @enum {string} */
-                                state: "draft" | "scheduled" | "published" | "withdrawn";
-                                title: string;
-                                updatedAt: string;
-                                withdrawnAt: string | null;
-                            };
-                            case: {
-                                advisoryId: string | null;
-                                closeReason: string | null;
-                                coordinatorOrganisationId?: string;
-                                createdAt: string;
-                                cwe: string | null;
-                                disclosureReason: string | null;
-                                embargo: {
-                                    publicAt: string | null;
-                                    state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                                };
-                                exploited: boolean;
-                                firstNoticeAt: string | null;
-                                fixBypass: boolean;
-                                id: string;
-                                kind: string;
-                                pattern: string | null;
-                                reportIds?: string[];
-                                state: string;
-                                summary: string;
-                                title: string;
-                                updatedAt: string;
-                                vendorCount?: number;
-                            };
+                            advisory: components["schemas"]["Advisory"];
+                            case: components["schemas"]["Case"];
                         };
                     };
                 };
@@ -2473,30 +2014,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                        };
+                        "application/json": components["schemas"]["Case"];
                     };
                 };
                 /** @description Default Response */
@@ -2587,17 +2105,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string;
-                            createdAt: string;
-                            decidedAt: string | null;
-                            extension: boolean;
-                            id: string;
-                            proposedByOrganisationId: string;
-                            publicAt: string;
-                            reason: string | null;
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["EmbargoProposal"];
                     };
                 };
                 /** @description Default Response */
@@ -2681,18 +2189,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            acknowledgedAt: string | null;
-                            caseId: string;
-                            embargoResponse: {
-                                at: string | null;
-                                proposalId: string | null;
-                                response: string;
-                            } | null;
-                            invitedAt: string;
-                            organisationId: string;
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["CaseParticipation"];
                     };
                 };
                 /** @description Default Response */
@@ -2768,23 +2265,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                actionStatement: string | null;
-                                caseId: string;
-                                createdAt: string;
-                                fixedVersions: string[];
-                                id: string;
-                                impactStatement: string | null;
-                                justification: string | null;
-                                shared: boolean;
-                                status: string;
-                                updatedAt: string;
-                                vendorOrganisationId: string;
-                                vulnerabilityId: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["VendorStatementPage"];
                     };
                 };
                 /** @description Default Response */
@@ -2852,20 +2333,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actionStatement: string | null;
-                            caseId: string;
-                            createdAt: string;
-                            fixedVersions: string[];
-                            id: string;
-                            impactStatement: string | null;
-                            justification: string | null;
-                            shared: boolean;
-                            status: string;
-                            updatedAt: string;
-                            vendorOrganisationId: string;
-                            vulnerabilityId: string;
-                        };
+                        "application/json": components["schemas"]["VendorStatement"];
                     };
                 };
                 /** @description Default Response */
@@ -2931,17 +2399,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                caseId: string;
-                                createdAt: string;
-                                id: string;
-                                private: boolean;
-                                subject: string;
-                                vendorOrganisationId: string | null;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CaseThreadPage"];
                     };
                 };
                 /** @description Default Response */
@@ -2999,14 +2457,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string;
-                            createdAt: string;
-                            id: string;
-                            private: boolean;
-                            subject: string;
-                            vendorOrganisationId: string | null;
-                        };
+                        "application/json": components["schemas"]["CaseThread"];
                     };
                 };
                 /** @description Default Response */
@@ -3083,22 +2534,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                authorUserId: string | null;
-                                body: string;
-                                createdAt: string;
-                                id: string;
-                                threadId: string;
-                                tlp: string;
-                            }[];
-                            thread: {
-                                caseId: string;
-                                createdAt: string;
-                                id: string;
-                                private: boolean;
-                                subject: string;
-                                vendorOrganisationId: string | null;
-                            };
+                            items: components["schemas"]["CaseMessage"][];
+                            thread: components["schemas"]["CaseThread"];
                             total: number;
                         };
                     };
@@ -3161,14 +2598,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            authorUserId: string | null;
-                            body: string;
-                            createdAt: string;
-                            id: string;
-                            threadId: string;
-                            tlp: string;
-                        };
+                        "application/json": components["schemas"]["CaseMessage"];
                     };
                 };
                 /** @description Default Response */
@@ -3251,30 +2681,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                        };
+                        "application/json": components["schemas"]["Case"];
                     };
                 };
                 /** @description Default Response */
@@ -3358,23 +2765,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                acknowledgedAt: string | null;
-                                caseId: string;
-                                embargoResponse: {
-                                    at: string | null;
-                                    proposalId: string | null;
-                                    response: string;
-                                } | null;
-                                invitedAt: string;
-                                name: string;
-                                organisationId: string;
-                                statementCount: number;
-                                status: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CaseVendorPage"];
                     };
                 };
                 /** @description Default Response */
@@ -3431,30 +2822,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                        };
+                        "application/json": components["schemas"]["Case"];
                     };
                 };
                 /** @description Default Response */
@@ -3550,20 +2918,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actionStatement: string | null;
-                            caseId: string;
-                            createdAt: string;
-                            fixedVersions: string[];
-                            id: string;
-                            impactStatement: string | null;
-                            justification: string | null;
-                            shared: boolean;
-                            status: string;
-                            updatedAt: string;
-                            vendorOrganisationId: string;
-                            vulnerabilityId: string;
-                        };
+                        "application/json": components["schemas"]["VendorStatement"];
                     };
                 };
                 /** @description Default Response */
@@ -3627,6 +2982,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Server-sent events, until the session ends */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["EventStream"];
+                    };
+                };
                 /** @description Default Response */
                 401: {
                     headers: {
@@ -3937,6 +3301,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Every item answered in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchResult"];
+                        "application/x-ndjson": components["schemas"]["BatchResultLines"];
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -4025,47 +3399,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                case: {
-                                    advisoryId: string | null;
-                                    closeReason: string | null;
-                                    coordinatorOrganisationId?: string;
-                                    createdAt: string;
-                                    cwe: string | null;
-                                    disclosureReason: string | null;
-                                    embargo: {
-                                        publicAt: string | null;
-                                        state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                                    };
-                                    exploited: boolean;
-                                    firstNoticeAt: string | null;
-                                    fixBypass: boolean;
-                                    id: string;
-                                    kind: string;
-                                    pattern: string | null;
-                                    reportIds?: string[];
-                                    state: string;
-                                    summary: string;
-                                    title: string;
-                                    updatedAt: string;
-                                    vendorCount?: number;
-                                };
-                                participation: {
-                                    acknowledgedAt: string | null;
-                                    caseId: string;
-                                    embargoResponse: {
-                                        at: string | null;
-                                        proposalId: string | null;
-                                        response: string;
-                                    } | null;
-                                    invitedAt: string;
-                                    organisationId: string;
-                                    status: string;
-                                };
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["InboxItemPage"];
                     };
                 };
                 /** @description Default Response */
@@ -4561,39 +3895,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            platformAdmin: boolean;
-                            scopes: ("read" | "write" | "admin")[];
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                organisation: {
-                                    coordinator: boolean;
-                                    createdAt: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                    name: string;
-                                    parentId: string | null;
-                                    sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                    updatedAt: string;
-                                };
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description Default Response */
@@ -4723,32 +4025,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                body: string;
-                                createdAt: string;
-                                /** Format: uuid */
-                                id: string;
-                                marking: {
-                                    access: {
-                                        organisations: string[];
-                                        users: string[];
-                                    };
-                                    /** @enum {string} */
-                                    classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                    coordinators: boolean;
-                                    createdBy: string | null;
-                                    /** Format: uuid */
-                                    ownerOrganisationId: string;
-                                    /** @enum {string} */
-                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                                };
-                                subjectOrganisationId: string | null;
-                                title: string;
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["NotePage"];
                     };
                 };
                 /** @description Default Response */
@@ -4798,29 +4075,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            subjectOrganisationId: string | null;
-                            title: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Note"];
                     };
                 };
                 /** @description Default Response */
@@ -4883,29 +4138,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            subjectOrganisationId: string | null;
-                            title: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Note"];
                     };
                 };
                 /** @description Default Response */
@@ -5008,29 +4241,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            subjectOrganisationId: string | null;
-                            title: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Note"];
                     };
                 };
                 /** @description Default Response */
@@ -5151,21 +4362,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                coordinator: boolean;
-                                createdAt: string;
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                name: string;
-                                parentId: string | null;
-                                sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["OrganisationPage"];
                     };
                 };
                 /** @description Default Response */
@@ -5216,18 +4413,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            coordinator: boolean;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                            name: string;
-                            parentId: string | null;
-                            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Organisation"];
                     };
                 };
                 /** @description Default Response */
@@ -5299,18 +4485,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            coordinator: boolean;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                            name: string;
-                            parentId: string | null;
-                            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Organisation"];
                     };
                 };
                 /** @description Default Response */
@@ -5367,18 +4542,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            coordinator: boolean;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                            name: string;
-                            parentId: string | null;
-                            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Organisation"];
                     };
                 };
                 /** @description Default Response */
@@ -5457,42 +4621,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                caseId: string | null;
-                                content: unknown;
-                                createdAt: string;
-                                cveId: string | null;
-                                id: string;
-                                marking: {
-                                    access: {
-                                        organisations: string[];
-                                        users: string[];
-                                    };
-                                    /** @enum {string} */
-                                    classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                    coordinators: boolean;
-                                    createdBy: string | null;
-                                    /** Format: uuid */
-                                    ownerOrganisationId: string;
-                                    /** @enum {string} */
-                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                                };
-                                modifiedAt: string | null;
-                                osv: unknown;
-                                publishAt: string | null;
-                                publishedAt: string | null;
-                                revision: number;
-                                /** @enum {string} */
-                                source: "aisc" | "import";
-                                /** @enum {string} */
-                                state: "draft" | "scheduled" | "published" | "withdrawn";
-                                title: string;
-                                updatedAt: string;
-                                withdrawnAt: string | null;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["AdvisoryPage"];
                     };
                 };
                 /** @description Default Response */
@@ -5539,39 +4668,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -5631,10 +4728,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Report"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["ReportPage"];
                     };
                 };
                 /** @description Default Response */
@@ -5721,20 +4815,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             knownExploited: boolean;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
+                            marking: components["schemas"]["Marking"];
                             otherCredits: number;
                             product: string;
                             reason: string | null;
@@ -6232,39 +5313,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            platformAdmin: boolean;
-                            scopes: ("read" | "write" | "admin")[];
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                organisation: {
-                                    coordinator: boolean;
-                                    createdAt: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                    name: string;
-                                    parentId: string | null;
-                                    sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                    updatedAt: string;
-                                };
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description Default Response */
@@ -6303,39 +5352,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            platformAdmin: boolean;
-                            scopes: ("read" | "write" | "admin")[];
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                organisation: {
-                                    coordinator: boolean;
-                                    createdAt: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                    name: string;
-                                    parentId: string | null;
-                                    sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                    updatedAt: string;
-                                };
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description Default Response */
@@ -6440,39 +5457,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            platformAdmin: boolean;
-                            scopes: ("read" | "write" | "admin")[];
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                organisation: {
-                                    coordinator: boolean;
-                                    createdAt: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                    name: string;
-                                    parentId: string | null;
-                                    sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                    updatedAt: string;
-                                };
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description Default Response */
@@ -6533,20 +5518,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                createdAt: string;
-                                expiresAt: string | null;
-                                /** Format: uuid */
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                prefix: string;
-                                revokedAt: string | null;
-                                scopes: ("read" | "write" | "admin")[];
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["TokenPage"];
                     };
                 };
                 /** @description Default Response */
@@ -6587,17 +5559,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             secret: string;
-                            token: {
-                                createdAt: string;
-                                expiresAt: string | null;
-                                /** Format: uuid */
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                prefix: string;
-                                revokedAt: string | null;
-                                scopes: ("read" | "write" | "admin")[];
-                            };
+                            token: components["schemas"]["Token"];
                         };
                     };
                 };
@@ -6717,25 +5679,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["UserPage"];
                     };
                 };
                 /** @description Default Response */
@@ -6794,22 +5738,7 @@ export interface paths {
                                 expiresAt: string;
                                 url: string;
                             };
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
+                            user: components["schemas"]["User"];
                         };
                     };
                 };
@@ -6882,22 +5811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                            createdAt: string;
-                            email: string;
-                            /** Format: uuid */
-                            id: string;
-                            lastLoginAt: string | null;
-                            name: string;
-                            /** Format: uuid */
-                            organisationId: string;
-                            /** @enum {string} */
-                            role: "admin" | "analyst" | "member" | "viewer";
-                            /** @enum {string} */
-                            status: "invited" | "active" | "disabled";
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description Default Response */
@@ -6954,22 +5868,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                            createdAt: string;
-                            email: string;
-                            /** Format: uuid */
-                            id: string;
-                            lastLoginAt: string | null;
-                            name: string;
-                            /** Format: uuid */
-                            organisationId: string;
-                            /** @enum {string} */
-                            role: "admin" | "analyst" | "member" | "viewer";
-                            /** @enum {string} */
-                            status: "invited" | "active" | "disabled";
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description Default Response */
@@ -7044,21 +5943,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                active: boolean;
-                                createdAt: string;
-                                description: string;
-                                eventTypes: string[];
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                                updatedAt: string;
-                                url: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["WebhookPage"];
                     };
                 };
                 /** @description Default Response */
@@ -7101,18 +5986,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             secret: string;
-                            webhook: {
-                                active: boolean;
-                                createdAt: string;
-                                description: string;
-                                eventTypes: string[];
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                                updatedAt: string;
-                                url: string;
-                            };
+                            webhook: components["schemas"]["Webhook"];
                         };
                     };
                 };
@@ -7239,18 +6113,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            createdAt: string;
-                            description: string;
-                            eventTypes: string[];
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            organisationId: string;
-                            updatedAt: string;
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Webhook"];
                     };
                 };
                 /** @description Default Response */
@@ -7322,26 +6185,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                attempts: number;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                                /** Format: uuid */
-                                eventId: string;
-                                eventType: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastError: string | null;
-                                lastStatusCode: number | null;
-                                nextAttemptAt: string | null;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed" | "dead";
-                                /** Format: uuid */
-                                webhookId: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["DeliveryPage"];
                     };
                 };
                 /** @description Default Response */
@@ -7409,23 +6253,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attempts: number;
-                            createdAt: string;
-                            deliveredAt: string | null;
-                            /** Format: uuid */
-                            eventId: string;
-                            eventType: string;
-                            /** Format: uuid */
-                            id: string;
-                            lastError: string | null;
-                            lastStatusCode: number | null;
-                            nextAttemptAt: string | null;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed" | "dead";
-                            /** Format: uuid */
-                            webhookId: string;
-                        };
+                        "application/json": components["schemas"]["Delivery"];
                     };
                 };
                 /** @description Default Response */
@@ -7506,6 +6334,15 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsvQueryResult"];
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7569,6 +6406,15 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsvBatchResult"];
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7605,6 +6451,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsvRecord"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7627,25 +6482,450 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Advisory: {
+            caseId: string | null;
+            content: unknown;
+            createdAt: string;
+            cveId: string | null;
+            id: string;
+            marking: components["schemas"]["Marking"];
+            modifiedAt: string | null;
+            osv: unknown;
+            publishAt: string | null;
+            publishedAt: string | null;
+            revision: number;
+            /** @enum {string} */
+            source: "aisc" | "import";
+            /** @enum {string} */
+            state: "draft" | "scheduled" | "published" | "withdrawn";
+            title: string;
+            updatedAt: string;
+            withdrawnAt: string | null;
+        };
+        AdvisoryInput: {
+            caseId: string | null;
+            content: unknown;
+            createdAt: string;
+            cveId: string | null;
+            id: string;
+            marking: components["schemas"]["MarkingInput"];
+            modifiedAt: string | null;
+            osv: unknown;
+            publishAt: string | null;
+            publishedAt: string | null;
+            revision: number;
+            /** @enum {string} */
+            source: "aisc" | "import";
+            /** @enum {string} */
+            state: "draft" | "scheduled" | "published" | "withdrawn";
+            title: string;
+            updatedAt: string;
+            withdrawnAt: string | null;
+        };
+        AdvisoryPage: {
+            items: components["schemas"]["Advisory"][];
+            total: number;
+        };
+        AdvisoryPageInput: {
+            items: components["schemas"]["AdvisoryInput"][];
+            total: number;
+        };
+        AdvisoryRevision: {
+            at: string;
+            number: number;
+            osv: unknown;
+            summary: string;
+        };
+        AdvisoryRevisionInput: {
+            at: string;
+            number: number;
+            osv: unknown;
+            summary: string;
+        };
+        AuditEntry: {
+            action: string;
+            actor: {
+                label: string;
+                organisationId: string | null;
+                userId: string | null;
+            };
+            afterDigest: string | null;
+            at: string;
+            beforeDigest: string | null;
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            prevHash: string;
+            recordId: string;
+            recordType: string;
+            seq: number;
+        };
+        AuditEntryInput: {
+            action: string;
+            actor: {
+                label: string;
+                organisationId: string | null;
+                userId: string | null;
+            };
+            afterDigest: string | null;
+            at: string;
+            beforeDigest: string | null;
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            prevHash: string;
+            recordId: string;
+            recordType: string;
+            seq: number;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+        };
+        AuditEntryPageInput: {
+            items: components["schemas"]["AuditEntryInput"][];
+            total: number;
+        };
+        BatchResult: {
+            error?: components["schemas"]["Problem"];
+            items: components["schemas"]["FindingResult"][];
+            summary?: components["schemas"]["SubmissionSummary"];
+        };
+        BatchResultInput: {
+            error?: components["schemas"]["ProblemInput"];
+            items: components["schemas"]["FindingResultInput"][];
+            summary?: components["schemas"]["SubmissionSummaryInput"];
+        };
+        /** @description NDJSON: one FindingResult per line, then {"summary": SubmissionSummary} or {"error": Problem} */
+        BatchResultLines: string;
+        /** @description NDJSON: one FindingResult per line, then {"summary": SubmissionSummary} or {"error": Problem} */
+        BatchResultLinesInput: string;
+        Case: {
+            advisoryId: string | null;
+            closeReason: string | null;
+            coordinatorOrganisationId?: string;
+            createdAt: string;
+            cwe: string | null;
+            disclosureReason: string | null;
+            embargo: {
+                publicAt: string | null;
+                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
+            };
+            exploited: boolean;
+            firstNoticeAt: string | null;
+            fixBypass: boolean;
+            id: string;
+            kind: string;
+            pattern: string | null;
+            reportIds?: string[];
+            state: string;
+            summary: string;
+            title: string;
+            updatedAt: string;
+            vendorCount?: number;
+        };
+        CaseInput: {
+            advisoryId: string | null;
+            closeReason: string | null;
+            coordinatorOrganisationId?: string;
+            createdAt: string;
+            cwe: string | null;
+            disclosureReason: string | null;
+            embargo: {
+                publicAt: string | null;
+                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
+            };
+            exploited: boolean;
+            firstNoticeAt: string | null;
+            fixBypass: boolean;
+            id: string;
+            kind: string;
+            pattern: string | null;
+            reportIds?: string[];
+            state: string;
+            summary: string;
+            title: string;
+            updatedAt: string;
+            vendorCount?: number;
+        };
+        CaseMessage: {
+            authorUserId: string | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            threadId: string;
+            tlp: string;
+        };
+        CaseMessageInput: {
+            authorUserId: string | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            threadId: string;
+            tlp: string;
+        };
+        CaseMessagePage: {
+            items: components["schemas"]["CaseMessage"][];
+            total: number;
+        };
+        CaseMessagePageInput: {
+            items: components["schemas"]["CaseMessageInput"][];
+            total: number;
+        };
+        CasePage: {
+            items: components["schemas"]["Case"][];
+            total: number;
+        };
+        CasePageInput: {
+            items: components["schemas"]["CaseInput"][];
+            total: number;
+        };
+        CaseParticipation: {
+            acknowledgedAt: string | null;
+            caseId: string;
+            embargoResponse: {
+                at: string | null;
+                proposalId: string | null;
+                response: string;
+            } | null;
+            invitedAt: string;
+            organisationId: string;
+            status: string;
+        };
+        CaseParticipationInput: {
+            acknowledgedAt: string | null;
+            caseId: string;
+            embargoResponse: {
+                at: string | null;
+                proposalId: string | null;
+                response: string;
+            } | null;
+            invitedAt: string;
+            organisationId: string;
+            status: string;
+        };
+        CaseThread: {
+            caseId: string;
+            createdAt: string;
+            id: string;
+            private: boolean;
+            subject: string;
+            vendorOrganisationId: string | null;
+        };
+        CaseThreadInput: {
+            caseId: string;
+            createdAt: string;
+            id: string;
+            private: boolean;
+            subject: string;
+            vendorOrganisationId: string | null;
+        };
+        CaseThreadPage: {
+            items: components["schemas"]["CaseThread"][];
+            total: number;
+        };
+        CaseThreadPageInput: {
+            items: components["schemas"]["CaseThreadInput"][];
+            total: number;
+        };
+        CaseVendor: {
+            acknowledgedAt: string | null;
+            caseId: string;
+            embargoResponse: {
+                at: string | null;
+                proposalId: string | null;
+                response: string;
+            } | null;
+            invitedAt: string;
+            name: string;
+            organisationId: string;
+            statementCount: number;
+            status: string;
+        };
+        CaseVendorInput: {
+            acknowledgedAt: string | null;
+            caseId: string;
+            embargoResponse: {
+                at: string | null;
+                proposalId: string | null;
+                response: string;
+            } | null;
+            invitedAt: string;
+            name: string;
+            organisationId: string;
+            statementCount: number;
+            status: string;
+        };
+        CaseVendorPage: {
+            items: components["schemas"]["CaseVendor"][];
+            total: number;
+        };
+        CaseVendorPageInput: {
+            items: components["schemas"]["CaseVendorInput"][];
+            total: number;
+        };
+        CaseVulnerability: {
+            affectedVersions: string[];
+            caseId: string;
+            createdAt: string;
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
+            cwe: string | null;
+            description: string | null;
+            id: string;
+            product: string | null;
+            /** @description Download each with GET /api/findings/attachments/{id} */
+            proofOfConcept: {
+                digest: string;
+                id: string;
+                mediaType: string;
+                name: string;
+                size: number;
+            }[];
+            /** @description Coordinators only */
+            reportId?: string | null;
+            severity: string | null;
+            ssvc: {
+                decision: string;
+                vector: string;
+            } | null;
+            title: string;
+            vendorOrganisationId: string | null;
+        };
+        CaseVulnerabilityInput: {
+            affectedVersions: string[];
+            caseId: string;
+            createdAt: string;
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
+            cwe: string | null;
+            description: string | null;
+            id: string;
+            product: string | null;
+            /** @description Download each with GET /api/findings/attachments/{id} */
+            proofOfConcept: {
+                digest: string;
+                id: string;
+                mediaType: string;
+                name: string;
+                size: number;
+            }[];
+            /** @description Coordinators only */
+            reportId?: string | null;
+            severity: string | null;
+            ssvc: {
+                decision: string;
+                vector: string;
+            } | null;
+            title: string;
+            vendorOrganisationId: string | null;
+        };
+        /** @description A CSAF 2.0 document (https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json) */
+        CsafDocument: {
+            [key: string]: unknown;
+        };
+        /** @description A CSAF 2.0 document (https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json) */
+        CsafDocumentInput: {
+            [key: string]: unknown;
+        };
+        /** @description A CVE JSON 5 record (https://github.com/CVEProject/cve-schema) */
+        Cve5Record: {
+            [key: string]: unknown;
+        };
+        /** @description A CVE JSON 5 record (https://github.com/CVEProject/cve-schema) */
+        Cve5RecordInput: {
+            [key: string]: unknown;
+        };
+        Delivery: {
+            attempts: number;
+            createdAt: string;
+            deliveredAt: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            lastStatusCode: number | null;
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "dead";
+            /** Format: uuid */
+            webhookId: string;
+        };
+        DeliveryInput: {
+            attempts: number;
+            createdAt: string;
+            deliveredAt: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            lastStatusCode: number | null;
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "dead";
+            /** Format: uuid */
+            webhookId: string;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["Delivery"][];
+            total: number;
+        };
+        DeliveryPageInput: {
+            items: components["schemas"]["DeliveryInput"][];
+            total: number;
+        };
+        EmbargoPolicy: {
+            defaultDays: number;
+            exploitedDays: number;
+            fixBypassDays: number;
+            readonly reminderOffsetsMinutes: number[];
+        };
+        EmbargoPolicyInput: {
+            defaultDays: number;
+            exploitedDays: number;
+            fixBypassDays: number;
+            readonly reminderOffsetsMinutes: number[];
+        };
+        EmbargoProposal: {
+            caseId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            extension: boolean;
+            id: string;
+            proposedByOrganisationId: string;
+            publicAt: string;
+            reason: string | null;
+            status: string;
+        };
+        EmbargoProposalInput: {
+            caseId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            extension: boolean;
+            id: string;
+            proposedByOrganisationId: string;
+            publicAt: string;
+            reason: string | null;
+            status: string;
+        };
+        /** @description text/event-stream (WHATWG HTML §9.2) */
+        EventStream: string;
+        /** @description text/event-stream (WHATWG HTML §9.2) */
+        EventStreamInput: string;
         Finding: {
             /** @enum {string} */
             disposition: "accepted" | "duplicate";
             /** Format: uuid */
             id: string;
-            marking: {
-                access: {
-                    organisations: string[];
-                    users: string[];
-                };
-                /** @enum {string} */
-                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                coordinators: boolean;
-                createdBy: string | null;
-                /** Format: uuid */
-                ownerOrganisationId: string;
-                /** @enum {string} */
-                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-            };
+            marking: components["schemas"]["Marking"];
             /** Format: uuid */
             organisationId: string;
             reportId: string | null;
@@ -7657,20 +6937,7 @@ export interface components {
             disposition: "accepted" | "duplicate";
             /** Format: uuid */
             id: string;
-            marking: {
-                access: {
-                    organisations: string[];
-                    users: string[];
-                };
-                /** @enum {string} */
-                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                coordinators: boolean;
-                createdBy: string | null;
-                /** Format: uuid */
-                ownerOrganisationId: string;
-                /** @enum {string} */
-                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-            };
+            marking: components["schemas"]["MarkingInput"];
             /** Format: uuid */
             organisationId: string;
             reportId: string | null;
@@ -7685,7 +6952,7 @@ export interface components {
             index: number;
             /** @enum {string} */
             match?: "exact" | "near";
-            problems?: {
+            readonly problems?: {
                 message: string;
                 path: string;
             }[];
@@ -7705,7 +6972,7 @@ export interface components {
             index: number;
             /** @enum {string} */
             match?: "exact" | "near";
-            problems?: {
+            readonly problems?: {
                 message: string;
                 path: string;
             }[];
@@ -7716,6 +6983,312 @@ export interface components {
             similarity?: number;
             /** @enum {string} */
             status: "accepted" | "duplicate" | "rejected";
+        };
+        ImportNote: {
+            id: string | null;
+            location: string;
+            readonly problems: {
+                message: string;
+                path: string;
+            }[];
+        };
+        ImportNoteInput: {
+            id: string | null;
+            location: string;
+            readonly problems: {
+                message: string;
+                path: string;
+            }[];
+        };
+        ImportResult: {
+            created: number;
+            rejected: number;
+            rejections: components["schemas"]["ImportNote"][];
+            revised: number;
+            unchanged: number;
+            warnings: components["schemas"]["ImportNote"][];
+        };
+        ImportResultInput: {
+            created: number;
+            rejected: number;
+            rejections: components["schemas"]["ImportNoteInput"][];
+            revised: number;
+            unchanged: number;
+            warnings: components["schemas"]["ImportNoteInput"][];
+        };
+        InboxItem: {
+            case: components["schemas"]["Case"];
+            participation: components["schemas"]["CaseParticipation"];
+        };
+        InboxItemInput: {
+            case: components["schemas"]["CaseInput"];
+            participation: components["schemas"]["CaseParticipationInput"];
+        };
+        InboxItemPage: {
+            items: components["schemas"]["InboxItem"][];
+            total: number;
+        };
+        InboxItemPageInput: {
+            items: components["schemas"]["InboxItemInput"][];
+            total: number;
+        };
+        Marking: {
+            access: {
+                organisations: string[];
+                users: string[];
+            };
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            coordinators: boolean;
+            createdBy: string | null;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        MarkingInput: {
+            access: {
+                organisations: string[];
+                users: string[];
+            };
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            coordinators: boolean;
+            createdBy: string | null;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        Note: {
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["Marking"];
+            subjectOrganisationId: string | null;
+            title: string;
+            updatedAt: string;
+        };
+        NoteInput: {
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["MarkingInput"];
+            subjectOrganisationId: string | null;
+            title: string;
+            updatedAt: string;
+        };
+        NotePage: {
+            items: components["schemas"]["Note"][];
+            total: number;
+        };
+        NotePageInput: {
+            items: components["schemas"]["NoteInput"][];
+            total: number;
+        };
+        Organisation: {
+            coordinator: boolean;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
+            name: string;
+            parentId: string | null;
+            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
+            updatedAt: string;
+        };
+        OrganisationInput: {
+            coordinator: boolean;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
+            name: string;
+            parentId: string | null;
+            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
+            updatedAt: string;
+        };
+        OrganisationPage: {
+            items: components["schemas"]["Organisation"][];
+            total: number;
+        };
+        OrganisationPageInput: {
+            items: components["schemas"]["OrganisationInput"][];
+            total: number;
+        };
+        OsvAffected: {
+            database_specific?: {
+                [key: string]: unknown;
+            };
+            ecosystem_specific?: {
+                [key: string]: unknown;
+            };
+            package?: {
+                ecosystem: string;
+                name: string;
+                purl?: string;
+            };
+            readonly ranges?: {
+                database_specific?: {
+                    [key: string]: unknown;
+                };
+                readonly events: components["schemas"]["OsvEvent"][];
+                repo?: string;
+                /** @enum {string} */
+                type: "GIT" | "SEMVER" | "ECOSYSTEM";
+            }[];
+            severity?: components["schemas"]["OsvSeverity"][] | null;
+            readonly versions?: string[];
+        };
+        OsvAffectedInput: {
+            database_specific?: {
+                [key: string]: unknown;
+            };
+            ecosystem_specific?: {
+                [key: string]: unknown;
+            };
+            package?: {
+                ecosystem: string;
+                name: string;
+                purl?: string;
+            };
+            readonly ranges?: {
+                database_specific?: {
+                    [key: string]: unknown;
+                };
+                readonly events: components["schemas"]["OsvEventInput"][];
+                repo?: string;
+                /** @enum {string} */
+                type: "GIT" | "SEMVER" | "ECOSYSTEM";
+            }[];
+            severity?: components["schemas"]["OsvSeverityInput"][] | null;
+            readonly versions?: string[];
+        };
+        OsvBatchEntry: {
+            next_page_token?: string;
+            readonly vulns?: {
+                id: string;
+                modified: string;
+            }[];
+        };
+        OsvBatchEntryInput: {
+            next_page_token?: string;
+            readonly vulns?: {
+                id: string;
+                modified: string;
+            }[];
+        };
+        OsvBatchResult: {
+            results: components["schemas"]["OsvBatchEntry"][];
+        };
+        OsvBatchResultInput: {
+            results: components["schemas"]["OsvBatchEntryInput"][];
+        };
+        /** @description An OSV record (OSV schema 1.7; see OsvRecord) */
+        OsvDocument: {
+            [key: string]: unknown;
+        };
+        /** @description An OSV record (OSV schema 1.7; see OsvRecord) */
+        OsvDocumentInput: {
+            [key: string]: unknown;
+        };
+        OsvEvent: {
+            introduced: string;
+        } | {
+            fixed: string;
+        } | {
+            last_affected: string;
+        } | {
+            limit: string;
+        };
+        OsvEventInput: {
+            introduced: string;
+        } | {
+            fixed: string;
+        } | {
+            last_affected: string;
+        } | {
+            limit: string;
+        };
+        OsvQueryResult: {
+            next_page_token?: string;
+            readonly vulns?: components["schemas"]["OsvRecord"][];
+        };
+        OsvQueryResultInput: {
+            next_page_token?: string;
+            readonly vulns?: components["schemas"]["OsvRecordInput"][];
+        };
+        /** @description An OSV record (OSV schema 1.7) */
+        OsvRecord: {
+            affected?: components["schemas"]["OsvAffected"][] | null;
+            aliases?: string[] | null;
+            readonly credits?: {
+                readonly contact?: string[];
+                name: string;
+                /** @enum {string} */
+                type?: "FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER";
+            }[];
+            database_specific?: {
+                [key: string]: unknown;
+            };
+            details?: string;
+            id: string;
+            modified: string;
+            published?: string;
+            references?: {
+                /** @enum {string} */
+                type: "ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB";
+                url: string;
+            }[] | null;
+            readonly related?: string[];
+            schema_version?: string;
+            severity?: components["schemas"]["OsvSeverity"][] | null;
+            summary?: string;
+            readonly upstream?: string[];
+            withdrawn?: string;
+        };
+        /** @description An OSV record (OSV schema 1.7) */
+        OsvRecordInput: {
+            affected?: components["schemas"]["OsvAffectedInput"][] | null;
+            aliases?: string[] | null;
+            readonly credits?: {
+                readonly contact?: string[];
+                name: string;
+                /** @enum {string} */
+                type?: "FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER";
+            }[];
+            database_specific?: {
+                [key: string]: unknown;
+            };
+            details?: string;
+            id: string;
+            modified: string;
+            published?: string;
+            references?: {
+                /** @enum {string} */
+                type: "ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB";
+                url: string;
+            }[] | null;
+            readonly related?: string[];
+            schema_version?: string;
+            severity?: components["schemas"]["OsvSeverityInput"][] | null;
+            summary?: string;
+            readonly upstream?: string[];
+            withdrawn?: string;
+        };
+        OsvSeverity: {
+            score: string;
+            /** @enum {string} */
+            type: "CVSS_V2" | "CVSS_V3" | "CVSS_V4" | "Ubuntu";
+        };
+        OsvSeverityInput: {
+            score: string;
+            /** @enum {string} */
+            type: "CVSS_V2" | "CVSS_V3" | "CVSS_V4" | "Ubuntu";
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -7757,20 +7330,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             knownExploited: boolean;
-            marking: {
-                access: {
-                    organisations: string[];
-                    users: string[];
-                };
-                /** @enum {string} */
-                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                coordinators: boolean;
-                createdBy: string | null;
-                /** Format: uuid */
-                ownerOrganisationId: string;
-                /** @enum {string} */
-                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-            };
+            marking: components["schemas"]["Marking"];
             product: string;
             reason: string | null;
             reputation?: {
@@ -7809,20 +7369,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             knownExploited: boolean;
-            marking: {
-                access: {
-                    organisations: string[];
-                    users: string[];
-                };
-                /** @enum {string} */
-                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                coordinators: boolean;
-                createdBy: string | null;
-                /** Format: uuid */
-                ownerOrganisationId: string;
-                /** @enum {string} */
-                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-            };
+            marking: components["schemas"]["MarkingInput"];
             product: string;
             reason: string | null;
             reputation?: {
@@ -7850,6 +7397,218 @@ export interface components {
             title: string;
         } & {
             [key: string]: unknown;
+        };
+        ReportPage: {
+            items: components["schemas"]["Report"][];
+            total: number;
+        };
+        ReportPageInput: {
+            items: components["schemas"]["ReportInput"][];
+            total: number;
+        };
+        Session: {
+            csrfToken: string;
+            platformAdmin: boolean;
+            scopes: ("read" | "write" | "admin")[];
+            user: {
+                /** @enum {string} */
+                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                createdAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                lastLoginAt: string | null;
+                name: string;
+                organisation: components["schemas"]["Organisation"];
+                /** Format: uuid */
+                organisationId: string;
+                /** @enum {string} */
+                role: "admin" | "analyst" | "member" | "viewer";
+                /** @enum {string} */
+                status: "invited" | "active" | "disabled";
+            };
+        };
+        SessionInput: {
+            csrfToken: string;
+            platformAdmin: boolean;
+            scopes: ("read" | "write" | "admin")[];
+            user: {
+                /** @enum {string} */
+                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                createdAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                lastLoginAt: string | null;
+                name: string;
+                organisation: components["schemas"]["OrganisationInput"];
+                /** Format: uuid */
+                organisationId: string;
+                /** @enum {string} */
+                role: "admin" | "analyst" | "member" | "viewer";
+                /** @enum {string} */
+                status: "invited" | "active" | "disabled";
+            };
+        };
+        /** @description A STIX 2.1 bundle (https://docs.oasis-open.org/cti/stix/v2.1/) */
+        StixBundle: {
+            [key: string]: unknown;
+        };
+        /** @description A STIX 2.1 bundle (https://docs.oasis-open.org/cti/stix/v2.1/) */
+        StixBundleInput: {
+            [key: string]: unknown;
+        };
+        SubmissionSummary: {
+            accepted: number;
+            duplicate: number;
+            received: number;
+            rejected: number;
+            replayed: number;
+        };
+        SubmissionSummaryInput: {
+            accepted: number;
+            duplicate: number;
+            received: number;
+            rejected: number;
+            replayed: number;
+        };
+        Token: {
+            createdAt: string;
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            revokedAt: string | null;
+            scopes: ("read" | "write" | "admin")[];
+        };
+        TokenInput: {
+            createdAt: string;
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            revokedAt: string | null;
+            scopes: ("read" | "write" | "admin")[];
+        };
+        TokenPage: {
+            items: components["schemas"]["Token"][];
+            total: number;
+        };
+        TokenPageInput: {
+            items: components["schemas"]["TokenInput"][];
+            total: number;
+        };
+        User: {
+            /** @enum {string} */
+            clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            createdAt: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            lastLoginAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            role: "admin" | "analyst" | "member" | "viewer";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+        };
+        UserInput: {
+            /** @enum {string} */
+            clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            createdAt: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            lastLoginAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            role: "admin" | "analyst" | "member" | "viewer";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            total: number;
+        };
+        UserPageInput: {
+            items: components["schemas"]["UserInput"][];
+            total: number;
+        };
+        VendorStatement: {
+            actionStatement: string | null;
+            caseId: string;
+            createdAt: string;
+            fixedVersions: string[];
+            id: string;
+            impactStatement: string | null;
+            justification: string | null;
+            shared: boolean;
+            status: string;
+            updatedAt: string;
+            vendorOrganisationId: string;
+            vulnerabilityId: string;
+        };
+        VendorStatementInput: {
+            actionStatement: string | null;
+            caseId: string;
+            createdAt: string;
+            fixedVersions: string[];
+            id: string;
+            impactStatement: string | null;
+            justification: string | null;
+            shared: boolean;
+            status: string;
+            updatedAt: string;
+            vendorOrganisationId: string;
+            vulnerabilityId: string;
+        };
+        VendorStatementPage: {
+            items: components["schemas"]["VendorStatement"][];
+            total: number;
+        };
+        VendorStatementPageInput: {
+            items: components["schemas"]["VendorStatementInput"][];
+            total: number;
+        };
+        Webhook: {
+            active: boolean;
+            createdAt: string;
+            description: string;
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            updatedAt: string;
+            url: string;
+        };
+        WebhookInput: {
+            active: boolean;
+            createdAt: string;
+            description: string;
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            updatedAt: string;
+            url: string;
+        };
+        WebhookPage: {
+            items: components["schemas"]["Webhook"][];
+            total: number;
+        };
+        WebhookPageInput: {
+            items: components["schemas"]["WebhookInput"][];
+            total: number;
         };
     };
     responses: never;

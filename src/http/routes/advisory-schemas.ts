@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CREDIT_ROLES, REFERENCE_TYPES, REMEDIATION_CATEGORIES } from '../../domain/advisory/content';
 import { ADVISORY_STATES } from '../../domain/advisory/state';
-import { MarkingInput, MarkingView } from '../schemas';
+import { MarkingInput, MarkingView, nameSchemas } from '../schemas';
 
 /** Request and response schemas of the advisory routes (OpenAPI is generated from them). */
 const Text = (max: number) => z.string().max(max);
@@ -127,3 +127,5 @@ export const EXPORT_DOCUMENTS = {
   cve5: standardDocument('Cve5Record', 'A CVE JSON 5 record (https://github.com/CVEProject/cve-schema)'),
   stix: standardDocument('StixBundle', 'A STIX 2.1 bundle (https://docs.oasis-open.org/cti/stix/v2.1/)'),
 } as const;
+
+nameSchemas({ Advisory, AdvisoryRevision: Revision });

@@ -3,7 +3,7 @@ import { CASE_STATES } from '../../domain/cases/case-states';
 import { EMBARGO_STATES } from '../../domain/cases/embargo-states';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { MESSAGE_TLPS } from '../../services/cases/messages';
-import { Paging, Uuid } from '../schemas';
+import { nameSchemas, Paging, Uuid } from '../schemas';
 import { AdvisoryContentInput } from './advisory-schemas';
 
 /** Request and response schemas of the coordination routes (OpenAPI is generated from them). */
@@ -189,4 +189,17 @@ export const CaseAdvisoryBody = z.strictObject({
       credits: overridable.credits.unwrap().optional(),
     })
     .default({}),
+});
+
+nameSchemas({
+  Case: CaseView,
+  CaseParticipation: Participation,
+  CaseVendor,
+  CaseVulnerability: Vulnerability,
+  EmbargoProposal: Proposal,
+  VendorStatement: Statement,
+  InboxItem,
+  CaseThread: Thread,
+  CaseMessage: Message,
+  EmbargoPolicy: PolicyBody,
 });
