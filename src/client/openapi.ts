@@ -21,12 +21,24 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The document as published (JSON), or its hash file (text) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CsafDocument"];
+                        "text/plain": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -55,12 +67,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description path,date rows */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -94,7 +108,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RolieFeed"];
+                    };
                 };
             };
         };
@@ -123,12 +139,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description One path per line */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": string;
+                    };
                 };
             };
         };
@@ -162,7 +180,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CsafProviderMetadata"];
+                    };
                 };
             };
         };
@@ -1025,7 +1045,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdvisoryRevision"][];
+                        "application/json": components["schemas"]["AdvisoryRevisionList"];
                     };
                 };
                 /** @description Default Response */
@@ -1757,32 +1777,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            proposals: components["schemas"]["EmbargoProposal"][];
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                            vulnerabilities: components["schemas"]["CaseVulnerability"][];
-                        };
+                        "application/json": components["schemas"]["CaseDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -1916,10 +1911,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisory: components["schemas"]["Advisory"];
-                            case: components["schemas"]["Case"];
-                        };
+                        "application/json": components["schemas"]["CaseAdvisory"];
                     };
                 };
                 /** @description Default Response */
@@ -2533,11 +2525,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["CaseMessage"][];
-                            thread: components["schemas"]["CaseThread"];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CaseThreadMessages"];
                     };
                 };
                 /** @description Default Response */
@@ -3242,13 +3230,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The file as uploaded */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/octet-stream": components["schemas"]["AttachmentContent"];
                     };
                 };
                 /** @description Default Response */
@@ -3453,11 +3441,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            day: number;
-                            normal: number;
-                            priority: number;
-                        };
+                        "application/json": components["schemas"]["IntakeBudget"];
                     };
                 };
                 /** @description Default Response */
@@ -3519,13 +3503,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            baseScore: number;
-                            baseSeverity: string;
-                            version: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["CvssScore"];
                     };
                 };
                 /** @description Default Response */
@@ -3577,14 +3555,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            findingsPerDay: number;
-                            findingsPerMinute: number;
-                            /** Format: uuid */
-                            organisationId: string;
-                            priorityFindingsPerMinute: number;
-                            updatedAt: string;
-                        }[];
+                        "application/json": components["schemas"]["IntakeQuotaList"];
                     };
                 };
                 /** @description Default Response */
@@ -3649,14 +3620,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            findingsPerDay: number;
-                            findingsPerMinute: number;
-                            /** Format: uuid */
-                            organisationId: string;
-                            priorityFindingsPerMinute: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["IntakeQuota"];
                     };
                 };
                 /** @description Default Response */
@@ -3774,12 +3738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            findingsPerDay: number;
-                            findingsPerMinute: number;
-                            needsInfoCloseDays: number;
-                            priorityFindingsPerMinute: number;
-                        };
+                        "application/json": components["schemas"]["IntakeSettings"];
                     };
                 };
                 /** @description Default Response */
@@ -3803,12 +3762,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        findingsPerDay: number;
-                        findingsPerMinute: number;
-                        needsInfoCloseDays: number;
-                        priorityFindingsPerMinute: number;
-                    };
+                    "application/json": components["schemas"]["IntakeSettingsInput"];
                 };
             };
             responses: {
@@ -3818,12 +3772,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            findingsPerDay: number;
-                            findingsPerMinute: number;
-                            needsInfoCloseDays: number;
-                            priorityFindingsPerMinute: number;
-                        };
+                        "application/json": components["schemas"]["IntakeSettings"];
                     };
                 };
                 /** @description Default Response */
@@ -3956,35 +3905,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            classifications: {
-                                id: string;
-                                label: string;
-                            }[];
-                            clearances: {
-                                id: string;
-                                label: string;
-                            }[];
-                            eventTypes: string[];
-                            organisationKinds: {
-                                id: string;
-                                label: string;
-                            }[];
-                            roles: {
-                                id: string;
-                                label: string;
-                            }[];
-                            sectors: {
-                                id: string;
-                                label: string;
-                            }[];
-                            setupNeeded: boolean;
-                            tlp: string[];
-                            tokenScopes: {
-                                id: string;
-                                label: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Vocabularies"];
                     };
                 };
             };
@@ -4310,9 +4231,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            count: number;
-                        };
+                        "application/json": components["schemas"]["NoteCount"];
                     };
                 };
                 /** @description Default Response */
@@ -4784,67 +4703,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
-                            case: {
-                                publicAt: string | null;
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                state: "open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed";
-                            } | null;
-                            createdAt: string;
-                            credits: ({
-                                findings: number;
-                                models: string[];
-                                organisation: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            cwe: string | null;
-                            duplicateOf: string | null;
-                            exploited: boolean;
-                            findingCount: number;
-                            findings: ({
-                                /** Format: uuid */
-                                id: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            knownExploited: boolean;
-                            marking: components["schemas"]["Marking"];
-                            otherCredits: number;
-                            product: string;
-                            reason: string | null;
-                            reputation?: {
-                                model: {
-                                    accepted: number;
-                                    duplicates: number;
-                                    key: string;
-                                    precision: number | null;
-                                    rejected: number;
-                                    submitted: number;
-                                } | null;
-                                organisation: {
-                                    accepted: number;
-                                    duplicates: number;
-                                    key: string;
-                                    precision: number | null;
-                                    rejected: number;
-                                    submitted: number;
-                                } | null;
-                            } | null;
-                            /** @enum {string} */
-                            severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
-                            /** @enum {string} */
-                            state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
-                            title: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ReportDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -5146,11 +5005,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            report: components["schemas"]["Report"];
-                            /** Format: uuid */
-                            split: string;
-                        };
+                        "application/json": components["schemas"]["ReportSplit"];
                     };
                 };
                 /** @description Default Response */
@@ -5557,10 +5412,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            secret: string;
-                            token: components["schemas"]["Token"];
-                        };
+                        "application/json": components["schemas"]["NewToken"];
                     };
                 };
                 /** @description Default Response */
@@ -5733,13 +5585,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            invitation: {
-                                expiresAt: string;
-                                url: string;
-                            };
-                            user: components["schemas"]["User"];
-                        };
+                        "application/json": components["schemas"]["InvitedUser"];
                     };
                 };
                 /** @description Default Response */
@@ -5984,10 +5830,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            secret: string;
-                            webhook: components["schemas"]["Webhook"];
-                        };
+                        "application/json": components["schemas"]["NewWebhook"];
                     };
                 };
                 /** @description Default Response */
@@ -6542,6 +6385,12 @@ export interface components {
             osv: unknown;
             summary: string;
         };
+        AdvisoryRevisionList: components["schemas"]["AdvisoryRevision"][];
+        AdvisoryRevisionListInput: components["schemas"]["AdvisoryRevisionInput"][];
+        /** Format: binary */
+        AttachmentContent: string;
+        /** Format: binary */
+        AttachmentContentInput: string;
         AuditEntry: {
             action: string;
             actor: {
@@ -6623,6 +6472,66 @@ export interface components {
             title: string;
             updatedAt: string;
             vendorCount?: number;
+        };
+        CaseAdvisory: {
+            advisory: components["schemas"]["Advisory"];
+            case: components["schemas"]["Case"];
+        };
+        CaseAdvisoryInput: {
+            advisory: components["schemas"]["AdvisoryInput"];
+            case: components["schemas"]["CaseInput"];
+        };
+        CaseDetail: {
+            advisoryId: string | null;
+            closeReason: string | null;
+            coordinatorOrganisationId?: string;
+            createdAt: string;
+            cwe: string | null;
+            disclosureReason: string | null;
+            embargo: {
+                publicAt: string | null;
+                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
+            };
+            exploited: boolean;
+            firstNoticeAt: string | null;
+            fixBypass: boolean;
+            id: string;
+            kind: string;
+            pattern: string | null;
+            proposals: components["schemas"]["EmbargoProposal"][];
+            reportIds?: string[];
+            state: string;
+            summary: string;
+            title: string;
+            updatedAt: string;
+            vendorCount?: number;
+            vulnerabilities: components["schemas"]["CaseVulnerability"][];
+        };
+        CaseDetailInput: {
+            advisoryId: string | null;
+            closeReason: string | null;
+            coordinatorOrganisationId?: string;
+            createdAt: string;
+            cwe: string | null;
+            disclosureReason: string | null;
+            embargo: {
+                publicAt: string | null;
+                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
+            };
+            exploited: boolean;
+            firstNoticeAt: string | null;
+            fixBypass: boolean;
+            id: string;
+            kind: string;
+            pattern: string | null;
+            proposals: components["schemas"]["EmbargoProposalInput"][];
+            reportIds?: string[];
+            state: string;
+            summary: string;
+            title: string;
+            updatedAt: string;
+            vendorCount?: number;
+            vulnerabilities: components["schemas"]["CaseVulnerabilityInput"][];
         };
         CaseInput: {
             advisoryId: string | null;
@@ -6719,6 +6628,16 @@ export interface components {
             private: boolean;
             subject: string;
             vendorOrganisationId: string | null;
+        };
+        CaseThreadMessages: {
+            items: components["schemas"]["CaseMessage"][];
+            thread: components["schemas"]["CaseThread"];
+            total: number;
+        };
+        CaseThreadMessagesInput: {
+            items: components["schemas"]["CaseMessageInput"][];
+            thread: components["schemas"]["CaseThreadInput"];
+            total: number;
         };
         CaseThreadPage: {
             items: components["schemas"]["CaseThread"][];
@@ -6832,6 +6751,14 @@ export interface components {
         CsafDocumentInput: {
             [key: string]: unknown;
         };
+        /** @description CSAF 2.0 provider metadata (§7.1.7) */
+        CsafProviderMetadata: {
+            [key: string]: unknown;
+        };
+        /** @description CSAF 2.0 provider metadata (§7.1.7) */
+        CsafProviderMetadataInput: {
+            [key: string]: unknown;
+        };
         /** @description A CVE JSON 5 record (https://github.com/CVEProject/cve-schema) */
         Cve5Record: {
             [key: string]: unknown;
@@ -6839,6 +6766,30 @@ export interface components {
         /** @description A CVE JSON 5 record (https://github.com/CVEProject/cve-schema) */
         Cve5RecordInput: {
             [key: string]: unknown;
+        };
+        CvssScore: {
+            baseScore: number;
+            /** @enum {string} */
+            baseSeverity: "NONE" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+            environmentalScore?: number;
+            /** @enum {string} */
+            nomenclature?: "CVSS-B" | "CVSS-BT" | "CVSS-BE" | "CVSS-BTE";
+            temporalScore?: number;
+            vectorString: string;
+            /** @enum {string} */
+            version: "2.0" | "3.0" | "3.1" | "4.0";
+        };
+        CvssScoreInput: {
+            baseScore: number;
+            /** @enum {string} */
+            baseSeverity: "NONE" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+            environmentalScore?: number;
+            /** @enum {string} */
+            nomenclature?: "CVSS-B" | "CVSS-BT" | "CVSS-BE" | "CVSS-BTE";
+            temporalScore?: number;
+            vectorString: string;
+            /** @enum {string} */
+            version: "2.0" | "3.0" | "3.1" | "4.0";
         };
         Delivery: {
             attempts: number;
@@ -7032,6 +6983,60 @@ export interface components {
             items: components["schemas"]["InboxItemInput"][];
             total: number;
         };
+        IntakeBudget: {
+            day: number;
+            normal: number;
+            priority: number;
+        };
+        IntakeBudgetInput: {
+            day: number;
+            normal: number;
+            priority: number;
+        };
+        IntakeQuota: {
+            findingsPerDay: number;
+            findingsPerMinute: number;
+            /** Format: uuid */
+            organisationId: string;
+            priorityFindingsPerMinute: number;
+            updatedAt: string;
+        };
+        IntakeQuotaInput: {
+            findingsPerDay: number;
+            findingsPerMinute: number;
+            /** Format: uuid */
+            organisationId: string;
+            priorityFindingsPerMinute: number;
+            updatedAt: string;
+        };
+        IntakeQuotaList: components["schemas"]["IntakeQuota"][];
+        IntakeQuotaListInput: components["schemas"]["IntakeQuotaInput"][];
+        IntakeSettings: {
+            findingsPerDay: number;
+            findingsPerMinute: number;
+            needsInfoCloseDays: number;
+            priorityFindingsPerMinute: number;
+        };
+        IntakeSettingsInput: {
+            findingsPerDay: number;
+            findingsPerMinute: number;
+            needsInfoCloseDays: number;
+            priorityFindingsPerMinute: number;
+        };
+        InvitedUser: {
+            invitation: {
+                expiresAt: string;
+                url: string;
+            };
+            user: components["schemas"]["User"];
+        };
+        InvitedUserInput: {
+            invitation: {
+                expiresAt: string;
+                url: string;
+            };
+            user: components["schemas"]["UserInput"];
+        };
         Marking: {
             access: {
                 organisations: string[];
@@ -7060,6 +7065,22 @@ export interface components {
             /** @enum {string} */
             tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
         };
+        NewToken: {
+            secret: string;
+            token: components["schemas"]["Token"];
+        };
+        NewTokenInput: {
+            secret: string;
+            token: components["schemas"]["TokenInput"];
+        };
+        NewWebhook: {
+            secret: string;
+            webhook: components["schemas"]["Webhook"];
+        };
+        NewWebhookInput: {
+            secret: string;
+            webhook: components["schemas"]["WebhookInput"];
+        };
         Note: {
             body: string;
             createdAt: string;
@@ -7069,6 +7090,12 @@ export interface components {
             subjectOrganisationId: string | null;
             title: string;
             updatedAt: string;
+        };
+        NoteCount: {
+            count: number;
+        };
+        NoteCountInput: {
+            count: number;
         };
         NoteInput: {
             body: string;
@@ -7359,6 +7386,128 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ReportDetail: {
+            actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
+            case: {
+                publicAt: string | null;
+                publishedAt: string | null;
+                /** @enum {string} */
+                state: "open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed";
+            } | null;
+            createdAt: string;
+            credits: ({
+                findings: number;
+                models: string[];
+                organisation: string;
+                /** Format: uuid */
+                organisationId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            cwe: string | null;
+            duplicateOf: string | null;
+            exploited: boolean;
+            findingCount: number;
+            findings: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: uuid */
+            id: string;
+            knownExploited: boolean;
+            marking: components["schemas"]["Marking"];
+            otherCredits: number;
+            product: string;
+            reason: string | null;
+            reputation?: {
+                model: {
+                    accepted: number;
+                    duplicates: number;
+                    key: string;
+                    precision: number | null;
+                    rejected: number;
+                    submitted: number;
+                } | null;
+                organisation: {
+                    accepted: number;
+                    duplicates: number;
+                    key: string;
+                    precision: number | null;
+                    rejected: number;
+                    submitted: number;
+                } | null;
+            } | null;
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            /** @enum {string} */
+            state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
+            title: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportDetailInput: {
+            actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
+            case: {
+                publicAt: string | null;
+                publishedAt: string | null;
+                /** @enum {string} */
+                state: "open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed";
+            } | null;
+            createdAt: string;
+            credits: ({
+                findings: number;
+                models: string[];
+                organisation: string;
+                /** Format: uuid */
+                organisationId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            cwe: string | null;
+            duplicateOf: string | null;
+            exploited: boolean;
+            findingCount: number;
+            findings: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: uuid */
+            id: string;
+            knownExploited: boolean;
+            marking: components["schemas"]["MarkingInput"];
+            otherCredits: number;
+            product: string;
+            reason: string | null;
+            reputation?: {
+                model: {
+                    accepted: number;
+                    duplicates: number;
+                    key: string;
+                    precision: number | null;
+                    rejected: number;
+                    submitted: number;
+                } | null;
+                organisation: {
+                    accepted: number;
+                    duplicates: number;
+                    key: string;
+                    precision: number | null;
+                    rejected: number;
+                    submitted: number;
+                } | null;
+            } | null;
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            /** @enum {string} */
+            state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
+            title: string;
+        } & {
+            [key: string]: unknown;
+        };
         ReportInput: {
             actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
             createdAt: string;
@@ -7405,6 +7554,24 @@ export interface components {
         ReportPageInput: {
             items: components["schemas"]["ReportInput"][];
             total: number;
+        };
+        ReportSplit: {
+            report: components["schemas"]["Report"];
+            /** Format: uuid */
+            split: string;
+        };
+        ReportSplitInput: {
+            report: components["schemas"]["ReportInput"];
+            /** Format: uuid */
+            split: string;
+        };
+        /** @description A ROLIE feed (RFC 8322, CSAF 2.0 §7.1.15) */
+        RolieFeed: {
+            [key: string]: unknown;
+        };
+        /** @description A ROLIE feed (RFC 8322, CSAF 2.0 §7.1.15) */
+        RolieFeedInput: {
+            [key: string]: unknown;
         };
         Session: {
             csrfToken: string;
@@ -7577,6 +7744,64 @@ export interface components {
         VendorStatementPageInput: {
             items: components["schemas"]["VendorStatementInput"][];
             total: number;
+        };
+        Vocabularies: {
+            classifications: {
+                id: string;
+                label: string;
+            }[];
+            clearances: {
+                id: string;
+                label: string;
+            }[];
+            eventTypes: string[];
+            organisationKinds: {
+                id: string;
+                label: string;
+            }[];
+            roles: {
+                id: string;
+                label: string;
+            }[];
+            sectors: {
+                id: string;
+                label: string;
+            }[];
+            setupNeeded: boolean;
+            tlp: string[];
+            tokenScopes: {
+                id: string;
+                label: string;
+            }[];
+        };
+        VocabulariesInput: {
+            classifications: {
+                id: string;
+                label: string;
+            }[];
+            clearances: {
+                id: string;
+                label: string;
+            }[];
+            eventTypes: string[];
+            organisationKinds: {
+                id: string;
+                label: string;
+            }[];
+            roles: {
+                id: string;
+                label: string;
+            }[];
+            sectors: {
+                id: string;
+                label: string;
+            }[];
+            setupNeeded: boolean;
+            tlp: string[];
+            tokenScopes: {
+                id: string;
+                label: string;
+            }[];
         };
         Webhook: {
             active: boolean;

@@ -19,7 +19,7 @@ import {
   EXPORT_DOCUMENTS,
   ImportResult,
   PublishBody,
-  Revision,
+  RevisionList,
 } from './advisory-schemas';
 
 /**
@@ -49,7 +49,7 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/advisories/:id/revisions',
-    { schema: { tags, summary: 'Every published revision, oldest first', params: AdvisoryIdParams, response: { 200: z.array(Revision), ...errors(404) } } },
+    { schema: { tags, summary: 'Every published revision, oldest first', params: AdvisoryIdParams, response: { 200: RevisionList, ...errors(404) } } },
     async (req) => advisoryRevisions(ctx, viewer(req), req.params.id),
   );
   for (const format of EXPORT_FORMATS) {

@@ -129,3 +129,4 @@ export const EXPORT_DOCUMENTS = {
 } as const;
 
 nameSchemas({ Advisory, AdvisoryRevision: Revision });
+export const RevisionList = z.array(Revision).meta({ id: 'AdvisoryRevisionList' });

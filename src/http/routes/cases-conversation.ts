@@ -56,7 +56,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         summary: 'One page of the messages of a thread you may see',
         params: CaseChildParams,
         querystring: PageQuery,
-        response: { 200: page(Message).extend({ thread: Thread }), ...errors(400, 401, 404) },
+        response: { 200: page(Message).extend({ thread: Thread }).meta({ id: 'CaseThreadMessages' }), ...errors(400, 401, 404) },
       },
     },
     async (req) => threadMessages(ctx, principal(req, 'read'), req.params.id, req.params.childId, req.query),

@@ -138,7 +138,7 @@ export const Proposal = z.object({
   createdAt: z.string(),
 });
 
-export const CaseDetail = CaseView.extend({ vulnerabilities: z.array(Vulnerability), proposals: z.array(Proposal) });
+export const CaseDetail = CaseView.extend({ vulnerabilities: z.array(Vulnerability), proposals: z.array(Proposal) }).meta({ id: 'CaseDetail' });
 
 export const Statement = z.object({
   id: z.string(),

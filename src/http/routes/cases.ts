@@ -143,7 +143,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         summary: "Draft the case's advisory from its reports and statements (scheduled at the embargo end); given fields replace the derived ones",
         params: CaseParams,
         body: CaseAdvisoryBody,
-        response: { 201: z.object({ advisory: Advisory, case: CaseView }), ...errors(400, 401, 403, 404, 409) },
+        response: { 201: z.object({ advisory: Advisory, case: CaseView }).meta({ id: 'CaseAdvisory' }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) =>

@@ -76,7 +76,20 @@ export const ReportDetail = Report.extend({
   case: ReportCase.nullable(),
   credits: z.array(z.looseObject({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()) })),
   otherCredits: z.number().int(),
-});
+}).meta({ id: 'ReportDetail' });
+
+/** The scores of one CVSS vector (src/standards/cvss/types.ts). */
+export const CvssScore = z
+  .object({
+    version: z.enum(['2.0', '3.0', '3.1', '4.0']),
+    vectorString: z.string(),
+    baseScore: z.number(),
+    baseSeverity: z.enum(['NONE', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+    temporalScore: z.number().optional(),
+    environmentalScore: z.number().optional(),
+    nomenclature: z.enum(['CVSS-B', 'CVSS-BT', 'CVSS-BE', 'CVSS-BTE']).optional(),
+  })
+  .meta({ id: 'CvssScore' });
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z

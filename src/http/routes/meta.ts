@@ -29,7 +29,7 @@ export function metaRoutes(app: App, { ctx }: AppDeps): void {
             tokenScopes: z.array(Option),
             eventTypes: z.array(z.string()),
             setupNeeded: z.boolean(),
-          }),
+          }).meta({ id: 'Vocabularies' }),
         },
       },
     },

@@ -37,7 +37,7 @@ export function noteRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'How many notes you may see',
         querystring: z.strictObject(NoteFilter),
-        response: { 200: z.object({ count: z.number().int() }), ...errors(400) },
+        response: { 200: z.object({ count: z.number().int() }).meta({ id: 'NoteCount' }), ...errors(400) },
       },
     },
     async (req) => ({ count: await countNotes(ctx, viewer(req), req.query) }),

@@ -102,7 +102,7 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
         summary: 'Split findings off into a new report',
         params: IdParams,
         body: z.strictObject({ findingIds: z.array(Uuid).min(1).max(10_000) }),
-        response: { 200: z.object({ report: Report, split: Uuid }), ...errors(400, 401, 403, 404) },
+        response: { 200: z.object({ report: Report, split: Uuid }).meta({ id: 'ReportSplit' }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => splitReport(ctx, principal(req, 'write'), req.params.id, req.body.findingIds),

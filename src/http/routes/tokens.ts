@@ -18,7 +18,7 @@ export function tokenRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Create an API token (the secret is shown once)',
         body: z.strictObject({ name: Name, scopes: z.array(Scope).min(1).max(3), expiresInDays: z.number().int().min(1).max(3650).optional() }),
-        response: { 201: z.object({ token: Token, secret: z.string() }), ...errors(400, 401, 403) },
+        response: { 201: z.object({ token: Token, secret: z.string() }).meta({ id: 'NewToken' }), ...errors(400, 401, 403) },
       },
     },
     async (req, reply) => {

@@ -30,7 +30,7 @@ export function userRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Invite a user (returns a one-time invitation link)',
         body: z.strictObject({ email: Email, name: Name, organisationId: Uuid, role: Role, clearance: Clearance.optional() }),
-        response: { 201: z.object({ user: User, invitation: z.object({ url: z.string(), expiresAt: z.string() }) }), ...errors(400, 401, 403, 409) },
+        response: { 201: z.object({ user: User, invitation: z.object({ url: z.string(), expiresAt: z.string() }) }).meta({ id: 'InvitedUser' }), ...errors(400, 401, 403, 409) },
       },
     },
     async (req, reply) => {

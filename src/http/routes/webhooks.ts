@@ -24,7 +24,7 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Register a webhook (the signing secret is shown once)',
         body: z.strictObject({ url: HookUrl, description: z.string().max(500).optional(), eventTypes: EventTypes.optional(), active: z.boolean().optional() }),
-        response: { 201: z.object({ webhook: Webhook, secret: z.string() }), ...errors(400, 401, 403) },
+        response: { 201: z.object({ webhook: Webhook, secret: z.string() }).meta({ id: 'NewWebhook' }), ...errors(400, 401, 403) },
       },
     },
     async (req, reply) => reply.code(201).send((await createWebhook(ctx, principal(req, 'admin'), req.body))),
