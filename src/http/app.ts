@@ -12,7 +12,7 @@ import { AppError } from '../domain/errors';
 import type { ServiceContext } from '../services/context';
 import type { EventHub } from '../services/events/stream';
 import { resolveSession, resolveToken } from '../services/sessions';
-import { bearerOf, csrfOk, NO_AUTH, SESSION_COOKIE, tokenKey } from './auth';
+import { bearerOf, csrfOk, NO_AUTH, type RequestAuth, SESSION_COOKIE, tokenKey } from './auth';
 import { noStoreForCallers } from './cache-control';
 import { refuseNul } from './nul-guard';
 import { securityHeaders } from './security-headers';
@@ -113,7 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Authentication: a bearer token must be valid (else 401); a stale session cookie is
   // treated as no session. Cookie-authenticated writes must carry the CSRF token.
-  app.decorateRequest('auth', null as never);
+  // A null placeholder (Fastify keeps request shapes stable); the onRequest hook below always sets it.
+  app.decorateRequest<RequestAuth | null>('auth', null);
   app.addHook('onRequest', async (req, reply) => {
     req.auth = NO_AUTH;
     reply.header('x-request-id', String(req.id));
