@@ -55,7 +55,14 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
   for (const format of EXPORT_FORMATS) {
     app.get(
       `/api/advisories/:id/${format}`,
-      { schema: { tags, summary: `The advisory as ${format.toUpperCase()}`, params: AdvisoryIdParams, response: { 200: EXPORT_DOCUMENTS[format], ...errors(404, 409) } } },
+      {
+        schema: {
+          tags,
+          summary: `The advisory as ${format.toUpperCase()}`,
+          params: AdvisoryIdParams,
+          response: { 200: EXPORT_DOCUMENTS[format], ...errors(404, 409) },
+        },
+      },
       async (req) => advisoryDocument(ctx, viewer(req), req.params.id, format),
     );
   }
@@ -69,22 +76,18 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
         response: { 201: Advisory, ...errors(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send((await createAdvisoryDraft(ctx, principal(req, 'write'), req.body))),
+    async (req, reply) => reply.code(201).send(await createAdvisoryDraft(ctx, principal(req, 'write'), req.body)),
   );
-  app.patch(
-    '/api/advisories/:id',
-    { schema: { tags, summary: 'Edit a draft or scheduled advisory', ...one, body: DraftPatch } },
-    async (req) => updateAdvisoryDraft(ctx, principal(req, 'write'), req.params.id, req.body),
+  app.patch('/api/advisories/:id', { schema: { tags, summary: 'Edit a draft or scheduled advisory', ...one, body: DraftPatch } }, async (req) =>
+    updateAdvisoryDraft(ctx, principal(req, 'write'), req.params.id, req.body),
   );
   app.post(
     '/api/advisories/:id/schedule',
     { schema: { tags, summary: 'Schedule publication at a time', ...one, body: z.strictObject({ publishAt: z.iso.datetime({ offset: true }) }) } },
     async (req) => scheduleAdvisory(ctx, principal(req, 'write'), req.params.id, new Date(req.body.publishAt)),
   );
-  app.post(
-    '/api/advisories/:id/unschedule',
-    { schema: { tags, summary: 'Back to draft', ...one } },
-    async (req) => unscheduleAdvisory(ctx, principal(req, 'write'), req.params.id),
+  app.post('/api/advisories/:id/unschedule', { schema: { tags, summary: 'Back to draft', ...one } }, async (req) =>
+    unscheduleAdvisory(ctx, principal(req, 'write'), req.params.id),
   );
   app.post(
     '/api/advisories/:id/publish',

@@ -105,15 +105,17 @@ const ImportNote = z
   .object({ location: z.string(), id: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })).readonly() })
   .meta({ id: 'ImportNote' });
 
-export const ImportResult = z.object({
-  created: z.number().int(),
-  revised: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.number().int(),
-  rejections: z.array(ImportNote),
-  /** Records imported with something left out (e.g. a `javascript:` link), with what and why. */
-  warnings: z.array(ImportNote),
-}).meta({ id: 'ImportResult' });
+export const ImportResult = z
+  .object({
+    created: z.number().int(),
+    revised: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    rejections: z.array(ImportNote),
+    /** Records imported with something left out (e.g. a `javascript:` link), with what and why. */
+    warnings: z.array(ImportNote),
+  })
+  .meta({ id: 'ImportResult' });
 
 /**
  * The export formats' documents. Each standard's own JSON schema defines the shape and the

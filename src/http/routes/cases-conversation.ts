@@ -46,7 +46,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         response: { 201: Thread, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req, reply) => reply.code(201).send((await createThread(ctx, principal(req, 'write'), req.params.id, req.body))),
+    async (req, reply) => reply.code(201).send(await createThread(ctx, principal(req, 'write'), req.params.id, req.body)),
   );
   app.get(
     '/api/cases/:id/threads/:childId/messages',
@@ -72,7 +72,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         response: { 201: Message, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req, reply) => reply.code(201).send((await postMessage(ctx, principal(req, 'write'), req.params.id, req.params.childId, req.body))),
+    async (req, reply) => reply.code(201).send(await postMessage(ctx, principal(req, 'write'), req.params.id, req.params.childId, req.body)),
   );
   app.post(
     '/api/cases/:id/embargo/proposals',
@@ -88,7 +88,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
     async (req, reply) =>
       reply
         .code(201)
-        .send((await proposeEmbargo(ctx, principal(req, 'write'), req.params.id, { publicAt: new Date(req.body.publicAt), reason: req.body.reason }))),
+        .send(await proposeEmbargo(ctx, principal(req, 'write'), req.params.id, { publicAt: new Date(req.body.publicAt), reason: req.body.reason })),
   );
   app.post(
     '/api/cases/:id/embargo/proposals/:childId/accept',

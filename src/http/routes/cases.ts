@@ -57,7 +57,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         response: { 201: CaseView, ...errors(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send((await openCase(ctx, principal(req, 'write'), req.body))),
+    async (req, reply) => reply.code(201).send(await openCase(ctx, principal(req, 'write'), req.body)),
   );
   app.get(
     '/api/cases/:id',
@@ -71,15 +71,11 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => getCase(ctx, principal(req, 'read'), req.params.id),
   );
-  app.post(
-    '/api/cases/:id/transition',
-    { schema: { tags, summary: 'Disclose early, close or reopen a case', body: TransitionBody, ...one } },
-    async (req) => transitionCaseBy(ctx, principal(req, 'write'), req.params.id, req.body),
+  app.post('/api/cases/:id/transition', { schema: { tags, summary: 'Disclose early, close or reopen a case', body: TransitionBody, ...one } }, async (req) =>
+    transitionCaseBy(ctx, principal(req, 'write'), req.params.id, req.body),
   );
-  app.post(
-    '/api/cases/:id/vendors',
-    { schema: { tags, summary: 'Invite vendors (each is notified)', body: InviteBody, ...one } },
-    async (req) => inviteVendors(ctx, principal(req, 'write'), req.params.id, req.body.organisations),
+  app.post('/api/cases/:id/vendors', { schema: { tags, summary: 'Invite vendors (each is notified)', body: InviteBody, ...one } }, async (req) =>
+    inviteVendors(ctx, principal(req, 'write'), req.params.id, req.body.organisations),
   );
   app.get(
     '/api/cases/:id/vendors',
@@ -147,7 +143,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) =>
-      reply.code(201).send((await draftCaseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content as Partial<AdvisoryContent>))),
+      reply.code(201).send(await draftCaseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content as Partial<AdvisoryContent>)),
   );
   app.get(
     '/api/inbox',

@@ -52,7 +52,9 @@ export function csafProviderRoutes(app: App, { ctx, hub }: AppDeps): void {
   );
   app.get(
     `${CSAF_CLEAR_DIR}/changes.csv`,
-    { schema: { tags, summary: 'Paths and current release dates, newest first (§7.1.13)', security: [], response: { 200: text('text/csv', 'path,date rows') } } },
+    {
+      schema: { tags, summary: 'Paths and current release dates, newest first (§7.1.13)', security: [], response: { 200: text('text/csv', 'path,date rows') } },
+    },
     async (_req, reply) => reply.type('text/csv; charset=utf-8').send(changesCsv(await entries())),
   );
   app.get(

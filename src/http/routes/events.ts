@@ -27,7 +27,10 @@ export function eventRoutes(app: App, { ctx, hub }: AppDeps): void {
       schema: {
         tags: ['events'],
         summary: 'Live events (text/event-stream)',
-        response: { 200: { description: 'Server-sent events, until the session ends', content: { 'text/event-stream': { schema: EventStream } } }, ...errors(401) },
+        response: {
+          200: { description: 'Server-sent events, until the session ends', content: { 'text/event-stream': { schema: EventStream } } },
+          ...errors(401),
+        },
       },
     },
     async (req, reply) => {

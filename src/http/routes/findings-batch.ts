@@ -36,7 +36,10 @@ export function findingBatchRoutes(app: App, { ctx }: AppDeps): void {
           'Each item is answered in order: accepted (report id), duplicate (of which report) or rejected with every problem by JSON Pointer. Items without their own `idempotencyKey` use `<Idempotency-Key header>#<index>`.',
         consumes: ['application/json', NDJSON],
         response: {
-          200: { description: 'Every item answered in order', content: { 'application/json': { schema: BatchResult }, [NDJSON]: { schema: BatchResultLines } } },
+          200: {
+            description: 'Every item answered in order',
+            content: { 'application/json': { schema: BatchResult }, [NDJSON]: { schema: BatchResultLines } },
+          },
           ...errors(400, 401, 403, 413, 415, 429),
         },
       },

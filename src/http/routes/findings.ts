@@ -55,7 +55,14 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/findings/attachments/:id',
-    { schema: { tags, summary: 'Download a proof of concept', params: IdParams, response: { 200: { description: 'The file as uploaded', content: { 'application/octet-stream': { schema: AttachmentContent } } }, ...errors(401, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Download a proof of concept',
+        params: IdParams,
+        response: { 200: { description: 'The file as uploaded', content: { 'application/octet-stream': { schema: AttachmentContent } } }, ...errors(401, 404) },
+      },
+    },
     async (req, reply) => {
       const a = await getAttachment(ctx, principal(req), req.params.id);
       // Sent with its own media type; the bytes are not serialised, so the untyped reply sends them.

@@ -142,4 +142,6 @@ export const BatchResult = z
   .meta({ id: 'BatchResult' });
 
 /** The NDJSON answer: one FindingResult per line, then a line with `summary` (or `error`). */
-export const BatchResultLines = z.string().meta({ id: 'BatchResultLines', description: 'NDJSON: one FindingResult per line, then {"summary": SubmissionSummary} or {"error": Problem}' });
+export const BatchResultLines = z
+  .string()
+  .meta({ id: 'BatchResultLines', description: 'NDJSON: one FindingResult per line, then {"summary": SubmissionSummary} or {"error": Problem}' });

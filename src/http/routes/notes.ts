@@ -42,13 +42,11 @@ export function noteRoutes(app: App, { ctx }: AppDeps): void {
     },
     async (req) => ({ count: await countNotes(ctx, viewer(req), req.query) }),
   );
-  app.get(
-    '/api/notes/:id',
-    { schema: { tags, summary: 'One note', params: IdParams, response: { 200: Note, ...errors(404) } } },
-    async (req) => getNote(ctx, viewer(req), req.params.id),
+  app.get('/api/notes/:id', { schema: { tags, summary: 'One note', params: IdParams, response: { 200: Note, ...errors(404) } } }, async (req) =>
+    getNote(ctx, viewer(req), req.params.id),
   );
   app.post('/api/notes', { schema: { tags, summary: 'Write a note', body: NoteBody, response: { 201: Note, ...errors(400, 401, 403) } } }, async (req, reply) =>
-    reply.code(201).send((await createNote(ctx, principal(req, 'write'), req.body))),
+    reply.code(201).send(await createNote(ctx, principal(req, 'write'), req.body)),
   );
   app.patch(
     '/api/notes/:id',

@@ -62,22 +62,24 @@ export const OsvRecord = z
     details: z.string().optional(),
     severity: list(OsvSeverity).nullable().optional(),
     affected: list(OsvAffected).nullable().optional(),
-    references: list(z.object({ type: z.enum(REFERENCE_TYPES), url: z.string() })).nullable().optional(),
+    references: list(z.object({ type: z.enum(REFERENCE_TYPES), url: z.string() }))
+      .nullable()
+      .optional(),
     credits: list(z.object({ name: z.string(), contact: list(z.string()).optional(), type: z.enum(CREDIT_TYPES).optional() })).optional(),
     database_specific: FreeForm.optional(),
   })
   .meta({ id: 'OsvRecord', description: 'An OSV record (OSV schema 1.7)' });
 
 /** `POST /v1/query`: full records, and a token while more pages remain (OSV.dev's shape). */
-export const OsvQueryResult = z
-  .object({ vulns: list(OsvRecord).optional(), next_page_token: z.string().optional() })
-  .meta({ id: 'OsvQueryResult' });
+export const OsvQueryResult = z.object({ vulns: list(OsvRecord).optional(), next_page_token: z.string().optional() }).meta({ id: 'OsvQueryResult' });
 
 /** `POST /v1/querybatch`: per query, in order, ids and modified times only. */
 export const OsvBatchResult = z
   .object({
     results: z.array(
-      z.object({ vulns: list(z.object({ id: z.string(), modified: z.string() })).optional(), next_page_token: z.string().optional() }).meta({ id: 'OsvBatchEntry' }),
+      z
+        .object({ vulns: list(z.object({ id: z.string(), modified: z.string() })).optional(), next_page_token: z.string().optional() })
+        .meta({ id: 'OsvBatchEntry' }),
     ),
   })
   .meta({ id: 'OsvBatchResult' });

@@ -6,10 +6,8 @@ import { errors, IdParams, Name, page, Scope, Token } from '../schemas';
 
 export function tokenRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['tokens'];
-  app.get(
-    '/api/tokens',
-    { schema: { tags, summary: 'Your API tokens', response: { 200: page(Token), ...errors(401) } } },
-    async (req) => listTokens(ctx, principal(req)),
+  app.get('/api/tokens', { schema: { tags, summary: 'Your API tokens', response: { 200: page(Token), ...errors(401) } } }, async (req) =>
+    listTokens(ctx, principal(req)),
   );
   app.post(
     '/api/tokens',
@@ -23,7 +21,7 @@ export function tokenRoutes(app: App, { ctx }: AppDeps): void {
     },
     async (req, reply) => {
       const p = principal(req, 'write');
-      return reply.code(201).send((await createToken(ctx, p, p.userId, req.body)));
+      return reply.code(201).send(await createToken(ctx, p, p.userId, req.body));
     },
   );
   app.delete(

@@ -18,10 +18,8 @@ export function userRoutes(app: App, { ctx }: AppDeps): void {
     },
     async (req) => searchUsers(ctx, principal(req), req.query),
   );
-  app.get(
-    '/api/users/:id',
-    { schema: { tags, summary: 'One user', params: IdParams, response: { 200: User, ...errors(401, 404) } } },
-    async (req) => getUser(ctx, principal(req), req.params.id),
+  app.get('/api/users/:id', { schema: { tags, summary: 'One user', params: IdParams, response: { 200: User, ...errors(401, 404) } } }, async (req) =>
+    getUser(ctx, principal(req), req.params.id),
   );
   app.post(
     '/api/users',
@@ -30,7 +28,10 @@ export function userRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Invite a user (returns a one-time invitation link)',
         body: z.strictObject({ email: Email, name: Name, organisationId: Uuid, role: Role, clearance: Clearance.optional() }),
-        response: { 201: z.object({ user: User, invitation: z.object({ url: z.string(), expiresAt: z.string() }) }).meta({ id: 'InvitedUser' }), ...errors(400, 401, 403, 409) },
+        response: {
+          201: z.object({ user: User, invitation: z.object({ url: z.string(), expiresAt: z.string() }) }).meta({ id: 'InvitedUser' }),
+          ...errors(400, 401, 403, 409),
+        },
       },
     },
     async (req, reply) => {

@@ -12,10 +12,8 @@ const EventTypes = z.array(z.string().regex(/^[a-z_]+\.(\*|[a-z_]+)$/, 'an event
 
 export function webhookRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['webhooks'];
-  app.get(
-    '/api/webhooks',
-    { schema: { tags, summary: "Your organisation's webhooks", response: { 200: page(Webhook), ...errors(401) } } },
-    async (req) => listWebhooks(ctx, principal(req)),
+  app.get('/api/webhooks', { schema: { tags, summary: "Your organisation's webhooks", response: { 200: page(Webhook), ...errors(401) } } }, async (req) =>
+    listWebhooks(ctx, principal(req)),
   );
   app.post(
     '/api/webhooks',
@@ -27,7 +25,7 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 201: z.object({ webhook: Webhook, secret: z.string() }).meta({ id: 'NewWebhook' }), ...errors(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send((await createWebhook(ctx, principal(req, 'admin'), req.body))),
+    async (req, reply) => reply.code(201).send(await createWebhook(ctx, principal(req, 'admin'), req.body)),
   );
   app.patch(
     '/api/webhooks/:id',
@@ -78,6 +76,6 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 202: Delivery, ...errors(401, 403, 404) },
       },
     },
-    async (req, reply) => reply.code(202).send((await resendDelivery(ctx, principal(req, 'admin'), req.params.id, req.params.deliveryId))),
+    async (req, reply) => reply.code(202).send(await resendDelivery(ctx, principal(req, 'admin'), req.params.id, req.params.deliveryId)),
   );
 }

@@ -36,7 +36,16 @@ export async function dispatchPending(ctx: ServiceContext, batch = 200): Promise
     const deliveries = events.flatMap((e) =>
       hooks
         .filter((h) => subscribes(h.eventTypes, e.type) && canSee(viewers.get(h.organisationId)!, e.marking))
-        .map((h) => ({ id: uuidv7(), webhookId: h.id, eventId: e.id, eventType: e.type, status: 'pending' as const, attempts: 0, nextAttemptAt: now, createdAt: now })),
+        .map((h) => ({
+          id: uuidv7(),
+          webhookId: h.id,
+          eventId: e.id,
+          eventType: e.type,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
     );
     const inserted = await insertDeliveries(tx, deliveries);
     await enqueueJobs(
