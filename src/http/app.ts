@@ -13,7 +13,6 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Logger } from 'pino';
 import { AppError } from '../domain/errors';
 import type { ServiceContext } from '../services/context';
 import type { EventHub } from '../services/events/stream';
