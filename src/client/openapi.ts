@@ -21,12 +21,24 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The document as published (JSON), or its hash file (text) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CsafDocument"];
+                        "text/plain": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -55,12 +67,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description path,date rows */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -94,7 +108,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RolieFeed"];
+                    };
                 };
             };
         };
@@ -123,12 +139,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description One path per line */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": string;
+                    };
                 };
             };
         };
@@ -162,7 +180,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CsafProviderMetadata"];
+                    };
                 };
             };
         };
@@ -203,42 +223,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                caseId: string | null;
-                                content: unknown;
-                                createdAt: string;
-                                cveId: string | null;
-                                id: string;
-                                marking: {
-                                    access: {
-                                        organisations: string[];
-                                        users: string[];
-                                    };
-                                    /** @enum {string} */
-                                    classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                    coordinators: boolean;
-                                    createdBy: string | null;
-                                    /** Format: uuid */
-                                    ownerOrganisationId: string;
-                                    /** @enum {string} */
-                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                                };
-                                modifiedAt: string | null;
-                                osv: unknown;
-                                publishAt: string | null;
-                                publishedAt: string | null;
-                                revision: number;
-                                /** @enum {string} */
-                                source: "aisc" | "import";
-                                /** @enum {string} */
-                                state: "draft" | "scheduled" | "published" | "withdrawn";
-                                title: string;
-                                updatedAt: string;
-                                withdrawnAt: string | null;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["AdvisoryPage"];
                     };
                 };
                 /** @description Default Response */
@@ -332,11 +317,8 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /**
-                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
-                                 * @enum {string}
-                                 */
-                                exploitation: "none" | "poc" | "active" | "public-poc";
+                                /** @enum {string} */
+                                exploitation: "none" | "poc" | "active";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -367,39 +349,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -462,39 +412,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -593,11 +511,8 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /**
-                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
-                                 * @enum {string}
-                                 */
-                                exploitation: "none" | "poc" | "active" | "public-poc";
+                                /** @enum {string} */
+                                exploitation: "none" | "poc" | "active";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -628,39 +543,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -732,6 +615,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CsafDocument"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -779,6 +671,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cve5Record"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -825,6 +726,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsvDocument"];
+                    };
+                };
                 /** @description Default Response */
                 404: {
                     headers: {
@@ -887,39 +797,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1064,11 +942,8 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /**
-                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
-                                 * @enum {string}
-                                 */
-                                exploitation: "none" | "poc" | "active" | "public-poc";
+                                /** @enum {string} */
+                                exploitation: "none" | "poc" | "active";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -1089,39 +964,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1202,12 +1045,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            at: string;
-                            number: number;
-                            osv: unknown;
-                            summary: string;
-                        }[];
+                        "application/json": components["schemas"]["AdvisoryRevisionList"];
                     };
                 };
                 /** @description Default Response */
@@ -1263,39 +1101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1371,6 +1177,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StixBundle"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1425,39 +1240,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1546,39 +1329,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -1669,28 +1420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            created: number;
-                            rejected: number;
-                            rejections: {
-                                id: string | null;
-                                location: string;
-                                problems: {
-                                    message: string;
-                                    path: string;
-                                }[];
-                            }[];
-                            revised: number;
-                            unchanged: number;
-                            warnings: {
-                                id: string | null;
-                                location: string;
-                                problems: {
-                                    message: string;
-                                    path: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ImportResult"];
                     };
                 };
                 /** @description Default Response */
@@ -1756,27 +1486,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                action: string;
-                                actor: {
-                                    label: string;
-                                    organisationId: string | null;
-                                    userId: string | null;
-                                };
-                                afterDigest: string | null;
-                                at: string;
-                                beforeDigest: string | null;
-                                hash: string;
-                                /** Format: uuid */
-                                id: string;
-                                prevHash: string;
-                                recordId: string;
-                                recordType: string;
-                                seq: number;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["AuditEntryPage"];
                     };
                 };
                 /** @description Default Response */
@@ -1839,12 +1549,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            defaultDays: number;
-                            exploitedDays: number;
-                            fixBypassDays: number;
-                            reminderOffsetsMinutes: number[];
-                        };
+                        "application/json": components["schemas"]["EmbargoPolicy"];
                     };
                 };
                 /** @description Default Response */
@@ -1868,12 +1573,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        defaultDays: number;
-                        exploitedDays: number;
-                        fixBypassDays: number;
-                        reminderOffsetsMinutes: number[];
-                    };
+                    "application/json": components["schemas"]["EmbargoPolicyInput"];
                 };
             };
             responses: {
@@ -1883,12 +1583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            defaultDays: number;
-                            exploitedDays: number;
-                            fixBypassDays: number;
-                            reminderOffsetsMinutes: number[];
-                        };
+                        "application/json": components["schemas"]["EmbargoPolicy"];
                     };
                 };
                 /** @description Default Response */
@@ -1955,33 +1650,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                advisoryId: string | null;
-                                closeReason: string | null;
-                                coordinatorOrganisationId?: string;
-                                createdAt: string;
-                                cwe: string | null;
-                                disclosureReason: string | null;
-                                embargo: {
-                                    publicAt: string | null;
-                                    state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                                };
-                                exploited: boolean;
-                                firstNoticeAt: string | null;
-                                fixBypass: boolean;
-                                id: string;
-                                kind: string;
-                                pattern: string | null;
-                                reportIds?: string[];
-                                state: string;
-                                summary: string;
-                                title: string;
-                                updatedAt: string;
-                                vendorCount?: number;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CasePage"];
                     };
                 };
                 /** @description Default Response */
@@ -2045,30 +1714,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                        };
+                        "application/json": components["schemas"]["Case"];
                     };
                 };
                 /** @description Default Response */
@@ -2131,71 +1777,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            proposals: {
-                                caseId: string;
-                                createdAt: string;
-                                decidedAt: string | null;
-                                extension: boolean;
-                                id: string;
-                                proposedByOrganisationId: string;
-                                publicAt: string;
-                                reason: string | null;
-                                status: string;
-                            }[];
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                            vulnerabilities: {
-                                affectedVersions: string[];
-                                caseId: string;
-                                createdAt: string;
-                                cvss: {
-                                    score: number | null;
-                                    vector: string;
-                                } | null;
-                                cwe: string | null;
-                                description: string | null;
-                                id: string;
-                                product: string | null;
-                                /** @description Download each with GET /api/findings/attachments/{id} */
-                                proofOfConcept: {
-                                    digest: string;
-                                    id: string;
-                                    mediaType: string;
-                                    name: string;
-                                    size: number;
-                                }[];
-                                /** @description Coordinators only */
-                                reportId?: string | null;
-                                severity: string | null;
-                                ssvc: {
-                                    decision: string;
-                                    vector: string;
-                                } | null;
-                                title: string;
-                                vendorOrganisationId: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CaseDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -2248,6 +1830,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default {} */
                         content?: {
                             affected?: {
                                 cpe?: string;
@@ -2308,11 +1891,8 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /**
-                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
-                                 * @enum {string}
-                                 */
-                                exploitation: "none" | "poc" | "active" | "public-poc";
+                                /** @enum {string} */
+                                exploitation: "none" | "poc" | "active";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -2331,65 +1911,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisory: {
-                                caseId: string | null;
-                                content: unknown;
-                                createdAt: string;
-                                cveId: string | null;
-                                id: string;
-                                marking: {
-                                    access: {
-                                        organisations: string[];
-                                        users: string[];
-                                    };
-                                    /** @enum {string} */
-                                    classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                    coordinators: boolean;
-                                    createdBy: string | null;
-                                    /** Format: uuid */
-                                    ownerOrganisationId: string;
-                                    /** @enum {string} */
-                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                                };
-                                modifiedAt: string | null;
-                                osv: unknown;
-                                publishAt: string | null;
-                                publishedAt: string | null;
-                                revision: number;
-                                /** @enum {string} */
-                                source: "aisc" | "import";
-                                /** @enum {string} */
-                                state: "draft" | "scheduled" | "published" | "withdrawn";
-                                title: string;
-                                updatedAt: string;
-                                withdrawnAt: string | null;
-                            };
-                            case: {
-                                advisoryId: string | null;
-                                closeReason: string | null;
-                                coordinatorOrganisationId?: string;
-                                createdAt: string;
-                                cwe: string | null;
-                                disclosureReason: string | null;
-                                embargo: {
-                                    publicAt: string | null;
-                                    state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                                };
-                                exploited: boolean;
-                                firstNoticeAt: string | null;
-                                fixBypass: boolean;
-                                id: string;
-                                kind: string;
-                                pattern: string | null;
-                                reportIds?: string[];
-                                state: string;
-                                summary: string;
-                                title: string;
-                                updatedAt: string;
-                                vendorCount?: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["CaseAdvisory"];
                     };
                 };
                 /** @description Default Response */
@@ -2484,30 +2006,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                        };
+                        "application/json": components["schemas"]["Case"];
                     };
                 };
                 /** @description Default Response */
@@ -2598,17 +2097,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string;
-                            createdAt: string;
-                            decidedAt: string | null;
-                            extension: boolean;
-                            id: string;
-                            proposedByOrganisationId: string;
-                            publicAt: string;
-                            reason: string | null;
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["EmbargoProposal"];
                     };
                 };
                 /** @description Default Response */
@@ -2692,18 +2181,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            acknowledgedAt: string | null;
-                            caseId: string;
-                            embargoResponse: {
-                                at: string | null;
-                                proposalId: string | null;
-                                response: string;
-                            } | null;
-                            invitedAt: string;
-                            organisationId: string;
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["CaseParticipation"];
                     };
                 };
                 /** @description Default Response */
@@ -2779,23 +2257,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                actionStatement: string | null;
-                                caseId: string;
-                                createdAt: string;
-                                fixedVersions: string[];
-                                id: string;
-                                impactStatement: string | null;
-                                justification: string | null;
-                                shared: boolean;
-                                status: string;
-                                updatedAt: string;
-                                vendorOrganisationId: string;
-                                vulnerabilityId: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["VendorStatementPage"];
                     };
                 };
                 /** @description Default Response */
@@ -2863,20 +2325,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actionStatement: string | null;
-                            caseId: string;
-                            createdAt: string;
-                            fixedVersions: string[];
-                            id: string;
-                            impactStatement: string | null;
-                            justification: string | null;
-                            shared: boolean;
-                            status: string;
-                            updatedAt: string;
-                            vendorOrganisationId: string;
-                            vulnerabilityId: string;
-                        };
+                        "application/json": components["schemas"]["VendorStatement"];
                     };
                 };
                 /** @description Default Response */
@@ -2942,17 +2391,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                caseId: string;
-                                createdAt: string;
-                                id: string;
-                                private: boolean;
-                                subject: string;
-                                vendorOrganisationId: string | null;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CaseThreadPage"];
                     };
                 };
                 /** @description Default Response */
@@ -3010,14 +2449,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string;
-                            createdAt: string;
-                            id: string;
-                            private: boolean;
-                            subject: string;
-                            vendorOrganisationId: string | null;
-                        };
+                        "application/json": components["schemas"]["CaseThread"];
                     };
                 };
                 /** @description Default Response */
@@ -3093,25 +2525,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                authorUserId: string | null;
-                                body: string;
-                                createdAt: string;
-                                id: string;
-                                threadId: string;
-                                tlp: string;
-                            }[];
-                            thread: {
-                                caseId: string;
-                                createdAt: string;
-                                id: string;
-                                private: boolean;
-                                subject: string;
-                                vendorOrganisationId: string | null;
-                            };
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CaseThreadMessages"];
                     };
                 };
                 /** @description Default Response */
@@ -3172,14 +2586,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            authorUserId: string | null;
-                            body: string;
-                            createdAt: string;
-                            id: string;
-                            threadId: string;
-                            tlp: string;
-                        };
+                        "application/json": components["schemas"]["CaseMessage"];
                     };
                 };
                 /** @description Default Response */
@@ -3262,30 +2669,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                        };
+                        "application/json": components["schemas"]["Case"];
                     };
                 };
                 /** @description Default Response */
@@ -3369,23 +2753,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                acknowledgedAt: string | null;
-                                caseId: string;
-                                embargoResponse: {
-                                    at: string | null;
-                                    proposalId: string | null;
-                                    response: string;
-                                } | null;
-                                invitedAt: string;
-                                name: string;
-                                organisationId: string;
-                                statementCount: number;
-                                status: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CaseVendorPage"];
                     };
                 };
                 /** @description Default Response */
@@ -3442,30 +2810,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            advisoryId: string | null;
-                            closeReason: string | null;
-                            coordinatorOrganisationId?: string;
-                            createdAt: string;
-                            cwe: string | null;
-                            disclosureReason: string | null;
-                            embargo: {
-                                publicAt: string | null;
-                                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                            };
-                            exploited: boolean;
-                            firstNoticeAt: string | null;
-                            fixBypass: boolean;
-                            id: string;
-                            kind: string;
-                            pattern: string | null;
-                            reportIds?: string[];
-                            state: string;
-                            summary: string;
-                            title: string;
-                            updatedAt: string;
-                            vendorCount?: number;
-                        };
+                        "application/json": components["schemas"]["Case"];
                     };
                 };
                 /** @description Default Response */
@@ -3561,20 +2906,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actionStatement: string | null;
-                            caseId: string;
-                            createdAt: string;
-                            fixedVersions: string[];
-                            id: string;
-                            impactStatement: string | null;
-                            justification: string | null;
-                            shared: boolean;
-                            status: string;
-                            updatedAt: string;
-                            vendorOrganisationId: string;
-                            vulnerabilityId: string;
-                        };
+                        "application/json": components["schemas"]["VendorStatement"];
                     };
                 };
                 /** @description Default Response */
@@ -3638,6 +2970,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Server-sent events, until the session ends */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["EventStream"];
+                    };
+                };
                 /** @description Default Response */
                 401: {
                     headers: {
@@ -3889,13 +3230,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The file as uploaded */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/octet-stream": components["schemas"]["AttachmentContent"];
                     };
                 };
                 /** @description Default Response */
@@ -3948,6 +3289,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Every item answered in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchResult"];
+                        "application/x-ndjson": components["schemas"]["BatchResultLines"];
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -4036,47 +3387,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                case: {
-                                    advisoryId: string | null;
-                                    closeReason: string | null;
-                                    coordinatorOrganisationId?: string;
-                                    createdAt: string;
-                                    cwe: string | null;
-                                    disclosureReason: string | null;
-                                    embargo: {
-                                        publicAt: string | null;
-                                        state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
-                                    };
-                                    exploited: boolean;
-                                    firstNoticeAt: string | null;
-                                    fixBypass: boolean;
-                                    id: string;
-                                    kind: string;
-                                    pattern: string | null;
-                                    reportIds?: string[];
-                                    state: string;
-                                    summary: string;
-                                    title: string;
-                                    updatedAt: string;
-                                    vendorCount?: number;
-                                };
-                                participation: {
-                                    acknowledgedAt: string | null;
-                                    caseId: string;
-                                    embargoResponse: {
-                                        at: string | null;
-                                        proposalId: string | null;
-                                        response: string;
-                                    } | null;
-                                    invitedAt: string;
-                                    organisationId: string;
-                                    status: string;
-                                };
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["InboxItemPage"];
                     };
                 };
                 /** @description Default Response */
@@ -4130,11 +3441,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            day: number;
-                            normal: number;
-                            priority: number;
-                        };
+                        "application/json": components["schemas"]["IntakeBudget"];
                     };
                 };
                 /** @description Default Response */
@@ -4196,13 +3503,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            baseScore: number;
-                            baseSeverity: string;
-                            version: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["CvssScore"];
                     };
                 };
                 /** @description Default Response */
@@ -4254,14 +3555,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            findingsPerDay: number;
-                            findingsPerMinute: number;
-                            /** Format: uuid */
-                            organisationId: string;
-                            priorityFindingsPerMinute: number;
-                            updatedAt: string;
-                        }[];
+                        "application/json": components["schemas"]["IntakeQuotaList"];
                     };
                 };
                 /** @description Default Response */
@@ -4326,14 +3620,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            findingsPerDay: number;
-                            findingsPerMinute: number;
-                            /** Format: uuid */
-                            organisationId: string;
-                            priorityFindingsPerMinute: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["IntakeQuota"];
                     };
                 };
                 /** @description Default Response */
@@ -4451,12 +3738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            findingsPerDay: number;
-                            findingsPerMinute: number;
-                            needsInfoCloseDays: number;
-                            priorityFindingsPerMinute: number;
-                        };
+                        "application/json": components["schemas"]["IntakeSettings"];
                     };
                 };
                 /** @description Default Response */
@@ -4480,12 +3762,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        findingsPerDay: number;
-                        findingsPerMinute: number;
-                        needsInfoCloseDays: number;
-                        priorityFindingsPerMinute: number;
-                    };
+                    "application/json": components["schemas"]["IntakeSettingsInput"];
                 };
             };
             responses: {
@@ -4495,12 +3772,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            findingsPerDay: number;
-                            findingsPerMinute: number;
-                            needsInfoCloseDays: number;
-                            priorityFindingsPerMinute: number;
-                        };
+                        "application/json": components["schemas"]["IntakeSettings"];
                     };
                 };
                 /** @description Default Response */
@@ -4572,39 +3844,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            platformAdmin: boolean;
-                            scopes: ("read" | "write" | "admin")[];
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                organisation: {
-                                    coordinator: boolean;
-                                    createdAt: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                    name: string;
-                                    parentId: string | null;
-                                    sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                    updatedAt: string;
-                                };
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description Default Response */
@@ -4665,35 +3905,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            classifications: {
-                                id: string;
-                                label: string;
-                            }[];
-                            clearances: {
-                                id: string;
-                                label: string;
-                            }[];
-                            eventTypes: string[];
-                            organisationKinds: {
-                                id: string;
-                                label: string;
-                            }[];
-                            roles: {
-                                id: string;
-                                label: string;
-                            }[];
-                            sectors: {
-                                id: string;
-                                label: string;
-                            }[];
-                            setupNeeded: boolean;
-                            tlp: string[];
-                            tokenScopes: {
-                                id: string;
-                                label: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Vocabularies"];
                     };
                 };
             };
@@ -4734,32 +3946,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                body: string;
-                                createdAt: string;
-                                /** Format: uuid */
-                                id: string;
-                                marking: {
-                                    access: {
-                                        organisations: string[];
-                                        users: string[];
-                                    };
-                                    /** @enum {string} */
-                                    classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                    coordinators: boolean;
-                                    createdBy: string | null;
-                                    /** Format: uuid */
-                                    ownerOrganisationId: string;
-                                    /** @enum {string} */
-                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                                };
-                                subjectOrganisationId: string | null;
-                                title: string;
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["NotePage"];
                     };
                 };
                 /** @description Default Response */
@@ -4809,29 +3996,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            subjectOrganisationId: string | null;
-                            title: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Note"];
                     };
                 };
                 /** @description Default Response */
@@ -4894,29 +4059,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            subjectOrganisationId: string | null;
-                            title: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Note"];
                     };
                 };
                 /** @description Default Response */
@@ -5019,29 +4162,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            subjectOrganisationId: string | null;
-                            title: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Note"];
                     };
                 };
                 /** @description Default Response */
@@ -5110,9 +4231,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            count: number;
-                        };
+                        "application/json": components["schemas"]["NoteCount"];
                     };
                 };
                 /** @description Default Response */
@@ -5162,21 +4281,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                coordinator: boolean;
-                                createdAt: string;
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                name: string;
-                                parentId: string | null;
-                                sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["OrganisationPage"];
                     };
                 };
                 /** @description Default Response */
@@ -5227,18 +4332,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            coordinator: boolean;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                            name: string;
-                            parentId: string | null;
-                            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Organisation"];
                     };
                 };
                 /** @description Default Response */
@@ -5310,18 +4404,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            coordinator: boolean;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                            name: string;
-                            parentId: string | null;
-                            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Organisation"];
                     };
                 };
                 /** @description Default Response */
@@ -5378,18 +4461,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            coordinator: boolean;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                            name: string;
-                            parentId: string | null;
-                            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Organisation"];
                     };
                 };
                 /** @description Default Response */
@@ -5468,42 +4540,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                caseId: string | null;
-                                content: unknown;
-                                createdAt: string;
-                                cveId: string | null;
-                                id: string;
-                                marking: {
-                                    access: {
-                                        organisations: string[];
-                                        users: string[];
-                                    };
-                                    /** @enum {string} */
-                                    classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                    coordinators: boolean;
-                                    createdBy: string | null;
-                                    /** Format: uuid */
-                                    ownerOrganisationId: string;
-                                    /** @enum {string} */
-                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                                };
-                                modifiedAt: string | null;
-                                osv: unknown;
-                                publishAt: string | null;
-                                publishedAt: string | null;
-                                revision: number;
-                                /** @enum {string} */
-                                source: "aisc" | "import";
-                                /** @enum {string} */
-                                state: "draft" | "scheduled" | "published" | "withdrawn";
-                                title: string;
-                                updatedAt: string;
-                                withdrawnAt: string | null;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["AdvisoryPage"];
                     };
                 };
                 /** @description Default Response */
@@ -5550,39 +4587,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            caseId: string | null;
-                            content: unknown;
-                            createdAt: string;
-                            cveId: string | null;
-                            id: string;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            modifiedAt: string | null;
-                            osv: unknown;
-                            publishAt: string | null;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @enum {string} */
-                            source: "aisc" | "import";
-                            /** @enum {string} */
-                            state: "draft" | "scheduled" | "published" | "withdrawn";
-                            title: string;
-                            updatedAt: string;
-                            withdrawnAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Advisory"];
                     };
                 };
                 /** @description Default Response */
@@ -5617,7 +4622,6 @@ export interface paths {
                 query?: {
                     createdAfter?: string;
                     createdBefore?: string;
-                    cursor?: string;
                     cwe?: string;
                     exploited?: "true" | "false";
                     finderKind?: "human" | "ai" | "hybrid";
@@ -5643,12 +4647,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Report"][];
-                            nextCursor: string | null;
-                            total: number;
-                            totalExact: boolean;
-                        };
+                        "application/json": components["schemas"]["ReportPage"];
                     };
                 };
                 /** @description Default Response */
@@ -5704,80 +4703,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
-                            case: {
-                                publicAt: string | null;
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                state: "open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed";
-                            } | null;
-                            createdAt: string;
-                            credits: ({
-                                findings: number;
-                                models: string[];
-                                organisation: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            cwe: string | null;
-                            duplicateOf: string | null;
-                            exploited: boolean;
-                            findingCount: number;
-                            findings: ({
-                                /** Format: uuid */
-                                id: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            knownExploited: boolean;
-                            marking: {
-                                access: {
-                                    organisations: string[];
-                                    users: string[];
-                                };
-                                /** @enum {string} */
-                                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                coordinators: boolean;
-                                createdBy: string | null;
-                                /** Format: uuid */
-                                ownerOrganisationId: string;
-                                /** @enum {string} */
-                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            };
-                            otherCredits: number;
-                            product: string;
-                            reason: string | null;
-                            reputation?: {
-                                model: {
-                                    accepted: number;
-                                    duplicates: number;
-                                    key: string;
-                                    precision: number | null;
-                                    rejected: number;
-                                    submitted: number;
-                                } | null;
-                                organisation: {
-                                    accepted: number;
-                                    duplicates: number;
-                                    key: string;
-                                    precision: number | null;
-                                    rejected: number;
-                                    submitted: number;
-                                } | null;
-                            } | null;
-                            /** @enum {string} */
-                            severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
-                            /** @enum {string} */
-                            state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
-                            title: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ReportDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -5826,11 +4752,8 @@ export interface paths {
                         ssvc?: {
                             /** @enum {string} */
                             automatable: "no" | "yes";
-                            /**
-                             * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
-                             * @enum {string}
-                             */
-                            exploitation: "none" | "poc" | "active" | "public-poc";
+                            /** @enum {string} */
+                            exploitation: "none" | "public-poc" | "active";
                             /** @enum {string} */
                             missionWellbeing: "low" | "medium" | "high";
                             /** @enum {string} */
@@ -6082,11 +5005,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            report: components["schemas"]["Report"];
-                            /** Format: uuid */
-                            split: string;
-                        };
+                        "application/json": components["schemas"]["ReportSplit"];
                     };
                 };
                 /** @description Default Response */
@@ -6249,39 +5168,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            platformAdmin: boolean;
-                            scopes: ("read" | "write" | "admin")[];
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                organisation: {
-                                    coordinator: boolean;
-                                    createdAt: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                    name: string;
-                                    parentId: string | null;
-                                    sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                    updatedAt: string;
-                                };
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description Default Response */
@@ -6320,39 +5207,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            platformAdmin: boolean;
-                            scopes: ("read" | "write" | "admin")[];
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                organisation: {
-                                    coordinator: boolean;
-                                    createdAt: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                    name: string;
-                                    parentId: string | null;
-                                    sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                    updatedAt: string;
-                                };
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description Default Response */
@@ -6457,39 +5312,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            platformAdmin: boolean;
-                            scopes: ("read" | "write" | "admin")[];
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                organisation: {
-                                    coordinator: boolean;
-                                    createdAt: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
-                                    name: string;
-                                    parentId: string | null;
-                                    sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
-                                    updatedAt: string;
-                                };
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description Default Response */
@@ -6550,20 +5373,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                createdAt: string;
-                                expiresAt: string | null;
-                                /** Format: uuid */
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                prefix: string;
-                                revokedAt: string | null;
-                                scopes: ("read" | "write" | "admin")[];
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["TokenPage"];
                     };
                 };
                 /** @description Default Response */
@@ -6602,20 +5412,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            secret: string;
-                            token: {
-                                createdAt: string;
-                                expiresAt: string | null;
-                                /** Format: uuid */
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                prefix: string;
-                                revokedAt: string | null;
-                                scopes: ("read" | "write" | "admin")[];
-                            };
-                        };
+                        "application/json": components["schemas"]["NewToken"];
                     };
                 };
                 /** @description Default Response */
@@ -6734,25 +5531,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["UserPage"];
                     };
                 };
                 /** @description Default Response */
@@ -6806,28 +5585,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            invitation: {
-                                expiresAt: string;
-                                url: string;
-                            };
-                            user: {
-                                /** @enum {string} */
-                                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                                createdAt: string;
-                                email: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastLoginAt: string | null;
-                                name: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                                /** @enum {string} */
-                                role: "admin" | "analyst" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "invited" | "active" | "disabled";
-                            };
-                        };
+                        "application/json": components["schemas"]["InvitedUser"];
                     };
                 };
                 /** @description Default Response */
@@ -6899,22 +5657,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                            createdAt: string;
-                            email: string;
-                            /** Format: uuid */
-                            id: string;
-                            lastLoginAt: string | null;
-                            name: string;
-                            /** Format: uuid */
-                            organisationId: string;
-                            /** @enum {string} */
-                            role: "admin" | "analyst" | "member" | "viewer";
-                            /** @enum {string} */
-                            status: "invited" | "active" | "disabled";
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description Default Response */
@@ -6971,22 +5714,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                            createdAt: string;
-                            email: string;
-                            /** Format: uuid */
-                            id: string;
-                            lastLoginAt: string | null;
-                            name: string;
-                            /** Format: uuid */
-                            organisationId: string;
-                            /** @enum {string} */
-                            role: "admin" | "analyst" | "member" | "viewer";
-                            /** @enum {string} */
-                            status: "invited" | "active" | "disabled";
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description Default Response */
@@ -7061,21 +5789,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                active: boolean;
-                                createdAt: string;
-                                description: string;
-                                eventTypes: string[];
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                                updatedAt: string;
-                                url: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["WebhookPage"];
                     };
                 };
                 /** @description Default Response */
@@ -7116,21 +5830,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            secret: string;
-                            webhook: {
-                                active: boolean;
-                                createdAt: string;
-                                description: string;
-                                eventTypes: string[];
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                organisationId: string;
-                                updatedAt: string;
-                                url: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["NewWebhook"];
                     };
                 };
                 /** @description Default Response */
@@ -7256,18 +5956,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            createdAt: string;
-                            description: string;
-                            eventTypes: string[];
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            organisationId: string;
-                            updatedAt: string;
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Webhook"];
                     };
                 };
                 /** @description Default Response */
@@ -7339,26 +6028,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                attempts: number;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                                /** Format: uuid */
-                                eventId: string;
-                                eventType: string;
-                                /** Format: uuid */
-                                id: string;
-                                lastError: string | null;
-                                lastStatusCode: number | null;
-                                nextAttemptAt: string | null;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed" | "dead";
-                                /** Format: uuid */
-                                webhookId: string;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["DeliveryPage"];
                     };
                 };
                 /** @description Default Response */
@@ -7426,23 +6096,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attempts: number;
-                            createdAt: string;
-                            deliveredAt: string | null;
-                            /** Format: uuid */
-                            eventId: string;
-                            eventType: string;
-                            /** Format: uuid */
-                            id: string;
-                            lastError: string | null;
-                            lastStatusCode: number | null;
-                            nextAttemptAt: string | null;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed" | "dead";
-                            /** Format: uuid */
-                            webhookId: string;
-                        };
+                        "application/json": components["schemas"]["Delivery"];
                     };
                 };
                 /** @description Default Response */
@@ -7523,6 +6177,15 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsvQueryResult"];
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7586,6 +6249,15 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsvBatchResult"];
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7622,6 +6294,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsvRecord"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7644,25 +6325,558 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Advisory: {
+            caseId: string | null;
+            content: unknown;
+            createdAt: string;
+            cveId: string | null;
+            id: string;
+            marking: components["schemas"]["Marking"];
+            modifiedAt: string | null;
+            osv: unknown;
+            publishAt: string | null;
+            publishedAt: string | null;
+            revision: number;
+            /** @enum {string} */
+            source: "aisc" | "import";
+            /** @enum {string} */
+            state: "draft" | "scheduled" | "published" | "withdrawn";
+            title: string;
+            updatedAt: string;
+            withdrawnAt: string | null;
+        };
+        AdvisoryInput: {
+            caseId: string | null;
+            content: unknown;
+            createdAt: string;
+            cveId: string | null;
+            id: string;
+            marking: components["schemas"]["MarkingInput"];
+            modifiedAt: string | null;
+            osv: unknown;
+            publishAt: string | null;
+            publishedAt: string | null;
+            revision: number;
+            /** @enum {string} */
+            source: "aisc" | "import";
+            /** @enum {string} */
+            state: "draft" | "scheduled" | "published" | "withdrawn";
+            title: string;
+            updatedAt: string;
+            withdrawnAt: string | null;
+        };
+        AdvisoryPage: {
+            items: components["schemas"]["Advisory"][];
+            total: number;
+        };
+        AdvisoryPageInput: {
+            items: components["schemas"]["AdvisoryInput"][];
+            total: number;
+        };
+        AdvisoryRevision: {
+            at: string;
+            number: number;
+            osv: unknown;
+            summary: string;
+        };
+        AdvisoryRevisionInput: {
+            at: string;
+            number: number;
+            osv: unknown;
+            summary: string;
+        };
+        AdvisoryRevisionList: components["schemas"]["AdvisoryRevision"][];
+        AdvisoryRevisionListInput: components["schemas"]["AdvisoryRevisionInput"][];
+        /** Format: binary */
+        AttachmentContent: string;
+        /** Format: binary */
+        AttachmentContentInput: string;
+        AuditEntry: {
+            action: string;
+            actor: {
+                label: string;
+                organisationId: string | null;
+                userId: string | null;
+            };
+            afterDigest: string | null;
+            at: string;
+            beforeDigest: string | null;
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            prevHash: string;
+            recordId: string;
+            recordType: string;
+            seq: number;
+        };
+        AuditEntryInput: {
+            action: string;
+            actor: {
+                label: string;
+                organisationId: string | null;
+                userId: string | null;
+            };
+            afterDigest: string | null;
+            at: string;
+            beforeDigest: string | null;
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            prevHash: string;
+            recordId: string;
+            recordType: string;
+            seq: number;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+        };
+        AuditEntryPageInput: {
+            items: components["schemas"]["AuditEntryInput"][];
+            total: number;
+        };
+        BatchResult: {
+            error?: components["schemas"]["Problem"];
+            items: components["schemas"]["FindingResult"][];
+            summary?: components["schemas"]["SubmissionSummary"];
+        };
+        BatchResultInput: {
+            error?: components["schemas"]["ProblemInput"];
+            items: components["schemas"]["FindingResultInput"][];
+            summary?: components["schemas"]["SubmissionSummaryInput"];
+        };
+        /** @description NDJSON: one FindingResult per line, then {"summary": SubmissionSummary} or {"error": Problem} */
+        BatchResultLines: string;
+        /** @description NDJSON: one FindingResult per line, then {"summary": SubmissionSummary} or {"error": Problem} */
+        BatchResultLinesInput: string;
+        Case: {
+            advisoryId: string | null;
+            closeReason: string | null;
+            coordinatorOrganisationId?: string;
+            createdAt: string;
+            cwe: string | null;
+            disclosureReason: string | null;
+            embargo: {
+                publicAt: string | null;
+                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
+            };
+            exploited: boolean;
+            firstNoticeAt: string | null;
+            fixBypass: boolean;
+            id: string;
+            kind: string;
+            pattern: string | null;
+            reportIds?: string[];
+            state: string;
+            summary: string;
+            title: string;
+            updatedAt: string;
+            vendorCount?: number;
+        };
+        CaseAdvisory: {
+            advisory: components["schemas"]["Advisory"];
+            case: components["schemas"]["Case"];
+        };
+        CaseAdvisoryInput: {
+            advisory: components["schemas"]["AdvisoryInput"];
+            case: components["schemas"]["CaseInput"];
+        };
+        CaseDetail: {
+            advisoryId: string | null;
+            closeReason: string | null;
+            coordinatorOrganisationId?: string;
+            createdAt: string;
+            cwe: string | null;
+            disclosureReason: string | null;
+            embargo: {
+                publicAt: string | null;
+                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
+            };
+            exploited: boolean;
+            firstNoticeAt: string | null;
+            fixBypass: boolean;
+            id: string;
+            kind: string;
+            pattern: string | null;
+            proposals: components["schemas"]["EmbargoProposal"][];
+            reportIds?: string[];
+            state: string;
+            summary: string;
+            title: string;
+            updatedAt: string;
+            vendorCount?: number;
+            vulnerabilities: components["schemas"]["CaseVulnerability"][];
+        };
+        CaseDetailInput: {
+            advisoryId: string | null;
+            closeReason: string | null;
+            coordinatorOrganisationId?: string;
+            createdAt: string;
+            cwe: string | null;
+            disclosureReason: string | null;
+            embargo: {
+                publicAt: string | null;
+                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
+            };
+            exploited: boolean;
+            firstNoticeAt: string | null;
+            fixBypass: boolean;
+            id: string;
+            kind: string;
+            pattern: string | null;
+            proposals: components["schemas"]["EmbargoProposalInput"][];
+            reportIds?: string[];
+            state: string;
+            summary: string;
+            title: string;
+            updatedAt: string;
+            vendorCount?: number;
+            vulnerabilities: components["schemas"]["CaseVulnerabilityInput"][];
+        };
+        CaseInput: {
+            advisoryId: string | null;
+            closeReason: string | null;
+            coordinatorOrganisationId?: string;
+            createdAt: string;
+            cwe: string | null;
+            disclosureReason: string | null;
+            embargo: {
+                publicAt: string | null;
+                state: ("none" | "proposed" | "active" | "revise" | "exited") | string;
+            };
+            exploited: boolean;
+            firstNoticeAt: string | null;
+            fixBypass: boolean;
+            id: string;
+            kind: string;
+            pattern: string | null;
+            reportIds?: string[];
+            state: string;
+            summary: string;
+            title: string;
+            updatedAt: string;
+            vendorCount?: number;
+        };
+        CaseMessage: {
+            authorUserId: string | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            threadId: string;
+            tlp: string;
+        };
+        CaseMessageInput: {
+            authorUserId: string | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            threadId: string;
+            tlp: string;
+        };
+        CaseMessagePage: {
+            items: components["schemas"]["CaseMessage"][];
+            total: number;
+        };
+        CaseMessagePageInput: {
+            items: components["schemas"]["CaseMessageInput"][];
+            total: number;
+        };
+        CasePage: {
+            items: components["schemas"]["Case"][];
+            total: number;
+        };
+        CasePageInput: {
+            items: components["schemas"]["CaseInput"][];
+            total: number;
+        };
+        CaseParticipation: {
+            acknowledgedAt: string | null;
+            caseId: string;
+            embargoResponse: {
+                at: string | null;
+                proposalId: string | null;
+                response: string;
+            } | null;
+            invitedAt: string;
+            organisationId: string;
+            status: string;
+        };
+        CaseParticipationInput: {
+            acknowledgedAt: string | null;
+            caseId: string;
+            embargoResponse: {
+                at: string | null;
+                proposalId: string | null;
+                response: string;
+            } | null;
+            invitedAt: string;
+            organisationId: string;
+            status: string;
+        };
+        CaseThread: {
+            caseId: string;
+            createdAt: string;
+            id: string;
+            private: boolean;
+            subject: string;
+            vendorOrganisationId: string | null;
+        };
+        CaseThreadInput: {
+            caseId: string;
+            createdAt: string;
+            id: string;
+            private: boolean;
+            subject: string;
+            vendorOrganisationId: string | null;
+        };
+        CaseThreadMessages: {
+            items: components["schemas"]["CaseMessage"][];
+            thread: components["schemas"]["CaseThread"];
+            total: number;
+        };
+        CaseThreadMessagesInput: {
+            items: components["schemas"]["CaseMessageInput"][];
+            thread: components["schemas"]["CaseThreadInput"];
+            total: number;
+        };
+        CaseThreadPage: {
+            items: components["schemas"]["CaseThread"][];
+            total: number;
+        };
+        CaseThreadPageInput: {
+            items: components["schemas"]["CaseThreadInput"][];
+            total: number;
+        };
+        CaseVendor: {
+            acknowledgedAt: string | null;
+            caseId: string;
+            embargoResponse: {
+                at: string | null;
+                proposalId: string | null;
+                response: string;
+            } | null;
+            invitedAt: string;
+            name: string;
+            organisationId: string;
+            statementCount: number;
+            status: string;
+        };
+        CaseVendorInput: {
+            acknowledgedAt: string | null;
+            caseId: string;
+            embargoResponse: {
+                at: string | null;
+                proposalId: string | null;
+                response: string;
+            } | null;
+            invitedAt: string;
+            name: string;
+            organisationId: string;
+            statementCount: number;
+            status: string;
+        };
+        CaseVendorPage: {
+            items: components["schemas"]["CaseVendor"][];
+            total: number;
+        };
+        CaseVendorPageInput: {
+            items: components["schemas"]["CaseVendorInput"][];
+            total: number;
+        };
+        CaseVulnerability: {
+            affectedVersions: string[];
+            caseId: string;
+            createdAt: string;
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
+            cwe: string | null;
+            description: string | null;
+            id: string;
+            product: string | null;
+            /** @description Download each with GET /api/findings/attachments/{id} */
+            proofOfConcept: {
+                digest: string;
+                id: string;
+                mediaType: string;
+                name: string;
+                size: number;
+            }[];
+            /** @description Coordinators only */
+            reportId?: string | null;
+            severity: string | null;
+            ssvc: {
+                decision: string;
+                vector: string;
+            } | null;
+            title: string;
+            vendorOrganisationId: string | null;
+        };
+        CaseVulnerabilityInput: {
+            affectedVersions: string[];
+            caseId: string;
+            createdAt: string;
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
+            cwe: string | null;
+            description: string | null;
+            id: string;
+            product: string | null;
+            /** @description Download each with GET /api/findings/attachments/{id} */
+            proofOfConcept: {
+                digest: string;
+                id: string;
+                mediaType: string;
+                name: string;
+                size: number;
+            }[];
+            /** @description Coordinators only */
+            reportId?: string | null;
+            severity: string | null;
+            ssvc: {
+                decision: string;
+                vector: string;
+            } | null;
+            title: string;
+            vendorOrganisationId: string | null;
+        };
+        /** @description A CSAF 2.0 document (https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json) */
+        CsafDocument: {
+            [key: string]: unknown;
+        };
+        /** @description A CSAF 2.0 document (https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json) */
+        CsafDocumentInput: {
+            [key: string]: unknown;
+        };
+        /** @description CSAF 2.0 provider metadata (§7.1.7) */
+        CsafProviderMetadata: {
+            [key: string]: unknown;
+        };
+        /** @description CSAF 2.0 provider metadata (§7.1.7) */
+        CsafProviderMetadataInput: {
+            [key: string]: unknown;
+        };
+        /** @description A CVE JSON 5 record (https://github.com/CVEProject/cve-schema) */
+        Cve5Record: {
+            [key: string]: unknown;
+        };
+        /** @description A CVE JSON 5 record (https://github.com/CVEProject/cve-schema) */
+        Cve5RecordInput: {
+            [key: string]: unknown;
+        };
+        CvssScore: {
+            baseScore: number;
+            /** @enum {string} */
+            baseSeverity: "NONE" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+            environmentalScore?: number;
+            /** @enum {string} */
+            nomenclature?: "CVSS-B" | "CVSS-BT" | "CVSS-BE" | "CVSS-BTE";
+            temporalScore?: number;
+            vectorString: string;
+            /** @enum {string} */
+            version: "2.0" | "3.0" | "3.1" | "4.0";
+        };
+        CvssScoreInput: {
+            baseScore: number;
+            /** @enum {string} */
+            baseSeverity: "NONE" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+            environmentalScore?: number;
+            /** @enum {string} */
+            nomenclature?: "CVSS-B" | "CVSS-BT" | "CVSS-BE" | "CVSS-BTE";
+            temporalScore?: number;
+            vectorString: string;
+            /** @enum {string} */
+            version: "2.0" | "3.0" | "3.1" | "4.0";
+        };
+        Delivery: {
+            attempts: number;
+            createdAt: string;
+            deliveredAt: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            lastStatusCode: number | null;
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "dead";
+            /** Format: uuid */
+            webhookId: string;
+        };
+        DeliveryInput: {
+            attempts: number;
+            createdAt: string;
+            deliveredAt: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            lastStatusCode: number | null;
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "dead";
+            /** Format: uuid */
+            webhookId: string;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["Delivery"][];
+            total: number;
+        };
+        DeliveryPageInput: {
+            items: components["schemas"]["DeliveryInput"][];
+            total: number;
+        };
+        EmbargoPolicy: {
+            defaultDays: number;
+            exploitedDays: number;
+            fixBypassDays: number;
+            readonly reminderOffsetsMinutes: number[];
+        };
+        EmbargoPolicyInput: {
+            defaultDays: number;
+            exploitedDays: number;
+            fixBypassDays: number;
+            readonly reminderOffsetsMinutes: number[];
+        };
+        EmbargoProposal: {
+            caseId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            extension: boolean;
+            id: string;
+            proposedByOrganisationId: string;
+            publicAt: string;
+            reason: string | null;
+            status: string;
+        };
+        EmbargoProposalInput: {
+            caseId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            extension: boolean;
+            id: string;
+            proposedByOrganisationId: string;
+            publicAt: string;
+            reason: string | null;
+            status: string;
+        };
+        /** @description text/event-stream (WHATWG HTML §9.2) */
+        EventStream: string;
+        /** @description text/event-stream (WHATWG HTML §9.2) */
+        EventStreamInput: string;
         Finding: {
             /** @enum {string} */
             disposition: "accepted" | "duplicate";
             /** Format: uuid */
             id: string;
-            marking: {
-                access: {
-                    organisations: string[];
-                    users: string[];
-                };
-                /** @enum {string} */
-                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                coordinators: boolean;
-                createdBy: string | null;
-                /** Format: uuid */
-                ownerOrganisationId: string;
-                /** @enum {string} */
-                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-            };
+            marking: components["schemas"]["Marking"];
             /** Format: uuid */
             organisationId: string;
             reportId: string | null;
@@ -7674,20 +6888,7 @@ export interface components {
             disposition: "accepted" | "duplicate";
             /** Format: uuid */
             id: string;
-            marking: {
-                access: {
-                    organisations: string[];
-                    users: string[];
-                };
-                /** @enum {string} */
-                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                coordinators: boolean;
-                createdBy: string | null;
-                /** Format: uuid */
-                ownerOrganisationId: string;
-                /** @enum {string} */
-                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-            };
+            marking: components["schemas"]["MarkingInput"];
             /** Format: uuid */
             organisationId: string;
             reportId: string | null;
@@ -7702,7 +6903,7 @@ export interface components {
             index: number;
             /** @enum {string} */
             match?: "exact" | "near";
-            problems?: {
+            readonly problems?: {
                 message: string;
                 path: string;
             }[];
@@ -7722,7 +6923,7 @@ export interface components {
             index: number;
             /** @enum {string} */
             match?: "exact" | "near";
-            problems?: {
+            readonly problems?: {
                 message: string;
                 path: string;
             }[];
@@ -7733,6 +6934,388 @@ export interface components {
             similarity?: number;
             /** @enum {string} */
             status: "accepted" | "duplicate" | "rejected";
+        };
+        ImportNote: {
+            id: string | null;
+            location: string;
+            readonly problems: {
+                message: string;
+                path: string;
+            }[];
+        };
+        ImportNoteInput: {
+            id: string | null;
+            location: string;
+            readonly problems: {
+                message: string;
+                path: string;
+            }[];
+        };
+        ImportResult: {
+            created: number;
+            rejected: number;
+            rejections: components["schemas"]["ImportNote"][];
+            revised: number;
+            unchanged: number;
+            warnings: components["schemas"]["ImportNote"][];
+        };
+        ImportResultInput: {
+            created: number;
+            rejected: number;
+            rejections: components["schemas"]["ImportNoteInput"][];
+            revised: number;
+            unchanged: number;
+            warnings: components["schemas"]["ImportNoteInput"][];
+        };
+        InboxItem: {
+            case: components["schemas"]["Case"];
+            participation: components["schemas"]["CaseParticipation"];
+        };
+        InboxItemInput: {
+            case: components["schemas"]["CaseInput"];
+            participation: components["schemas"]["CaseParticipationInput"];
+        };
+        InboxItemPage: {
+            items: components["schemas"]["InboxItem"][];
+            total: number;
+        };
+        InboxItemPageInput: {
+            items: components["schemas"]["InboxItemInput"][];
+            total: number;
+        };
+        IntakeBudget: {
+            day: number;
+            normal: number;
+            priority: number;
+        };
+        IntakeBudgetInput: {
+            day: number;
+            normal: number;
+            priority: number;
+        };
+        IntakeQuota: {
+            findingsPerDay: number;
+            findingsPerMinute: number;
+            /** Format: uuid */
+            organisationId: string;
+            priorityFindingsPerMinute: number;
+            updatedAt: string;
+        };
+        IntakeQuotaInput: {
+            findingsPerDay: number;
+            findingsPerMinute: number;
+            /** Format: uuid */
+            organisationId: string;
+            priorityFindingsPerMinute: number;
+            updatedAt: string;
+        };
+        IntakeQuotaList: components["schemas"]["IntakeQuota"][];
+        IntakeQuotaListInput: components["schemas"]["IntakeQuotaInput"][];
+        IntakeSettings: {
+            findingsPerDay: number;
+            findingsPerMinute: number;
+            needsInfoCloseDays: number;
+            priorityFindingsPerMinute: number;
+        };
+        IntakeSettingsInput: {
+            findingsPerDay: number;
+            findingsPerMinute: number;
+            needsInfoCloseDays: number;
+            priorityFindingsPerMinute: number;
+        };
+        InvitedUser: {
+            invitation: {
+                expiresAt: string;
+                url: string;
+            };
+            user: components["schemas"]["User"];
+        };
+        InvitedUserInput: {
+            invitation: {
+                expiresAt: string;
+                url: string;
+            };
+            user: components["schemas"]["UserInput"];
+        };
+        Marking: {
+            access: {
+                organisations: string[];
+                users: string[];
+            };
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            coordinators: boolean;
+            createdBy: string | null;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        MarkingInput: {
+            access: {
+                organisations: string[];
+                users: string[];
+            };
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            coordinators: boolean;
+            createdBy: string | null;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        NewToken: {
+            secret: string;
+            token: components["schemas"]["Token"];
+        };
+        NewTokenInput: {
+            secret: string;
+            token: components["schemas"]["TokenInput"];
+        };
+        NewWebhook: {
+            secret: string;
+            webhook: components["schemas"]["Webhook"];
+        };
+        NewWebhookInput: {
+            secret: string;
+            webhook: components["schemas"]["WebhookInput"];
+        };
+        Note: {
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["Marking"];
+            subjectOrganisationId: string | null;
+            title: string;
+            updatedAt: string;
+        };
+        NoteCount: {
+            count: number;
+        };
+        NoteCountInput: {
+            count: number;
+        };
+        NoteInput: {
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["MarkingInput"];
+            subjectOrganisationId: string | null;
+            title: string;
+            updatedAt: string;
+        };
+        NotePage: {
+            items: components["schemas"]["Note"][];
+            total: number;
+        };
+        NotePageInput: {
+            items: components["schemas"]["NoteInput"][];
+            total: number;
+        };
+        Organisation: {
+            coordinator: boolean;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
+            name: string;
+            parentId: string | null;
+            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
+            updatedAt: string;
+        };
+        OrganisationInput: {
+            coordinator: boolean;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "government_agency" | "ai_developer" | "software_vendor" | "critical_infrastructure_operator" | "third_party_assessor" | "researcher";
+            name: string;
+            parentId: string | null;
+            sectors: ("chemical" | "commercial_facilities" | "communications" | "critical_manufacturing" | "dams" | "defense_industrial_base" | "emergency_services" | "energy" | "financial_services" | "food_and_agriculture" | "government_facilities" | "healthcare_and_public_health" | "information_technology" | "nuclear" | "transportation_systems" | "water_and_wastewater")[];
+            updatedAt: string;
+        };
+        OrganisationPage: {
+            items: components["schemas"]["Organisation"][];
+            total: number;
+        };
+        OrganisationPageInput: {
+            items: components["schemas"]["OrganisationInput"][];
+            total: number;
+        };
+        OsvAffected: {
+            database_specific?: {
+                [key: string]: unknown;
+            };
+            ecosystem_specific?: {
+                [key: string]: unknown;
+            };
+            package?: {
+                ecosystem: string;
+                name: string;
+                purl?: string;
+            };
+            readonly ranges?: {
+                database_specific?: {
+                    [key: string]: unknown;
+                };
+                readonly events: components["schemas"]["OsvEvent"][];
+                repo?: string;
+                /** @enum {string} */
+                type: "GIT" | "SEMVER" | "ECOSYSTEM";
+            }[];
+            severity?: components["schemas"]["OsvSeverity"][] | null;
+            readonly versions?: string[];
+        };
+        OsvAffectedInput: {
+            database_specific?: {
+                [key: string]: unknown;
+            };
+            ecosystem_specific?: {
+                [key: string]: unknown;
+            };
+            package?: {
+                ecosystem: string;
+                name: string;
+                purl?: string;
+            };
+            readonly ranges?: {
+                database_specific?: {
+                    [key: string]: unknown;
+                };
+                readonly events: components["schemas"]["OsvEventInput"][];
+                repo?: string;
+                /** @enum {string} */
+                type: "GIT" | "SEMVER" | "ECOSYSTEM";
+            }[];
+            severity?: components["schemas"]["OsvSeverityInput"][] | null;
+            readonly versions?: string[];
+        };
+        OsvBatchEntry: {
+            next_page_token?: string;
+            readonly vulns?: {
+                id: string;
+                modified: string;
+            }[];
+        };
+        OsvBatchEntryInput: {
+            next_page_token?: string;
+            readonly vulns?: {
+                id: string;
+                modified: string;
+            }[];
+        };
+        OsvBatchResult: {
+            results: components["schemas"]["OsvBatchEntry"][];
+        };
+        OsvBatchResultInput: {
+            results: components["schemas"]["OsvBatchEntryInput"][];
+        };
+        /** @description An OSV record (OSV schema 1.7; see OsvRecord) */
+        OsvDocument: {
+            [key: string]: unknown;
+        };
+        /** @description An OSV record (OSV schema 1.7; see OsvRecord) */
+        OsvDocumentInput: {
+            [key: string]: unknown;
+        };
+        OsvEvent: {
+            introduced: string;
+        } | {
+            fixed: string;
+        } | {
+            last_affected: string;
+        } | {
+            limit: string;
+        };
+        OsvEventInput: {
+            introduced: string;
+        } | {
+            fixed: string;
+        } | {
+            last_affected: string;
+        } | {
+            limit: string;
+        };
+        OsvQueryResult: {
+            next_page_token?: string;
+            readonly vulns?: components["schemas"]["OsvRecord"][];
+        };
+        OsvQueryResultInput: {
+            next_page_token?: string;
+            readonly vulns?: components["schemas"]["OsvRecordInput"][];
+        };
+        /** @description An OSV record (OSV schema 1.7) */
+        OsvRecord: {
+            affected?: components["schemas"]["OsvAffected"][] | null;
+            aliases?: string[] | null;
+            readonly credits?: {
+                readonly contact?: string[];
+                name: string;
+                /** @enum {string} */
+                type?: "FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER";
+            }[];
+            database_specific?: {
+                [key: string]: unknown;
+            };
+            details?: string;
+            id: string;
+            modified: string;
+            published?: string;
+            references?: {
+                /** @enum {string} */
+                type: "ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB";
+                url: string;
+            }[] | null;
+            readonly related?: string[];
+            schema_version?: string;
+            severity?: components["schemas"]["OsvSeverity"][] | null;
+            summary?: string;
+            readonly upstream?: string[];
+            withdrawn?: string;
+        };
+        /** @description An OSV record (OSV schema 1.7) */
+        OsvRecordInput: {
+            affected?: components["schemas"]["OsvAffectedInput"][] | null;
+            aliases?: string[] | null;
+            readonly credits?: {
+                readonly contact?: string[];
+                name: string;
+                /** @enum {string} */
+                type?: "FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER";
+            }[];
+            database_specific?: {
+                [key: string]: unknown;
+            };
+            details?: string;
+            id: string;
+            modified: string;
+            published?: string;
+            references?: {
+                /** @enum {string} */
+                type: "ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB";
+                url: string;
+            }[] | null;
+            readonly related?: string[];
+            schema_version?: string;
+            severity?: components["schemas"]["OsvSeverityInput"][] | null;
+            summary?: string;
+            readonly upstream?: string[];
+            withdrawn?: string;
+        };
+        OsvSeverity: {
+            score: string;
+            /** @enum {string} */
+            type: "CVSS_V2" | "CVSS_V3" | "CVSS_V4" | "Ubuntu";
+        };
+        OsvSeverityInput: {
+            score: string;
+            /** @enum {string} */
+            type: "CVSS_V2" | "CVSS_V3" | "CVSS_V4" | "Ubuntu";
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -7774,20 +7357,129 @@ export interface components {
             /** Format: uuid */
             id: string;
             knownExploited: boolean;
-            marking: {
-                access: {
-                    organisations: string[];
-                    users: string[];
-                };
+            marking: components["schemas"]["Marking"];
+            product: string;
+            reason: string | null;
+            reputation?: {
+                model: {
+                    accepted: number;
+                    duplicates: number;
+                    key: string;
+                    precision: number | null;
+                    rejected: number;
+                    submitted: number;
+                } | null;
+                organisation: {
+                    accepted: number;
+                    duplicates: number;
+                    key: string;
+                    precision: number | null;
+                    rejected: number;
+                    submitted: number;
+                } | null;
+            } | null;
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            /** @enum {string} */
+            state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
+            title: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportDetail: {
+            actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
+            case: {
+                publicAt: string | null;
+                publishedAt: string | null;
                 /** @enum {string} */
-                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                coordinators: boolean;
-                createdBy: string | null;
+                state: "open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed";
+            } | null;
+            createdAt: string;
+            credits: ({
+                findings: number;
+                models: string[];
+                organisation: string;
                 /** Format: uuid */
-                ownerOrganisationId: string;
+                organisationId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            cwe: string | null;
+            duplicateOf: string | null;
+            exploited: boolean;
+            findingCount: number;
+            findings: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: uuid */
+            id: string;
+            knownExploited: boolean;
+            marking: components["schemas"]["Marking"];
+            otherCredits: number;
+            product: string;
+            reason: string | null;
+            reputation?: {
+                model: {
+                    accepted: number;
+                    duplicates: number;
+                    key: string;
+                    precision: number | null;
+                    rejected: number;
+                    submitted: number;
+                } | null;
+                organisation: {
+                    accepted: number;
+                    duplicates: number;
+                    key: string;
+                    precision: number | null;
+                    rejected: number;
+                    submitted: number;
+                } | null;
+            } | null;
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            /** @enum {string} */
+            state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
+            title: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportDetailInput: {
+            actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
+            case: {
+                publicAt: string | null;
+                publishedAt: string | null;
                 /** @enum {string} */
-                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-            };
+                state: "open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed";
+            } | null;
+            createdAt: string;
+            credits: ({
+                findings: number;
+                models: string[];
+                organisation: string;
+                /** Format: uuid */
+                organisationId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            cwe: string | null;
+            duplicateOf: string | null;
+            exploited: boolean;
+            findingCount: number;
+            findings: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: uuid */
+            id: string;
+            knownExploited: boolean;
+            marking: components["schemas"]["MarkingInput"];
+            otherCredits: number;
             product: string;
             reason: string | null;
             reputation?: {
@@ -7826,20 +7518,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             knownExploited: boolean;
-            marking: {
-                access: {
-                    organisations: string[];
-                    users: string[];
-                };
-                /** @enum {string} */
-                classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
-                coordinators: boolean;
-                createdBy: string | null;
-                /** Format: uuid */
-                ownerOrganisationId: string;
-                /** @enum {string} */
-                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-            };
+            marking: components["schemas"]["MarkingInput"];
             product: string;
             reason: string | null;
             reputation?: {
@@ -7867,6 +7546,294 @@ export interface components {
             title: string;
         } & {
             [key: string]: unknown;
+        };
+        ReportPage: {
+            items: components["schemas"]["Report"][];
+            total: number;
+        };
+        ReportPageInput: {
+            items: components["schemas"]["ReportInput"][];
+            total: number;
+        };
+        ReportSplit: {
+            report: components["schemas"]["Report"];
+            /** Format: uuid */
+            split: string;
+        };
+        ReportSplitInput: {
+            report: components["schemas"]["ReportInput"];
+            /** Format: uuid */
+            split: string;
+        };
+        /** @description A ROLIE feed (RFC 8322, CSAF 2.0 §7.1.15) */
+        RolieFeed: {
+            [key: string]: unknown;
+        };
+        /** @description A ROLIE feed (RFC 8322, CSAF 2.0 §7.1.15) */
+        RolieFeedInput: {
+            [key: string]: unknown;
+        };
+        Session: {
+            csrfToken: string;
+            platformAdmin: boolean;
+            scopes: ("read" | "write" | "admin")[];
+            user: {
+                /** @enum {string} */
+                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                createdAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                lastLoginAt: string | null;
+                name: string;
+                organisation: components["schemas"]["Organisation"];
+                /** Format: uuid */
+                organisationId: string;
+                /** @enum {string} */
+                role: "admin" | "analyst" | "member" | "viewer";
+                /** @enum {string} */
+                status: "invited" | "active" | "disabled";
+            };
+        };
+        SessionInput: {
+            csrfToken: string;
+            platformAdmin: boolean;
+            scopes: ("read" | "write" | "admin")[];
+            user: {
+                /** @enum {string} */
+                clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                createdAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                lastLoginAt: string | null;
+                name: string;
+                organisation: components["schemas"]["OrganisationInput"];
+                /** Format: uuid */
+                organisationId: string;
+                /** @enum {string} */
+                role: "admin" | "analyst" | "member" | "viewer";
+                /** @enum {string} */
+                status: "invited" | "active" | "disabled";
+            };
+        };
+        /** @description A STIX 2.1 bundle (https://docs.oasis-open.org/cti/stix/v2.1/) */
+        StixBundle: {
+            [key: string]: unknown;
+        };
+        /** @description A STIX 2.1 bundle (https://docs.oasis-open.org/cti/stix/v2.1/) */
+        StixBundleInput: {
+            [key: string]: unknown;
+        };
+        SubmissionSummary: {
+            accepted: number;
+            duplicate: number;
+            received: number;
+            rejected: number;
+            replayed: number;
+        };
+        SubmissionSummaryInput: {
+            accepted: number;
+            duplicate: number;
+            received: number;
+            rejected: number;
+            replayed: number;
+        };
+        Token: {
+            createdAt: string;
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            revokedAt: string | null;
+            scopes: ("read" | "write" | "admin")[];
+        };
+        TokenInput: {
+            createdAt: string;
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            revokedAt: string | null;
+            scopes: ("read" | "write" | "admin")[];
+        };
+        TokenPage: {
+            items: components["schemas"]["Token"][];
+            total: number;
+        };
+        TokenPageInput: {
+            items: components["schemas"]["TokenInput"][];
+            total: number;
+        };
+        User: {
+            /** @enum {string} */
+            clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            createdAt: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            lastLoginAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            role: "admin" | "analyst" | "member" | "viewer";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+        };
+        UserInput: {
+            /** @enum {string} */
+            clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            createdAt: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            lastLoginAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            role: "admin" | "analyst" | "member" | "viewer";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            total: number;
+        };
+        UserPageInput: {
+            items: components["schemas"]["UserInput"][];
+            total: number;
+        };
+        VendorStatement: {
+            actionStatement: string | null;
+            caseId: string;
+            createdAt: string;
+            fixedVersions: string[];
+            id: string;
+            impactStatement: string | null;
+            justification: string | null;
+            shared: boolean;
+            status: string;
+            updatedAt: string;
+            vendorOrganisationId: string;
+            vulnerabilityId: string;
+        };
+        VendorStatementInput: {
+            actionStatement: string | null;
+            caseId: string;
+            createdAt: string;
+            fixedVersions: string[];
+            id: string;
+            impactStatement: string | null;
+            justification: string | null;
+            shared: boolean;
+            status: string;
+            updatedAt: string;
+            vendorOrganisationId: string;
+            vulnerabilityId: string;
+        };
+        VendorStatementPage: {
+            items: components["schemas"]["VendorStatement"][];
+            total: number;
+        };
+        VendorStatementPageInput: {
+            items: components["schemas"]["VendorStatementInput"][];
+            total: number;
+        };
+        Vocabularies: {
+            classifications: {
+                id: string;
+                label: string;
+            }[];
+            clearances: {
+                id: string;
+                label: string;
+            }[];
+            eventTypes: string[];
+            organisationKinds: {
+                id: string;
+                label: string;
+            }[];
+            roles: {
+                id: string;
+                label: string;
+            }[];
+            sectors: {
+                id: string;
+                label: string;
+            }[];
+            setupNeeded: boolean;
+            tlp: string[];
+            tokenScopes: {
+                id: string;
+                label: string;
+            }[];
+        };
+        VocabulariesInput: {
+            classifications: {
+                id: string;
+                label: string;
+            }[];
+            clearances: {
+                id: string;
+                label: string;
+            }[];
+            eventTypes: string[];
+            organisationKinds: {
+                id: string;
+                label: string;
+            }[];
+            roles: {
+                id: string;
+                label: string;
+            }[];
+            sectors: {
+                id: string;
+                label: string;
+            }[];
+            setupNeeded: boolean;
+            tlp: string[];
+            tokenScopes: {
+                id: string;
+                label: string;
+            }[];
+        };
+        Webhook: {
+            active: boolean;
+            createdAt: string;
+            description: string;
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            updatedAt: string;
+            url: string;
+        };
+        WebhookInput: {
+            active: boolean;
+            createdAt: string;
+            description: string;
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            updatedAt: string;
+            url: string;
+        };
+        WebhookPage: {
+            items: components["schemas"]["Webhook"][];
+            total: number;
+        };
+        WebhookPageInput: {
+            items: components["schemas"]["WebhookInput"][];
+            total: number;
         };
     };
     responses: never;

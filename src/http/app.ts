@@ -5,14 +5,19 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Logger } from 'pino';
 import { AppError } from '../domain/errors';
 import type { ServiceContext } from '../services/context';
 import type { EventHub } from '../services/events/stream';
 import { resolveSession, resolveToken } from '../services/sessions';
-import { bearerOf, csrfOk, NO_AUTH, SESSION_COOKIE, tokenKey } from './auth';
+import { bearerOf, csrfOk, NO_AUTH, type RequestAuth, SESSION_COOKIE, tokenKey } from './auth';
 import { noStoreForCallers } from './cache-control';
 import { refuseNul } from './nul-guard';
 import { securityHeaders } from './security-headers';
@@ -29,7 +34,8 @@ export interface AppDeps {
   readonly webRoot?: string | undefined;
 }
 
-export type App = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
+/** The application with the zod type provider: routes infer request and reply types from their schemas. */
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -37,14 +43,16 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url
 /** Builds the HTTP application: plugins, authentication, error mapping, routes, the UI. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { ctx } = deps;
+  // Routes see Fastify's logger interface; the pino instance behind it is the context's.
+  const loggerInstance: FastifyBaseLogger = ctx.log;
   const app = Fastify({
-    loggerInstance: ctx.log,
+    loggerInstance,
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
-  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -110,7 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Authentication: a bearer token must be valid (else 401); a stale session cookie is
   // treated as no session. Cookie-authenticated writes must carry the CSRF token.
-  app.decorateRequest('auth', null as never);
+  // A null placeholder (Fastify keeps request shapes stable); the onRequest hook below always sets it.
+  app.decorateRequest<RequestAuth | null>('auth', null);
   app.addHook('onRequest', async (req, reply) => {
     req.auth = NO_AUTH;
     reply.header('x-request-id', String(req.id));
@@ -145,7 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable' });
   });
 
-  for (const register of ROUTES) await app.register(async (scope) => register(scope as unknown as App, deps));
+  for (const register of ROUTES) await app.register(async (scope) => register(scope.withTypeProvider<ZodTypeProvider>(), deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await serveWeb(app, deps.webRoot ?? DEFAULT_WEB_ROOT);

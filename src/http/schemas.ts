@@ -137,8 +137,29 @@ export const AuditEntry = z.object({
   hash: z.string(),
 });
 
-/** A page of items with the total the same filter matches. */
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+const pages = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * A page of items with the total the same filter matches, named after its item
+ * (`NotePage` for `Note`): one component per item type, however many routes page it.
+ */
+export function page<T extends z.ZodType>(item: T) {
+  const known = pages.get(item) as ReturnType<typeof pageOf<T>> | undefined;
+  if (known) return known;
+  const id = z.globalRegistry.get(item)?.id;
+  if (!id) throw new Error('page(item): name the item schema first (an `id` in its meta), so the page is a named component');
+  const made = pageOf(item).meta({ id: `${id}Page` });
+  pages.set(item, made);
+  return made;
+}
+const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+/** Names a set of response schemas (`.meta({ id })` on the instances themselves): OpenAPI components (ADR 0060). */
+export function nameSchemas(schemas: Record<string, z.ZodType>): void {
+  for (const [id, schema] of Object.entries(schemas)) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
+}
+
+nameSchemas({ Marking: MarkingView, Organisation, User, Session, Token, Webhook, Delivery, Note, AuditEntry });
 
 export const ProblemSchema = z
   .object({

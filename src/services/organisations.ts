@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../domain/errors';
 import { organisationMarking } from '../domain/identity/directory-marking';
-import { sectorProblems, type OrganisationKind } from '../domain/identity/organisation';
+import { isSector, sectorProblems, type OrganisationKind, type Sector } from '../domain/identity/organisation';
 import { can } from '../domain/policy/actions';
 import type { Principal } from '../domain/identity/principal';
 import type { Executor } from '../store/database';
@@ -13,6 +13,7 @@ import { organisationView, type OrganisationView } from './views';
 export interface OrganisationInput {
   readonly name: string;
   readonly kind: OrganisationKind;
+  /** Checked against the sector list here: the CLI passes what it was given. */
   readonly sectors?: readonly string[] | undefined;
   readonly parentId?: string | null | undefined;
   readonly coordinator?: boolean | undefined;
@@ -29,16 +30,17 @@ async function checkParent(db: Executor, parentId: string | null | undefined, se
   if (parent.parentId) throw new AppError('VALIDATION', 'Invalid parent', [{ path: '/parentId', message: 'that organisation is itself a client of another' }]);
 }
 
-export function assertFacts(kind: OrganisationKind, sectors: readonly string[]): void {
+/** Checks kind and sectors together; returns the sectors typed once every one is known. */
+export function assertFacts(kind: OrganisationKind, sectors: readonly string[]): Sector[] {
   const problems = sectorProblems({ kind, sectors });
   if (problems.length) throw new AppError('VALIDATION', 'The organisation is not consistent', problems);
+  return sectors.filter(isSector);
 }
 
 /** Creates an organisation (platform admins, or the local CLI as `actor`). */
 export async function createOrganisation(ctx: ServiceContext, who: Principal | Actor, input: OrganisationInput): Promise<OrganisationView> {
   if ('role' in who && !can(who, 'organisations.manage')) throw forbidden();
-  const sectors = [...new Set(input.sectors ?? [])];
-  assertFacts(input.kind, sectors);
+  const sectors = assertFacts(input.kind, [...new Set(input.sectors ?? [])]);
   const actor = 'role' in who ? actorOf(who) : who;
   return write(ctx, actor, async (tx, record) => {
     await checkParent(tx, input.parentId);
@@ -64,9 +66,8 @@ export async function updateOrganisationFacts(ctx: ServiceContext, p: Principal,
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await findOrganisation(tx, id);
     if (!before) throw notFound('Organisation');
-    const kind = patch.kind ?? (before.kind as OrganisationKind);
-    const sectors = patch.sectors ? [...new Set(patch.sectors)] : kind === 'critical_infrastructure_operator' ? before.sectors : [];
-    assertFacts(kind, sectors);
+    const kind = patch.kind ?? before.kind;
+    const sectors = assertFacts(kind, patch.sectors ? [...new Set(patch.sectors)] : kind === 'critical_infrastructure_operator' ? before.sectors : []);
     if (patch.parentId !== undefined) await checkParent(tx, patch.parentId, id);
     const after = await updateOrganisation(tx, id, {
       name: patch.name ?? before.name,
@@ -98,7 +99,7 @@ export async function getOrganisation(ctx: ServiceContext, id: string): Promise<
 
 export async function searchOrganisations(
   ctx: ServiceContext,
-  f: { q?: string | undefined; kind?: string | undefined; limit: number; offset: number },
+  f: { q?: string | undefined; kind?: OrganisationKind | undefined; limit: number; offset: number },
 ): Promise<{ items: OrganisationView[]; total: number }> {
   const r = await listOrganisations(ctx.db, f);
   return { items: r.items.map(organisationView), total: r.total };

@@ -31,7 +31,7 @@ export async function createToken(
   return write(ctx, actor, async (tx, record) => {
     const found = await findUserWithOrganisation(tx, userId);
     if (!found || found.user.status !== 'active') throw notFound('User');
-    const allowed = scopesAllowed(found.user.role as never);
+    const allowed = scopesAllowed(found.user.role);
     // A token made with a token cannot exceed the scopes of the token that made it.
     const held = 'role' in who ? who.scopes : allowed;
     const bad = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => !allowed.includes(s) || !held.includes(s));

@@ -1,3 +1,4 @@
+import type { DeliveryStatus } from '../domain/events/delivery-status';
 import { AppError, notFound } from '../domain/errors';
 import { webhookMarking } from '../domain/identity/directory-marking';
 import { can } from '../domain/policy/actions';
@@ -155,7 +156,7 @@ export async function webhookDeliveries(
   ctx: ServiceContext,
   p: Principal,
   webhookId: string,
-  f: { status?: string | undefined; limit: number; offset: number },
+  f: { status?: DeliveryStatus | undefined; limit: number; offset: number },
 ): Promise<{ items: DeliveryView[]; total: number }> {
   if (!(await findWebhookOf(ctx.db, p.organisationId, webhookId))) throw notFound('Webhook');
   const r = await listDeliveries(ctx.db, webhookId, f);

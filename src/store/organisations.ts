@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import type { Executor } from './database';
+import type { OrganisationKind } from '../domain/identity/organisation';
 import { organisations } from './schema/index';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -17,7 +18,7 @@ export async function findOrganisationByName(db: Executor, name: string): Promis
 /** The organisation directory: every signed-in user sees it (organisations are TLP:GREEN). */
 export async function listOrganisations(
   db: Executor,
-  f: { q?: string | undefined; kind?: string | undefined; limit: number; offset: number },
+  f: { q?: string | undefined; kind?: OrganisationKind | undefined; limit: number; offset: number },
 ): Promise<{ items: OrganisationRow[]; total: number }> {
   const where = and(
     f.q ? ilike(organisations.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from './database';
+import type { DeliveryStatus } from '../domain/events/delivery-status';
 import { webhookDeliveries, webhooks } from './schema/index';
 
 export type WebhookRow = typeof webhooks.$inferSelect;
@@ -62,7 +63,7 @@ export async function updateDelivery(db: Executor, id: string, set: Partial<type
 export async function listDeliveries(
   db: Executor,
   webhookId: string,
-  f: { status?: string | undefined; limit: number; offset: number },
+  f: { status?: DeliveryStatus | undefined; limit: number; offset: number },
 ): Promise<{ items: DeliveryRow[]; total: number }> {
   const where = and(eq(webhookDeliveries.webhookId, webhookId), f.status ? eq(webhookDeliveries.status, f.status) : undefined);
   const [items, [total]] = await Promise.all([

@@ -45,7 +45,7 @@ function productProblems(p: AffectedProduct, base: string): FieldProblem[] {
   }
   if (!pkg) return problems;
   try {
-    compileAffected({ package: pkg, ranges: (p.ranges ?? []) as never, versions: p.versions ?? [] });
+    compileAffected({ package: pkg, ranges: p.ranges ?? [], versions: p.versions ?? [] });
   } catch (err) {
     if (!(err instanceof FormatError)) throw err;
     // ranges' own pointers are relative to the entry; an unknown ecosystem has none.

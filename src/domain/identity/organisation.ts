@@ -32,6 +32,10 @@ export const CI_SECTORS = [
 export type Sector = (typeof CI_SECTORS)[number]['id'];
 export const SECTOR_IDS = CI_SECTORS.map((s) => s.id) as [Sector, ...Sector[]];
 
+const SECTOR_SET: ReadonlySet<string> = new Set(SECTOR_IDS);
+/** Whether a string names one of the sixteen sectors (input from the CLI is checked here). */
+export const isSector = (s: string): s is Sector => SECTOR_SET.has(s);
+
 export interface OrganisationFacts {
   readonly kind: OrganisationKind;
   readonly sectors: readonly string[];
@@ -42,6 +46,8 @@ export interface OrganisationFacts {
  * least one. Returns the problems (empty when consistent).
  */
 export function sectorProblems(o: OrganisationFacts): { path: string; message: string }[] {
+  const unknown = o.sectors.findIndex((s) => !isSector(s));
+  if (unknown >= 0) return [{ path: `/sectors/${unknown}`, message: `not a critical-infrastructure sector (one of ${SECTOR_IDS.join(', ')})` }];
   if (o.kind === 'critical_infrastructure_operator' && o.sectors.length === 0) {
     return [{ path: '/sectors', message: 'a critical-infrastructure operator names at least one sector' }];
   }

@@ -16,9 +16,10 @@ import {
   AdvisoryIdParams,
   DraftBody,
   DraftPatch,
+  EXPORT_DOCUMENTS,
   ImportResult,
   PublishBody,
-  Revision,
+  RevisionList,
 } from './advisory-schemas';
 
 /**
@@ -39,23 +40,30 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: page(Advisory), ...errors(400) },
       },
     },
-    async (req) => searchAdvisories(ctx, viewer(req), req.query, creditReaderOf(req.auth.principal)) as never,
+    async (req) => searchAdvisories(ctx, viewer(req), req.query, creditReaderOf(req.auth.principal)),
   );
   app.get(
     '/api/advisories/:id',
     { schema: { tags, summary: 'One advisory', params: AdvisoryIdParams, response: { 200: Advisory, ...errors(404) } } },
-    async (req) => getAdvisory(ctx, viewer(req), req.params.id, creditReaderOf(req.auth.principal)) as never,
+    async (req) => getAdvisory(ctx, viewer(req), req.params.id, creditReaderOf(req.auth.principal)),
   );
   app.get(
     '/api/advisories/:id/revisions',
-    { schema: { tags, summary: 'Every published revision, oldest first', params: AdvisoryIdParams, response: { 200: z.array(Revision), ...errors(404) } } },
-    async (req) => advisoryRevisions(ctx, viewer(req), req.params.id) as never,
+    { schema: { tags, summary: 'Every published revision, oldest first', params: AdvisoryIdParams, response: { 200: RevisionList, ...errors(404) } } },
+    async (req) => advisoryRevisions(ctx, viewer(req), req.params.id),
   );
   for (const format of EXPORT_FORMATS) {
     app.get(
       `/api/advisories/:id/${format}`,
-      { schema: { tags, summary: `The advisory as ${format.toUpperCase()}`, params: AdvisoryIdParams, response: { ...errors(404, 409) } } },
-      async (req) => advisoryDocument(ctx, viewer(req), req.params.id, format) as never,
+      {
+        schema: {
+          tags,
+          summary: `The advisory as ${format.toUpperCase()}`,
+          params: AdvisoryIdParams,
+          response: { 200: EXPORT_DOCUMENTS[format], ...errors(404, 409) },
+        },
+      },
+      async (req) => advisoryDocument(ctx, viewer(req), req.params.id, format),
     );
   }
   app.post(
@@ -68,29 +76,25 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
         response: { 201: Advisory, ...errors(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send((await createAdvisoryDraft(ctx, principal(req, 'write'), req.body)) as never),
+    async (req, reply) => reply.code(201).send(await createAdvisoryDraft(ctx, principal(req, 'write'), req.body)),
   );
-  app.patch(
-    '/api/advisories/:id',
-    { schema: { tags, summary: 'Edit a draft or scheduled advisory', ...one, body: DraftPatch } },
-    async (req) => updateAdvisoryDraft(ctx, principal(req, 'write'), req.params.id, req.body) as never,
+  app.patch('/api/advisories/:id', { schema: { tags, summary: 'Edit a draft or scheduled advisory', ...one, body: DraftPatch } }, async (req) =>
+    updateAdvisoryDraft(ctx, principal(req, 'write'), req.params.id, req.body),
   );
   app.post(
     '/api/advisories/:id/schedule',
     { schema: { tags, summary: 'Schedule publication at a time', ...one, body: z.strictObject({ publishAt: z.iso.datetime({ offset: true }) }) } },
-    async (req) => scheduleAdvisory(ctx, principal(req, 'write'), req.params.id, new Date(req.body.publishAt)) as never,
+    async (req) => scheduleAdvisory(ctx, principal(req, 'write'), req.params.id, new Date(req.body.publishAt)),
   );
-  app.post(
-    '/api/advisories/:id/unschedule',
-    { schema: { tags, summary: 'Back to draft', ...one } },
-    async (req) => unscheduleAdvisory(ctx, principal(req, 'write'), req.params.id) as never,
+  app.post('/api/advisories/:id/unschedule', { schema: { tags, summary: 'Back to draft', ...one } }, async (req) =>
+    unscheduleAdvisory(ctx, principal(req, 'write'), req.params.id),
   );
   app.post(
     '/api/advisories/:id/publish',
     {
       schema: { tags, summary: "Publish now (before its case's agreed public date: confirm that date and give a reason)", ...one, body: PublishBody.nullish() },
     },
-    async (req) => publishAdvisory(ctx, principal(req, 'write'), req.params.id, req.body ?? {}) as never,
+    async (req) => publishAdvisory(ctx, principal(req, 'write'), req.params.id, req.body ?? {}),
   );
   app.post(
     '/api/advisories/:id/revise',
@@ -102,12 +106,12 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
         body: z.strictObject({ content: AdvisoryContentInput, summary: z.string().trim().min(1).max(1000) }),
       },
     },
-    async (req) => reviseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content, req.body.summary) as never,
+    async (req) => reviseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content, req.body.summary),
   );
   app.post(
     '/api/advisories/:id/withdraw',
     { schema: { tags, summary: 'Withdraw (it stays served, marked withdrawn)', ...one, body: z.strictObject({ reason: z.string().trim().min(1).max(1000) }) } },
-    async (req) => withdrawAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.reason) as never,
+    async (req) => withdrawAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.reason),
   );
   app.post(
     '/api/advisories/import',
@@ -119,6 +123,6 @@ export function advisoryRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: ImportResult, ...errors(400, 401, 403) },
       },
     },
-    async (req) => importAdvisoriesAs(ctx, principal(req, 'write'), readImportDocuments(req.body.documents, req.body.format, req.body.offset)) as never,
+    async (req) => importAdvisoriesAs(ctx, principal(req, 'write'), readImportDocuments(req.body.documents, req.body.format, req.body.offset)),
   );
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CREDIT_ROLES, REFERENCE_TYPES, REMEDIATION_CATEGORIES } from '../../domain/advisory/content';
 import { ADVISORY_STATES } from '../../domain/advisory/state';
 import { SSVC_EXPLOITATION_ACCEPTED, ssvcExploitationOf } from '../../domain/intake/ssvc';
-import { MarkingInput, MarkingView } from '../schemas';
+import { MarkingInput, MarkingView, nameSchemas } from '../schemas';
 
 /** Request and response schemas of the advisory routes (OpenAPI is generated from them). */
 const Text = (max: number) => z.string().max(max);
@@ -105,14 +105,34 @@ export const AdvisoryFilter = {
   source: z.enum(['aisc', 'import']).optional(),
 };
 
-const ImportNote = z.object({ location: z.string(), id: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })) });
+const ImportNote = z
+  .object({ location: z.string(), id: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })).readonly() })
+  .meta({ id: 'ImportNote' });
 
-export const ImportResult = z.object({
-  created: z.number().int(),
-  revised: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.number().int(),
-  rejections: z.array(ImportNote),
-  /** Records imported with something left out (e.g. a `javascript:` link), with what and why. */
-  warnings: z.array(ImportNote),
-});
+export const ImportResult = z
+  .object({
+    created: z.number().int(),
+    revised: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    rejections: z.array(ImportNote),
+    /** Records imported with something left out (e.g. a `javascript:` link), with what and why. */
+    warnings: z.array(ImportNote),
+  })
+  .meta({ id: 'ImportResult' });
+
+/**
+ * The export formats' documents. Each standard's own JSON schema defines the shape and the
+ * writers check it (src/standards/*); the API document names the standard rather than
+ * restating it (ADR 0060).
+ */
+const standardDocument = (id: string, description: string) => z.record(z.string(), z.unknown()).meta({ id, description });
+export const EXPORT_DOCUMENTS = {
+  osv: standardDocument('OsvDocument', 'An OSV record (OSV schema 1.7; see OsvRecord)'),
+  csaf: standardDocument('CsafDocument', 'A CSAF 2.0 document (https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json)'),
+  cve5: standardDocument('Cve5Record', 'A CVE JSON 5 record (https://github.com/CVEProject/cve-schema)'),
+  stix: standardDocument('StixBundle', 'A STIX 2.1 bundle (https://docs.oasis-open.org/cti/stix/v2.1/)'),
+} as const;
+
+nameSchemas({ Advisory, AdvisoryRevision: Revision });
+export const RevisionList = z.array(Revision).meta({ id: 'AdvisoryRevisionList' });

@@ -23,6 +23,6 @@ export function auditRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: page(AuditEntry), ...errors(400, 401, 403) },
       },
     },
-    async (req) => auditTrail(ctx, principal(req), req.query) as never,
+    async (req) => auditTrail(ctx, principal(req), req.query),
   );
 }

@@ -33,7 +33,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: page(Thread), ...errors(400, 401, 404) },
       },
     },
-    async (req) => caseThreads(ctx, principal(req, 'read'), req.params.id, req.query) as never,
+    async (req) => caseThreads(ctx, principal(req, 'read'), req.params.id, req.query),
   );
   app.post(
     '/api/cases/:id/threads',
@@ -46,7 +46,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         response: { 201: Thread, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req, reply) => reply.code(201).send((await createThread(ctx, principal(req, 'write'), req.params.id, req.body)) as never),
+    async (req, reply) => reply.code(201).send(await createThread(ctx, principal(req, 'write'), req.params.id, req.body)),
   );
   app.get(
     '/api/cases/:id/threads/:childId/messages',
@@ -56,10 +56,10 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         summary: 'One page of the messages of a thread you may see',
         params: CaseChildParams,
         querystring: PageQuery,
-        response: { 200: page(Message).extend({ thread: Thread }), ...errors(400, 401, 404) },
+        response: { 200: page(Message).extend({ thread: Thread }).meta({ id: 'CaseThreadMessages' }), ...errors(400, 401, 404) },
       },
     },
-    async (req) => threadMessages(ctx, principal(req, 'read'), req.params.id, req.params.childId, req.query) as never,
+    async (req) => threadMessages(ctx, principal(req, 'read'), req.params.id, req.params.childId, req.query),
   );
   app.post(
     '/api/cases/:id/threads/:childId/messages',
@@ -72,7 +72,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         response: { 201: Message, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req, reply) => reply.code(201).send((await postMessage(ctx, principal(req, 'write'), req.params.id, req.params.childId, req.body)) as never),
+    async (req, reply) => reply.code(201).send(await postMessage(ctx, principal(req, 'write'), req.params.id, req.params.childId, req.body)),
   );
   app.post(
     '/api/cases/:id/embargo/proposals',
@@ -88,7 +88,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
     async (req, reply) =>
       reply
         .code(201)
-        .send((await proposeEmbargo(ctx, principal(req, 'write'), req.params.id, { publicAt: new Date(req.body.publicAt), reason: req.body.reason })) as never),
+        .send(await proposeEmbargo(ctx, principal(req, 'write'), req.params.id, { publicAt: new Date(req.body.publicAt), reason: req.body.reason })),
   );
   app.post(
     '/api/cases/:id/embargo/proposals/:childId/accept',
@@ -100,7 +100,7 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: Participation, ...errors(401, 403, 404, 409) },
       },
     },
-    async (req) => acceptProposal(ctx, principal(req, 'write'), req.params.id, req.params.childId) as never,
+    async (req) => acceptProposal(ctx, principal(req, 'write'), req.params.id, req.params.childId),
   );
   app.post(
     '/api/cases/:id/embargo/decision',
@@ -113,6 +113,6 @@ export function caseConversationRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: CaseView, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => decideEmbargo(ctx, principal(req, 'write'), req.params.id, req.body) as never,
+    async (req) => decideEmbargo(ctx, principal(req, 'write'), req.params.id, req.body),
   );
 }

@@ -3,7 +3,7 @@ import { CASE_STATES } from '../../domain/cases/case-states';
 import { EMBARGO_STATES } from '../../domain/cases/embargo-states';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { MESSAGE_TLPS } from '../../services/cases/messages';
-import { Paging, Uuid } from '../schemas';
+import { nameSchemas, Paging, Uuid } from '../schemas';
 import { AdvisoryContentInput } from './advisory-schemas';
 
 /** Request and response schemas of the coordination routes (OpenAPI is generated from them). */
@@ -70,7 +70,7 @@ export const PolicyBody = z.strictObject({
   defaultDays: z.number().int(),
   exploitedDays: z.number().int(),
   fixBypassDays: z.number().int(),
-  reminderOffsetsMinutes: z.array(z.number().int()).max(20),
+  reminderOffsetsMinutes: z.array(z.number().int()).max(20).readonly(),
 });
 
 const iso = z.string().nullable();
@@ -138,7 +138,7 @@ export const Proposal = z.object({
   createdAt: z.string(),
 });
 
-export const CaseDetail = CaseView.extend({ vulnerabilities: z.array(Vulnerability), proposals: z.array(Proposal) });
+export const CaseDetail = CaseView.extend({ vulnerabilities: z.array(Vulnerability), proposals: z.array(Proposal) }).meta({ id: 'CaseDetail' });
 
 export const Statement = z.object({
   id: z.string(),
@@ -189,4 +189,17 @@ export const CaseAdvisoryBody = z.strictObject({
       credits: overridable.credits.unwrap().optional(),
     })
     .default({}),
+});
+
+nameSchemas({
+  Case: CaseView,
+  CaseParticipation: Participation,
+  CaseVendor,
+  CaseVulnerability: Vulnerability,
+  EmbargoProposal: Proposal,
+  VendorStatement: Statement,
+  InboxItem,
+  CaseThread: Thread,
+  CaseMessage: Message,
+  EmbargoPolicy: PolicyBody,
 });

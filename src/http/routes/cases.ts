@@ -44,7 +44,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     { schema: { tags, summary: 'Cases you take part in, newest first', querystring: CaseFilter, response: { 200: page(CaseView), ...errors(400, 401) } } },
     async (req) => {
       const { limit, offset, ...f } = req.query;
-      return searchCases(ctx, principal(req, 'read'), f, { limit, offset }) as never;
+      return searchCases(ctx, principal(req, 'read'), f, { limit, offset });
     },
   );
   app.post(
@@ -57,7 +57,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         response: { 201: CaseView, ...errors(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send((await openCase(ctx, principal(req, 'write'), req.body)) as never),
+    async (req, reply) => reply.code(201).send(await openCase(ctx, principal(req, 'write'), req.body)),
   );
   app.get(
     '/api/cases/:id',
@@ -69,17 +69,13 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         response: { 200: CaseDetail, ...errors(401, 404) },
       },
     },
-    async (req) => getCase(ctx, principal(req, 'read'), req.params.id) as never,
+    async (req) => getCase(ctx, principal(req, 'read'), req.params.id),
   );
-  app.post(
-    '/api/cases/:id/transition',
-    { schema: { tags, summary: 'Disclose early, close or reopen a case', body: TransitionBody, ...one } },
-    async (req) => transitionCaseBy(ctx, principal(req, 'write'), req.params.id, req.body) as never,
+  app.post('/api/cases/:id/transition', { schema: { tags, summary: 'Disclose early, close or reopen a case', body: TransitionBody, ...one } }, async (req) =>
+    transitionCaseBy(ctx, principal(req, 'write'), req.params.id, req.body),
   );
-  app.post(
-    '/api/cases/:id/vendors',
-    { schema: { tags, summary: 'Invite vendors (each is notified)', body: InviteBody, ...one } },
-    async (req) => inviteVendors(ctx, principal(req, 'write'), req.params.id, req.body.organisations) as never,
+  app.post('/api/cases/:id/vendors', { schema: { tags, summary: 'Invite vendors (each is notified)', body: InviteBody, ...one } }, async (req) =>
+    inviteVendors(ctx, principal(req, 'write'), req.params.id, req.body.organisations),
   );
   app.get(
     '/api/cases/:id/vendors',
@@ -92,7 +88,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         response: { 200: page(CaseVendor), ...errors(400, 401, 404) },
       },
     },
-    async (req) => caseVendors(ctx, principal(req, 'read'), req.params.id, req.query) as never,
+    async (req) => caseVendors(ctx, principal(req, 'read'), req.params.id, req.query),
   );
   app.get(
     '/api/cases/:id/statements',
@@ -107,7 +103,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const { vendor, ...p } = req.query;
-      return caseStatements(ctx, principal(req, 'read'), req.params.id, vendor, p) as never;
+      return caseStatements(ctx, principal(req, 'read'), req.params.id, vendor, p);
     },
   );
   app.post(
@@ -121,7 +117,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         response: { 200: Statement, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => recordStatement(ctx, principal(req, 'write'), req.params.id, req.params.childId, req.body) as never,
+    async (req) => recordStatement(ctx, principal(req, 'write'), req.params.id, req.params.childId, req.body),
   );
   app.post(
     '/api/cases/:id/statements/:childId/share',
@@ -133,7 +129,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         response: { 200: Statement, ...errors(401, 403, 404) },
       },
     },
-    async (req) => shareStatement(ctx, principal(req, 'write'), req.params.id, req.params.childId) as never,
+    async (req) => shareStatement(ctx, principal(req, 'write'), req.params.id, req.params.childId),
   );
   app.post(
     '/api/cases/:id/advisory',
@@ -143,11 +139,11 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         summary: "Draft the case's advisory from its reports and statements (scheduled at the embargo end); given fields replace the derived ones",
         params: CaseParams,
         body: CaseAdvisoryBody,
-        response: { 201: z.object({ advisory: Advisory, case: CaseView }), ...errors(400, 401, 403, 404, 409) },
+        response: { 201: z.object({ advisory: Advisory, case: CaseView }).meta({ id: 'CaseAdvisory' }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) =>
-      reply.code(201).send((await draftCaseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content as Partial<AdvisoryContent>)) as never),
+      reply.code(201).send(await draftCaseAdvisory(ctx, principal(req, 'write'), req.params.id, req.body.content as Partial<AdvisoryContent>)),
   );
   app.get(
     '/api/inbox',
@@ -159,16 +155,16 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         response: { 200: page(InboxItem), ...errors(400, 401) },
       },
     },
-    async (req) => vendorInbox(ctx, principal(req, 'read'), req.query) as never,
+    async (req) => vendorInbox(ctx, principal(req, 'read'), req.query),
   );
   app.get('/api/case-policy', { schema: { tags, summary: 'The embargo policy', response: { 200: PolicyBody, ...errors(401) } } }, async (req) => {
     principal(req, 'read');
-    return embargoPolicy(ctx.db) as never;
+    return embargoPolicy(ctx.db);
   });
   app.put(
     '/api/case-policy',
     { schema: { tags, summary: 'Set the embargo policy (platform admins)', body: PolicyBody, response: { 200: PolicyBody, ...errors(400, 401, 403) } } },
-    async (req) => setEmbargoPolicy(ctx, principal(req, 'admin'), req.body) as never,
+    async (req) => setEmbargoPolicy(ctx, principal(req, 'admin'), req.body),
   );
   caseConversationRoutes(app, deps);
 }

@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import { streamViewer } from '../../services/events/stream-viewer';
 import type { App, AppDeps } from '../app';
 import { bearerOf, principal } from '../auth';
 import { errors } from '../schemas';
+
+/** Each event: `id`, `event` (its type) and `data` (id, type, recordType, recordId, at as JSON). */
+const EventStream = z.string().meta({ id: 'EventStream', description: 'text/event-stream (WHATWG HTML §9.2)' });
 
 /**
  * Server-sent events (WHATWG HTML §9.2): every change the caller may see, as it commits.
@@ -19,7 +23,16 @@ export function eventRoutes(app: App, { ctx, hub }: AppDeps): void {
   });
   app.get(
     '/api/events/stream',
-    { schema: { tags: ['events'], summary: 'Live events (text/event-stream)', response: { ...errors(401) } } },
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Live events (text/event-stream)',
+        response: {
+          200: { description: 'Server-sent events, until the session ends', content: { 'text/event-stream': { schema: EventStream } } },
+          ...errors(401),
+        },
+      },
+    },
     async (req, reply) => {
       principal(req);
       const auth = req.auth;

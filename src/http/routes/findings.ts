@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { FindingInput } from '../../services/intake/finding-schema';
 import { getAttachment, getFinding } from '../../services/intake/reports';
@@ -13,6 +14,9 @@ import { Finding, ItemResult } from './intake-schemas';
 const SINGLE_BODY_LIMIT = 8 * 1_048_576;
 
 /** Submitting one finding, and reading a proof of concept (TLP:RED: its named recipients only). */
+/** A proof of concept's bytes, in the media type it was uploaded with. */
+const AttachmentContent = z.string().meta({ id: 'AttachmentContent', format: 'binary' });
+
 export function findingRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['intake'];
   app.post(
@@ -34,7 +38,7 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
       const p = principal(req, 'write');
       const { result, budget } = await submitFinding(ctx, p, req.body, { requestKey: idempotencyKeyOf(req), source: 'api' });
       budgetHeaders(reply, budget);
-      return reply.code(result.status === 'accepted' ? 201 : 200).send(result as never);
+      return reply.code(result.status === 'accepted' ? 201 : 200).send(result);
     },
   );
   app.get(
@@ -51,10 +55,19 @@ export function findingRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/findings/attachments/:id',
-    { schema: { tags, summary: 'Download a proof of concept', params: IdParams, response: { 200: z.any(), ...errors(401, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Download a proof of concept',
+        params: IdParams,
+        response: { 200: { description: 'The file as uploaded', content: { 'application/octet-stream': { schema: AttachmentContent } } }, ...errors(401, 404) },
+      },
+    },
     async (req, reply) => {
       const a = await getAttachment(ctx, principal(req), req.params.id);
-      return reply
+      // Sent with its own media type; the bytes are not serialised, so the untyped reply sends them.
+      const raw: FastifyReply = reply;
+      return raw
         .header('content-disposition', attachmentDisposition(a.name))
         .header('x-content-type-options', 'nosniff')
         .header('digest', `sha-256=${Buffer.from(a.digest.slice(7), 'hex').toString('base64')}`)

@@ -1,3 +1,4 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App, AppDeps } from '../app';
 import { findingRoutes } from './findings';
 import { findingBatchRoutes } from './findings-batch';
@@ -10,6 +11,6 @@ import { reportRoutes } from './reports';
  */
 export function intakeRouteModules(app: App, deps: AppDeps): void {
   for (const register of [findingRoutes, findingBatchRoutes, reportRoutes, intakeRoutes]) {
-    void app.register(async (scope) => register(scope as unknown as App, deps));
+    void app.register(async (scope) => register(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
 }

@@ -4,7 +4,7 @@ import { ITEM_STATUSES, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/i
 import { REPORT_EVENTS, REPORT_STATES } from '../../domain/intake/report-states';
 import { SSVC_AUTOMATABLE, SSVC_EXPLOITATION_ACCEPTED, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT, ssvcExploitationOf } from '../../domain/intake/ssvc';
 import { REPORT_SORTS } from '../../domain/intake/queue';
-import { MarkingView, page, Uuid } from '../schemas';
+import { MarkingView, page, ProblemSchema, Uuid } from '../schemas';
 
 /** Response and request schemas of the intake API (findings, reports, admission). */
 const Problem = z.object({ path: z.string(), message: z.string() });
@@ -21,7 +21,7 @@ export const ItemResult = z
     similarity: z.number().optional(),
     replayed: z.boolean().optional(),
     code: z.enum(['VALIDATION', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']).optional(),
-    problems: z.array(Problem).optional(),
+    problems: z.array(Problem).readonly().optional(),
     retryAfterSeconds: z.number().int().optional(),
   })
   .meta({ id: 'FindingResult' });
@@ -79,7 +79,20 @@ export const ReportDetail = Report.extend({
   case: ReportCase.nullable(),
   credits: z.array(z.looseObject({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()) })),
   otherCredits: z.number().int(),
-});
+}).meta({ id: 'ReportDetail' });
+
+/** The scores of one CVSS vector (src/standards/cvss/types.ts). */
+export const CvssScore = z
+  .object({
+    version: z.enum(['2.0', '3.0', '3.1', '4.0']),
+    vectorString: z.string(),
+    baseScore: z.number(),
+    baseSeverity: z.enum(['NONE', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+    temporalScore: z.number().optional(),
+    environmentalScore: z.number().optional(),
+    nomenclature: z.enum(['CVSS-B', 'CVSS-BT', 'CVSS-BE', 'CVSS-BTE']).optional(),
+  })
+  .meta({ id: 'CvssScore' });
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -123,3 +136,20 @@ export const Limits = z.strictObject({
   priorityFindingsPerMinute: z.number().int().min(0).max(10_000_000),
   findingsPerDay: z.number().int().min(0).max(1_000_000_000),
 });
+
+export const SubmissionSummary = z
+  .object({ received: z.number().int(), accepted: z.number().int(), duplicate: z.number().int(), rejected: z.number().int(), replayed: z.number().int() })
+  .meta({ id: 'SubmissionSummary' });
+
+/**
+ * The JSON answer of a bulk submission: every item's result in order, then the summary, or
+ * the problem that stopped the stream after some items were answered.
+ */
+export const BatchResult = z
+  .object({ items: z.array(ItemResult), summary: SubmissionSummary.optional(), error: ProblemSchema.optional() })
+  .meta({ id: 'BatchResult' });
+
+/** The NDJSON answer: one FindingResult per line, then a line with `summary` (or `error`). */
+export const BatchResultLines = z
+  .string()
+  .meta({ id: 'BatchResultLines', description: 'NDJSON: one FindingResult per line, then {"summary": SubmissionSummary} or {"error": Problem}' });

@@ -7,10 +7,11 @@ import type { App, AppDeps } from '../app';
 import { principal } from '../auth';
 import { errors, Uuid } from '../schemas';
 import { budgetHeaders } from './intake-headers';
-import { Limits } from './intake-schemas';
+import { CvssScore, Limits } from './intake-schemas';
 
-const Quota = Limits.extend({ organisationId: Uuid, updatedAt: z.string() });
-const Settings = Limits.extend({ needsInfoCloseDays: z.number().int().min(1).max(3650) });
+const Quota = Limits.extend({ organisationId: Uuid, updatedAt: z.string() }).meta({ id: 'IntakeQuota' });
+const Quotas = z.array(Quota).meta({ id: 'IntakeQuotaList' });
+const Settings = Limits.extend({ needsInfoCloseDays: z.number().int().min(1).max(3650) }).meta({ id: 'IntakeSettings' });
 
 /** Admission control (quotas, settings), the caller's budget, and the CVSS calculator the triage UI uses. */
 export function intakeRoutes(app: App, { ctx }: AppDeps): void {
@@ -35,7 +36,7 @@ export function intakeRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/intake/quotas',
-    { schema: { tags, summary: 'Organisations with their own limits (platform admins)', response: { 200: z.array(Quota), ...errors(401, 403) } } },
+    { schema: { tags, summary: 'Organisations with their own limits (platform admins)', response: { 200: Quotas, ...errors(401, 403) } } },
     async (req) => listQuotas(ctx, principal(req, 'admin')),
   );
   app.put(
@@ -72,7 +73,7 @@ export function intakeRoutes(app: App, { ctx }: AppDeps): void {
       schema: {
         tags,
         summary: 'What your organisation may still submit (also sent as X-Intake-* headers)',
-        response: { 200: z.object({ normal: z.number(), priority: z.number(), day: z.number() }), ...errors(401, 429) },
+        response: { 200: z.object({ normal: z.number(), priority: z.number(), day: z.number() }).meta({ id: 'IntakeBudget' }), ...errors(401, 429) },
       },
     },
     async (req, reply) => {
@@ -88,12 +89,12 @@ export function intakeRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Score a CVSS 3.x or 4.0 vector (the triage calculator)',
         body: z.strictObject({ vector: z.string().min(1).max(1024) }),
-        response: { 200: z.looseObject({ version: z.string(), baseScore: z.number(), baseSeverity: z.string() }), ...errors(400, 401) },
+        response: { 200: CvssScore, ...errors(400, 401) },
       },
     },
     async (req) => {
       principal(req);
-      return { ...scoreCvss(req.body.vector) };
+      return scoreCvss(req.body.vector);
     },
   );
 }

@@ -19,17 +19,19 @@ export function metaRoutes(app: App, { ctx }: AppDeps): void {
         summary: 'Vocabularies: organisation kinds, sectors, roles, clearances, TLP, classifications, scopes, event types',
         security: [],
         response: {
-          200: z.object({
-            organisationKinds: z.array(Option),
-            sectors: z.array(Option),
-            roles: z.array(Option),
-            clearances: z.array(Option),
-            tlp: z.array(z.string()),
-            classifications: z.array(Option),
-            tokenScopes: z.array(Option),
-            eventTypes: z.array(z.string()),
-            setupNeeded: z.boolean(),
-          }),
+          200: z
+            .object({
+              organisationKinds: z.array(Option),
+              sectors: z.array(Option),
+              roles: z.array(Option),
+              clearances: z.array(Option),
+              tlp: z.array(z.string()),
+              classifications: z.array(Option),
+              tokenScopes: z.array(Option),
+              eventTypes: z.array(z.string()),
+              setupNeeded: z.boolean(),
+            })
+            .meta({ id: 'Vocabularies' }),
         },
       },
     },

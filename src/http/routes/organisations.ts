@@ -26,7 +26,7 @@ export function organisationRoutes(app: App, { ctx }: AppDeps): void {
     },
     async (req) => {
       principal(req);
-      return searchOrganisations(ctx, req.query) as never;
+      return searchOrganisations(ctx, req.query);
     },
   );
   app.get(
@@ -34,7 +34,7 @@ export function organisationRoutes(app: App, { ctx }: AppDeps): void {
     { schema: { tags, summary: 'One organisation', params: IdParams, response: { 200: Organisation, ...errors(401, 404) } } },
     async (req) => {
       principal(req);
-      return getOrganisation(ctx, req.params.id) as never;
+      return getOrganisation(ctx, req.params.id);
     },
   );
   app.post(
@@ -49,7 +49,7 @@ export function organisationRoutes(app: App, { ctx }: AppDeps): void {
     },
     async (req, reply) => {
       const o = await createOrganisation(ctx, principal(req, 'admin'), req.body);
-      return reply.code(201).send(o as never);
+      return reply.code(201).send(o);
     },
   );
   app.patch(
@@ -63,6 +63,6 @@ export function organisationRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: Organisation, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => updateOrganisationFacts(ctx, principal(req, 'admin'), req.params.id, req.body) as never,
+    async (req) => updateOrganisationFacts(ctx, principal(req, 'admin'), req.params.id, req.body),
   );
 }

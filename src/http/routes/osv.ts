@@ -3,6 +3,7 @@ import { OSV_BATCH_MAX, osvQuery, osvQueryBatch, osvVulnerability } from '../../
 import type { App, AppDeps } from '../app';
 import { AppError } from '../../domain/errors';
 import { errors } from '../schemas';
+import { OsvBatchResult, OsvQueryResult, OsvRecord } from './osv-schemas';
 
 // OSV.dev request shapes (https://google.github.io/osv.dev/api/): a query names a package
 // (name + ecosystem, or purl) with an optional version, or a commit; page_token continues.
@@ -47,10 +48,10 @@ export function osvRoutes(app: App, { ctx }: AppDeps): void {
         summary: 'One published vulnerability as an OSV record',
         security: [],
         params: z.strictObject({ id: z.string().min(1).max(200) }),
-        response: errors(404),
+        response: { 200: OsvRecord, ...errors(404) },
       },
     },
-    async (req) => osvVulnerability(ctx, req.params.id) as never,
+    async (req) => osvVulnerability(ctx, req.params.id),
   );
   app.post(
     '/v1/query',
@@ -61,10 +62,10 @@ export function osvRoutes(app: App, { ctx }: AppDeps): void {
         security: [],
         consumes: CONSUMES,
         body: Query,
-        response: errors(400),
+        response: { 200: OsvQueryResult, ...errors(400) },
       },
     },
-    async (req) => osvQuery(ctx, await index(), req.body) as never,
+    async (req) => osvQuery(ctx, await index(), req.body),
   );
   app.post(
     '/v1/querybatch',
@@ -75,9 +76,9 @@ export function osvRoutes(app: App, { ctx }: AppDeps): void {
         security: [],
         consumes: CONSUMES,
         body: z.strictObject({ queries: z.array(Query).max(OSV_BATCH_MAX) }),
-        response: errors(400),
+        response: { 200: OsvBatchResult, ...errors(400) },
       },
     },
-    async (req) => osvQueryBatch(await index(), req.body.queries, ctx.config.osvIdPrefix) as never,
+    async (req) => osvQueryBatch(await index(), req.body.queries, ctx.config.osvIdPrefix),
   );
 }

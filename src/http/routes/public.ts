@@ -21,11 +21,11 @@ export function publicAdvisoryRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: page(Advisory), ...errors(400) },
       },
     },
-    async (req) => searchPublishedAdvisories(ctx, req.query) as never,
+    async (req) => searchPublishedAdvisories(ctx, req.query),
   );
   app.get(
     '/api/public/advisories/:id',
     { schema: { tags, summary: 'One published advisory', security: [], params: AdvisoryIdParams, response: { 200: Advisory, ...errors(404) } } },
-    async (req) => getPublishedAdvisory(ctx, req.params.id) as never,
+    async (req) => getPublishedAdvisory(ctx, req.params.id),
   );
 }

@@ -28,13 +28,13 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
     },
     async (req) => {
       const { sort, limit, offset, cursor, ...filter } = req.query;
-      return reportQueue(ctx, principal(req), filter, sort, { limit, offset, cursor }) as never;
+      return reportQueue(ctx, principal(req), filter, sort, { limit, offset, cursor });
     },
   );
   app.get(
     '/api/reports/:id',
     { schema: { tags, summary: 'One report with its findings and credits', params: IdParams, response: { 200: ReportDetail, ...errors(401, 404) } } },
-    async (req) => getReport(ctx, principal(req), req.params.id) as never,
+    async (req) => getReport(ctx, principal(req), req.params.id),
   );
   app.post(
     '/api/reports/:id/transitions',
@@ -47,7 +47,7 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: Report, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => transitionReportBy(ctx, principal(req, 'write'), req.params.id, req.body) as never,
+    async (req) => transitionReportBy(ctx, principal(req, 'write'), req.params.id, req.body),
   );
   app.patch(
     '/api/reports/:id',
@@ -66,7 +66,7 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: Report, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => updateTriage(ctx, principal(req, 'write'), req.params.id, req.body) as never,
+    async (req) => updateTriage(ctx, principal(req, 'write'), req.params.id, req.body),
   );
   app.post(
     '/api/reports/:id/merge',
@@ -79,7 +79,7 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: Report, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => mergeReports(ctx, principal(req, 'write'), req.params.id, req.body.sourceReportIds) as never,
+    async (req) => mergeReports(ctx, principal(req, 'write'), req.params.id, req.body.sourceReportIds),
   );
   app.post(
     '/api/reports/:id/share',
@@ -102,9 +102,9 @@ export function reportRoutes(app: App, { ctx }: AppDeps): void {
         summary: 'Split findings off into a new report',
         params: IdParams,
         body: z.strictObject({ findingIds: z.array(Uuid).min(1).max(10_000) }),
-        response: { 200: z.object({ report: Report, split: Uuid }), ...errors(400, 401, 403, 404) },
+        response: { 200: z.object({ report: Report, split: Uuid }).meta({ id: 'ReportSplit' }), ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => splitReport(ctx, principal(req, 'write'), req.params.id, req.body.findingIds) as never,
+    async (req) => splitReport(ctx, principal(req, 'write'), req.params.id, req.body.findingIds),
   );
 }

@@ -11,7 +11,7 @@ import { Email, errors, Name, Password, Session } from '../schemas';
 
 /** The session body the web client works from. */
 export const sessionBody = (s: SessionInfo) => ({
-  user: s.user as never,
+  user: s.user,
   csrfToken: s.csrfToken,
   platformAdmin: can(s.principal, 'platform.administer'),
   scopes: [...s.principal.scopes],
@@ -33,7 +33,7 @@ export function sessionRoutes(app: App, { ctx }: AppDeps): void {
       // A token has no CSRF token; answer the same shape for scripts that ask "who am I".
       const user = await getUser(ctx, p, p.userId);
       return {
-        user: { ...user, organisation: await getOrganisation(ctx, p.organisationId) } as never,
+        user: { ...user, organisation: await getOrganisation(ctx, p.organisationId) },
         csrfToken: '',
         platformAdmin: can(p, 'platform.administer'),
         scopes: [...p.scopes],

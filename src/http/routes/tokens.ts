@@ -6,10 +6,8 @@ import { errors, IdParams, Name, page, Scope, Token } from '../schemas';
 
 export function tokenRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['tokens'];
-  app.get(
-    '/api/tokens',
-    { schema: { tags, summary: 'Your API tokens', response: { 200: page(Token), ...errors(401) } } },
-    async (req) => listTokens(ctx, principal(req)) as never,
+  app.get('/api/tokens', { schema: { tags, summary: 'Your API tokens', response: { 200: page(Token), ...errors(401) } } }, async (req) =>
+    listTokens(ctx, principal(req)),
   );
   app.post(
     '/api/tokens',
@@ -18,12 +16,12 @@ export function tokenRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Create an API token (the secret is shown once)',
         body: z.strictObject({ name: Name, scopes: z.array(Scope).min(1).max(3), expiresInDays: z.number().int().min(1).max(3650).optional() }),
-        response: { 201: z.object({ token: Token, secret: z.string() }), ...errors(400, 401, 403) },
+        response: { 201: z.object({ token: Token, secret: z.string() }).meta({ id: 'NewToken' }), ...errors(400, 401, 403) },
       },
     },
     async (req, reply) => {
       const p = principal(req, 'write');
-      return reply.code(201).send((await createToken(ctx, p, p.userId, req.body)) as never);
+      return reply.code(201).send(await createToken(ctx, p, p.userId, req.body));
     },
   );
   app.delete(

@@ -16,12 +16,10 @@ export function userRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: page(User), ...errors(400, 401) },
       },
     },
-    async (req) => searchUsers(ctx, principal(req), req.query) as never,
+    async (req) => searchUsers(ctx, principal(req), req.query),
   );
-  app.get(
-    '/api/users/:id',
-    { schema: { tags, summary: 'One user', params: IdParams, response: { 200: User, ...errors(401, 404) } } },
-    async (req) => getUser(ctx, principal(req), req.params.id) as never,
+  app.get('/api/users/:id', { schema: { tags, summary: 'One user', params: IdParams, response: { 200: User, ...errors(401, 404) } } }, async (req) =>
+    getUser(ctx, principal(req), req.params.id),
   );
   app.post(
     '/api/users',
@@ -30,12 +28,15 @@ export function userRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Invite a user (returns a one-time invitation link)',
         body: z.strictObject({ email: Email, name: Name, organisationId: Uuid, role: Role, clearance: Clearance.optional() }),
-        response: { 201: z.object({ user: User, invitation: z.object({ url: z.string(), expiresAt: z.string() }) }), ...errors(400, 401, 403, 409) },
+        response: {
+          201: z.object({ user: User, invitation: z.object({ url: z.string(), expiresAt: z.string() }) }).meta({ id: 'InvitedUser' }),
+          ...errors(400, 401, 403, 409),
+        },
       },
     },
     async (req, reply) => {
       const r = await createUser(ctx, principal(req, 'admin'), req.body);
-      return reply.code(201).send({ user: r.user, invitation: { url: r.invitation!.url, expiresAt: r.invitation!.expiresAt } } as never);
+      return reply.code(201).send({ user: r.user, invitation: { url: r.invitation!.url, expiresAt: r.invitation!.expiresAt } });
     },
   );
   app.patch(
@@ -49,6 +50,6 @@ export function userRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: User, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => updateUserStanding(ctx, principal(req, 'admin'), req.params.id, req.body) as never,
+    async (req) => updateUserStanding(ctx, principal(req, 'admin'), req.params.id, req.body),
   );
 }

@@ -12,10 +12,8 @@ const EventTypes = z.array(z.string().regex(/^[a-z_]+\.(\*|[a-z_]+)$/, 'an event
 
 export function webhookRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['webhooks'];
-  app.get(
-    '/api/webhooks',
-    { schema: { tags, summary: "Your organisation's webhooks", response: { 200: page(Webhook), ...errors(401) } } },
-    async (req) => listWebhooks(ctx, principal(req)) as never,
+  app.get('/api/webhooks', { schema: { tags, summary: "Your organisation's webhooks", response: { 200: page(Webhook), ...errors(401) } } }, async (req) =>
+    listWebhooks(ctx, principal(req)),
   );
   app.post(
     '/api/webhooks',
@@ -24,10 +22,10 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         tags,
         summary: 'Register a webhook (the signing secret is shown once)',
         body: z.strictObject({ url: HookUrl, description: z.string().max(500).optional(), eventTypes: EventTypes.optional(), active: z.boolean().optional() }),
-        response: { 201: z.object({ webhook: Webhook, secret: z.string() }), ...errors(400, 401, 403) },
+        response: { 201: z.object({ webhook: Webhook, secret: z.string() }).meta({ id: 'NewWebhook' }), ...errors(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send((await createWebhook(ctx, principal(req, 'admin'), req.body)) as never),
+    async (req, reply) => reply.code(201).send(await createWebhook(ctx, principal(req, 'admin'), req.body)),
   );
   app.patch(
     '/api/webhooks/:id',
@@ -45,7 +43,7 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: Webhook, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => updateWebhookSettings(ctx, principal(req, 'admin'), req.params.id, req.body) as never,
+    async (req) => updateWebhookSettings(ctx, principal(req, 'admin'), req.params.id, req.body),
   );
   app.delete(
     '/api/webhooks/:id',
@@ -66,7 +64,7 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 200: page(Delivery), ...errors(400, 401, 404) },
       },
     },
-    async (req) => webhookDeliveries(ctx, principal(req), req.params.id, req.query) as never,
+    async (req) => webhookDeliveries(ctx, principal(req), req.params.id, req.query),
   );
   app.post(
     '/api/webhooks/:id/deliveries/:deliveryId/resend',
@@ -78,6 +76,6 @@ export function webhookRoutes(app: App, { ctx }: AppDeps): void {
         response: { 202: Delivery, ...errors(401, 403, 404) },
       },
     },
-    async (req, reply) => reply.code(202).send((await resendDelivery(ctx, principal(req, 'admin'), req.params.id, req.params.deliveryId)) as never),
+    async (req, reply) => reply.code(202).send(await resendDelivery(ctx, principal(req, 'admin'), req.params.id, req.params.deliveryId)),
   );
 }

@@ -15,6 +15,8 @@ import { advisoryToOsv } from './to-osv';
 
 export const EXPORT_FORMATS = ['osv', 'csaf', 'cve5', 'stix'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** A document in one of the export formats: a JSON object whose shape its standard defines. */
+export type ExportDocument = Record<string, unknown>;
 
 /** CSAF 2.0 §3.2.1.8: the clearinghouse publishes as a coordinator, namespaced by its public URL. */
 export const csafPublisherOf = (ctx: ServiceContext): CsafPublisher => ({
@@ -87,19 +89,20 @@ function osvOf(ctx: ServiceContext, viewer: Viewer, a: AdvisoryRow): OsvRecord {
  * An advisory in one open format, as the viewer may see it (the public: published ones
  * only, through the policy; a coordinator also previews drafts marked to them).
  */
-export async function advisoryDocument(ctx: ServiceContext, viewer: Viewer, id: string, format: ExportFormat): Promise<unknown> {
+export async function advisoryDocument(ctx: ServiceContext, viewer: Viewer, id: string, format: ExportFormat): Promise<ExportDocument> {
   const a = await findVisibleAdvisory(ctx.db, viewer, id);
   if (!a) throw notFound('Advisory');
   const osv = osvOf(ctx, viewer, a);
   try {
     switch (format) {
+      // Spread into plain objects: the standards' interfaces carry no index signature.
       case 'osv':
-        return osvRecordOut(osv, ctx.config.osvIdPrefix);
+        return { ...osvRecordOut(osv, ctx.config.osvIdPrefix) };
       case 'csaf':
-        return csafOf(ctx, osv, await revisionsOf(ctx.db, viewer, id));
+        return { ...csafOf(ctx, osv, await revisionsOf(ctx.db, viewer, id)) };
       case 'cve5': {
         const { orgId, shortName } = cveAssignerOf(ctx);
-        return osvToCve5(osv, { orgId, shortName, cweName, recordUrl: advisoryPageOf(ctx) });
+        return { ...osvToCve5(osv, { orgId, shortName, cweName, recordUrl: advisoryPageOf(ctx) }) };
       }
       case 'stix':
         return osvToStix(osv, { tlp: `TLP:${a.tlp}` as TlpLabel, recordUrl: advisoryPageOf(ctx) });

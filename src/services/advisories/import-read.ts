@@ -37,7 +37,7 @@ function recordProblems(r: OsvRecord): FieldProblem[] {
   (r.affected ?? []).forEach((a, i) => {
     if (!a.package) return;
     try {
-      compileAffected(a as never);
+      compileAffected(a);
     } catch (err) {
       if (!(err instanceof FormatError)) throw err;
       for (const p of err.problems) problems.push({ path: `/affected/${i}${p.path || '/package/ecosystem'}`, message: p.message });

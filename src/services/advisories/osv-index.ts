@@ -71,7 +71,7 @@ export class OsvIndex {
       if (!a.package?.ecosystem || !a.package.name) continue;
       const key = keyOf(a.package.ecosystem, a.package.name);
       const slot = byKey.get(key) ?? { matchers: [], listed: new Set<string>() };
-      slot.matchers.push(compileAffected(a as never));
+      slot.matchers.push(compileAffected(a));
       for (const v of a.versions ?? []) slot.listed.add(v);
       byKey.set(key, slot);
     }

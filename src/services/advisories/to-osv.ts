@@ -1,6 +1,6 @@
-import { aliasesOf, type AdvisoryContent, type AdvisoryCredit, type AffectedProduct } from '../../domain/advisory/content';
+import { aliasesOf, type AdvisoryContent, type AdvisoryCredit, type AdvisoryRangeEvent, type AffectedProduct } from '../../domain/advisory/content';
 import { purlFor } from '../../standards/convert/index';
-import { OSV_SCHEMA_VERSION, type OsvAffected, type OsvCredit, type OsvRecord, type OsvSeverity } from '../../standards/osv/index';
+import { OSV_SCHEMA_VERSION, type OsvAffected, type OsvCredit, type OsvEvent, type OsvRecord, type OsvSeverity } from '../../standards/osv/index';
 import { packageOf } from '../../domain/advisory/content-rules';
 
 /** The dates an advisory's OSV document carries (OSV 1.7 §modified, §published, §withdrawn). */
@@ -10,13 +10,22 @@ export interface OsvDates {
   readonly withdrawn?: Date | null;
 }
 
+/** OSV §affected[].ranges[].events: one key per event (the content schema admits exactly one). */
+function osvEventOf(e: AdvisoryRangeEvent): OsvEvent {
+  if (e.introduced !== undefined) return { introduced: e.introduced };
+  if (e.fixed !== undefined) return { fixed: e.fixed };
+  if (e.last_affected !== undefined) return { last_affected: e.last_affected };
+  if (e.limit !== undefined) return { limit: e.limit };
+  throw new Error('An advisory range event names none of introduced, fixed, last_affected, limit');
+}
+
 function affectedOf(p: AffectedProduct): OsvAffected | null {
   const pkg = packageOf(p);
   if (!pkg) return null;
   const purl = p.purl ?? purlFor(pkg);
   return {
     package: { ecosystem: pkg.ecosystem, name: pkg.name, ...(purl ? { purl: purl.replace(/@.*$/, '') } : {}) },
-    ...(p.ranges?.length ? { ranges: p.ranges.map((r) => ({ type: r.type, ...(r.repo ? { repo: r.repo } : {}), events: r.events as never })) } : {}),
+    ...(p.ranges?.length ? { ranges: p.ranges.map((r) => ({ type: r.type, ...(r.repo ? { repo: r.repo } : {}), events: r.events.map(osvEventOf) })) } : {}),
     ...(p.versions?.length ? { versions: [...p.versions] } : {}),
   };
 }

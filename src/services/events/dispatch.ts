@@ -40,7 +40,7 @@ export async function dispatchPending(ctx: ServiceContext, batch = 200): Promise
           webhookId: h.id,
           eventId: e.id,
           eventType: e.type,
-          status: 'pending',
+          status: 'pending' as const,
           attempts: 0,
           nextAttemptAt: now,
           createdAt: now,

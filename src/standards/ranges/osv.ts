@@ -6,12 +6,20 @@ import { inScheme } from './reparse';
 import type { VersionMatcher } from './types';
 
 /** The OSV 1.7 `affected[]` fields a matcher needs. */
+/** OSV §affected[].ranges[].events[]: exactly one of these keys (checked when compiled). */
+export interface OsvRangeEvent {
+  readonly introduced?: string;
+  readonly fixed?: string;
+  readonly last_affected?: string;
+  readonly limit?: string;
+}
+
 export interface OsvAffected {
   readonly package?: { readonly ecosystem?: string; readonly name?: string };
   readonly ranges?: readonly {
     readonly type: string;
     readonly repo?: string;
-    readonly events: readonly Record<string, string>[];
+    readonly events: readonly OsvRangeEvent[];
   }[];
   readonly versions?: readonly string[];
 }
@@ -20,7 +28,8 @@ export const INTRODUCED = 0;
 export const FIXED = 1;
 export const LAST_AFFECTED = 2;
 export const LIMIT = 3;
-const EVENT_KINDS: Record<string, number> = { introduced: INTRODUCED, fixed: FIXED, last_affected: LAST_AFFECTED, limit: LIMIT };
+const EVENT_KINDS: Readonly<Record<keyof OsvRangeEvent, number>> = { introduced: INTRODUCED, fixed: FIXED, last_affected: LAST_AFFECTED, limit: LIMIT };
+const isEventKey = (key: string | undefined): key is keyof OsvRangeEvent => key !== undefined && Object.hasOwn(EVENT_KINDS, key);
 const SEMVER_FAMILY = new Set(['npm', 'Go', 'crates.io', 'Hex', 'Pub', 'semver']);
 
 /** One compiled SEMVER or ECOSYSTEM range: its events sorted by version (OSV §"Evaluation"). */
@@ -58,12 +67,12 @@ function compileRange(range: NonNullable<OsvAffected['ranges']>[number], scheme:
     const keys = event && typeof event === 'object' ? Object.keys(event) : [];
     const key = keys[0];
     const at = pointer(pointer(path, 'events'), i);
-    if (keys.length !== 1 || key === undefined || EVENT_KINDS[key] === undefined || typeof event[key] !== 'string') {
+    if (keys.length !== 1 || !isEventKey(key) || typeof event[key] !== 'string') {
       problems.push({ path: at, message: 'an event has exactly one of introduced, fixed, last_affected, limit (a string)' });
       return;
     }
     const text = event[key]!;
-    const kind = EVENT_KINDS[key]!;
+    const kind = EVENT_KINDS[key];
     if (kind === INTRODUCED && text === '0') {
       events.push({ kind, version: null, order: i });
       return;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { DeliveryStatus } from '../../domain/events/delivery-status';
 import { markingColumns } from './marking-columns';
 import { organisations, users } from './identity';
 
@@ -73,7 +74,7 @@ export const webhookDeliveries = pgTable(
       .references(() => webhooks.id),
     eventId: uuid('event_id').notNull(),
     eventType: text('event_type').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<DeliveryStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),

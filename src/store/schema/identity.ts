@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { OrganisationKind, Sector } from '../../domain/identity/organisation';
+import type { Role, Scope } from '../../domain/identity/roles';
+import type { UserStatus } from '../../domain/identity/user-status';
+import type { Clearance } from '../../domain/policy/marking';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -8,8 +12,8 @@ export const organisations = pgTable(
   {
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
-    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    kind: text('kind').$type<OrganisationKind>().notNull(),
+    sectors: text('sectors').array().$type<Sector[]>().notNull().default(sql`'{}'::text[]`),
     /** The organisation this one is a client of (TLP:AMBER's "clients"). */
     parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id),
     /** Coordinating organisations run the clearinghouse; their admins are platform admins. */
@@ -29,11 +33,11 @@ export const users = pgTable(
       .references(() => organisations.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role').notNull(),
-    clearance: text('clearance').notNull().default('NONE'),
+    role: text('role').$type<Role>().notNull(),
+    clearance: text('clearance').$type<Clearance>().notNull().default('NONE'),
     /** argon2id PHC string; null until the invitation is accepted. */
     passwordHash: text('password_hash'),
-    status: text('status').notNull(),
+    status: text('status').$type<UserStatus>().notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     lastLoginAt: ts('last_login_at'),
@@ -76,7 +80,7 @@ export const apiTokens = pgTable(
       .notNull()
       .references(() => users.id),
     name: text('name').notNull(),
-    scopes: text('scopes').array().notNull(),
+    scopes: text('scopes').array().$type<Scope[]>().notNull(),
     /** The first characters of the secret, to recognise a token in lists. */
     prefix: text('prefix').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
