@@ -7021,6 +7021,42 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every closed list of values: states, severities, ecosystems, SSVC, TLP, organisation kinds, sectors, roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vocabulary"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks": {
         parameters: {
             query?: never;
@@ -7717,6 +7753,14 @@ export interface components {
             /** @enum {string} */
             status: "accepted" | "duplicate" | "rejected";
         };
+        LabelledValue: {
+            id: string;
+            label: string;
+        };
+        LabelledValueInput: {
+            id: string;
+            label: string;
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             code: string;
@@ -7850,6 +7894,78 @@ export interface components {
             title: string;
         } & {
             [key: string]: unknown;
+        };
+        Vocabulary: {
+            advisoryStates: ("draft" | "scheduled" | "published" | "withdrawn")[];
+            autonomyLevels: ("fully-autonomous" | "human-directed" | "human-validated")[];
+            caseStates: ("open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed")[];
+            classifications: ("UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET")[];
+            clearances: ("NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET")[];
+            creditRoles: ("FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER")[];
+            ecosystems: {
+                name: string;
+                /** @enum {string} */
+                rangeType: "SEMVER" | "ECOSYSTEM";
+            }[];
+            embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared")[];
+            finderKinds: ("human" | "ai" | "hybrid")[];
+            organisationKinds: components["schemas"]["LabelledValue"][];
+            referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];
+            remediationCategories: ("mitigation" | "no_fix_planned" | "none_available" | "vendor_fix" | "workaround")[];
+            reportSorts: ("severity" | "age" | "newest" | "findings" | "exploited")[];
+            reportStates: ("received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info")[];
+            reproductionStatuses: ("not-tried" | "reproduced" | "failed")[];
+            roles: components["schemas"]["LabelledValue"][];
+            sectors: components["schemas"]["LabelledValue"][];
+            severities: ("critical" | "high" | "medium" | "low" | "none" | "unknown")[];
+            ssvc: {
+                automatable: ("no" | "yes")[];
+                decisions: ("track" | "track*" | "attend" | "act")[];
+                exploitation: ("none" | "public-poc" | "active")[];
+                missionWellbeing: ("low" | "medium" | "high")[];
+                technicalImpact: ("partial" | "total")[];
+            };
+            tlp: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+            tokenScopes: components["schemas"]["LabelledValue"][];
+            vendorStatuses: ("affected" | "not_affected" | "under_investigation" | "fixed")[];
+            vexJustifications: ("component_not_present" | "vulnerable_code_not_present" | "vulnerable_code_not_in_execute_path" | "vulnerable_code_cannot_be_controlled_by_adversary" | "inline_mitigations_already_exist")[];
+        };
+        VocabularyInput: {
+            advisoryStates: ("draft" | "scheduled" | "published" | "withdrawn")[];
+            autonomyLevels: ("fully-autonomous" | "human-directed" | "human-validated")[];
+            caseStates: ("open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed")[];
+            classifications: ("UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET")[];
+            clearances: ("NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET")[];
+            creditRoles: ("FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER")[];
+            ecosystems: {
+                name: string;
+                /** @enum {string} */
+                rangeType: "SEMVER" | "ECOSYSTEM";
+            }[];
+            embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared")[];
+            finderKinds: ("human" | "ai" | "hybrid")[];
+            organisationKinds: components["schemas"]["LabelledValueInput"][];
+            referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];
+            remediationCategories: ("mitigation" | "no_fix_planned" | "none_available" | "vendor_fix" | "workaround")[];
+            reportSorts: ("severity" | "age" | "newest" | "findings" | "exploited")[];
+            reportStates: ("received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info")[];
+            reproductionStatuses: ("not-tried" | "reproduced" | "failed")[];
+            roles: components["schemas"]["LabelledValueInput"][];
+            sectors: components["schemas"]["LabelledValueInput"][];
+            severities: ("critical" | "high" | "medium" | "low" | "none" | "unknown")[];
+            ssvc: {
+                automatable: ("no" | "yes")[];
+                decisions: ("track" | "track*" | "attend" | "act")[];
+                exploitation: ("none" | "public-poc" | "active")[];
+                missionWellbeing: ("low" | "medium" | "high")[];
+                technicalImpact: ("partial" | "total")[];
+            };
+            tlp: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+            tokenScopes: components["schemas"]["LabelledValueInput"][];
+            vendorStatuses: ("affected" | "not_affected" | "under_investigation" | "fixed")[];
+            vexJustifications: ("component_not_present" | "vulnerable_code_not_present" | "vulnerable_code_not_in_execute_path" | "vulnerable_code_cannot_be_controlled_by_adversary" | "inline_mitigations_already_exist")[];
         };
     };
     responses: never;
