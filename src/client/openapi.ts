@@ -7899,8 +7899,12 @@ export interface components {
             advisoryStates: ("draft" | "scheduled" | "published" | "withdrawn")[];
             autonomyLevels: ("fully-autonomous" | "human-directed" | "human-validated")[];
             caseStates: ("open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed")[];
-            classifications: ("UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET")[];
-            clearances: ("NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET")[];
+            classifications: components["schemas"]["LabelledValue"][];
+            clearances: {
+                /** @enum {string} */
+                id: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                label: string;
+            }[];
             creditRoles: ("FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER")[];
             ecosystems: {
                 name: string;
@@ -7916,7 +7920,11 @@ export interface components {
             reportSorts: ("severity" | "age" | "newest" | "findings" | "exploited")[];
             reportStates: ("received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info")[];
             reproductionStatuses: ("not-tried" | "reproduced" | "failed")[];
-            roles: components["schemas"]["LabelledValue"][];
+            roles: {
+                /** @enum {string} */
+                id: "admin" | "analyst" | "member" | "viewer";
+                label: string;
+            }[];
             sectors: components["schemas"]["LabelledValue"][];
             severities: ("critical" | "high" | "medium" | "low" | "none" | "unknown")[];
             ssvc: {
@@ -7935,8 +7943,12 @@ export interface components {
             advisoryStates: ("draft" | "scheduled" | "published" | "withdrawn")[];
             autonomyLevels: ("fully-autonomous" | "human-directed" | "human-validated")[];
             caseStates: ("open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed")[];
-            classifications: ("UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET")[];
-            clearances: ("NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET")[];
+            classifications: components["schemas"]["LabelledValueInput"][];
+            clearances: {
+                /** @enum {string} */
+                id: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                label: string;
+            }[];
             creditRoles: ("FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER")[];
             ecosystems: {
                 name: string;
@@ -7952,7 +7964,11 @@ export interface components {
             reportSorts: ("severity" | "age" | "newest" | "findings" | "exploited")[];
             reportStates: ("received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info")[];
             reproductionStatuses: ("not-tried" | "reproduced" | "failed")[];
-            roles: components["schemas"]["LabelledValueInput"][];
+            roles: {
+                /** @enum {string} */
+                id: "admin" | "analyst" | "member" | "viewer";
+                label: string;
+            }[];
             sectors: components["schemas"]["LabelledValueInput"][];
             severities: ("critical" | "high" | "medium" | "low" | "none" | "unknown")[];
             ssvc: {

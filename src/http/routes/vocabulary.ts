@@ -7,7 +7,7 @@ import { EMBARGO_STATES } from '../../domain/cases/embargo-states';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { EVENT_TYPES } from '../../domain/events/event';
 import { CI_SECTORS, ORGANISATION_KINDS } from '../../domain/identity/organisation';
-import { ROLES, TOKEN_SCOPES } from '../../domain/identity/roles';
+import { ROLE_IDS, ROLES, TOKEN_SCOPES } from '../../domain/identity/roles';
 import { AUTONOMY_LEVELS, FINDER_KINDS, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
 import { REPORT_SORTS } from '../../domain/intake/queue';
 import { REPORT_STATES } from '../../domain/intake/report-states';
@@ -18,6 +18,8 @@ import { SESSION_COOKIE } from '../auth';
 import type { App } from '../app';
 
 const Labelled = z.object({ id: z.string(), label: z.string() }).meta({ id: 'LabelledValue' });
+/** `TOP_SECRET` → `Top secret`, as `GET /api/meta` labels the marking vocabularies. */
+const label = (id: string) => id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, ' ');
 const values = <T extends readonly [string, ...string[]]>(list: T) => z.array(z.enum(list));
 
 /**
@@ -50,11 +52,11 @@ export const Vocabulary = z
     /** OSV ecosystem names with the OSV range type their versions use (OSV 1.7 §affected[].ranges[].type). */
     ecosystems: z.array(z.strictObject({ name: z.string(), rangeType: z.enum(['SEMVER', 'ECOSYSTEM']) })),
     tlp: values(TLP_LABELS),
-    classifications: values(CLASSIFICATIONS),
-    clearances: values(CLEARANCES),
+    classifications: z.array(Labelled),
+    clearances: z.array(z.object({ id: z.enum(CLEARANCES), label: z.string() })),
     organisationKinds: z.array(Labelled),
     sectors: z.array(Labelled),
-    roles: z.array(Labelled),
+    roles: z.array(z.object({ id: z.enum(ROLE_IDS), label: z.string() })),
     tokenScopes: z.array(Labelled),
     eventTypes: values(EVENT_TYPES),
   })
@@ -85,8 +87,8 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
   referenceTypes: [...REFERENCE_TYPES],
   ecosystems: MAPPED_ECOSYSTEMS.map((e) => ({ ...e })),
   tlp: [...TLP_LABELS],
-  classifications: [...CLASSIFICATIONS],
-  clearances: [...CLEARANCES],
+  classifications: CLASSIFICATIONS.map((c) => ({ id: c, label: label(c) })),
+  clearances: CLEARANCES.map((c) => ({ id: c, label: label(c) })),
   organisationKinds: ORGANISATION_KINDS.map((k) => ({ ...k })),
   sectors: CI_SECTORS.map((s) => ({ ...s })),
   roles: ROLES.map((r) => ({ ...r })),
