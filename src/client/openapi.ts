@@ -7908,6 +7908,7 @@ export interface components {
             creditRoles: ("FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER")[];
             ecosystems: {
                 name: string;
+                purlType: string;
                 /** @enum {string} */
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
@@ -7952,6 +7953,7 @@ export interface components {
             creditRoles: ("FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER")[];
             ecosystems: {
                 name: string;
+                purlType: string;
                 /** @enum {string} */
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];

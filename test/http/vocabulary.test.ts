@@ -8,7 +8,7 @@ import { AUTONOMY_LEVELS, FINDER_KINDS, REPRODUCTION_STATUSES, SEVERITIES } from
 import { REPORT_STATES } from '../../src/domain/intake/report-states';
 import { SSVC_AUTOMATABLE, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../src/domain/intake/ssvc';
 import { TLP_LABELS } from '../../src/domain/policy/marking';
-import { rangeTypeFor } from '../../src/standards/convert/ecosystems';
+import { purlTypeFor, rangeTypeFor } from '../../src/standards/convert/ecosystems';
 import { Browser } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -56,7 +56,10 @@ describe('GET /api/vocabulary', () => {
     expect(v.sectors).toEqual(CI_SECTORS.map((s) => ({ ...s })));
     expect(v.roles).toEqual(ROLES.map((r) => ({ ...r })));
     expect(v.ecosystems.length).toBeGreaterThan(0);
-    for (const e of v.ecosystems) expect(e.rangeType, e.name).toBe(rangeTypeFor(e.name));
+    for (const e of v.ecosystems) {
+      expect(e.rangeType, e.name).toBe(rangeTypeFor(e.name));
+      expect(e.purlType, e.name).toBe(purlTypeFor(e.name));
+    }
   });
 
   it('every report state and severity it serves is one the triage queue accepts as a filter', async () => {

@@ -49,8 +49,8 @@ export const Vocabulary = z
     creditRoles: values(CREDIT_ROLES),
     remediationCategories: values(REMEDIATION_CATEGORIES),
     referenceTypes: values(REFERENCE_TYPES),
-    /** OSV ecosystem names with the OSV range type their versions use (OSV 1.7 §affected[].ranges[].type). */
-    ecosystems: z.array(z.strictObject({ name: z.string(), rangeType: z.enum(['SEMVER', 'ECOSYSTEM']) })),
+    /** OSV ecosystem names, their purl type, and the OSV range type their versions use (OSV 1.7 §affected[].ranges[].type). */
+    ecosystems: z.array(z.strictObject({ name: z.string(), purlType: z.string(), rangeType: z.enum(['SEMVER', 'ECOSYSTEM']) })),
     tlp: values(TLP_LABELS),
     classifications: z.array(Labelled),
     clearances: z.array(z.object({ id: z.enum(CLEARANCES), label: z.string() })),

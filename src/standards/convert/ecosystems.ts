@@ -36,9 +36,9 @@ const ECOSYSTEMS: Readonly<Record<string, EcosystemMapping>> = {
 };
 
 /** The OSV ecosystems AISC maps to purl, range type and registry, in a stable order (for pickers). */
-export const MAPPED_ECOSYSTEMS: readonly { readonly name: string; readonly rangeType: 'SEMVER' | 'ECOSYSTEM' }[] = Object.entries(ECOSYSTEMS).map(
-  ([name, mapping]) => ({ name, rangeType: mapping.rangeType }),
-);
+export const MAPPED_ECOSYSTEMS: readonly { readonly name: string; readonly purlType: string; readonly rangeType: 'SEMVER' | 'ECOSYSTEM' }[] = Object.entries(
+  ECOSYSTEMS,
+).map(([name, mapping]) => ({ name, purlType: mapping.purlType, rangeType: mapping.rangeType }));
 
 /** The mapping of an OSV ecosystem, ignoring a `:release` suffix (OSV §affected[].package.ecosystem). */
 function mappingOf(ecosystem: string): EcosystemMapping | undefined {

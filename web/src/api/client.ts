@@ -83,7 +83,9 @@ export type BodyOf<P extends keyof paths, M extends Method & keyof paths[P]> = p
   : never;
 
 /** The query parameters of an operation: `QueryOf<'/api/reports', 'get'>`. */
-export type QueryOf<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type QueryOf<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
 
 /**
  * A loose response schema (`z.looseObject`) becomes a type with an index signature, which makes

@@ -84,7 +84,14 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
             error={errors['/organisationId']}
           />
           <Group grow align="flex-start">
-            <Select label="Role" required data={toOptions(vocabulary?.roles)} value={draft.role} onChange={(role) => set('role', role)} error={errors['/role']} />
+            <Select
+              label="Role"
+              required
+              data={toOptions(vocabulary?.roles)}
+              value={draft.role}
+              onChange={(role) => set('role', role)}
+              error={errors['/role']}
+            />
             <Select
               label="Clearance"
               required
