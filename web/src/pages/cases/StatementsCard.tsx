@@ -1,6 +1,5 @@
 import { Badge, Button, Card, Group, Select, Table, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { describeError } from '../../api/problem';
 import { useVocabulary, type Vocabulary } from '../../api/session';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { DataTable } from '../../components/DataTable';
