@@ -111,7 +111,7 @@ async function cacheWhenAnonymous<T>(req: FastifyRequest, reply: FastifyReply, p
   return payload;
 }
 
-/** `GET /api/vocabulary`: public, like `/api/meta` — nothing in it is sensitive (ADR 0066). */
+/** `GET /api/vocabulary`: public, like `/api/meta` — nothing in it is sensitive (ADR 0065). */
 export function vocabularyRoutes(app: App): void {
   app.get(
     '/api/vocabulary',
