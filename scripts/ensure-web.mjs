@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the web UI into dist/web/ when it is missing or older than any file under web/, so
+// Builds the web UI into dist/web/ when it is missing or older than any file under web/ or src/client/, so
 // `npm start` on a fresh clone serves a current UI without a separate build step. Prints one line.
 // Test files run in parallel call this too: a lock directory makes one build and the others wait.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const sourceDir = join(root, 'web');
+// The UI imports the generated API client (src/client), so a regenerated client rebuilds it too.
+const sourceDirs = [join(root, 'web'), join(root, 'src', 'client')];
 const builtIndex = join(root, 'dist', 'web', 'index.html');
 const lockDir = join(root, 'dist', '.web-build.lock');
 const staleLockMs = 5 * 60_000;
@@ -33,7 +34,7 @@ function staleReason() {
   } catch {
     return 'not built yet';
   }
-  return newestMtime(sourceDir) > built ? 'sources changed' : null;
+  return Math.max(...sourceDirs.map(newestMtime)) > built ? 'sources changed' : null;
 }
 
 /** Takes the build lock (mkdir is atomic); waits while another process holds it. */

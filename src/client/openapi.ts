@@ -317,8 +317,11 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /** @enum {string} */
-                                exploitation: "none" | "poc" | "active";
+                                /**
+                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                                 * @enum {string}
+                                 */
+                                exploitation: "none" | "poc" | "active" | "public-poc";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -511,8 +514,11 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /** @enum {string} */
-                                exploitation: "none" | "poc" | "active";
+                                /**
+                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                                 * @enum {string}
+                                 */
+                                exploitation: "none" | "poc" | "active" | "public-poc";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -942,8 +948,11 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /** @enum {string} */
-                                exploitation: "none" | "poc" | "active";
+                                /**
+                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                                 * @enum {string}
+                                 */
+                                exploitation: "none" | "poc" | "active" | "public-poc";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -1830,7 +1839,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default {} */
                         content?: {
                             affected?: {
                                 cpe?: string;
@@ -1891,8 +1899,11 @@ export interface paths {
                                 automatable: "yes" | "no";
                                 /** @enum {string} */
                                 decision: "track" | "track*" | "attend" | "act";
-                                /** @enum {string} */
-                                exploitation: "none" | "poc" | "active";
+                                /**
+                                 * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                                 * @enum {string}
+                                 */
+                                exploitation: "none" | "poc" | "active" | "public-poc";
                                 /** @enum {string} */
                                 missionWellbeing: "low" | "medium" | "high";
                                 /** @enum {string} */
@@ -4622,6 +4633,7 @@ export interface paths {
                 query?: {
                     createdAfter?: string;
                     createdBefore?: string;
+                    cursor?: string;
                     cwe?: string;
                     exploited?: "true" | "false";
                     finderKind?: "human" | "ai" | "hybrid";
@@ -4647,7 +4659,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ReportPage"];
+                        "application/json": {
+                            items: components["schemas"]["Report"][];
+                            nextCursor: string | null;
+                            total: number;
+                            totalExact: boolean;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4752,8 +4769,11 @@ export interface paths {
                         ssvc?: {
                             /** @enum {string} */
                             automatable: "no" | "yes";
-                            /** @enum {string} */
-                            exploitation: "none" | "public-poc" | "active";
+                            /**
+                             * @description `public-poc` is a deprecated alias of `poc` (ADR 0075)
+                             * @enum {string}
+                             */
+                            exploitation: "none" | "poc" | "active" | "public-poc";
                             /** @enum {string} */
                             missionWellbeing: "low" | "medium" | "high";
                             /** @enum {string} */
@@ -5764,6 +5784,42 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every closed list of values: states, severities, ecosystems, SSVC, TLP, organisation kinds, sectors, roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vocabulary"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/webhooks": {
@@ -7037,6 +7093,14 @@ export interface components {
             };
             user: components["schemas"]["UserInput"];
         };
+        LabelledValue: {
+            id: string;
+            label: string;
+        };
+        LabelledValueInput: {
+            id: string;
+            label: string;
+        };
         Marking: {
             access: {
                 organisations: string[];
@@ -7802,6 +7866,96 @@ export interface components {
                 id: string;
                 label: string;
             }[];
+        };
+        Vocabulary: {
+            advisoryStates: ("draft" | "scheduled" | "published" | "withdrawn")[];
+            autonomyLevels: ("fully-autonomous" | "human-directed" | "human-validated")[];
+            caseStates: ("open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed")[];
+            classifications: components["schemas"]["LabelledValue"][];
+            clearances: {
+                /** @enum {string} */
+                id: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                label: string;
+            }[];
+            creditRoles: ("FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER")[];
+            ecosystems: {
+                name: string;
+                purlType: string;
+                /** @enum {string} */
+                rangeType: "SEMVER" | "ECOSYSTEM";
+            }[];
+            embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared")[];
+            finderKinds: ("human" | "ai" | "hybrid")[];
+            organisationKinds: components["schemas"]["LabelledValue"][];
+            referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];
+            remediationCategories: ("mitigation" | "no_fix_planned" | "none_available" | "vendor_fix" | "workaround")[];
+            reportSorts: ("severity" | "age" | "newest" | "findings" | "exploited")[];
+            reportStates: ("received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info")[];
+            reproductionStatuses: ("not-tried" | "reproduced" | "failed")[];
+            roles: {
+                /** @enum {string} */
+                id: "admin" | "analyst" | "member" | "viewer";
+                label: string;
+            }[];
+            sectors: components["schemas"]["LabelledValue"][];
+            severities: ("critical" | "high" | "medium" | "low" | "none" | "unknown")[];
+            ssvc: {
+                automatable: ("no" | "yes")[];
+                decisions: ("track" | "track*" | "attend" | "act")[];
+                exploitation: ("none" | "poc" | "active")[];
+                missionWellbeing: ("low" | "medium" | "high")[];
+                technicalImpact: ("partial" | "total")[];
+            };
+            tlp: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+            tokenScopes: components["schemas"]["LabelledValue"][];
+            vendorStatuses: ("affected" | "not_affected" | "under_investigation" | "fixed")[];
+            vexJustifications: ("component_not_present" | "vulnerable_code_not_present" | "vulnerable_code_not_in_execute_path" | "vulnerable_code_cannot_be_controlled_by_adversary" | "inline_mitigations_already_exist")[];
+        };
+        VocabularyInput: {
+            advisoryStates: ("draft" | "scheduled" | "published" | "withdrawn")[];
+            autonomyLevels: ("fully-autonomous" | "human-directed" | "human-validated")[];
+            caseStates: ("open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed")[];
+            classifications: components["schemas"]["LabelledValueInput"][];
+            clearances: {
+                /** @enum {string} */
+                id: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                label: string;
+            }[];
+            creditRoles: ("FINDER" | "REPORTER" | "ANALYST" | "COORDINATOR" | "REMEDIATION_DEVELOPER" | "REMEDIATION_REVIEWER" | "REMEDIATION_VERIFIER" | "TOOL" | "SPONSOR" | "OTHER")[];
+            ecosystems: {
+                name: string;
+                purlType: string;
+                /** @enum {string} */
+                rangeType: "SEMVER" | "ECOSYSTEM";
+            }[];
+            embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared")[];
+            finderKinds: ("human" | "ai" | "hybrid")[];
+            organisationKinds: components["schemas"]["LabelledValueInput"][];
+            referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];
+            remediationCategories: ("mitigation" | "no_fix_planned" | "none_available" | "vendor_fix" | "workaround")[];
+            reportSorts: ("severity" | "age" | "newest" | "findings" | "exploited")[];
+            reportStates: ("received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info")[];
+            reproductionStatuses: ("not-tried" | "reproduced" | "failed")[];
+            roles: {
+                /** @enum {string} */
+                id: "admin" | "analyst" | "member" | "viewer";
+                label: string;
+            }[];
+            sectors: components["schemas"]["LabelledValueInput"][];
+            severities: ("critical" | "high" | "medium" | "low" | "none" | "unknown")[];
+            ssvc: {
+                automatable: ("no" | "yes")[];
+                decisions: ("track" | "track*" | "attend" | "act")[];
+                exploitation: ("none" | "poc" | "active")[];
+                missionWellbeing: ("low" | "medium" | "high")[];
+                technicalImpact: ("partial" | "total")[];
+            };
+            tlp: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+            tokenScopes: components["schemas"]["LabelledValueInput"][];
+            vendorStatuses: ("affected" | "not_affected" | "under_investigation" | "fixed")[];
+            vexJustifications: ("component_not_present" | "vulnerable_code_not_present" | "vulnerable_code_not_in_execute_path" | "vulnerable_code_cannot_be_controlled_by_adversary" | "inline_mitigations_already_exist")[];
         };
         Webhook: {
             active: boolean;

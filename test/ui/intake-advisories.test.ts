@@ -79,12 +79,21 @@ describe.skipIf(!haveChromium)('web UI: submitting findings and reading public a
     await page.getByLabel(/^Package URL/).fill('pkg:npm/other@1.0.0');
     await page.getByLabel(/^CVSS vector/).fill('CVSS:3.1/AV:X');
     await page.getByRole('button', { name: 'Submit finding' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'The finding was not accepted' });
-    await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/\/severity\/cvss/);
-    // …and next to the field it names.
+    // The shared form pattern (docs/ui-forms.md): the problem+json error is shown on the field it names.
     const field = page.getByLabel(/^CVSS vector/);
-    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const described = (await field.getAttribute('aria-describedby')) ?? '';
+    const errorText = await page
+      .locator(
+        described
+          .split(' ')
+          .map((id) => `[id="${id}"]`)
+          .join(', '),
+      )
+      .allTextContents();
+    expect(errorText.join(' ')).toMatch(/"AV"/);
+    // Fields the server did not name stay valid.
+    expect(await page.getByLabel(/^Package URL/).getAttribute('aria-invalid')).not.toBe('true');
     await page.context().close();
   });
 

@@ -13,11 +13,13 @@ import { publicAdvisoryRoutes } from './public';
 import { sessionRoutes } from './session';
 import { tokenRoutes } from './tokens';
 import { userRoutes } from './users';
+import { vocabularyRoutes } from './vocabulary';
 import { webhookRoutes } from './webhooks';
 
 /** Every route module of the API. Later issues add theirs here. */
 export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   metaRoutes,
+  vocabularyRoutes,
   sessionRoutes,
   organisationRoutes,
   userRoutes,

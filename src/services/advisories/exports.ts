@@ -105,7 +105,7 @@ export async function advisoryDocument(ctx: ServiceContext, viewer: Viewer, id: 
         return { ...osvToCve5(osv, { orgId, shortName, cweName, recordUrl: advisoryPageOf(ctx) }) };
       }
       case 'stix':
-        return osvToStix(osv, { tlp: `TLP:${a.tlp}` as TlpLabel, recordUrl: advisoryPageOf(ctx) });
+        return { ...osvToStix(osv, { tlp: `TLP:${a.tlp}` as TlpLabel, recordUrl: advisoryPageOf(ctx) }) };
     }
   } catch (err) {
     if (err instanceof FormatError)

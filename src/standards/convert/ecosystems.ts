@@ -35,6 +35,11 @@ const ECOSYSTEMS: Readonly<Record<string, EcosystemMapping>> = {
   Alpine: { purlType: 'apk', namespace: 'alpine', rangeType: 'ECOSYSTEM' },
 };
 
+/** The OSV ecosystems AISC maps to purl, range type and registry, in a stable order (for pickers). */
+export const MAPPED_ECOSYSTEMS: readonly { readonly name: string; readonly purlType: string; readonly rangeType: 'SEMVER' | 'ECOSYSTEM' }[] = Object.entries(
+  ECOSYSTEMS,
+).map(([name, mapping]) => ({ name, purlType: mapping.purlType, rangeType: mapping.rangeType }));
+
 /** The mapping of an OSV ecosystem, ignoring a `:release` suffix (OSV §affected[].package.ecosystem). */
 function mappingOf(ecosystem: string): EcosystemMapping | undefined {
   return ECOSYSTEMS[ecosystem.split(':')[0]!];

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { auditKey } from '../live/useEventStream';
-import { api, query } from './client';
-import type { AuditEntry, Page } from './types';
+import { body, client, type ItemOf, type ResponseOf } from './client';
+
+export type AuditEntry = ItemOf<ResponseOf<'/api/audit', 'get'>>;
 
 export interface AuditFilter {
   recordType: string;
@@ -12,7 +13,7 @@ export function useAudit(filter: AuditFilter, paging: { limit: number; offset: n
   const params = { ...filter, ...paging };
   return useQuery({
     queryKey: [auditKey, params],
-    queryFn: () => api.get<Page<AuditEntry>>(`/api/audit${query(params)}`),
+    queryFn: () => body(client.GET('/api/audit', { params: { query: params } })),
     placeholderData: (previous) => previous,
   });
 }

@@ -1,8 +1,13 @@
+import type { Middleware } from 'openapi-fetch';
+import { createAiscClient, type paths } from '../../../src/client';
 import { ApiError, readProblem } from './problem';
 
 /**
- * The one place the UI talks HTTP. The session travels in the HttpOnly `aisc_session` cookie;
- * every state-changing request also carries the CSRF token from `GET /api/session`.
+ * The one place the UI talks HTTP: the generated typed client (src/client, from
+ * docs/openapi.json) with three middlewares. The session travels in the HttpOnly `aisc_session`
+ * cookie; every state-changing request also carries the CSRF token from `GET /api/session`; a
+ * failed answer becomes an `ApiError` carrying its problem+json (RFC 9457), so a call either
+ * resolves with the typed body or throws — TanStack Query and `useFieldErrors` take it from there.
  */
 let csrfToken: string | null = null;
 const unauthorisedListeners = new Set<() => void>();
@@ -17,52 +22,78 @@ export function onUnauthorised(listener: () => void): () => void {
   return () => unauthorisedListeners.delete(listener);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/**
+ * A 401 from `/api/session` itself means "nobody is signed in" (GET) or "wrong password" (POST):
+ * the caller expects it, and it must not send the user to the login page they are on.
+ */
+const EXPECTS_UNAUTHORISED = new Set<string>(['/api/session']);
 
-export interface RequestOptions {
-  /** Do not treat a 401 as "session ended" (the login form expects 401 for a bad password). */
-  expectUnauthorised?: boolean;
-  signal?: AbortSignal;
-}
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+};
 
-async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: options.signal,
-  });
-  if (!response.ok) {
+const problems: Middleware = {
+  async onResponse({ response, schemaPath }) {
+    if (response.ok) return undefined;
     const error = await readProblem(response);
-    if (error.status === 401 && !options.expectUnauthorised) {
+    if (error.status === 401 && !EXPECTS_UNAUTHORISED.has(schemaPath)) {
       for (const listener of unauthorisedListeners) listener();
     }
     throw error;
-  }
-  if (response.status === 204 || response.status === 202) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Builds a query string from defined, non-empty parameters. */
-export function query(params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: (path: string) => request<void>('DELETE', path),
+  },
 };
+
+/** Leaves out parameters a form left empty, so the server sees "not given" rather than "". */
+function querySerializer(query: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return search.toString();
+}
+
+export const client = createAiscClient({ credentials: 'same-origin', headers: { accept: 'application/json' }, querySerializer });
+client.use(csrf, problems);
+
+/**
+ * The body of a call that succeeded. Failures never reach here (the `problems` middleware throws
+ * them as `ApiError`), so the error branch of openapi-fetch's answer is unreachable.
+ */
+export async function body<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const answer = await call;
+  return answer.data as T;
+}
+
+type Method = 'get' | 'put' | 'post' | 'patch' | 'delete';
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
+type Success<Rs> = Rs extends { 200: infer R } ? Json<R> : Rs extends { 201: infer R } ? Json<R> : Rs extends { 202: infer R } ? Json<R> : undefined;
+
+/** The success body of an operation, by path and method: `ResponseOf<'/api/reports', 'get'>`. */
+export type ResponseOf<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends { responses: infer Rs } ? Success<Rs> : never;
+
+/** The JSON request body of an operation: `BodyOf<'/api/cases', 'post'>`. */
+export type BodyOf<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+/** The query parameters of an operation: `QueryOf<'/api/reports', 'get'>`. */
+export type QueryOf<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
+
+/**
+ * A loose response schema (`z.looseObject`) becomes a type with an index signature, which makes
+ * `Omit` and `keyof` useless; this keeps only the named properties.
+ */
+export type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+
+/** One item of a paged list answer (`{ items, total }`). */
+export type ItemOf<Page> = Page extends { items: (infer I)[] } ? I : never;
 
 export { ApiError };

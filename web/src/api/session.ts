@@ -1,7 +1,9 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from './client';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { body, client, type ResponseOf, setCsrfToken } from './client';
 import { ApiError } from './problem';
-import type { Meta, Session } from './types';
+
+export type Session = ResponseOf<'/api/session', 'get'>;
+export type SessionUser = Session['user'];
 
 export const sessionKey = ['session'] as const;
 export const metaKey = ['meta'] as const;
@@ -9,7 +11,7 @@ export const metaKey = ['meta'] as const;
 /** `GET /api/session`, or `null` when nobody is logged in. */
 async function fetchSession(): Promise<Session | null> {
   try {
-    const session = await api.get<Session>('/api/session', { expectUnauthorised: true });
+    const session = await body(client.GET('/api/session'));
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -41,8 +43,8 @@ export function isAdmin(session: Session | null | undefined): boolean {
 export function adoptSession(client: QueryClient, session: Session | null): void {
   setCsrfToken(session?.csrfToken ?? null);
   if (session === null) {
-    // Nothing cached from one user may be shown to the next.
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== metaKey[0] });
+    // Nothing cached from one user may be shown to the next; the vocabularies are the same for all.
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== metaKey[0] && q.queryKey[0] !== vocabularyKey[0] });
   }
   client.setQueryData(sessionKey, session);
 }
@@ -52,16 +54,39 @@ export function useAdoptSession(): (session: Session | null) => void {
   return (session) => adoptSession(client, session);
 }
 
+/** `GET /api/meta`: whether the first administrator still has to be set up. */
 export function useMeta() {
-  return useQuery({ queryKey: metaKey, queryFn: () => api.get<Meta>('/api/meta'), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: metaKey, queryFn: () => body(client.GET('/api/meta')), staleTime: 5 * 60_000 });
 }
 
-/** The label the server gives an id in one of the `GET /api/meta` vocabularies. */
-export function labelOf(list: { id: string; label: string }[] | undefined, id: string): string {
+export type Vocabulary = ResponseOf<'/api/vocabulary', 'get'>;
+export const vocabularyKey = ['vocabulary'] as const;
+
+/**
+ * `GET /api/vocabulary`: every closed list of values (states, severities, ecosystems, SSVC, TLP,
+ * organisation kinds, sectors, roles), read from the domain's constants on the server. The lists
+ * change only with a release, so one fetch serves the whole session.
+ */
+export function useVocabulary() {
+  return useQuery({
+    queryKey: vocabularyKey,
+    queryFn: () => body(client.GET('/api/vocabulary')),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The label the server gives an id in one of its labelled vocabularies. */
+export function labelOf(list: readonly { id: string; label: string }[] | undefined, id: string): string {
   return list?.find((entry) => entry.id === id)?.label ?? id;
 }
 
-/** A `GET /api/meta` vocabulary as options of a Mantine Select or MultiSelect. */
-export function toOptions(list: { id: string; label: string }[] | undefined): { value: string; label: string }[] {
-  return (list ?? []).map((entry) => ({ value: entry.id, label: entry.label }));
+/** The id of a vocabulary entry a picker chose, typed as the vocabulary types it (`undefined` if not in it). */
+export function idIn<Id extends string>(list: readonly { id: Id }[] | undefined, chosen: string | null): Id | undefined {
+  return list?.find((entry) => entry.id === chosen)?.id;
+}
+
+/** A labelled vocabulary, or a list of plain values, as options of a Mantine Select or MultiSelect. */
+export function toOptions(list: readonly ({ id: string; label: string } | string)[] | undefined): { value: string; label: string }[] {
+  return (list ?? []).map((entry) => (typeof entry === 'string' ? { value: entry, label: entry } : { value: entry.id, label: entry.label }));
 }

@@ -1,22 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, query } from './client';
-import type { Invitation, Page, User } from './types';
+import { type BodyOf, body, client, type ItemOf, type QueryOf, type ResponseOf } from './client';
+
+export type User = ItemOf<ResponseOf<'/api/users', 'get'>>;
+export type UserStatus = User['status'];
+export type Invitation = ResponseOf<'/api/users', 'post'>['invitation'];
 
 /** The record type of users in events and query keys. */
 export const userKey = 'user';
 
-export interface NewUser {
-  email: string;
-  name: string;
-  organisationId: string | null;
-  role: string | null;
-  clearance: string | null;
-}
+/** The invitation form: fields not chosen yet are null. */
+export type NewUser = { email: string; name: string } & { [K in 'organisationId' | 'role' | 'clearance']: string | null };
 
-export function useUsers(params: { organisationId?: string | null; limit: number; offset: number }) {
+export function useUsers(params: QueryOf<'/api/users', 'get'>) {
   return useQuery({
     queryKey: [userKey, 'list', params],
-    queryFn: () => api.get<Page<User>>(`/api/users${query(params)}`),
+    queryFn: () => body(client.GET('/api/users', { params: { query: params } })),
     placeholderData: (previous) => previous,
   });
 }
@@ -24,10 +22,10 @@ export function useUsers(params: { organisationId?: string | null; limit: number
 /** Invites a user; the answer carries the invitation link, shown once. */
 export function inviteUser(draft: NewUser) {
   // Fields not chosen yet are left out, so the server names them as missing rather than null.
-  const body = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== null && value !== ''));
-  return api.post<{ user: User; invitation: Invitation }>('/api/users', body);
+  const chosen = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== null && value !== ''));
+  return body(client.POST('/api/users', { body: chosen as BodyOf<'/api/users', 'post'> }));
 }
 
-export function updateUser(id: string, change: { role?: string; clearance?: string; disabled?: boolean }) {
-  return api.patch<User>(`/api/users/${encodeURIComponent(id)}`, change);
+export function updateUser(id: string, change: BodyOf<'/api/users/{id}', 'patch'>) {
+  return body(client.PATCH('/api/users/{id}', { params: { path: { id } }, body: change }));
 }

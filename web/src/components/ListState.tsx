@@ -2,7 +2,12 @@ import { Alert, Button, Center, Loader, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { describeError } from '../api/problem';
-import type { Page } from '../api/types';
+
+/** A paged list answer of the API (`{ items, total }`). */
+interface Page<T> {
+  items: T[];
+  total: number;
+}
 
 interface ListStateProps<T> {
   query: UseQueryResult<Page<T>>;

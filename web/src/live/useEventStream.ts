@@ -1,7 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { sessionKey } from '../api/session';
-import type { StreamEvent } from '../api/types';
+
+/** One message of `GET /api/events/stream` (server-sent events: outside the OpenAPI document). */
+interface StreamEvent {
+  id: string;
+  type: string;
+  recordType: string;
+  recordId: string;
+  at: string;
+}
 
 /** Query keys start with the record type they hold, so an event names what to refetch. */
 export const auditKey = 'audit';
@@ -10,7 +18,7 @@ export const auditKey = 'audit';
  * Subscribes to `GET /api/events/stream` while someone is logged in and invalidates the queries
  * of each event's record type. The server sends each message as `event: <type>`, and an
  * EventSource only hands named events to listeners registered for that name, so one listener
- * is registered per event type from `GET /api/meta` (plus `message` for unnamed ones).
+ * is registered per event type from `GET /api/vocabulary` (plus `message` for unnamed ones).
  */
 export function useEventStream(enabled: boolean, eventTypes: readonly string[], currentUserId: string | undefined): void {
   const client = useQueryClient();

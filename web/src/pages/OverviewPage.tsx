@@ -1,13 +1,13 @@
 import { Card, Group, SimpleGrid, Stack, Table, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
-import { isAdmin, labelOf, useCurrentSession, useMeta } from '../api/session';
+import { isAdmin, labelOf, useCurrentSession, useVocabulary } from '../api/session';
 import { PageHeader } from '../components/PageHeader';
 import { shellPages } from '../routes';
 
 /** The landing page: who you are here, and the pages you may use. */
 export function OverviewPage() {
   const session = useCurrentSession();
-  const meta = useMeta().data;
+  const vocabulary = useVocabulary().data;
   const { user } = session;
   const pages = shellPages.filter((p) => p.nav && p.path !== '' && (p.access === 'any' || isAdmin(session)));
 
@@ -26,20 +26,20 @@ export function OverviewPage() {
               <Table.Td>
                 {user.organisation.name}{' '}
                 <Text span c="dimmed" size="sm">
-                  ({labelOf(meta?.organisationKinds, user.organisation.kind)})
+                  ({labelOf(vocabulary?.organisationKinds, user.organisation.kind)})
                 </Text>
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>Role</Table.Th>
               <Table.Td>
-                {labelOf(meta?.roles, user.role)}
+                {labelOf(vocabulary?.roles, user.role)}
                 {session.platformAdmin ? ' · platform administrator' : ''}
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>Clearance</Table.Th>
-              <Table.Td>{labelOf(meta?.clearances, user.clearance)}</Table.Td>
+              <Table.Td>{labelOf(vocabulary?.clearances, user.clearance)}</Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>

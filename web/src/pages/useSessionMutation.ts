@@ -2,8 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/problem';
-import { useAdoptSession } from '../api/session';
-import type { Session } from '../api/types';
+import { type Session, useAdoptSession } from '../api/session';
 
 /**
  * A request that answers a new session (setup, accepting an invitation): on success the user

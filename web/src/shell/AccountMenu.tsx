@@ -2,9 +2,8 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
-import { useAdoptSession } from '../api/session';
-import type { Session } from '../api/types';
+import { body, client } from '../api/client';
+import { type Session, useAdoptSession } from '../api/session';
 import { notifyError } from '../api/useFieldErrors';
 
 /** The current user and organisation, and the logout button. */
@@ -12,7 +11,7 @@ export function AccountMenu({ session }: { session: Session }) {
   const adopt = useAdoptSession();
   const navigate = useNavigate();
   const logout = useMutation({
-    mutationFn: () => api.delete('/api/session'),
+    mutationFn: () => body(client.DELETE('/api/session')),
     onSuccess: () => {
       adopt(null);
       void navigate('/login', { replace: true });

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconShieldLock } from '@tabler/icons-react';
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useCurrentSession, useMeta } from '../api/session';
+import { useCurrentSession, useVocabulary } from '../api/session';
 import { useEventStream } from '../live/useEventStream';
 import { AccountMenu } from './AccountMenu';
 import { Navigation } from './Navigation';
@@ -14,12 +14,12 @@ const noEventTypes: string[] = [];
 /** The authenticated shell: header with the account, navigation from the route table, the page. */
 export function AppLayout() {
   const session = useCurrentSession();
-  const meta = useMeta();
+  const vocabulary = useVocabulary();
   const [navOpen, nav] = useDisclosure(false);
   const location = useLocation();
 
   // The stream opens once the event type names are known (a listener is registered per name).
-  useEventStream(meta.data !== undefined, meta.data?.eventTypes ?? noEventTypes, session.user.id);
+  useEventStream(vocabulary.data !== undefined, vocabulary.data?.eventTypes ?? noEventTypes, session.user.id);
   // On a phone the navigation covers the page: close it after choosing a page.
   const closeNav = nav.close;
   useEffect(() => closeNav(), [location.pathname, closeNav]);

@@ -1,7 +1,6 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import { isAdmin } from '../api/session';
-import type { Session } from '../api/types';
+import { isAdmin, type Session } from '../api/session';
 import { shellPages } from '../routes';
 
 function isActive(pathname: string, path: string): boolean {

@@ -2,35 +2,55 @@ import { Anchor, Badge, Button, Group, Modal, Select, Table, TextInput } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { type BodyOf, body, client } from '../../api/client';
 import { describeError } from '../../api/problem';
+import { useVocabulary } from '../../api/session';
 import { DataTable } from '../../components/DataTable';
 import { DateTime } from '../../components/DateTime';
 import { agreedEmbargoEnd, EarlyDisclosureModal } from '../../components/EarlyDisclosureModal';
 import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager, usePaging } from '../../components/Paging';
-import { casesKey, type CaseDetail } from '../cases/caseApi';
-import { advisoriesKey, useDeskAdvisories, type Advisory } from './advisoryApi';
+import { casesKey, fetchCase } from '../cases/caseApi';
+import { type Advisory, type AdvisoryState, advisoriesKey, useDeskAdvisories } from './advisoryApi';
 import { DraftAdvisoryForm } from './DraftAdvisoryForm';
+
+/** One step of the advisory state machine that the desk offers, with its request body. */
+type Step =
+  | { verb: 'schedule'; body: BodyOf<'/api/advisories/{id}/schedule', 'post'> }
+  | { verb: 'unschedule' }
+  | { verb: 'publish'; body: BodyOf<'/api/advisories/{id}/publish', 'post'> }
+  | { verb: 'withdraw'; body: BodyOf<'/api/advisories/{id}/withdraw', 'post'> };
 
 /** The buttons each state allows (the state machine in src/domain/advisory/state.ts). */
 function Actions({ a }: { a: Advisory }) {
-  const client = useQueryClient();
+  const queryClient = useQueryClient();
   const [when, setWhen] = useState('');
   const [confirming, setConfirming] = useState(false);
   // The case's agreed embargo, read when "Publish now" is asked for: publishing before it needs the date and a reason.
   const kase = useQuery({
     queryKey: [casesKey, a.caseId],
-    queryFn: () => api.get<CaseDetail>(`/api/cases/${a.caseId}`),
+    queryFn: () => fetchCase(a.caseId!),
     enabled: confirming && a.caseId !== null,
   });
   const act = useMutation({
-    mutationFn: ({ verb, body }: { verb: string; body?: unknown }) => api.post<Advisory>(`/api/advisories/${encodeURIComponent(a.id)}/${verb}`, body),
+    mutationFn: (step: Step) => {
+      const path = { params: { path: { id: a.id } } };
+      switch (step.verb) {
+        case 'schedule':
+          return body(client.POST('/api/advisories/{id}/schedule', { ...path, body: step.body }));
+        case 'unschedule':
+          return body(client.POST('/api/advisories/{id}/unschedule', path));
+        case 'publish':
+          return body(client.POST('/api/advisories/{id}/publish', { ...path, body: step.body }));
+        case 'withdraw':
+          return body(client.POST('/api/advisories/{id}/withdraw', { ...path, body: step.body }));
+      }
+    },
     onSuccess: () => {
       setConfirming(false);
-      void client.invalidateQueries({ queryKey: [advisoriesKey] });
-      void client.invalidateQueries({ queryKey: [casesKey] });
+      void queryClient.invalidateQueries({ queryKey: [advisoriesKey] });
+      void queryClient.invalidateQueries({ queryKey: [casesKey] });
     },
   });
   return (
@@ -85,10 +105,11 @@ function Actions({ a }: { a: Advisory }) {
 
 /** Coordinators' desk: AISC advisories in every state; draft, schedule, publish, withdraw. */
 export function AdvisoryDeskPage() {
-  const [state, setState] = useState<string | null>(null);
+  const advisoryStates = useVocabulary().data?.advisoryStates;
+  const [state, setState] = useState<AdvisoryState | null>(null);
   const [drafting, setDrafting] = useState(false);
   const paging = usePaging(50);
-  const list = useDeskAdvisories(state ?? '', { limit: paging.limit, offset: paging.offset });
+  const list = useDeskAdvisories(state, { limit: paging.limit, offset: paging.offset });
   return (
     <>
       <PageHeader
@@ -96,7 +117,15 @@ export function AdvisoryDeskPage() {
         description="Drafts stay under embargo (TLP:AMBER+STRICT or RED: the coordinators and those they list) until published, and get their public AISC id then; a scheduled advisory is published by the worker at its time."
         action={<Button onClick={() => setDrafting(true)}>New draft</Button>}
       />
-      <Select label="State" data={['draft', 'scheduled', 'published', 'withdrawn']} value={state} onChange={setState} clearable mb="md" w={220} />
+      <Select
+        label="State"
+        data={advisoryStates ?? []}
+        value={state}
+        onChange={(chosen) => setState(advisoryStates?.find((s) => s === chosen) ?? null)}
+        clearable
+        mb="md"
+        w={220}
+      />
       <ListState query={list} empty="No advisories here yet.">
         {(page) => (
           <>

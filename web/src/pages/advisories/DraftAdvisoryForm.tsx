@@ -1,15 +1,18 @@
-import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import { describeError } from '../../api/problem';
-import { advisoriesKey, type Advisory } from './advisoryApi';
+import { type FormEvent, useState } from 'react';
+import { body, client } from '../../api/client';
+import { useVocabulary } from '../../api/session';
+import { useFieldErrors } from '../../api/useFieldErrors';
+import { advisoriesKey } from './advisoryApi';
 
-const ECOSYSTEMS = ['npm', 'PyPI', 'Go', 'crates.io', 'Maven', 'NuGet', 'RubyGems', 'Packagist'];
+const fields = ['/content/title', '/content/summary', '/content/affected', '/content/cvss', '/content/cweIds', '/content/cveId', '/content/credits'] as const;
 
 /** A first draft: one affected package with an introduced/fixed range, CVSS, CWE and an AI-finder credit. */
 export function DraftAdvisoryForm({ onDone }: { onDone: () => void }) {
-  const client = useQueryClient();
+  const queryClient = useQueryClient();
+  const ecosystems = useVocabulary().data?.ecosystems ?? [];
+  const { errors, report, clear } = useFieldErrors(fields);
   const [f, setF] = useState({
     title: '',
     summary: '',
@@ -23,66 +26,88 @@ export function DraftAdvisoryForm({ onDone }: { onDone: () => void }) {
     finder: '',
     model: '',
   });
-  const set = (k: keyof typeof f) => (v: string) => setF((c) => ({ ...c, [k]: v }));
+  const pointer: Record<keyof typeof f, (typeof fields)[number]> = {
+    title: '/content/title',
+    summary: '/content/summary',
+    ecosystem: '/content/affected',
+    name: '/content/affected',
+    introduced: '/content/affected',
+    fixed: '/content/affected',
+    cvss: '/content/cvss',
+    cwe: '/content/cweIds',
+    cve: '/content/cveId',
+    finder: '/content/credits',
+    model: '/content/credits',
+  };
+  const set = (k: keyof typeof f) => (v: string) => {
+    setF((c) => ({ ...c, [k]: v }));
+    clear(pointer[k]);
+  };
   const save = useMutation({
-    mutationFn: () =>
-      api.post<Advisory>('/api/advisories', {
-        content: {
-          title: f.title,
-          summary: f.summary,
-          cveId: f.cve || null,
-          affected: [
-            {
-              ecosystem: f.ecosystem,
-              name: f.name,
-              ranges: [
-                {
-                  type: ['npm', 'Go', 'crates.io'].includes(f.ecosystem) ? 'SEMVER' : 'ECOSYSTEM',
-                  events: [{ introduced: f.introduced || '0' }, ...(f.fixed ? [{ fixed: f.fixed }] : [])],
-                },
-              ],
+    mutationFn: () => {
+      const rangeType = ecosystems.find((e) => e.name === f.ecosystem)?.rangeType ?? 'ECOSYSTEM';
+      const events = [{ introduced: f.introduced || '0' }, ...(f.fixed ? [{ fixed: f.fixed }] : [])];
+      const credits = f.finder
+        ? [{ name: f.finder, kind: f.model ? ('ai' as const) : ('human' as const), role: 'FINDER' as const, ...(f.model ? { model: { name: f.model } } : {}) }]
+        : [];
+      return body(
+        client.POST('/api/advisories', {
+          body: {
+            content: {
+              title: f.title,
+              summary: f.summary,
+              cveId: f.cve || null,
+              affected: [{ ecosystem: f.ecosystem, name: f.name, ranges: [{ type: rangeType, events }] }],
+              cvss: f.cvss ? { v3_1: f.cvss } : {},
+              cweIds: f.cwe ? [f.cwe] : [],
+              credits,
             },
-          ],
-          cvss: f.cvss ? { v3_1: f.cvss } : {},
-          cweIds: f.cwe ? [f.cwe] : [],
-          credits: f.finder ? [{ name: f.finder, kind: f.model ? 'ai' : 'human', role: 'FINDER', ...(f.model ? { model: { name: f.model } } : {}) }] : [],
-        },
-      }),
+          },
+        }),
+      );
+    },
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: [advisoriesKey] });
+      void queryClient.invalidateQueries({ queryKey: [advisoriesKey] });
       onDone();
     },
+    onError: report,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
   };
   const text = (k: keyof typeof f, label: string, extra: object = {}) => (
-    <TextInput label={label} value={f[k]} onChange={(e) => set(k)(e.currentTarget.value)} {...extra} />
+    <TextInput label={label} value={f[k]} onChange={(e) => set(k)(e.currentTarget.value)} error={errors[pointer[k]]} {...extra} />
   );
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         {text('title', 'Title', { required: true })}
-        <Textarea label="Summary" value={f.summary} onChange={(e) => set('summary')(e.currentTarget.value)} />
-        <Group grow>
-          <Select label="Ecosystem" data={ECOSYSTEMS} value={f.ecosystem} onChange={(v) => set('ecosystem')(v ?? 'npm')} />
+        <Textarea label="Summary" value={f.summary} onChange={(e) => set('summary')(e.currentTarget.value)} error={errors['/content/summary']} />
+        <Group grow align="flex-start">
+          <Select
+            label="Ecosystem"
+            data={ecosystems.map((e) => e.name)}
+            searchable
+            value={f.ecosystem}
+            onChange={(v) => set('ecosystem')(v ?? 'npm')}
+            allowDeselect={false}
+          />
           {text('name', 'Package', { required: true })}
         </Group>
-        <Group grow>
-          {text('introduced', 'Introduced in')}
-          {text('fixed', 'Fixed in')}
+        <Group grow align="flex-start">
+          {text('introduced', 'Introduced in', { error: undefined })}
+          {text('fixed', 'Fixed in', { error: undefined })}
         </Group>
-        <Group grow>
+        <Group grow align="flex-start">
           {text('cvss', 'CVSS 3.1 vector', { placeholder: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' })}
           {text('cwe', 'CWE', { placeholder: 'CWE-79' })}
           {text('cve', 'CVE id')}
         </Group>
-        <Group grow>
+        <Group grow align="flex-start">
           {text('finder', 'Credited finder')}
-          {text('model', 'AI model (for an AI finder)')}
+          {text('model', 'AI model (for an AI finder)', { error: undefined })}
         </Group>
-        {save.isError && <div role="alert">{describeError(save.error)}</div>}
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
             Save draft (TLP:AMBER+STRICT)

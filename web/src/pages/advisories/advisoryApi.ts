@@ -1,27 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, query } from '../../api/client';
-import type { Page } from '../../api/types';
+import { body, client, type ItemOf, type QueryOf, type ResponseOf } from '../../api/client';
 
-/** An advisory as the API answers (see src/services/advisories/view.ts). */
-export interface Advisory {
-  id: string;
-  source: 'aisc' | 'import';
-  state: 'draft' | 'scheduled' | 'published' | 'withdrawn';
-  title: string;
-  cveId: string | null;
-  osv: OsvDocument | null;
-  revision: number;
-  /** The coordination case it comes from: its agreed embargo guards "Publish now". */
-  caseId: string | null;
-  publishAt: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  withdrawnAt: string | null;
-  marking: { tlp: string };
-  updatedAt: string;
-}
-
-/** The OSV fields the pages show. */
+/**
+ * The OSV fields the pages show (OSV 1.7). The server's advisory schema types `osv` as unknown
+ * (src/http/routes/advisory-schemas.ts); delete this once it names the OSV document (issue 10 §2).
+ */
 export interface OsvDocument {
   id: string;
   aliases?: string[];
@@ -35,26 +18,38 @@ export interface OsvDocument {
   database_specific?: { cwe_ids?: string[] };
 }
 
+/** An advisory as the API answers it, with its OSV document typed. */
+export type Advisory = Omit<ResponseOf<'/api/advisories/{id}', 'get'>, 'osv'> & { osv: OsvDocument | null };
+type AdvisoryPage = { items: Advisory[]; total: number };
+export type AdvisoryState = NonNullable<QueryOf<'/api/advisories', 'get'>['state']>;
+
 export const advisoriesKey = 'advisories';
 
 /** Published advisories (the public list): the same for everyone, signed in or not. */
 export function usePublicAdvisories(q: string, paging: { limit: number; offset: number }) {
   return useQuery({
     queryKey: [advisoriesKey, 'public', q, paging],
-    queryFn: () => api.get<Page<Advisory>>(`/api/public/advisories${query({ q, ...paging })}`),
+    queryFn: async () => (await body(client.GET('/api/public/advisories', { params: { query: { q, ...paging } } }))) as AdvisoryPage,
     placeholderData: (previous) => previous,
   });
 }
 
 export function usePublicAdvisory(id: string) {
-  return useQuery({ queryKey: [advisoriesKey, 'public', id], queryFn: () => api.get<Advisory>(`/api/public/advisories/${encodeURIComponent(id)}`) });
+  return useQuery({
+    queryKey: [advisoriesKey, 'public', id],
+    queryFn: async () => (await body(client.GET('/api/public/advisories/{id}', { params: { path: { id } } }))) as Advisory,
+  });
 }
 
 /** What the signed-in coordinator may see, drafts included. */
-export function useDeskAdvisories(state: string, paging: { limit: number; offset: number }) {
+export function useDeskAdvisories(state: AdvisoryState | null, paging: { limit: number; offset: number }) {
   return useQuery({
     queryKey: [advisoriesKey, 'desk', state, paging],
-    queryFn: () => api.get<Page<Advisory>>(`/api/advisories${query({ state, source: 'aisc', ...paging })}`),
+    queryFn: async () =>
+      (await body(client.GET('/api/advisories', { params: { query: { ...(state ? { state } : {}), source: 'aisc', ...paging } } }))) as AdvisoryPage,
     placeholderData: (previous) => previous,
   });
 }
+
+/** Item type of a page answer, for components that take one advisory. */
+export type AdvisoryItem = ItemOf<AdvisoryPage>;

@@ -1,14 +1,14 @@
 import { Autocomplete, Button, Group, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { AuditFilter } from '../../api/audit';
-import { useMeta } from '../../api/session';
+import { useVocabulary } from '../../api/session';
 
 /** Record types of the platform core; event types (`organisation.created`) add later ones. */
 const coreRecordTypes = ['organisation', 'user', 'api_token', 'webhook', 'webhook_delivery', 'note'];
 
 /** The record type and id to show the audit trail of; applied on submit. */
 export function AuditFilterForm({ value, onApply }: { value: AuditFilter; onApply: (filter: AuditFilter) => void }) {
-  const eventTypes = useMeta().data?.eventTypes;
+  const eventTypes = useVocabulary().data?.eventTypes;
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
 

@@ -1,22 +1,11 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { describeError } from '../../api/problem';
-import type { CaseDetail } from './caseApi';
+import { type FormEvent, useState } from 'react';
+import { useVocabulary } from '../../api/session';
+import { useFieldErrors } from '../../api/useFieldErrors';
+import { type CaseDetail, caseCalls } from './caseApi';
 import { useCaseAction } from './useCaseAction';
 
-const ECOSYSTEMS = ['npm', 'PyPI', 'Go', 'crates.io', 'Maven', 'NuGet', 'RubyGems', 'Packagist'];
-/** purl type → OSV ecosystem, for the default of the override (the server derives the same). */
-const ECOSYSTEM_OF_PURL: Record<string, string> = {
-  npm: 'npm',
-  pypi: 'PyPI',
-  golang: 'Go',
-  cargo: 'crates.io',
-  maven: 'Maven',
-  nuget: 'NuGet',
-  gem: 'RubyGems',
-  composer: 'Packagist',
-};
-const ecosystemOf = (product: string | null | undefined): string | null => ECOSYSTEM_OF_PURL[/^pkg:([^/]+)\//.exec(product ?? '')?.[1] ?? ''] ?? null;
+const fields = ['/content/title', '/content/affected'] as const;
 
 /**
  * Drafts the case's advisory. The server starts from what the case knows — each report's
@@ -24,59 +13,53 @@ const ecosystemOf = (product: string | null | undefined): string | null => ECOSY
  * credits — and puts the vendors on its access list; a package typed here replaces the derived one.
  */
 export function CaseAdvisoryForm({ c }: { c: CaseDetail }) {
-  const act = useCaseAction(c.id);
-  const derived = ecosystemOf(c.vulnerabilities.find((v) => v.product)?.product);
-  const [f, setF] = useState({ title: c.title, ecosystem: derived ?? '', name: '', fixed: '' });
-  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const ecosystems = useVocabulary().data?.ecosystems ?? [];
+  const { errors, report, clear } = useFieldErrors(fields);
+  const act = useCaseAction(report);
+  // The default of the override: the OSV ecosystem of the first report's purl type (the server derives the same).
+  const purlType = /^pkg:([^/]+)\//.exec(c.vulnerabilities.find((v) => v.product)?.product ?? '')?.[1];
+  const derived = ecosystems.find((e) => e.purlType === purlType)?.name ?? '';
+  const [f, setF] = useState({ title: c.title, ecosystem: '', name: '', fixed: '' });
+  const ecosystem = f.ecosystem || derived || 'npm';
+  const set = (k: keyof typeof f) => (v: string) => {
+    setF((x) => ({ ...x, [k]: v }));
+    clear(k === 'title' ? '/content/title' : '/content/affected');
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const ecosystem = f.ecosystem || 'npm';
-    act.mutate({
-      path: '/advisory',
-      body: {
-        content: {
-          title: f.title,
-          ...(f.name.trim()
-            ? {
-                affected: [
-                  {
-                    ecosystem,
-                    name: f.name.trim(),
-                    ranges: [
-                      {
-                        type: ['npm', 'Go', 'crates.io'].includes(ecosystem) ? 'SEMVER' : 'ECOSYSTEM',
-                        events: [{ introduced: '0' }, ...(f.fixed ? [{ fixed: f.fixed }] : [])],
-                      },
-                    ],
-                  },
-                ],
-              }
-            : {}),
-        },
-      },
-    });
+    const rangeType = ecosystems.find((x) => x.name === ecosystem)?.rangeType ?? 'ECOSYSTEM';
+    const affected = [
+      { ecosystem, name: f.name.trim(), ranges: [{ type: rangeType, events: [{ introduced: '0' }, ...(f.fixed ? [{ fixed: f.fixed }] : [])] }] },
+    ];
+    act.mutate(() => caseCalls.draftAdvisory(c.id, { content: { title: f.title, ...(f.name.trim() ? { affected } : {}) } }));
   };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label="Advisory title" required value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
+        <TextInput label="Advisory title" required value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} error={errors['/content/title']} />
         <Text size="sm" c="dimmed">
           Affected packages, severity, weaknesses, the vendors’ fixed versions and the finders’ consented credits come from the case. Name a package only to
           replace them.
         </Text>
-        <Group grow>
+        <Group grow align="flex-start">
           <Select
             label="Ecosystem"
-            data={ECOSYSTEMS}
+            data={ecosystems.map((x) => x.name)}
+            searchable
             clearable
             placeholder="from the reports"
-            value={f.ecosystem || null}
+            value={f.ecosystem || derived || null}
             onChange={(v) => set('ecosystem')(v ?? '')}
           />
-          <TextInput label="Affected package" placeholder="from the reports" value={f.name} onChange={(e) => set('name')(e.currentTarget.value)} />
+          <TextInput
+            label="Affected package"
+            placeholder="from the reports"
+            value={f.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+            error={errors['/content/affected']}
+          />
           <TextInput label="Fixed in" placeholder="from vendor statements" value={f.fixed} onChange={(e) => set('fixed')(e.currentTarget.value)} />
         </Group>
-        {act.isError && <div role="alert">{describeError(act.error)}</div>}
         <Group justify="flex-end">
           <Button type="submit" loading={act.isPending}>
             Draft the case advisory

@@ -5,7 +5,7 @@ import { describeError } from '../../api/problem';
 import { agreedEmbargoEnd, EarlyDisclosureModal } from '../../components/EarlyDisclosureModal';
 import { PageHeader } from '../../components/PageHeader';
 import { CaseAdvisoryForm } from './CaseAdvisoryForm';
-import { useCase } from './caseApi';
+import { caseCalls, useCase } from './caseApi';
 import { EmbargoCard } from './EmbargoCard';
 import { StatementsCard } from './StatementsCard';
 import { useCaseAction } from './useCaseAction';
@@ -16,7 +16,7 @@ import { VulnerabilitiesCard } from './VulnerabilitiesCard';
 export function CasePage() {
   const { caseId = '' } = useParams();
   const c = useCase(caseId);
-  const act = useCaseAction(caseId);
+  const act = useCaseAction();
   const [disclosing, setDisclosing] = useState(false);
   if (c.isPending) return <Text>Loading…</Text>;
   if (c.isError) return <Alert color="red">{describeError(c.error)}</Alert>;
@@ -42,7 +42,7 @@ export function CasePage() {
           subject={k.title}
           agreed={agreedEmbargoEnd(k.embargo)}
           pending={act.isPending}
-          onConfirm={(body) => act.mutate({ path: '/transition', body: { event: 'disclose', ...body } }, { onSuccess: () => setDisclosing(false) })}
+          onConfirm={(body) => act.mutate(() => caseCalls.transition(caseId, { event: 'disclose', ...body }), { onSuccess: () => setDisclosing(false) })}
         />
       </Group>
       {k.disclosureReason && (

@@ -2,22 +2,34 @@ import { Button, Group, Modal, SegmentedControl, Stack, Textarea, TextInput } fr
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import { describeError } from '../../api/problem';
+import { useFieldErrors } from '../../api/useFieldErrors';
 import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager, usePaging } from '../../components/Paging';
-import { casesKey, useCases, type CaseSummary } from './caseApi';
+import { casesKey, openCase, useCases } from './caseApi';
 import { CaseTable } from './CaseTable';
 
+const fields = ['/kind', '/title', '/summary', '/reportIds', '/pattern'] as const;
+
+/** Opens a case from accepted reports, or a campaign for one bug pattern (docs/ui-forms.md). */
 function OpenCaseForm() {
-  const client = useQueryClient();
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [f, setF] = useState({ kind: 'single', title: '', summary: '', reportIds: '', pattern: '' });
-  const set = (k: keyof typeof f) => (v: string) => setF((c) => ({ ...c, [k]: v }));
+  const [f, setF] = useState<{ kind: 'single' | 'campaign'; title: string; summary: string; reportIds: string; pattern: string }>({
+    kind: 'single',
+    title: '',
+    summary: '',
+    reportIds: '',
+    pattern: '',
+  });
+  const { errors, report, clear } = useFieldErrors(fields);
+  const set = (k: Exclude<keyof typeof f, 'kind'>) => (v: string) => {
+    setF((c) => ({ ...c, [k]: v }));
+    clear(`/${k}`);
+  };
   const open = useMutation({
     mutationFn: () =>
-      api.post<CaseSummary>('/api/cases', {
+      openCase({
         kind: f.kind,
         title: f.title,
         summary: f.summary,
@@ -25,16 +37,17 @@ function OpenCaseForm() {
         ...(f.kind === 'campaign' ? { pattern: f.pattern } : {}),
       }),
     onSuccess: (c) => {
-      void client.invalidateQueries({ queryKey: [casesKey] });
+      void queryClient.invalidateQueries({ queryKey: [casesKey] });
       void navigate(`/cases/${c.id}`);
     },
+    onError: report,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     open.mutate();
   };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         <SegmentedControl
           data={[
@@ -42,18 +55,20 @@ function OpenCaseForm() {
             { value: 'campaign', label: 'Campaign' },
           ]}
           value={f.kind}
-          onChange={set('kind')}
+          onChange={(kind) => setF((c) => ({ ...c, kind: kind === 'campaign' ? 'campaign' : 'single' }))}
         />
-        <TextInput label="Title" required value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} />
-        <Textarea label="Summary" required value={f.summary} onChange={(e) => set('summary')(e.currentTarget.value)} />
+        <TextInput label="Title" required value={f.title} onChange={(e) => set('title')(e.currentTarget.value)} error={errors['/title']} />
+        <Textarea label="Summary" required value={f.summary} onChange={(e) => set('summary')(e.currentTarget.value)} error={errors['/summary']} />
         <Textarea
           label="Accepted report ids"
           description="One or more, separated by spaces or commas"
           value={f.reportIds}
           onChange={(e) => set('reportIds')(e.currentTarget.value)}
+          error={errors['/reportIds']}
         />
-        {f.kind === 'campaign' && <TextInput label="Bug pattern" value={f.pattern} onChange={(e) => set('pattern')(e.currentTarget.value)} />}
-        {open.isError && <div role="alert">{describeError(open.error)}</div>}
+        {f.kind === 'campaign' && (
+          <TextInput label="Bug pattern" value={f.pattern} onChange={(e) => set('pattern')(e.currentTarget.value)} error={errors['/pattern']} />
+        )}
         <Group justify="flex-end">
           <Button type="submit" loading={open.isPending}>
             Open case

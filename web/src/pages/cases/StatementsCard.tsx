@@ -1,53 +1,84 @@
 import { Badge, Button, Card, Group, Select, Table, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import { describeError } from '../../api/problem';
+import { type FormEvent, useState } from 'react';
+import { useVocabulary, type Vocabulary } from '../../api/session';
+import { useFieldErrors } from '../../api/useFieldErrors';
 import { DataTable } from '../../components/DataTable';
 import { OrganisationName } from '../../components/OrganisationName';
-import { useStatements, type CaseDetail, type Vulnerability } from './caseApi';
+import { type CaseDetail, caseCalls, useStatements, type Vulnerability } from './caseApi';
 import { useCaseAction } from './useCaseAction';
 
-const STATUSES = ['affected', 'not_affected', 'under_investigation', 'fixed'];
-const JUSTIFICATIONS = [
-  'component_not_present',
-  'vulnerable_code_not_present',
-  'vulnerable_code_not_in_execute_path',
-  'vulnerable_code_cannot_be_controlled_by_adversary',
-  'inline_mitigations_already_exist',
-];
+const fields = ['/status', '/justification', '/fixedVersions'] as const;
 
 /** A vendor's statement on one vulnerability (the VEX vocabulary). */
 function StatementForm({ caseId, v }: { caseId: string; v: Vulnerability }) {
-  const act = useCaseAction(caseId);
-  const [status, setStatus] = useState<string | null>(null);
-  const [justification, setJustification] = useState<string | null>(null);
+  const vocabulary = useVocabulary().data;
+  const { errors, report, clear } = useFieldErrors(fields);
+  const act = useCaseAction(report);
+  const [status, setStatus] = useState<Vocabulary['vendorStatuses'][number] | null>(null);
+  const [justification, setJustification] = useState<Vocabulary['vexJustifications'][number] | null>(null);
   const [fixed, setFixed] = useState('');
-  const save = () =>
-    act.mutate({
-      path: `/vulnerabilities/${v.id}/statement`,
-      body: {
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!status) return;
+    act.mutate(() =>
+      caseCalls.state(caseId, v.id, {
         status,
-        ...(status === 'not_affected' ? { justification } : {}),
+        ...(status === 'not_affected' && justification ? { justification } : {}),
         ...(status === 'fixed' ? { fixedVersions: fixed.split(/[\s,]+/).filter(Boolean) } : {}),
-      },
-    });
+      }),
+    );
+  };
   return (
-    <Group align="flex-end">
-      <Select label={`Status for ${v.title}`} data={STATUSES} value={status} onChange={setStatus} w={220} />
-      {status === 'not_affected' && <Select label="Justification" data={JUSTIFICATIONS} value={justification} onChange={setJustification} w={320} />}
-      {status === 'fixed' && <TextInput label="Fixed versions" value={fixed} onChange={(e) => setFixed(e.currentTarget.value)} />}
-      <Button disabled={!status} loading={act.isPending} onClick={save}>
-        Save statement
-      </Button>
-      {act.isError && <div role="alert">{describeError(act.error)}</div>}
-      {act.isSuccess && <span role="status">Statement saved</span>}
-    </Group>
+    <form onSubmit={save} noValidate>
+      <Group align="flex-start">
+        <Select
+          label={`Status for ${v.title}`}
+          data={vocabulary?.vendorStatuses ?? []}
+          value={status}
+          onChange={(chosen) => {
+            setStatus(vocabulary?.vendorStatuses.find((s) => s === chosen) ?? null);
+            clear('/status');
+          }}
+          error={errors['/status']}
+          w={220}
+        />
+        {status === 'not_affected' && (
+          <Select
+            label="Justification"
+            data={vocabulary?.vexJustifications ?? []}
+            value={justification}
+            onChange={(chosen) => {
+              setJustification(vocabulary?.vexJustifications.find((j) => j === chosen) ?? null);
+              clear('/justification');
+            }}
+            error={errors['/justification']}
+            w={320}
+          />
+        )}
+        {status === 'fixed' && (
+          <TextInput
+            label="Fixed versions"
+            value={fixed}
+            onChange={(e) => {
+              setFixed(e.currentTarget.value);
+              clear('/fixedVersions');
+            }}
+            error={errors['/fixedVersions']}
+          />
+        )}
+        <Button type="submit" disabled={!status} loading={act.isPending} mt={25}>
+          Save statement
+        </Button>
+        {act.isSuccess && <span role="status">Statement saved</span>}
+      </Group>
+    </form>
   );
 }
 
 /** Vulnerabilities and the statements the caller may see; vendors state theirs, coordinators share them. */
 export function StatementsCard({ c, coordinator }: { c: CaseDetail; coordinator: boolean }) {
   const statements = useStatements(c.id);
-  const share = useCaseAction(c.id);
+  const share = useCaseAction();
   return (
     <Card withBorder mb="md">
       <Title order={3} mb="sm">
@@ -66,7 +97,7 @@ export function StatementsCard({ c, coordinator }: { c: CaseDetail; coordinator:
             </Table.Td>
             <Table.Td>
               {coordinator && !s.shared && (
-                <Button size="xs" variant="subtle" onClick={() => share.mutate({ path: `/statements/${s.id}/share` })}>
+                <Button size="xs" variant="subtle" onClick={() => share.mutate(() => caseCalls.shareStatement(c.id, s.id))}>
                   Share with all vendors
                 </Button>
               )}

@@ -4,7 +4,7 @@ import { describeError } from '../../api/problem';
 import { DataTable } from '../../components/DataTable';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { Pager, usePaging } from '../../components/Paging';
-import { useCaseVendors } from './caseApi';
+import { caseCalls, useCaseVendors } from './caseApi';
 import { useCaseAction } from './useCaseAction';
 
 /** The coordinator's paged vendor list with the invitation picker. */
@@ -12,7 +12,7 @@ export function VendorsCard({ caseId, coordinator }: { caseId: string; coordinat
   const paging = usePaging(25);
   const vendors = useCaseVendors(caseId, { limit: paging.limit, offset: paging.offset });
   const [org, setOrg] = useState<string | null>(null);
-  const invite = useCaseAction(caseId);
+  const invite = useCaseAction();
   return (
     <Card withBorder mb="md">
       <Title order={3} mb="sm">
@@ -23,7 +23,7 @@ export function VendorsCard({ caseId, coordinator }: { caseId: string; coordinat
         <Button
           disabled={!org}
           loading={invite.isPending}
-          onClick={() => org && invite.mutate({ path: '/vendors', body: { organisations: [org] } }, { onSuccess: () => setOrg(null) })}
+          onClick={() => org && invite.mutate(() => caseCalls.inviteVendors(caseId, { organisations: [org] }), { onSuccess: () => setOrg(null) })}
         >
           Invite
         </Button>

@@ -1,102 +1,68 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, query } from '../../api/client';
-import type { Page } from '../../api/types';
+import { type BodyOf, body, client, type ItemOf, type ResponseOf } from '../../api/client';
 
 /** Coordination calls of the UI (see src/http/routes/cases*.ts). */
 export const casesKey = 'cases';
 
-export interface Proposal {
-  id: string;
-  publicAt: string;
-  reason: string | null;
-  extension: boolean;
-  proposedByOrganisationId: string;
-  status: string;
-}
+export type CaseDetail = ResponseOf<'/api/cases/{id}', 'get'>;
+export type CaseSummary = ItemOf<ResponseOf<'/api/cases', 'get'>>;
+export type Vulnerability = CaseDetail['vulnerabilities'][number];
+export type Proposal = CaseDetail['proposals'][number];
+export type CaseVendor = ItemOf<ResponseOf<'/api/cases/{id}/vendors', 'get'>>;
+export type Statement = ItemOf<ResponseOf<'/api/cases/{id}/statements', 'get'>>;
+export type InboxItem = ItemOf<ResponseOf<'/api/inbox', 'get'>>;
 
-export interface ProofOfConcept {
-  id: string;
-  name: string;
-  mediaType: string;
-  size: number;
-}
+type Paging = { limit: number; offset: number };
 
-/** A case vulnerability with its report's technical details (ADR 0031). */
-export interface Vulnerability {
-  id: string;
-  title: string;
-  product: string | null;
-  cwe: string | null;
-  vendorOrganisationId: string | null;
-  description: string | null;
-  affectedVersions: string[];
-  severity: string | null;
-  cvss: { vector: string; score: number | null } | null;
-  ssvc: { decision: string; vector: string } | null;
-  proofOfConcept: ProofOfConcept[];
-}
+export const useCases = (paging: Paging) =>
+  useQuery({
+    queryKey: [casesKey, 'list', paging],
+    queryFn: () => body(client.GET('/api/cases', { params: { query: paging } })),
+    placeholderData: (p) => p,
+  });
 
-export interface CaseSummary {
-  id: string;
-  kind: string;
-  state: string;
-  title: string;
-  summary: string;
-  exploited: boolean;
-  embargo: { state: string; publicAt: string | null };
-  advisoryId: string | null;
-  /** Why the case was disclosed before its agreed date, when it was. */
-  disclosureReason?: string | null;
-  vendorCount?: number;
-  coordinatorOrganisationId?: string;
-  createdAt: string;
-}
+export const fetchCase = (id: string) => body(client.GET('/api/cases/{id}', { params: { path: { id } } }));
 
-export interface CaseDetail extends CaseSummary {
-  vulnerabilities: Vulnerability[];
-  proposals: Proposal[];
-}
+export const useCase = (id: string) => useQuery({ queryKey: [casesKey, id], queryFn: () => fetchCase(id) });
 
-export interface CaseVendor {
-  organisationId: string;
-  name: string;
-  status: string;
-  statementCount: number;
-  embargoResponse: { proposalId: string | null; response: string } | null;
-}
-
-export interface Statement {
-  id: string;
-  vulnerabilityId: string;
-  vendorOrganisationId: string;
-  status: string;
-  justification: string | null;
-  fixedVersions: string[];
-  shared: boolean;
-}
-
-export interface InboxItem {
-  participation: { invitedAt: string; status: string };
-  case: CaseSummary;
-}
-
-export const useCases = (paging: { limit: number; offset: number }) =>
-  useQuery({ queryKey: [casesKey, 'list', paging], queryFn: () => api.get<Page<CaseSummary>>(`/api/cases${query(paging)}`), placeholderData: (p) => p });
-
-export const useCase = (id: string) => useQuery({ queryKey: [casesKey, id], queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`) });
-
-export const useCaseVendors = (id: string, paging: { limit: number; offset: number }) =>
+export const useCaseVendors = (id: string, paging: Paging) =>
   useQuery({
     queryKey: [casesKey, id, 'vendors', paging],
-    queryFn: () => api.get<Page<CaseVendor>>(`/api/cases/${id}/vendors${query(paging)}`),
+    queryFn: () => body(client.GET('/api/cases/{id}/vendors', { params: { path: { id }, query: paging } })),
     placeholderData: (p) => p,
   });
 
 export const useStatements = (id: string) =>
   useQuery({
     queryKey: [casesKey, id, 'statements'],
-    queryFn: () => api.get<Page<Statement>>(`/api/cases/${id}/statements${query({ limit: 500, offset: 0 })}`),
+    queryFn: () => body(client.GET('/api/cases/{id}/statements', { params: { path: { id }, query: { limit: 500, offset: 0 } } })),
   });
 
-export const useInbox = (paging: { limit: number; offset: number }) =>
-  useQuery({ queryKey: [casesKey, 'inbox', paging], queryFn: () => api.get<Page<InboxItem>>(`/api/inbox${query(paging)}`), placeholderData: (p) => p });
+export const useInbox = (paging: Paging) =>
+  useQuery({
+    queryKey: [casesKey, 'inbox', paging],
+    queryFn: () => body(client.GET('/api/inbox', { params: { query: paging } })),
+    placeholderData: (p) => p,
+  });
+
+/** The writes below a case; each answers what the server returns, the pages refetch afterwards. */
+export const caseCalls = {
+  transition: (id: string, change: BodyOf<'/api/cases/{id}/transition', 'post'>) =>
+    body(client.POST('/api/cases/{id}/transition', { params: { path: { id } }, body: change })),
+  inviteVendors: (id: string, invitation: BodyOf<'/api/cases/{id}/vendors', 'post'>) =>
+    body(client.POST('/api/cases/{id}/vendors', { params: { path: { id } }, body: invitation })),
+  state: (id: string, vulnerabilityId: string, statement: BodyOf<'/api/cases/{id}/vulnerabilities/{childId}/statement', 'post'>) =>
+    body(client.POST('/api/cases/{id}/vulnerabilities/{childId}/statement', { params: { path: { id, childId: vulnerabilityId } }, body: statement })),
+  shareStatement: (id: string, statementId: string) =>
+    body(client.POST('/api/cases/{id}/statements/{childId}/share', { params: { path: { id, childId: statementId } } })),
+  proposeEmbargo: (id: string, proposal: BodyOf<'/api/cases/{id}/embargo/proposals', 'post'>) =>
+    body(client.POST('/api/cases/{id}/embargo/proposals', { params: { path: { id } }, body: proposal })),
+  acceptProposal: (id: string, proposalId: string) =>
+    body(client.POST('/api/cases/{id}/embargo/proposals/{childId}/accept', { params: { path: { id, childId: proposalId } } })),
+  decideEmbargo: (id: string, decision: BodyOf<'/api/cases/{id}/embargo/decision', 'post'>) =>
+    body(client.POST('/api/cases/{id}/embargo/decision', { params: { path: { id } }, body: decision })),
+  draftAdvisory: (id: string, draft: BodyOf<'/api/cases/{id}/advisory', 'post'>) =>
+    body(client.POST('/api/cases/{id}/advisory', { params: { path: { id } }, body: draft })),
+};
+
+export const openCase = (draft: BodyOf<'/api/cases', 'post'>) => body(client.POST('/api/cases', { body: draft }));

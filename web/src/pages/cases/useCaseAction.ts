@@ -1,12 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
 import { casesKey } from './caseApi';
 
-/** Posts to a path below the case and refreshes everything about cases afterwards. */
-export function useCaseAction(caseId: string) {
+/**
+ * Runs one of the case writes (`caseCalls` in ./caseApi) and refreshes everything about cases
+ * afterwards. A form passes `report` from `useFieldErrors` (docs/ui-forms.md); a button without a
+ * form shows `error` itself.
+ */
+export function useCaseAction(report?: (error: unknown) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body?: unknown }) => api.post<unknown>(`/api/cases/${caseId}${path}`, body),
+    mutationFn: (call: () => Promise<unknown>) => call(),
     onSuccess: () => client.invalidateQueries({ queryKey: [casesKey] }),
+    ...(report ? { onError: report } : {}),
   });
 }

@@ -3,17 +3,24 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { describeError } from '../../api/problem';
+import { useVocabulary } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
 import { assessReport, reportKey, transitionReport, useReport } from './api';
 import { CvssCalculator } from './CvssCalculator';
 import { ReportCaseStatus } from './ReportCaseStatus';
 
-const SSVC_FIELDS = [
-  ['exploitation', 'Exploitation', ['none', 'public-poc', 'active']],
-  ['automatable', 'Automatable', ['no', 'yes']],
-  ['technicalImpact', 'Technical impact', ['partial', 'total']],
-  ['missionWellbeing', 'Mission and well-being', ['low', 'medium', 'high']],
-] as const;
+/** The SSVC decision points in the order the tree walks them; their values come from `GET /api/vocabulary`. */
+const SSVC_LABELS = {
+  exploitation: 'Exploitation',
+  automatable: 'Automatable',
+  technicalImpact: 'Technical impact',
+  missionWellbeing: 'Mission and well-being',
+} as const;
+type SsvcPoint = keyof typeof SSVC_LABELS;
+const SSVC_POINTS = Object.keys(SSVC_LABELS) as SsvcPoint[];
+
+/** A value the vocabulary lists, typed as the vocabulary types it. */
+const among = <V extends string>(values: readonly V[] | undefined, chosen: string | undefined): V | undefined => values?.find((v) => v === chosen);
 
 /** Button labels for the report workflow's events (domain/intake state machine). */
 const ACTION_LABELS: Record<string, string> = {
@@ -35,7 +42,8 @@ export function ReportPage() {
   const client = useQueryClient();
   const [reason, setReason] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
-  const [ssvc, setSsvc] = useState<Record<string, string>>({});
+  const vocabulary = useVocabulary().data;
+  const [ssvc, setSsvc] = useState<Partial<Record<SsvcPoint, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const run = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -49,6 +57,11 @@ export function ReportPage() {
   if (report.isPending) return <Text>Loading…</Text>;
   if (report.isError) return <Alert color="red">{describeError(report.error)}</Alert>;
   const r = report.data;
+  const exploitation = among(vocabulary?.ssvc.exploitation, ssvc.exploitation);
+  const automatable = among(vocabulary?.ssvc.automatable, ssvc.automatable);
+  const technicalImpact = among(vocabulary?.ssvc.technicalImpact, ssvc.technicalImpact);
+  const missionWellbeing = among(vocabulary?.ssvc.missionWellbeing, ssvc.missionWellbeing);
+  const decided = exploitation && automatable && technicalImpact && missionWellbeing ? { exploitation, automatable, technicalImpact, missionWellbeing } : null;
   return (
     <>
       <PageHeader title={r.title} description={`${r.product} · ${r.cwe ?? 'no CWE'}${r.cweName ? ` (${r.cweName})` : ''} · ${r.findingCount} finding(s)`} />
@@ -94,10 +107,16 @@ export function ReportPage() {
               ))}
             </Group>
             <Group align="flex-end">
-              {SSVC_FIELDS.map(([key, label, values]) => (
-                <Select key={key} label={label} data={[...values]} value={ssvc[key] ?? null} onChange={(v) => setSsvc({ ...ssvc, [key]: v ?? '' })} />
+              {SSVC_POINTS.map((point) => (
+                <Select
+                  key={point}
+                  label={SSVC_LABELS[point]}
+                  data={vocabulary?.ssvc[point] ?? []}
+                  value={ssvc[point] ?? null}
+                  onChange={(v) => setSsvc({ ...ssvc, [point]: v ?? undefined })}
+                />
               ))}
-              <Button disabled={SSVC_FIELDS.some(([k]) => !ssvc[k])} onClick={() => run(() => assessReport(r.id, { ssvc }))}>
+              <Button disabled={!decided} onClick={() => decided && run(() => assessReport(r.id, { ssvc: decided }))}>
                 Decide SSVC
               </Button>
             </Group>

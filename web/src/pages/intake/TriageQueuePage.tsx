@@ -1,6 +1,7 @@
 import { Badge, Group, Select, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useVocabulary } from '../../api/session';
 import { DataTable } from '../../components/DataTable';
 import { DateTime } from '../../components/DateTime';
 import { ListState } from '../../components/ListState';
@@ -10,8 +11,12 @@ import { type QueueFilter, type Reputation, useReportQueue } from './api';
 const pct = (r: Reputation | null | undefined) => (r?.precision == null ? '—' : `${Math.round(r.precision * 100)} % of ${r.accepted + r.rejected}`);
 const SEVERITY_COLOUR: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', none: 'gray', unknown: 'gray' };
 
+/** Labels of the queue's sort orders (`reportSorts` of `GET /api/vocabulary`); an unknown one shows as itself. */
+const SORT_LABELS: Record<string, string> = { severity: 'Severity', exploited: 'Exploited first', age: 'Oldest', newest: 'Newest', findings: 'Most reported' };
+
 /** The triage queue: reports you may see, filtered and sorted, with each finder's running precision. */
 export function TriageQueuePage() {
+  const vocabulary = useVocabulary().data;
   const [f, setF] = useState<QueueFilter>({ sort: 'severity' });
   const queue = useReportQueue(f);
   const set = (k: keyof QueueFilter) => (v: string | null) => setF({ ...f, [k]: v ?? undefined });
@@ -19,20 +24,8 @@ export function TriageQueuePage() {
     <>
       <PageHeader title="Reports" description="Deduplicated reports of findings. Precision is accepted ÷ decided, per finder organisation and AI model." />
       <Group mb="md" wrap="wrap">
-        <Select
-          label="State"
-          clearable
-          data={['received', 'triaging', 'accepted', 'rejected', 'duplicate', 'needs-info']}
-          value={f.state ?? null}
-          onChange={set('state')}
-        />
-        <Select
-          label="Severity"
-          clearable
-          data={['critical', 'high', 'medium', 'low', 'none', 'unknown']}
-          value={f.severity ?? null}
-          onChange={set('severity')}
-        />
+        <Select label="State" clearable data={vocabulary?.reportStates ?? []} value={f.state ?? null} onChange={set('state')} />
+        <Select label="Severity" clearable data={vocabulary?.severities ?? []} value={f.severity ?? null} onChange={set('severity')} />
         <Select
           label="Exploited"
           clearable
@@ -46,7 +39,7 @@ export function TriageQueuePage() {
         <Select
           label="Reproduction"
           clearable
-          data={['not-tried', 'reproduced', 'failed']}
+          data={vocabulary?.reproductionStatuses ?? []}
           value={f.reproductionStatus ?? null}
           onChange={set('reproductionStatus')}
         />
@@ -54,13 +47,7 @@ export function TriageQueuePage() {
         <TextInput label="Product" value={f.product ?? ''} onChange={(e) => set('product')(e.currentTarget.value || null)} />
         <Select
           label="Sort"
-          data={[
-            { value: 'severity', label: 'Severity' },
-            { value: 'exploited', label: 'Exploited first' },
-            { value: 'age', label: 'Oldest' },
-            { value: 'newest', label: 'Newest' },
-            { value: 'findings', label: 'Most reported' },
-          ]}
+          data={(vocabulary?.reportSorts ?? ['severity']).map((sort) => ({ value: sort, label: SORT_LABELS[sort] ?? sort }))}
           value={f.sort ?? 'severity'}
           onChange={set('sort')}
           allowDeselect={false}

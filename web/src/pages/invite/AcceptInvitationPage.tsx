@@ -1,7 +1,6 @@
 import { Alert, Button } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Session } from '../../api/types';
+import { body, client } from '../../api/client';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { NewAccountFields, type NewAccount } from '../NewAccountFields';
 import { OneTimeTokenField } from '../OneTimeTokenField';
@@ -21,7 +20,7 @@ export function AcceptInvitationPage() {
   const { errors, report, clear } = useFieldErrors(fragmentToken ? fieldsWithoutToken : fields);
 
   const { mutation: accept, tokenRejected } = useSessionMutation(
-    () => api.post<Session>('/api/invitations/accept', { token: token.trim(), name: account.name, password: account.password }),
+    () => body(client.POST('/api/invitations/accept', { body: { token: token.trim(), name: account.name, password: account.password } })),
     report,
   );
 

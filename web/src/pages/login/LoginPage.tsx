@@ -3,10 +3,9 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { body, client } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { useAdoptSession, useMeta, useSession } from '../../api/session';
-import type { Session } from '../../api/types';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { PasswordField } from '../../components/PasswordField';
 import { PublicFormCard } from '../PublicFormCard';
@@ -37,7 +36,7 @@ export function LoginPage() {
   const [formError, setFormError] = useState<string | null>(null);
 
   const login = useMutation({
-    mutationFn: () => api.post<Session>('/api/session', { email, password }, { expectUnauthorised: true }),
+    mutationFn: () => body(client.POST('/api/session', { body: { email, password } })),
     onSuccess: (next) => {
       adopt(next);
       void navigate(safeNext(params.get('next')), { replace: true });

@@ -1,10 +1,9 @@
 import { Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import { organisationKey } from '../../api/organisations';
-import { toOptions, useMeta } from '../../api/session';
-import type { Organisation } from '../../api/types';
+import { type BodyOf, body, client } from '../../api/client';
+import { type Organisation, organisationKey } from '../../api/organisations';
+import { toOptions, useVocabulary } from '../../api/session';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { FormButtons } from '../../components/FormButtons';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
@@ -30,8 +29,8 @@ interface OrganisationFormModalProps {
 
 /** Creates or edits an organisation: name, kind, CISA sectors for operators, and "client of". */
 export function OrganisationFormModal({ opened, onClose, organisation }: OrganisationFormModalProps) {
-  const meta = useMeta().data;
-  const client = useQueryClient();
+  const vocabulary = useVocabulary().data;
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(organisation));
   const { errors, report, clear } = useFieldErrors(fields);
 
@@ -39,18 +38,21 @@ export function OrganisationFormModal({ opened, onClose, organisation }: Organis
     if (opened) setDraft(draftOf(organisation));
   }, [opened, organisation]);
 
-  const operator = isCriticalInfrastructure(draft.kind, meta?.organisationKinds);
+  const operator = isCriticalInfrastructure(draft.kind, vocabulary?.organisationKinds);
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...draft, sectors: operator ? draft.sectors : [] };
+      const next = { ...draft, sectors: operator ? draft.sectors : [] };
       if (organisation) {
-        return api.patch<Organisation>(`/api/organisations/${encodeURIComponent(organisation.id)}`, changedFields(draftOf(organisation), body));
+        const change = changedFields(draftOf(organisation), next) as BodyOf<'/api/organisations/{id}', 'patch'>;
+        return body(client.PATCH('/api/organisations/{id}', { params: { path: { id: organisation.id } }, body: change }));
       }
-      const { parentId, kind, ...rest } = body;
-      return api.post<Organisation>('/api/organisations', { ...rest, ...(kind ? { kind } : {}), ...(parentId ? { parentId } : {}) });
+      const { parentId, kind, ...rest } = next;
+      // A kind not chosen yet is left out, so the server names it as missing (problem+json on /kind).
+      const created = { ...rest, ...(kind ? { kind } : {}), ...(parentId ? { parentId } : {}) } as BodyOf<'/api/organisations', 'post'>;
+      return body(client.POST('/api/organisations', { body: created }));
     },
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: [organisationKey] });
+      void queryClient.invalidateQueries({ queryKey: [organisationKey] });
       close();
     },
     onError: report,
@@ -85,7 +87,7 @@ export function OrganisationFormModal({ opened, onClose, organisation }: Organis
             label="Kind"
             required
             placeholder="Choose the kind of organisation"
-            data={toOptions(meta?.organisationKinds)}
+            data={toOptions(vocabulary?.organisationKinds)}
             value={draft.kind}
             onChange={(kind) => set('kind', kind)}
             error={errors['/kind']}
@@ -97,7 +99,7 @@ export function OrganisationFormModal({ opened, onClose, organisation }: Organis
               description="One or more of the 16 CISA sectors this operator works in"
               required
               searchable
-              data={toOptions(meta?.sectors)}
+              data={toOptions(vocabulary?.sectors)}
               value={draft.sectors}
               onChange={(sectors) => set('sectors', sectors)}
               error={errors['/sectors']}

@@ -3,9 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useOrganisations } from '../../api/organisations';
-import { labelOf, useCurrentSession, useMeta } from '../../api/session';
-import type { Organisation } from '../../api/types';
+import { type Organisation, useOrganisations } from '../../api/organisations';
+import { labelOf, useCurrentSession, useVocabulary } from '../../api/session';
 import { AddButton } from '../../components/AddButton';
 import { DataTable } from '../../components/DataTable';
 import { DateTime } from '../../components/DateTime';
@@ -20,7 +19,7 @@ const columns = ['Name', 'Kind', 'Sectors', 'Client of', 'Created'];
 
 /** Every organisation the caller may see: search by name, page, create and edit. */
 export function OrganisationsPage() {
-  const meta = useMeta().data;
+  const vocabulary = useVocabulary().data;
   // Creating and changing organisations is for platform administrators (the server checks too).
   const canManage = useCurrentSession().platformAdmin;
   const [search, setSearch] = useState('');
@@ -72,12 +71,12 @@ export function OrganisationsPage() {
                       )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{labelOf(meta?.organisationKinds, org.kind)}</Table.Td>
+                  <Table.Td>{labelOf(vocabulary?.organisationKinds, org.kind)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {org.sectors.map((sector) => (
                         <Badge key={sector} size="sm" variant="light" color="grape">
-                          {labelOf(meta?.sectors, sector)}
+                          {labelOf(vocabulary?.sectors, sector)}
                         </Badge>
                       ))}
                     </Group>

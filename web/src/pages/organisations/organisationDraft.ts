@@ -1,5 +1,3 @@
-import type { Labelled } from '../../api/types';
-
 export interface OrganisationDraft {
   name: string;
   kind: string | null;
@@ -9,9 +7,9 @@ export interface OrganisationDraft {
 
 /**
  * Whether a kind is the critical-infrastructure operator, which names CISA sectors. The
- * vocabulary comes from `GET /api/meta`, so the kind is recognised by its id or label.
+ * vocabulary comes from `GET /api/vocabulary`, so the kind is recognised by its id or label.
  */
-export function isCriticalInfrastructure(kind: string | null, kinds: Labelled[] | undefined): boolean {
+export function isCriticalInfrastructure(kind: string | null, kinds: readonly { id: string; label: string }[] | undefined): boolean {
   if (!kind) return false;
   const label = kinds?.find((k) => k.id === kind)?.label ?? '';
   return /critical/i.test(kind) || /critical/i.test(label);

@@ -1,9 +1,8 @@
 import { Alert, Button, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { body, client } from '../../api/client';
 import { metaKey } from '../../api/session';
-import type { Session } from '../../api/types';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { NewAccountFields, type NewAccount } from '../NewAccountFields';
 import { OneTimeTokenField } from '../OneTimeTokenField';
@@ -15,7 +14,7 @@ const fields = ['/token', '/organisation/name', '/user/email', '/user/name', '/u
 
 /** First run: the one-time token the server printed creates the first organisation and administrator. */
 export function SetupPage() {
-  const client = useQueryClient();
+  const queryClient = useQueryClient();
   const fragmentToken = useFragmentToken();
   const [token, setToken] = useState(fragmentToken);
   const [organisation, setOrganisation] = useState('');
@@ -25,13 +24,13 @@ export function SetupPage() {
 
   const { mutation: setup, tokenRejected } = useSessionMutation(
     () =>
-      api.post<Session>('/api/setup', {
-        token: token.trim(),
-        organisation: { name: organisation },
-        user: { email, name: account.name, password: account.password },
-      }),
+      body(
+        client.POST('/api/setup', {
+          body: { token: token.trim(), organisation: { name: organisation }, user: { email, name: account.name, password: account.password } },
+        }),
+      ),
     report,
-    () => void client.invalidateQueries({ queryKey: metaKey }),
+    () => void queryClient.invalidateQueries({ queryKey: metaKey }),
   );
 
   return (

@@ -1,8 +1,8 @@
 import { Checkbox, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useMeta } from '../../api/session';
-import { apiTokenKey, createToken, type CreatedToken } from '../../api/tokens';
+import { useVocabulary } from '../../api/session';
+import { type ApiToken, apiTokenKey, type CreatedToken, createToken } from '../../api/tokens';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { FormButtons } from '../../components/FormButtons';
 import { SecretResultModal } from '../../components/SecretResultModal';
@@ -11,10 +11,10 @@ const fields = ['/name', '/scopes', '/expiresInDays'] as const;
 
 /** Creates an API token, then shows its secret once. */
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const meta = useMeta().data;
+  const vocabulary = useVocabulary().data;
   const client = useQueryClient();
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>([]);
+  const [scopes, setScopes] = useState<ApiToken['scopes']>([]);
   const [expiresInDays, setExpiresInDays] = useState<number | string>('');
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const { errors, report, clear } = useFieldErrors(fields);
@@ -80,7 +80,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
             error={errors['/scopes']}
           >
             <Stack gap={6} mt="xs">
-              {(meta?.tokenScopes ?? []).map((scope) => (
+              {(vocabulary?.tokenScopes ?? []).map((scope) => (
                 <Checkbox key={scope.id} value={scope.id} label={`${scope.label} (${scope.id})`} />
               ))}
             </Stack>

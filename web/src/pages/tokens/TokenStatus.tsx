@@ -1,4 +1,4 @@
-import type { ApiToken } from '../../api/types';
+import type { ApiToken } from '../../api/tokens';
 import { StateBadge } from '../../components/StateBadge';
 
 /** Active, expired or revoked, judged against the browser's clock (the server decides for real). */

@@ -1,7 +1,6 @@
 import { Badge, Button, Code, Group, Table } from '@mantine/core';
 import { useState } from 'react';
-import { apiTokenKey, revokeToken, useTokens } from '../../api/tokens';
-import type { ApiToken } from '../../api/types';
+import { type ApiToken, apiTokenKey, revokeToken, useTokens } from '../../api/tokens';
 import { AddButton } from '../../components/AddButton';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable } from '../../components/DataTable';

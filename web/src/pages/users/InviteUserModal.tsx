@@ -1,10 +1,9 @@
 import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { toOptions, useCurrentSession, useMeta } from '../../api/session';
-import type { Invitation } from '../../api/types';
+import { toOptions, useCurrentSession, useVocabulary } from '../../api/session';
 import { useFieldErrors } from '../../api/useFieldErrors';
-import { inviteUser, userKey, type NewUser } from '../../api/users';
+import { type Invitation, inviteUser, type NewUser, userKey } from '../../api/users';
 import { DateTime } from '../../components/DateTime';
 import { FormButtons } from '../../components/FormButtons';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
@@ -15,7 +14,7 @@ const fields = ['/email', '/name', '/organisationId', '/role', '/clearance'] as 
 /** Invites a user into an organisation with a role and clearance, then shows the invitation link once. */
 export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const session = useCurrentSession();
-  const meta = useMeta().data;
+  const vocabulary = useVocabulary().data;
   const client = useQueryClient();
   const blank = (): NewUser => ({ email: '', name: '', organisationId: session.user.organisation.id, role: null, clearance: null });
   const [draft, setDraft] = useState<NewUser>(blank);
@@ -85,11 +84,18 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
             error={errors['/organisationId']}
           />
           <Group grow align="flex-start">
-            <Select label="Role" required data={toOptions(meta?.roles)} value={draft.role} onChange={(role) => set('role', role)} error={errors['/role']} />
+            <Select
+              label="Role"
+              required
+              data={toOptions(vocabulary?.roles)}
+              value={draft.role}
+              onChange={(role) => set('role', role)}
+              error={errors['/role']}
+            />
             <Select
               label="Clearance"
               required
-              data={toOptions(meta?.clearances)}
+              data={toOptions(vocabulary?.clearances)}
               value={draft.clearance}
               onChange={(clearance) => set('clearance', clearance)}
               error={errors['/clearance']}

@@ -2,10 +2,9 @@ import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { toOptions, useCurrentSession, useMeta } from '../../api/session';
-import type { User, UserStatus } from '../../api/types';
+import { idIn, toOptions, useCurrentSession, useVocabulary } from '../../api/session';
 import { notifyError } from '../../api/useFieldErrors';
-import { updateUser, userKey } from '../../api/users';
+import { type User, type UserStatus, updateUser, userKey } from '../../api/users';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { DateTime } from '../../components/DateTime';
 import { StateBadge } from '../../components/StateBadge';
@@ -17,7 +16,7 @@ const statusColour: Record<UserStatus, string> = { active: 'teal', invited: 'blu
 /** One user: role and clearance change in place; disabling asks first. */
 export function UserRow({ user }: { user: User }) {
   const session = useCurrentSession();
-  const meta = useMeta().data;
+  const vocabulary = useVocabulary().data;
   const client = useQueryClient();
   const [confirmDisable, setConfirmDisable] = useState(false);
   const self = user.id === session.user.id;
@@ -52,11 +51,14 @@ export function UserRow({ user }: { user: User }) {
           aria-label={`Role of ${who}`}
           size="xs"
           w={120}
-          data={toOptions(meta?.roles)}
+          data={toOptions(vocabulary?.roles)}
           value={user.role}
           allowDeselect={false}
           disabled={update.isPending || self}
-          onChange={(role) => role && role !== user.role && update.mutate({ role })}
+          onChange={(chosen) => {
+            const role = idIn(vocabulary?.roles, chosen);
+            if (role && role !== user.role) update.mutate({ role });
+          }}
         />
       </Table.Td>
       <Table.Td>
@@ -64,11 +66,14 @@ export function UserRow({ user }: { user: User }) {
           aria-label={`Clearance of ${who}`}
           size="xs"
           w={136}
-          data={toOptions(meta?.clearances)}
+          data={toOptions(vocabulary?.clearances)}
           value={user.clearance}
           allowDeselect={false}
           disabled={update.isPending}
-          onChange={(clearance) => clearance && clearance !== user.clearance && update.mutate({ clearance })}
+          onChange={(chosen) => {
+            const clearance = idIn(vocabulary?.clearances, chosen);
+            if (clearance && clearance !== user.clearance) update.mutate({ clearance });
+          }}
         />
       </Table.Td>
       <Table.Td>

@@ -16,7 +16,7 @@ const columns = ['Name', 'Organisation', 'Role', 'Clearance', 'Status', 'Last lo
 export function UsersPage() {
   const [organisationId, setOrganisationId] = useState<string | null>(null);
   const paging = usePaging();
-  const users = useUsers({ organisationId, limit: paging.limit, offset: paging.offset });
+  const users = useUsers({ organisationId: organisationId ?? undefined, limit: paging.limit, offset: paging.offset });
   const [inviting, setInviting] = useState(false);
 
   return (

@@ -1,7 +1,7 @@
 import { MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useMeta } from '../../api/session';
+import { useVocabulary } from '../../api/session';
 import { useFieldErrors } from '../../api/useFieldErrors';
 import { createWebhook, webhookKey, type WebhookDraft } from '../../api/webhooks';
 import { FormButtons } from '../../components/FormButtons';
@@ -12,7 +12,7 @@ const blank: WebhookDraft = { url: '', description: '', eventTypes: [] };
 
 /** Registers a webhook, then shows its signing secret once. */
 export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const meta = useMeta().data;
+  const vocabulary = useVocabulary().data;
   const client = useQueryClient();
   const [draft, setDraft] = useState<WebhookDraft>(blank);
   const [secret, setSecret] = useState<string | null>(null);
@@ -76,7 +76,7 @@ export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClo
             description="Leave empty to receive every event your organisation may see"
             searchable
             clearable
-            data={meta?.eventTypes ?? []}
+            data={vocabulary?.eventTypes ?? []}
             value={draft.eventTypes}
             onChange={(eventTypes) => set('eventTypes', eventTypes)}
             error={errors['/eventTypes']}

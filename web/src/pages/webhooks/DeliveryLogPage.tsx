@@ -1,8 +1,7 @@
 import { Anchor, Breadcrumbs, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { DeliveryStatus } from '../../api/types';
-import { useDeliveries, useWebhooks } from '../../api/webhooks';
+import { type DeliveryStatus, useDeliveries, useWebhooks } from '../../api/webhooks';
 import { DataTable } from '../../components/DataTable';
 import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,7 +25,7 @@ export function DeliveryLogPage() {
   const [status, setStatus] = useState<DeliveryStatus | 'all'>('all');
   const paging = usePaging();
   const deliveries = useDeliveries(webhookId, {
-    status: status === 'all' ? null : status,
+    status: status === 'all' ? undefined : status,
     limit: paging.limit,
     offset: paging.offset,
   });

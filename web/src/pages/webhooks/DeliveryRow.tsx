@@ -1,9 +1,8 @@
 import { Button, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { DeliveryStatus, WebhookDelivery } from '../../api/types';
 import { notifyError } from '../../api/useFieldErrors';
-import { deliveryKey, resendDelivery } from '../../api/webhooks';
+import { type DeliveryStatus, deliveryKey, resendDelivery, type WebhookDelivery } from '../../api/webhooks';
 import { DateTime } from '../../components/DateTime';
 import { StateBadge } from '../../components/StateBadge';
 import { ShortHash } from '../../components/ShortHash';

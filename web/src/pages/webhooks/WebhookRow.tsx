@@ -1,9 +1,8 @@
 import { Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Webhook } from '../../api/types';
 import { notifyError } from '../../api/useFieldErrors';
-import { updateWebhook, webhookKey } from '../../api/webhooks';
+import { updateWebhook, type Webhook, webhookKey } from '../../api/webhooks';
 import { DateTime } from '../../components/DateTime';
 
 /** One webhook: the active switch saves at once. */

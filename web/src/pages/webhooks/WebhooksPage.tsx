@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Webhook } from '../../api/types';
-import { deleteWebhook, useWebhooks, webhookKey } from '../../api/webhooks';
+import { deleteWebhook, useWebhooks, type Webhook, webhookKey } from '../../api/webhooks';
 import { AddButton } from '../../components/AddButton';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable } from '../../components/DataTable';

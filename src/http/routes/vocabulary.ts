@@ -1,0 +1,129 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { CREDIT_ROLES, REFERENCE_TYPES, REMEDIATION_CATEGORIES } from '../../domain/advisory/content';
+import { ADVISORY_STATES } from '../../domain/advisory/state';
+import { CASE_STATES } from '../../domain/cases/case-states';
+import { EMBARGO_STATES } from '../../domain/cases/embargo-states';
+import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
+import { EVENT_TYPES } from '../../domain/events/event';
+import { CI_SECTORS, ORGANISATION_KINDS } from '../../domain/identity/organisation';
+import { ROLE_IDS, ROLES, TOKEN_SCOPES } from '../../domain/identity/roles';
+import { AUTONOMY_LEVELS, FINDER_KINDS, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
+import { REPORT_SORTS } from '../../domain/intake/queue';
+import { REPORT_STATES } from '../../domain/intake/report-states';
+import { SSVC_AUTOMATABLE, SSVC_DECISIONS, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
+import { CLASSIFICATIONS, CLEARANCES, TLP_LABELS } from '../../domain/policy/marking';
+import { MAPPED_ECOSYSTEMS } from '../../standards/convert/ecosystems';
+import { SESSION_COOKIE } from '../auth';
+import type { App } from '../app';
+
+const Labelled = z.object({ id: z.string(), label: z.string() }).meta({ id: 'LabelledValue' });
+/** `TOP_SECRET` → `Top secret`, as `GET /api/meta` labels the marking vocabularies. */
+const label = (id: string) => id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, ' ');
+const values = <T extends readonly [string, ...string[]]>(list: T) => z.array(z.enum(list));
+
+/**
+ * Every closed list of values the UI offers or shows, read from the domain's own constants
+ * (issue 10 §2), so a page never keeps its own copy that drifts from what the API accepts.
+ */
+export const Vocabulary = z
+  .strictObject({
+    reportStates: values(REPORT_STATES),
+    reportSorts: values(REPORT_SORTS),
+    severities: values(SEVERITIES),
+    finderKinds: values(FINDER_KINDS),
+    autonomyLevels: values(AUTONOMY_LEVELS),
+    reproductionStatuses: values(REPRODUCTION_STATUSES),
+    ssvc: z.strictObject({
+      exploitation: values(SSVC_EXPLOITATION),
+      automatable: values(SSVC_AUTOMATABLE),
+      technicalImpact: values(SSVC_TECHNICAL_IMPACT),
+      missionWellbeing: values(SSVC_MISSION_WELLBEING),
+      decisions: values(SSVC_DECISIONS),
+    }),
+    caseStates: values(CASE_STATES),
+    embargoStates: values(EMBARGO_STATES),
+    vendorStatuses: values(VENDOR_STATUSES),
+    vexJustifications: values(VEX_JUSTIFICATIONS),
+    advisoryStates: values(ADVISORY_STATES),
+    creditRoles: values(CREDIT_ROLES),
+    remediationCategories: values(REMEDIATION_CATEGORIES),
+    referenceTypes: values(REFERENCE_TYPES),
+    /** OSV ecosystem names, their purl type, and the OSV range type their versions use (OSV 1.7 §affected[].ranges[].type). */
+    ecosystems: z.array(z.strictObject({ name: z.string(), purlType: z.string(), rangeType: z.enum(['SEMVER', 'ECOSYSTEM']) })),
+    tlp: values(TLP_LABELS),
+    classifications: z.array(Labelled),
+    clearances: z.array(z.object({ id: z.enum(CLEARANCES), label: z.string() })),
+    organisationKinds: z.array(Labelled),
+    sectors: z.array(Labelled),
+    roles: z.array(z.object({ id: z.enum(ROLE_IDS), label: z.string() })),
+    tokenScopes: z.array(Labelled),
+    eventTypes: values(EVENT_TYPES),
+  })
+  .meta({ id: 'Vocabulary' });
+
+/** Built once: the lists are constants of this build, the same for every caller. */
+const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
+  reportStates: [...REPORT_STATES],
+  reportSorts: [...REPORT_SORTS],
+  severities: [...SEVERITIES],
+  finderKinds: [...FINDER_KINDS],
+  autonomyLevels: [...AUTONOMY_LEVELS],
+  reproductionStatuses: [...REPRODUCTION_STATUSES],
+  ssvc: {
+    exploitation: [...SSVC_EXPLOITATION],
+    automatable: [...SSVC_AUTOMATABLE],
+    technicalImpact: [...SSVC_TECHNICAL_IMPACT],
+    missionWellbeing: [...SSVC_MISSION_WELLBEING],
+    decisions: [...SSVC_DECISIONS],
+  },
+  caseStates: [...CASE_STATES],
+  embargoStates: [...EMBARGO_STATES],
+  vendorStatuses: [...VENDOR_STATUSES],
+  vexJustifications: [...VEX_JUSTIFICATIONS],
+  advisoryStates: [...ADVISORY_STATES],
+  creditRoles: [...CREDIT_ROLES],
+  remediationCategories: [...REMEDIATION_CATEGORIES],
+  referenceTypes: [...REFERENCE_TYPES],
+  ecosystems: MAPPED_ECOSYSTEMS.map((e) => ({ ...e })),
+  tlp: [...TLP_LABELS],
+  classifications: CLASSIFICATIONS.map((c) => ({ id: c, label: label(c) })),
+  clearances: CLEARANCES.map((c) => ({ id: c, label: label(c) })),
+  organisationKinds: ORGANISATION_KINDS.map((k) => ({ ...k })),
+  sectors: CI_SECTORS.map((s) => ({ ...s })),
+  roles: ROLES.map((r) => ({ ...r })),
+  tokenScopes: TOKEN_SCOPES.map((s) => ({ ...s })),
+  eventTypes: [...EVENT_TYPES],
+});
+
+/** How long a shared cache may keep the answer: it changes only with a new release. */
+const PUBLIC_CACHE = 'public, max-age=3600';
+
+/**
+ * An anonymous answer may be cached by anyone. The app-wide hook marks every API path outside
+ * its public list `no-store` (src/http/cache-control.ts); this route-level hook runs after it
+ * and relaxes that for callers without a credential, so an answer to a credentialed request
+ * stays `no-store` like every other (issue 9 item 13).
+ */
+async function cacheWhenAnonymous<T>(req: FastifyRequest, reply: FastifyReply, payload: T): Promise<T> {
+  const credentials = req.auth?.principal != null || req.headers.authorization !== undefined || !!req.cookies?.[SESSION_COOKIE];
+  if (!credentials && reply.statusCode === 200) reply.header('cache-control', PUBLIC_CACHE);
+  return payload;
+}
+
+/** `GET /api/vocabulary`: public, like `/api/meta` — nothing in it is sensitive (ADR 0065). */
+export function vocabularyRoutes(app: App): void {
+  app.get(
+    '/api/vocabulary',
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Every closed list of values: states, severities, ecosystems, SSVC, TLP, organisation kinds, sectors, roles',
+        security: [],
+        response: { 200: Vocabulary },
+      },
+      onSend: cacheWhenAnonymous,
+    },
+    async () => VOCABULARY,
+  );
+}
