@@ -4659,12 +4659,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Report"][];
-                            nextCursor: string | null;
-                            total: number;
-                            totalExact: boolean;
-                        };
+                        "application/json": components["schemas"]["ReportQueuePage"];
                     };
                 };
                 /** @description Default Response */
@@ -7618,6 +7613,20 @@ export interface components {
         ReportPageInput: {
             items: components["schemas"]["ReportInput"][];
             total: number;
+        };
+        /** @description A page of the triage queue: a capped count (ADR 0051) and the cursor of the next page */
+        ReportQueuePage: {
+            items: components["schemas"]["Report"][];
+            nextCursor: string | null;
+            total: number;
+            totalExact: boolean;
+        };
+        /** @description A page of the triage queue: a capped count (ADR 0051) and the cursor of the next page */
+        ReportQueuePageInput: {
+            items: components["schemas"]["ReportInput"][];
+            nextCursor: string | null;
+            total: number;
+            totalExact: boolean;
         };
         ReportSplit: {
             report: components["schemas"]["Report"];

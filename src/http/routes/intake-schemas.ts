@@ -129,7 +129,9 @@ export const ReportQuery = z.strictObject({
 });
 
 /** A page of the triage queue: `total` is exact up to a cap (`totalExact`), `nextCursor` resumes after the last item (ADR 0051). */
-export const ReportQueuePage = page(Report).extend({ totalExact: z.boolean(), nextCursor: z.string().nullable() });
+export const ReportQueuePage = page(Report)
+  .extend({ totalExact: z.boolean(), nextCursor: z.string().nullable() })
+  .meta({ id: 'ReportQueuePage', description: 'A page of the triage queue: a capped count (ADR 0051) and the cursor of the next page' });
 
 export const Limits = z.strictObject({
   findingsPerMinute: z.number().int().min(0).max(10_000_000),
