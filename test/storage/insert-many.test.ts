@@ -152,20 +152,22 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
     for (const r of rows) expect(byId.get(r.id!)).toBe(r.description);
   });
 
-  it.runIf(driver === 'postgres')('goes through COPY FROM STDIN on a server, on the transaction it is given', async () => {
-    const org = uuidv7();
-    await expect(
-      t.database.db.transaction(async (tx) => {
-        const used = await copyLinesPg(tx, 'copy findings (id) from stdin', []);
-        expect(used).toBe(true);
-        await insertMany(tx, findings, [finding('x', 0, org)]);
-        // Seen inside the transaction, gone after its rollback.
-        expect((await tx.select().from(findings).where(eq(findings.ownerOrganisationId, org))).length).toBe(1);
-        throw new Error('roll back');
-      }),
-    ).rejects.toThrow('roll back');
-    expect(await t.database.db.select().from(findings).where(eq(findings.ownerOrganisationId, org))).toEqual([]);
-  });
+  // Only a server has COPY FROM STDIN over the wire; on PGlite the test is not defined (not skipped).
+  if (driver === 'postgres')
+    it('goes through COPY FROM STDIN on a server, on the transaction it is given', async () => {
+      const org = uuidv7();
+      await expect(
+        t.database.db.transaction(async (tx) => {
+          const used = await copyLinesPg(tx, 'copy findings (id) from stdin', []);
+          expect(used).toBe(true);
+          await insertMany(tx, findings, [finding('x', 0, org)]);
+          // Seen inside the transaction, gone after its rollback.
+          expect((await tx.select().from(findings).where(eq(findings.ownerOrganisationId, org))).length).toBe(1);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(await t.database.db.select().from(findings).where(eq(findings.ownerOrganisationId, org))).toEqual([]);
+    });
 });
 
 describe('COPY text fields', () => {
