@@ -14,6 +14,7 @@ import { exportCommand } from './export';
 import { versionCommand } from './version';
 import { submitCommand } from './submit';
 import { casesCommand } from './cases';
+import { frontierCommand } from './frontier';
 
 /** A CLI verb: adds its subcommand(s) to the program. */
 export type CommandModule = (program: Command, io: CliIo) => void;
@@ -34,4 +35,5 @@ export const COMMANDS: CommandModule[] = [
   versionCommand,
   submitCommand,
   casesCommand,
+  frontierCommand,
 ];

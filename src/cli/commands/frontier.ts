@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io';
+import type { CommandModule } from './index';
+
+/** A `frontier` verb: adds its subcommand(s) to the `aisc frontier` group. */
+export type FrontierVerb = (frontier: Command, io: CliIo) => void;
+
+/**
+ * The `aisc frontier …` verbs, in help order: offline computations (`evaluate`,
+ * `access-window`) and the everyday verbs on a server (`models`, `inquiries`, `reviews`,
+ * `plans`). Add one line per verb module.
+ */
+export const FRONTIER_VERBS: FrontierVerb[] = [];
+
+/**
+ * `aisc frontier`: the frontier-model side of the order — a voluntary framework. AISC records,
+ * computes, reminds and reports; nothing here holds back a release.
+ */
+export const frontierCommand: CommandModule = (program, io) => {
+  const frontier = program.command('frontier').description('frontier models: coverage rules, designation, voluntary pre-release access');
+  for (const verb of FRONTIER_VERBS) verb(frontier, io);
+};
