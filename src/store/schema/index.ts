@@ -5,3 +5,4 @@ export * from './notes';
 export * from './advisories';
 export * from './intake';
 export * from './cases';
+export * from './frontier-registry';
