@@ -102,15 +102,39 @@ describe('aisc frontier evaluate', () => {
     expect(code).toBe(3);
     expect(lines(stdout).map((l) => JSON.parse(l).id)).toEqual(['m1', 'last']);
     const errors = lines(stderr).map((l) => JSON.parse(l).error);
-    expect(errors.slice(0, 3)).toEqual([
-      { code: 'VALIDATION', line: 3, path: '/trainingCompute/pretraining', message: expect.stringContaining('negative') },
+    expect(errors.slice(0, 3)).toMatchObject([
+      {
+        code: 'VALIDATION',
+        line: 3,
+        path: '/trainingCompute/pretraining',
+        message: expect.stringMatching(/^line 3: \/trainingCompute\/pretraining: .*negative/),
+      },
       { code: 'VALIDATION', line: 4, path: '', message: expect.stringContaining('not JSON') },
-      { code: 'VALIDATION', line: 5, path: '/bioSequenceDataShare', message: expect.stringContaining('between 0 and 1') },
+      {
+        code: 'VALIDATION',
+        line: 5,
+        path: '/bioSequenceDataShare',
+        details: [{ path: '/bioSequenceDataShare', message: expect.stringContaining('between 0 and 1') }],
+      },
     ]);
+    expect(errors).toHaveLength(4);
     const text = await cli(['frontier', 'evaluate', input], {});
     expect(text.code).toBe(3);
     expect(text.stderr).toContain('line 3: /trainingCompute/pretraining: must not be negative');
     expect(text.stderr).toContain('line 5: /bioSequenceDataShare');
+  });
+
+  it('takes a byte-order mark, CRLF line ends and numeric ids', async () => {
+    const { code, stdout } = await cli(
+      ['frontier', 'evaluate', '-', '--json', '--rule-set', 'ca-sb53-frontier-model'],
+      {},
+      `\ufeff{"id":7,"trainingCompute":{"pretraining":2e26}}\r\n{"id":"b"}\r\n`,
+    );
+    expect(code).toBe(0);
+    expect(lines(stdout).map((l) => JSON.parse(l))).toMatchObject([
+      { id: 7, results: [{ outcome: 'covered' }] },
+      { id: 'b', results: [{ outcome: 'insufficient_evidence' }] },
+    ]);
   });
 
   it('prints a readable table without --json', async () => {

@@ -306,7 +306,7 @@ describe('fact sets', () => {
     expect(parseFactSet('x')).toEqual({ ok: false, problems: [{ path: '', message: expect.any(String) }] });
     expect(parseFactSet(null).ok).toBe(false);
     const bad = parseFactSet({
-      id: 5,
+      id: true,
       trainingCompute: { pretraining: -1, fineTuning: '1e25', 'pre/training': 1 },
       bioSequenceDataShare: 1.5,
       parameters: -3,

@@ -65,8 +65,10 @@ export const frontierEvaluateVerb: FrontierVerb = (frontier, io) => {
       if (!json) println(io, `${pad('model', 16)} ${pad('rule set', 45)} ${pad('outcome', 21)} reasons`);
       let lineNo = 0;
       let malformed = 0;
-      for await (const line of linesOf(io, file)) {
+      for await (let line of linesOf(io, file)) {
         lineNo++;
+        // A byte-order mark some editors write is not part of the first fact set.
+        if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
         if (line.trim() === '') continue;
         let value: unknown;
         try {
@@ -84,7 +86,7 @@ export const frontierEvaluateVerb: FrontierVerb = (frontier, io) => {
         }
         const results = evaluateFactSet(parsed.facts, compiled);
         if (json) println(io, JSON.stringify({ id: parsed.facts.id ?? null, results }));
-        else tableRows(io, parsed.facts.id ?? `(line ${lineNo})`, results);
+        else tableRows(io, parsed.facts.id === undefined ? `(line ${lineNo})` : String(parsed.facts.id), results);
       }
       if (malformed > 0)
         throw new AppError(
@@ -97,7 +99,8 @@ export const frontierEvaluateVerb: FrontierVerb = (frontier, io) => {
 /** One stderr line per problem of a malformed input line: its line number and JSON Pointer. */
 function report(io: CliIo, json: boolean, line: number, problems: readonly { path: string; message: string }[]): void {
   for (const p of problems) {
-    if (json) io.stderr.write(`${JSON.stringify({ error: { code: 'VALIDATION', line, path: p.path, message: p.message } })}\n`);
-    else io.stderr.write(`aisc: line ${line}: ${p.path || '/'}: ${p.message}\n`);
+    const text = `line ${line}: ${p.path || '/'}: ${p.message}`;
+    if (json) io.stderr.write(`${JSON.stringify({ error: { code: 'VALIDATION', message: text, line, path: p.path, details: [p] } })}\n`);
+    else io.stderr.write(`aisc: ${text}\n`);
   }
 }
