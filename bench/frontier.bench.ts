@@ -73,13 +73,19 @@ export const suite: BenchSuite = {
     const facts = factSetsForBench();
     const compiled = compileBuiltInRuleSets();
     let sink = 0;
+    // Also per CPU-second: on a shared machine the wall-clock rate mostly measures the neighbours.
+    const cpuBefore = process.cpuUsage();
+    let rounds = 0;
     const ours = opsPerSecond(
       () => {
         for (const f of facts) sink += evaluateFactSet(f, compiled).length;
+        rounds++;
       },
       3000,
       MODELS,
     );
+    const cpu = process.cpuUsage(cpuBefore);
+    const perCpuSecond = (rounds * MODELS) / ((cpu.user + cpu.system) / 1e6);
     const base = opsPerSecond(
       () => {
         for (const f of facts) sink += inline(f).length;
@@ -114,7 +120,7 @@ export const suite: BenchSuite = {
         baseline: { name: 'the same thresholds hand-written inline (outcomes only)', value: base },
         goal: '≥ 200,000 models/s',
         met: ours >= 200_000,
-        notes: `outcomes identical to the inline checks on every fact set (${sink > 0 ? 'checked' : 'none'}); ours also builds every reason string`,
+        notes: `${Math.round(perCpuSecond).toLocaleString('en-US')} models per CPU-second (warm-up included); outcomes identical to the inline checks on every fact set (${sink > 0 ? 'checked' : 'none'}); ours also builds every reason string`,
       },
       { name: 'NDJSON line: JSON.parse + parseFactSet + evaluate (the CLI path)', value: ndjson, unit: 'models/s' },
     ];
