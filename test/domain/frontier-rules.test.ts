@@ -160,6 +160,13 @@ describe('the shipped rule sets', () => {
     expect(r.reasons).toEqual(['cumulative training compute 1e25 FLOP is not > 1e26 FLOP (SB 53 §22757.11, frontier model)']);
     const proxy = result({ capabilities: { reasoning: true, autonomousToolUse: false }, evaluations: { cyber: 0.7 } }, 'us-eo14409-proxy');
     expect(proxy.reasons[0]).toBe('autonomous tool use is false, not true (EO 14409 proxy: autonomous tool use)');
+    expect(result({ trainingCompute: { pretraining: 0.1, other: 0.2 } }, 'eu-ai-act-gpai-systemic-risk').reasons[0]).toBe(
+      'cumulative training compute 0.3 FLOP is not > 1e25 FLOP (Art. 51(2))',
+    );
+    // 1.7e25 + 3.1e24 is 2.0099999999999998e25 in float: the reason shows what was declared.
+    expect(result({ trainingCompute: compute(1.7e25, { fineTuning: 3.1e24 }) }, 'eu-ai-act-gpai-systemic-risk').reasons[0]).toBe(
+      'cumulative training compute 2.01e25 FLOP > 1e25 FLOP (Art. 51(2))',
+    );
     const near = result({ trainingCompute: compute(1e25, { other: 1 }) }, 'eu-ai-act-gpai-systemic-risk');
     expect(near.reasons[0]).toBe('cumulative training compute 1.0000000000000000000000001e25 FLOP > 1e25 FLOP (Art. 51(2))');
   });
