@@ -12,7 +12,11 @@ export type FrontierVerb = (frontier: Command, io: CliIo) => void;
  * `access-window`) and the everyday verbs on a server (`models`, `inquiries`, `reviews`,
  * `plans`). Add one line per verb module.
  */
-export const FRONTIER_VERBS: FrontierVerb[] = [frontierEvaluateVerb, frontierAccessWindowVerb];
+// biome-ignore format: one verb per line, so parallel additions merge line by line
+export const FRONTIER_VERBS: FrontierVerb[] = [
+  frontierEvaluateVerb,
+  frontierAccessWindowVerb,
+];
 
 /**
  * `aisc frontier`: the frontier-model side of the order — a voluntary framework. AISC records,
