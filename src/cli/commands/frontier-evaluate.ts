@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/errors';
 import { parseFactSet } from '../../domain/frontier/facts';
 import { evaluateFactSet, type RuleSetResult } from '../../domain/frontier/rule-engine';
-import { compileBuiltInRuleSets } from '../../domain/frontier/rule-sets/index';
+import { BUILT_IN_RULE_SET_IDS, compileBuiltInRuleSets } from '../../domain/frontier/rule-sets/index';
 import { type CliIo, println, stdinLines } from '../io';
 import type { FrontierVerb } from './frontier';
 import { wantsJson } from './purl';
@@ -51,7 +51,7 @@ export const frontierEvaluateVerb: FrontierVerb = (frontier, io) => {
     .command('evaluate')
     .description('what every coverage rule set says about model fact sets (NDJSON, one per line), offline')
     .argument('[file]', 'NDJSON fact sets, or - for stdin')
-    .option('--rule-set <id...>', 'only these rule sets, in this order (repeat, or separate with commas)')
+    .option('--rule-set <id...>', `only these rule sets, in this order (repeat, or separate with commas): ${BUILT_IN_RULE_SET_IDS.join(', ')}`)
     .action(async (fileArg: string | undefined, opts: { ruleSet?: string[] }, cmd: Command) => {
       const ids = splitIds(opts.ruleSet);
       let file = fileArg;
