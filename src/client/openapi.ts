@@ -9477,6 +9477,27 @@ export interface components {
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
             eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
+            frontier: {
+                evaluationFact: {
+                    keyPrefix: string;
+                    /** @constant */
+                    kind: "score";
+                    unit: string;
+                };
+                evaluationTriggers: ("fact_change" | "rule_set_version" | "checkpoint" | "manual")[];
+                factMethods: ("measured" | "estimated" | "declared")[];
+                facts: {
+                    key: string;
+                    /** @enum {string} */
+                    kind: "quantity" | "share" | "boolean" | "score";
+                    label: string;
+                    unit: string;
+                }[];
+                lineageKinds: ("base_model" | "fine_tune_of" | "distilled_from" | "merged_from")[];
+                modalities: ("text" | "code" | "image" | "audio" | "video" | "biological_sequence" | "action")[];
+                releaseChannels: ("api" | "consumer_app" | "open_weights" | "internal_only")[];
+                ruleSets: string[];
+            };
             organisationKinds: components["schemas"]["LabelledValue"][];
             referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];
             remediationCategories: ("mitigation" | "no_fix_planned" | "none_available" | "vendor_fix" | "workaround")[];
@@ -9522,6 +9543,27 @@ export interface components {
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
             eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
+            frontier: {
+                evaluationFact: {
+                    keyPrefix: string;
+                    /** @constant */
+                    kind: "score";
+                    unit: string;
+                };
+                evaluationTriggers: ("fact_change" | "rule_set_version" | "checkpoint" | "manual")[];
+                factMethods: ("measured" | "estimated" | "declared")[];
+                facts: {
+                    key: string;
+                    /** @enum {string} */
+                    kind: "quantity" | "share" | "boolean" | "score";
+                    label: string;
+                    unit: string;
+                }[];
+                lineageKinds: ("base_model" | "fine_tune_of" | "distilled_from" | "merged_from")[];
+                modalities: ("text" | "code" | "image" | "audio" | "video" | "biological_sequence" | "action")[];
+                releaseChannels: ("api" | "consumer_app" | "open_weights" | "internal_only")[];
+                ruleSets: string[];
+            };
             organisationKinds: components["schemas"]["LabelledValueInput"][];
             referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];
             remediationCategories: ("mitigation" | "no_fix_planned" | "none_available" | "vendor_fix" | "workaround")[];
