@@ -5,7 +5,7 @@ import { declareFacts, factHistory, listCurrentFacts, factSetOfVersion } from '.
 import { evaluateVersionNow, latestEvaluation } from '../../src/services/frontier/evaluation';
 import { addCheckpoint, addLineage, listLineage } from '../../src/services/frontier/lineage';
 import { addVersion, countModels, createModel, getModel, searchModels, updateModelDetails, updateVersionPlan } from '../../src/services/frontier/models';
-import { addRuleSetVersion, listRuleSets, seedBuiltInRuleSets } from '../../src/services/frontier/rule-sets';
+import { addRuleSetVersion, listRuleSets, reEvaluateJob, seedBuiltInRuleSets } from '../../src/services/frontier/rule-sets';
 import { setRuleSettings } from '../../src/services/frontier/rule-settings';
 import { getVersion } from '../../src/services/frontier/versions';
 import { chainHead } from '../../src/store/audit';
@@ -270,5 +270,33 @@ describe.each(DRIVERS)('frontier registry services on %s', (driver) => {
     } finally {
       await setRuleSettings(ctx, admin, { proxyCyberThreshold: 0.5 });
     }
+  });
+
+  it('re-evaluates nothing twice when a job runs again, and leaves a superseded version to the newer one', async () => {
+    const admin = await makePrincipal(ctx, { coordinator: true, role: 'admin' });
+    const id = `test-retry-${Math.random().toString(36).slice(2, 8)}`;
+    const doc = (version: string) => ({
+      id,
+      version,
+      title: 'Retry',
+      regime: 'test',
+      status: 'proposed',
+      source: { citation: 'a test' },
+      rule: { fact: 'parameters', op: 'gt', value: 1 },
+    });
+    const { versionId } = await makeModel(ctx, w.developer, { facts: [{ key: 'parameters', value: 5, unit: 'parameters', method: 'declared' }] });
+    const mine = async () =>
+      (await latestEvaluation(ctx, viewerOf(w.developer), versionId)).history.filter((e) => e.ruleSet === id).map((e) => e.ruleSetVersion);
+    await addRuleSetVersion(ctx, admin, doc('1'));
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
+    await addRuleSetVersion(ctx, admin, doc('2'));
+    // The job of version 1 finds it superseded and does nothing; version 2's evaluates.
+    expect(await reEvaluateJob(ctx, { ruleSetId: id, version: '1' }, 1, false)).toEqual({ status: 'done' });
+    expect(await mine()).toEqual([]);
+    await runReEvaluations(ctx);
+    expect(await mine()).toEqual(['2']);
+    // A retry of version 2's job (its worker died after the work) adds nothing.
+    expect(await reEvaluateJob(ctx, { ruleSetId: id, version: '2' }, 2, false)).toEqual({ status: 'done' });
+    expect(await mine()).toEqual(['2']);
   });
 });
