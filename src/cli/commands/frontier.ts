@@ -3,6 +3,7 @@ import type { CliIo } from '../io';
 import { frontierAccessWindowVerb } from './frontier-access-window';
 import { frontierEvaluateVerb } from './frontier-evaluate';
 import type { CommandModule } from './index';
+import { frontierModelsVerb } from './frontier-models';
 
 /** A `frontier` verb: adds its subcommand(s) to the `aisc frontier` group. */
 export type FrontierVerb = (frontier: Command, io: CliIo) => void;
@@ -16,6 +17,7 @@ export type FrontierVerb = (frontier: Command, io: CliIo) => void;
 export const FRONTIER_VERBS: FrontierVerb[] = [
   frontierEvaluateVerb,
   frontierAccessWindowVerb,
+  frontierModelsVerb,
 ];
 
 /**
