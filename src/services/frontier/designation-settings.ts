@@ -17,7 +17,7 @@ export interface DesignationSettings {
   /** The classification every new review gets. */
   readonly classification: Classification;
   /** The designation panel: the authority's cleared analysts, named on every review opened without a person. */
-  readonly panelUserIds: readonly string[];
+  readonly panelUserIds: string[];
   /** The designating authority's organisation (owner of the reviews it opens); null until set. */
   readonly authorityOrganisationId: string | null;
   readonly updatedAt: string | null;

@@ -89,10 +89,10 @@ export interface ReviewView {
   readonly reassessments: number;
   readonly decision: ReviewDecisionView | null;
   readonly classification: Classification;
-  readonly accessUsers: readonly string[];
+  readonly accessUsers: string[];
   readonly createdBy: string | null;
   /** The events allowed now (the buttons of the UI). */
-  readonly allowedEvents: readonly ReviewEvent[];
+  readonly allowedEvents: ReviewEvent[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -116,7 +116,7 @@ export const reviewView = (r: ReviewRow): ReviewView => ({
       }
     : null,
   classification: CLASSIFICATIONS[r.classification] ?? 'TOP_SECRET',
-  accessUsers: r.accessUsers,
+  accessUsers: [...r.accessUsers],
   createdBy: r.createdBy,
   allowedEvents: eventsFrom(r.state as ReviewState),
   createdAt: r.createdAt.toISOString(),

@@ -47,7 +47,7 @@ async function reviewToWork(tx: Tx, p: Principal, id: string): Promise<ReviewRow
   return r;
 }
 
-export type ReviewDetailView = ReviewView & { readonly history: readonly ReviewHistoryView[] };
+export type ReviewDetailView = ReviewView & { readonly history: ReviewHistoryView[] };
 
 /** One review with its history (who moved it when, from, to, why). */
 export async function getReview(ctx: ServiceContext, p: Principal, id: string): Promise<ReviewDetailView> {
