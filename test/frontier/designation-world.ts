@@ -2,33 +2,22 @@ import type { Principal } from '../../src/domain/identity/principal';
 import type { Clearance } from '../../src/domain/policy/marking';
 import type { ServiceContext } from '../../src/services/context';
 import { setDesignationSettings } from '../../src/services/frontier/designation-settings';
-import { frontierModels, frontierModelVersions } from '../../src/store/schema/index';
-import { markingRow } from '../../src/store/visibility';
+import { createModel } from '../../src/services/frontier/models';
 import { makePrincipal } from '../helpers/factories';
 
 let n = 0;
 
 /**
- * A model and one version of it, developed by `developer`'s organisation and shared with the
- * coordinators (AMBER+STRICT), as the registry marks them. Written as rows: the registry's
- * services live on another branch (f-registry); the designation needs only a version to exist.
+ * A model and one version of it, registered by `developer` through the registry (marked, by
+ * default, for its organisation and the coordinators), with a training-compute fact so the
+ * rule sets have something to say.
  */
 export async function makeFrontierVersion(ctx: ServiceContext, developer: Principal): Promise<{ modelId: string; versionId: string }> {
-  const now = ctx.now();
-  const marking = markingRow({
-    ownerOrganisationId: developer.organisationId,
-    createdBy: developer.userId,
-    tlp: 'AMBER+STRICT',
-    classification: 'UNCLASSIFIED',
-    accessOrganisations: [],
-    accessUsers: [],
-    coordinators: true,
+  const model = await createModel(ctx, developer, {
+    name: `model-${++n}-${Math.random().toString(36).slice(2, 6)}`,
+    versions: [{ version: '1.0', facts: [{ key: 'trainingCompute.pretraining', value: 3e25, unit: 'FLOP', method: 'estimated' }] }],
   });
-  const modelId = ctx.newId();
-  const versionId = ctx.newId();
-  await ctx.db.insert(frontierModels).values({ id: modelId, name: `model-${++n}-${modelId.slice(-6)}`, ...marking, createdAt: now, updatedAt: now });
-  await ctx.db.insert(frontierModelVersions).values({ id: versionId, modelId, version: '1.0', ...marking, createdAt: now, updatedAt: now });
-  return { modelId, versionId };
+  return { modelId: model.id, versionId: model.versions[0]!.id };
 }
 
 /** A cleared analyst of the clearinghouse (coordinator staff) in `organisationId`. */

@@ -6,6 +6,7 @@ import { CONSIDER_REVIEW_JOB, considerReview } from '../../src/services/frontier
 import { readDesignationSettings, setDesignationSettings } from '../../src/services/frontier/designation-settings';
 import { getInquiry, getVersionDesignation, listInquiries, openInquiry, respondToDesignation, withdrawInquiry } from '../../src/services/frontier/inquiries';
 import { decideReview, getReview, grantReviewAccess, listReviews, openReviewByHand, transitionReviewBy } from '../../src/services/frontier/reviews';
+import { seedBuiltInRuleSets } from '../../src/services/frontier/rule-sets';
 import { JOB_HANDLERS } from '../../src/services/jobs/worker';
 import { listVisibleReviews } from '../../src/store/frontier/designation';
 import { eventsAfter } from '../../src/store/outbox';
@@ -31,6 +32,7 @@ describe.each(DRIVERS)('designation through the services on %s', (driver) => {
 
   beforeEach(async () => {
     ctx = contextFor(db().database);
+    await seedBuiltInRuleSets(ctx);
     const authority = (await makeOrganisation(ctx, { name: 'Authority', coordinator: true, kind: 'government_agency' })).id;
     platformAdmin = await makePrincipal(ctx, { organisationId: authority, role: 'admin' });
     analyst = await makeClearedAnalyst(ctx, authority);
@@ -48,6 +50,9 @@ describe.each(DRIVERS)('designation through the services on %s', (driver) => {
   it('an inquiry opens, in one transaction, a review on the panel and the developer’s outcome', async () => {
     const q = await openInquiry(ctx, developer, { versionId, question: 'Is our model covered?' });
     expect(q).toMatchObject({ versionId, state: 'open', answer: null, reviewId: null, designation: { outcome: 'under_review', rationale: null } });
+    // The transparent rule sets' results on the declared facts (3e25 FLOP pre-training): the EU presumption applies.
+    expect(q.evaluation?.find((e) => e.ruleSet === 'eu-ai-act-gpai-systemic-risk')).toMatchObject({ outcome: 'covered' });
+    expect(q.evaluation?.find((e) => e.ruleSet === 'ca-sb53-frontier-model')).toMatchObject({ outcome: 'not_covered' });
     const [review] = await reviewOf(versionId);
     expect(review).toMatchObject({
       state: 'proposed',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DESIGNATION_OUTCOMES, RATIONALE_VISIBILITIES } from '../../domain/frontier/registry';
 import { REVIEW_EVENTS, REVIEW_STATES, REVIEW_TRIGGERS } from '../../domain/frontier/review-states';
 import { Classification, Paging, Uuid } from '../schemas';
+import { FrontierEvaluation } from './frontier-registry-schemas';
 
 /** Request and response schemas of the designation routes (ADR 0090); OpenAPI is generated from them. */
 const Text = (max: number) => z.string().max(max);
@@ -54,7 +55,10 @@ export const Inquiry = z
     openedBy: iso,
     reviewId: iso.describe('Only for who may see the (classified) review'),
     designation: Designation.nullable(),
-    evaluation: z.unknown().describe('What the transparent rule sets say about the declared facts, when evaluated'),
+    evaluation: z
+      .array(FrontierEvaluation)
+      .nullable()
+      .describe('What every transparent rule set says now about the declared facts (newest result per rule set)'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

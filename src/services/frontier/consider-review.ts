@@ -12,7 +12,7 @@ import { DESIGNATION_ACTOR, routeToReview } from './review-moves';
  * that saw the reason, when a version may need a designation review — a rule result that says
  * `covered`, a new checkpoint of a designated version, a derivative of a designated parent.
  */
-export const CONSIDER_REVIEW_JOB = 'frontier.consider-review';
+export { CONSIDER_REVIEW_JOB } from './review-triggers';
 
 export interface ConsiderReviewPayload {
   readonly versionId: string;

@@ -1,6 +1,7 @@
 import { eventsFrom, type ReviewEvent, type ReviewState } from '../../domain/frontier/review-states';
 import type { DesignationOutcome, RationaleVisibility } from '../../domain/frontier/registry';
 import { CLASSIFICATIONS, type Classification } from '../../domain/policy/marking';
+import type { EvaluationView } from './evaluation';
 import type { DesignationRow, InquiryRow, ReviewHistoryRow, ReviewRow } from '../../store/frontier/designation';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -47,14 +48,14 @@ export interface InquiryView {
   /** The version's current outcome, when the caller may see it. */
   readonly designation: DesignationView | null;
   /** What the transparent rule sets say about the declared facts (the registry's latest evaluation), when available. */
-  readonly evaluation: unknown;
+  readonly evaluation: EvaluationView[] | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
 export const inquiryView = (
   r: InquiryRow,
-  extra: { reviewVisible: boolean; designation: DesignationView | null; evaluation?: unknown } = { reviewVisible: false, designation: null },
+  extra: { reviewVisible: boolean; designation: DesignationView | null; evaluation?: EvaluationView[] | null } = { reviewVisible: false, designation: null },
 ): InquiryView => ({
   id: r.id,
   versionId: r.versionId,

@@ -1,8 +1,8 @@
-import { AppError, notFound } from '../../domain/errors';
+import { AppError, isAppError, notFound } from '../../domain/errors';
 import { isDecided, type ReviewState } from '../../domain/frontier/review-states';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
-import { SYSTEM } from '../../domain/policy/viewer';
+import { SYSTEM, type Viewer } from '../../domain/policy/viewer';
 import type { Executor, Tx } from '../../store/database';
 import {
   findVisibleDesignation,
@@ -20,6 +20,7 @@ import { markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { write } from '../unit-of-work';
+import { type EvaluationView, latestEvaluation } from './evaluation';
 import { type DesignationView, designationView, type InquiryView, inquiryView } from './designation-views';
 import { developerMarking, moveReview, routeToReview, setDeveloperOutcome } from './review-moves';
 
@@ -44,7 +45,17 @@ async function viewFor(db: Executor, p: Principal, r: InquiryRow): Promise<Inqui
   const viewer = viewerOf(p);
   const reviewVisible = r.reviewId ? (await findVisibleReview(db, viewer, r.reviewId)) !== null : false;
   const d = await findVisibleDesignation(db, viewer, r.versionId);
-  return inquiryView(r, { reviewVisible, designation: d ? designationView(d) : null });
+  return inquiryView(r, { reviewVisible, designation: d ? designationView(d) : null, evaluation: await ruleResults(db, viewer, r.versionId) });
+}
+
+/** What every transparent rule set says now about the version's declared facts (the registry's latest evaluation); null when the caller cannot see the version. */
+async function ruleResults(db: Executor, viewer: Viewer, versionId: string): Promise<EvaluationView[] | null> {
+  try {
+    return (await latestEvaluation(db, viewer, versionId)).latest;
+  } catch (err) {
+    if (isAppError(err) && err.code === 'NOT_FOUND') return null;
+    throw err;
+  }
 }
 
 /**

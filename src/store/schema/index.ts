@@ -6,4 +6,5 @@ export * from './advisories';
 export * from './intake';
 export * from './cases';
 export * from './frontier-registry';
+export * from './frontier-rule-sets';
 export * from './frontier-designation';
