@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
+import { frontierInquiriesVerb, frontierReviewsVerb } from './frontier-designation';
 import type { CommandModule } from './index';
 
 /** A `frontier` verb: adds its subcommand(s) to the `aisc frontier` group. */
@@ -10,7 +11,11 @@ export type FrontierVerb = (frontier: Command, io: CliIo) => void;
  * `access-window`) and the everyday verbs on a server (`models`, `inquiries`, `reviews`,
  * `plans`). Add one line per verb module.
  */
-export const FRONTIER_VERBS: FrontierVerb[] = [];
+// biome-ignore format: one verb per line, so parallel additions merge line by line
+export const FRONTIER_VERBS: FrontierVerb[] = [
+  frontierInquiriesVerb,
+  frontierReviewsVerb,
+];
 
 /**
  * `aisc frontier`: the frontier-model side of the order — a voluntary framework. AISC records,
