@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
+import { frontierAccessWindowVerb } from './frontier-access-window';
+import { frontierEvaluateVerb } from './frontier-evaluate';
 import { frontierInquiriesVerb, frontierReviewsVerb } from './frontier-designation';
 import type { CommandModule } from './index';
 
@@ -13,6 +15,8 @@ export type FrontierVerb = (frontier: Command, io: CliIo) => void;
  */
 // biome-ignore format: one verb per line, so parallel additions merge line by line
 export const FRONTIER_VERBS: FrontierVerb[] = [
+  frontierEvaluateVerb,
+  frontierAccessWindowVerb,
   frontierInquiriesVerb,
   frontierReviewsVerb,
 ];
