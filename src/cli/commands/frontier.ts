@@ -4,6 +4,7 @@ import { frontierAccessWindowVerb } from './frontier-access-window';
 import { frontierEvaluateVerb } from './frontier-evaluate';
 import { frontierInquiriesVerb, frontierReviewsVerb } from './frontier-designation';
 import type { CommandModule } from './index';
+import { frontierModelsVerb } from './frontier-models';
 
 /** A `frontier` verb: adds its subcommand(s) to the `aisc frontier` group. */
 export type FrontierVerb = (frontier: Command, io: CliIo) => void;
@@ -17,6 +18,7 @@ export type FrontierVerb = (frontier: Command, io: CliIo) => void;
 export const FRONTIER_VERBS: FrontierVerb[] = [
   frontierEvaluateVerb,
   frontierAccessWindowVerb,
+  frontierModelsVerb,
   frontierInquiriesVerb,
   frontierReviewsVerb,
 ];

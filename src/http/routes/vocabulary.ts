@@ -14,6 +14,9 @@ import { REPORT_STATES } from '../../domain/intake/report-states';
 import { SSVC_AUTOMATABLE, SSVC_DECISIONS, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
 import { CLASSIFICATIONS, CLEARANCES, TLP_LABELS } from '../../domain/policy/marking';
 import { MAPPED_ECOSYSTEMS } from '../../standards/convert/ecosystems';
+import { FACT_METHODS, FACT_SPECS, LINEAGE_KINDS, MODALITIES, RELEASE_CHANNELS } from '../../domain/frontier/registry';
+import { EVALUATION_TRIGGERS } from '../../domain/frontier/registry-checks';
+import { BUILT_IN_RULE_SET_IDS } from '../../domain/frontier/rule-sets/index';
 import { SESSION_COOKIE } from '../auth';
 import type { App } from '../app';
 
@@ -59,6 +62,18 @@ export const Vocabulary = z
     roles: z.array(z.object({ id: z.enum(ROLE_IDS), label: z.string() })),
     tokenScopes: z.array(Labelled),
     eventTypes: values(EVENT_TYPES),
+    /** The frontier-model registry (issue 11): its lists, the facts a version declares (unit, kind) and the shipped rule sets. */
+    frontier: z.strictObject({
+      lineageKinds: values(LINEAGE_KINDS),
+      releaseChannels: values(RELEASE_CHANNELS),
+      modalities: values(MODALITIES),
+      factMethods: values(FACT_METHODS),
+      facts: z.array(z.strictObject({ key: z.string(), unit: z.string(), kind: z.enum(['quantity', 'share', 'boolean', 'score']), label: z.string() })),
+      /** `evaluations.<benchmark>` keys: any named benchmark, scored 0–1. */
+      evaluationFact: z.strictObject({ keyPrefix: z.string(), unit: z.string(), kind: z.literal('score') }),
+      ruleSets: z.array(z.string()),
+      evaluationTriggers: values(EVALUATION_TRIGGERS),
+    }),
   })
   .meta({ id: 'Vocabulary' });
 
@@ -94,6 +109,16 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
   roles: ROLES.map((r) => ({ ...r })),
   tokenScopes: TOKEN_SCOPES.map((s) => ({ ...s })),
   eventTypes: [...EVENT_TYPES],
+  frontier: {
+    lineageKinds: [...LINEAGE_KINDS],
+    releaseChannels: [...RELEASE_CHANNELS],
+    modalities: [...MODALITIES],
+    factMethods: [...FACT_METHODS],
+    facts: Object.entries(FACT_SPECS).map(([key, s]) => ({ key, unit: s.unit, kind: s.kind, label: s.label })),
+    evaluationFact: { keyPrefix: 'evaluations.', unit: 'score', kind: 'score' },
+    ruleSets: [...BUILT_IN_RULE_SET_IDS],
+    evaluationTriggers: [...EVALUATION_TRIGGERS],
+  },
 });
 
 /** How long a shared cache may keep the answer: it changes only with a new release. */
