@@ -79,6 +79,15 @@ export const EVENT_TYPES = [
   'frontier_rule_set.added',
   'frontier_rule_settings.updated',
   'frontier_evaluation.recorded',
+  'frontier_designation_settings.updated',
+  'frontier_inquiry.opened',
+  'frontier_inquiry.answered',
+  'frontier_inquiry.withdrawn',
+  'frontier_review.opened',
+  'frontier_review.transitioned',
+  'frontier_review.decided',
+  'frontier_review.access_granted',
+  'frontier_designation.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
