@@ -8,7 +8,15 @@ const at = (iso: string) => new Date(iso);
 describe('frontier registry checks', () => {
   it('accepts a sha256 checkpoint hash and names a bad one', () => {
     expect(checkpointHashProblems(`sha256:${'0a'.repeat(32)}`)).toEqual([]);
-    for (const bad of ['', 'sha256:', `sha256:${'A'.repeat(64)}`, `sha256:${'a'.repeat(63)}`, `sha256:${'a'.repeat(65)}`, `md5:${'a'.repeat(64)}`, 'a'.repeat(64)]) {
+    for (const bad of [
+      '',
+      'sha256:',
+      `sha256:${'A'.repeat(64)}`,
+      `sha256:${'a'.repeat(63)}`,
+      `sha256:${'a'.repeat(65)}`,
+      `md5:${'a'.repeat(64)}`,
+      'a'.repeat(64),
+    ]) {
       expect(checkpointHashProblems(bad, '/checkpoints/2/hash'), bad).toEqual([{ path: '/checkpoints/2/hash', message: expect.any(String) }]);
     }
   });
