@@ -148,6 +148,18 @@ describe('designation over HTTP, the event stream, webhooks and the CLI', () => 
     expect(unknown.status).toBe(400);
     expect(unknown.json.errors.map((e: { path: string }) => e.path)).toEqual(['/event']);
     expect((await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/transitions`, { event: 'review_rebuttal' })).status).toBe(409);
+    const unknownState = await w.call(people.analyst.token, 'GET', '/api/frontier/reviews?state=approved');
+    expect(unknownState.status).toBe(400);
+    expect(unknownState.json.errors.map((e: { path: string }) => e.path)).toEqual(['/state']);
+    const unknownOutcome = await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/decision`, {
+      outcome: 'approved',
+      basis: BASIS,
+      rationale: RATIONALE,
+      rationaleVisibility: 'partial',
+    });
+    expect(unknownOutcome.status).toBe(400);
+    expect(unknownOutcome.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/outcome', '/rationaleVisibility']);
+    expect(unknownOutcome.text).not.toContain('HTTP-CLASSIFIED');
     expect((await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/transitions`, { event: 'start_review' })).status).toBe(200);
     const badDecision = await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/decision`, {
       outcome: 'designated',
