@@ -1,7 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/runtime/logger';
 import type { Clearance } from '../../src/domain/policy/marking';
 import type { Role } from '../../src/domain/identity/roles';
 import { CLI_ACTOR } from '../../src/services/actor';
@@ -53,8 +56,16 @@ describe('designation over HTTP, the event stream, webhooks and the CLI', () => 
   let labId: string;
   const as = (token: string) => ({ AISC_SERVER: w.url, AISC_TOKEN: token });
 
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+
   beforeAll(async () => {
-    w = await intakeWorld();
+    w = await intakeWorld({}, { log: createLogger('info', sink) });
     const ctx = w.server.server.runtime.ctx;
     const person = async (organisationId: string, role: Role, clearance: Clearance, scopes: ('read' | 'write' | 'admin')[]) => {
       const { user } = await createUser(ctx, CLI_ACTOR, {
@@ -77,6 +88,12 @@ describe('designation over HTTP, the event stream, webhooks and the CLI', () => 
       developerAdmin: await person(labId, 'admin', 'NONE', ['read', 'write', 'admin']),
       outsider: await person(w.orgB, 'admin', 'TOP_SECRET', ['read', 'write', 'admin']),
     };
+    // The panel is a deployment setting: named here so each test can run alone (the first test checks who may set it).
+    const panel = await w.call(people.admin.token, 'PUT', '/api/frontier/designation-settings', {
+      classification: 'SECRET',
+      panelUserIds: [people.analyst.userId],
+    });
+    expect(panel.status, panel.text).toBe(200);
   }, 180_000);
   afterAll(() => w?.close());
 
@@ -148,6 +165,18 @@ describe('designation over HTTP, the event stream, webhooks and the CLI', () => 
     expect(unknown.status).toBe(400);
     expect(unknown.json.errors.map((e: { path: string }) => e.path)).toEqual(['/event']);
     expect((await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/transitions`, { event: 'review_rebuttal' })).status).toBe(409);
+    const unknownState = await w.call(people.analyst.token, 'GET', '/api/frontier/reviews?state=approved');
+    expect(unknownState.status).toBe(400);
+    expect(unknownState.json.errors.map((e: { path: string }) => e.path)).toEqual(['/state']);
+    const unknownOutcome = await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/decision`, {
+      outcome: 'approved',
+      basis: BASIS,
+      rationale: RATIONALE,
+      rationaleVisibility: 'partial',
+    });
+    expect(unknownOutcome.status).toBe(400);
+    expect(unknownOutcome.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/outcome', '/rationaleVisibility']);
+    expect(unknownOutcome.text).not.toContain('HTTP-CLASSIFIED');
     expect((await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/transitions`, { event: 'start_review' })).status).toBe(200);
     const badDecision = await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/decision`, {
       outcome: 'designated',
@@ -295,5 +324,35 @@ describe('designation over HTTP, the event stream, webhooks and the CLI', () => 
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/question/);
     expect((await cli(['frontier', 'reviews', 'list'], {})).code).toBe(3);
+  });
+
+  it('a failed decision writes nothing and logs no classified text', async () => {
+    const versionId = await version();
+    await w.call(people.developer.token, 'POST', '/api/frontier/inquiries', { versionId, question: 'Covered?' });
+    const id = (await w.call(people.analyst.token, 'GET', `/api/frontier/reviews?versionId=${versionId}`)).json.items[0].id as string;
+    await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/transitions`, { event: 'start_review' });
+    // Trip the history insert, after the review row was updated in the same transaction, with the basis bound as a parameter.
+    const TRIP = 'HTTP-CLASSIFIED-TRIP-WIRE';
+    await w.server.server.runtime.ctx.db.execute(
+      sql.raw(`alter table frontier_review_history add constraint test_trip check (coalesce(basis, '') <> '${TRIP}')`),
+    );
+    try {
+      const failed = await w.call(people.analyst.token, 'POST', `/api/frontier/reviews/${id}/decision`, {
+        outcome: 'designated',
+        basis: TRIP,
+        rationale: RATIONALE,
+        rationaleVisibility: 'full',
+      });
+      expect(failed.status).toBe(500);
+      expect(failed.text).not.toContain('HTTP-CLASSIFIED');
+    } finally {
+      await w.server.server.runtime.ctx.db.execute(sql.raw('alter table frontier_review_history drop constraint test_trip'));
+    }
+    const review = (await w.call(people.analyst.token, 'GET', `/api/frontier/reviews/${id}`)).json;
+    expect(review).toMatchObject({ state: 'under_review', decision: null });
+    expect(review.history).toHaveLength(2);
+    expect((await w.call(people.developer.token, 'GET', `/api/frontier/versions/${versionId}/designation`)).json.outcome).toBe('under_review');
+    expect(logs.join('')).toContain('23514'); // the failure is logged (check_violation), without its values
+    expect(logs.join('')).not.toContain('HTTP-CLASSIFIED');
   });
 });
