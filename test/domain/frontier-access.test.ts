@@ -8,7 +8,7 @@ import {
   normaliseAccessPolicy,
   termsProblems,
   TERMS_PROTECTIONS,
-} from '../../src/domain/frontier/access-plan';
+} from '../../src/domain/frontier/access-vocabulary';
 import { dueReminders, reminderHorizonMs, reminderKey } from '../../src/domain/frontier/access-reminders';
 import { mayHoldGrants, PARTNER_EVENTS, PARTNER_STATES, PARTNER_TRANSITIONS, transitionPartner } from '../../src/domain/frontier/partner-states';
 
@@ -34,7 +34,7 @@ describe('access policy', () => {
   it('names every bad field', () => {
     const bad = { windowDays: 0, mode: 'sometimes', milestone: 'launch', reminderOffsetsDays: [7, -1, 2.5] } as never;
     expect(accessPolicyProblems(bad).map((p) => p.path)).toEqual(['/windowDays', '/mode', '/milestone', '/reminderOffsetsDays/1', '/reminderOffsetsDays/2']);
-    expect(accessPolicyProblems({ ...DEFAULT_ACCESS_POLICY, windowDays: 366 }).map((p) => p.path)).toEqual(['/windowDays']);
+    expect(accessPolicyProblems({ ...DEFAULT_ACCESS_POLICY, windowDays: 3651 }).map((p) => p.path)).toEqual(['/windowDays']);
     expect(accessPolicyProblems({ ...DEFAULT_ACCESS_POLICY, reminderOffsetsDays: Array.from({ length: 21 }, (_, i) => i) }).map((p) => p.path)).toEqual([
       '/reminderOffsetsDays',
     ]);

@@ -1,4 +1,4 @@
-import type { Milestone } from './access-plan';
+import type { Milestone } from './access-vocabulary';
 
 const DAY = 86_400_000;
 

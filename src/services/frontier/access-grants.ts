@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../domain/errors';
-import { type AccessEnvironment, type AccessKind, budgetProblems, type GrantBudgets, type Problem } from '../../domain/frontier/access-plan';
+import { type AccessEnvironment, type AccessKind, budgetProblems, type GrantBudgets, type Problem } from '../../domain/frontier/access-vocabulary';
 import type { Principal } from '../../domain/identity/principal';
 import { viewerOf } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
@@ -25,6 +25,7 @@ import type { Record_ } from '../unit-of-work';
 import { write } from '../unit-of-work';
 import { grantMarking, planMarking } from './access-markings';
 import { planViewFor } from './access-plans';
+import { accessPolicy } from './access-policy';
 import type { PlanView } from './access-views';
 import { grantIntervalProblems, outageIntervalProblems } from './access-window';
 
@@ -89,7 +90,7 @@ async function checkGrant(tx: Tx, plan: PlanRow, g: GrantInput, outages: readonl
   }
   problems.push(...budgetProblems(g.budgets ?? {}));
   const { releases } = await releasesOf(tx, plan);
-  problems.push(...grantIntervalProblems({ start: g.startsAt, end: g.endsAt, outages }, releases));
+  problems.push(...grantIntervalProblems({ start: g.startsAt, end: g.endsAt, outages }, releases, await accessPolicy(tx)));
   if (problems.length) throw new AppError('VALIDATION', 'The grant is not valid', problems);
   return nominationId;
 }

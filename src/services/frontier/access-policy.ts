@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors';
-import { type AccessPolicy, accessPolicyProblems, DEFAULT_ACCESS_POLICY, normaliseAccessPolicy } from '../../domain/frontier/access-plan';
+import { type AccessPolicy, accessPolicyProblems, DEFAULT_ACCESS_POLICY, normaliseAccessPolicy } from '../../domain/frontier/access-vocabulary';
 import { organisationMarking } from '../../domain/identity/directory-marking';
 import type { Principal } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';

@@ -1,4 +1,4 @@
-import type { AccessPolicy } from '../../domain/frontier/access-plan';
+import type { AccessPolicy } from '../../domain/frontier/access-vocabulary';
 import type { AcknowledgementRow, GrantRow, NominationRow, OutageRow, PlanRow, SessionRow, TermsRow } from '../../store/frontier/access';
 import type { FrontierModelRow, FrontierVersionRow } from '../../store/frontier/versions';
 import type { AccessWindowView } from './access-window';
