@@ -14,6 +14,7 @@ import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
 import { uuidv7 } from '../services/ids';
 import { scheduleOutboxPrune } from '../services/events/outbox-retention';
+import { scheduleAccessReminders } from '../services/frontier/access-reminders';
 import { PublishedIndex } from '../services/advisories/published-index';
 import { ThreadChecker } from './intake-checker';
 import { IntakeState } from '../services/intake/dedup-registry';
@@ -123,6 +124,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
       await ctx.published.start(events);
       if (worker) {
         await scheduleOutboxPrune(ctx);
+        await scheduleAccessReminders(ctx);
         worker.start();
       }
     },

@@ -75,13 +75,10 @@ export interface Problem {
   readonly message: string;
 }
 
-/** What is wrong with an access policy (empty when nothing is). */
+/** What is wrong with an access policy (empty when nothing is): the window helper's checks, and the offsets. */
 export function accessPolicyProblems(p: AccessPolicy): Problem[] {
   const problems: Problem[] = [];
-  if (!Number.isInteger(p.windowDays) || p.windowDays < 1 || p.windowDays > 365)
-    problems.push({ path: '/windowDays', message: 'must be a whole number of days from 1 to 365' });
-  if (!WINDOW_MODES.includes(p.mode)) problems.push({ path: '/mode', message: `must be one of ${WINDOW_MODES.join(', ')}` });
-  if (p.milestone !== 'trusted_partner' && p.milestone !== 'general') problems.push({ path: '/milestone', message: 'must be trusted_partner or general' });
+  parsePolicy({ windowDays: p.windowDays, mode: p.mode, milestone: p.milestone }, '', problems);
   if (p.reminderOffsetsDays.length > 20) problems.push({ path: '/reminderOffsetsDays', message: 'at most 20 offsets' });
   p.reminderOffsetsDays.forEach((d, i) => {
     if (!Number.isInteger(d) || d < 0 || d > 365) problems.push({ path: `/reminderOffsetsDays/${i}`, message: 'must be a whole number of days from 0 to 365' });

@@ -31,13 +31,22 @@ function checkpointsOf(grants: PlanIntervals): { tested?: string; released?: str
  * function `aisc frontier access-window` runs — over the version's release dates and every
  * grant of the plan, under the deployment's policy, as of `now`. Nothing of it is stored.
  */
-export function windowOfPlan(policy: AccessPolicy, version: FrontierVersionRow, grants: PlanIntervals, now: Date): AccessWindowView {
+export function windowOfPlan(
+  policy: AccessPolicy,
+  version: Pick<FrontierVersionRow, 'plannedTrustedPartnerRelease' | 'plannedGeneralRelease'>,
+  grants: PlanIntervals,
+  now: Date,
+): AccessWindowView {
   const checkpoints = checkpointsOf(grants);
   return accessWindowReport(
     computeAccessWindow({
       policy: { windowDays: policy.windowDays, mode: policy.mode, milestone: policy.milestone },
       releases: releasesMs({ trustedPartner: version.plannedTrustedPartnerRelease, general: version.plannedGeneralRelease }),
-      grants: grants.map((g) => ({ start: g.start.getTime(), end: g.end.getTime(), outages: g.outages.map((o) => ({ start: o.start.getTime(), end: o.end.getTime() })) })),
+      grants: grants.map((g) => ({
+        start: g.start.getTime(),
+        end: g.end.getTime(),
+        outages: g.outages.map((o) => ({ start: o.start.getTime(), end: o.end.getTime() })),
+      })),
       ...(checkpoints ? { checkpoints } : {}),
       asOf: now.getTime(),
     }),
@@ -75,7 +84,10 @@ export function grantIntervalProblems(
   const problems = parsed.ok ? [] : grantFieldProblems(parsed.problems);
   const releaseAt = releaseAtOf(policy, releasesMs(releases));
   if (releaseAt !== null && grant.start.getTime() >= releaseAt)
-    problems.push({ path: '/startsAt', message: `must be before the release the window counts to (${new Date(releaseAt).toISOString()}): the release date is before the grant starts` });
+    problems.push({
+      path: '/startsAt',
+      message: `must be before the release the window counts to (${new Date(releaseAt).toISOString()}): the release date is before the grant starts`,
+    });
   return problems;
 }
 
@@ -89,7 +101,10 @@ export function outageIntervalProblems(
   outage: { start: Date; end: Date },
 ): FieldProblem[] {
   const all = [...existing, outage];
-  const parsed = parseAccessPlan({ grants: [{ start: iso(grant.start), end: iso(grant.end), outages: all.map((o) => ({ start: iso(o.start), end: iso(o.end) })) }] }, 0);
+  const parsed = parseAccessPlan(
+    { grants: [{ start: iso(grant.start), end: iso(grant.end), outages: all.map((o) => ({ start: iso(o.start), end: iso(o.end) })) }] },
+    0,
+  );
   if (parsed.ok) {
     if (outage.start < grant.start || outage.end > grant.end) return [{ path: '/startsAt', message: 'the outage must lie within its grant' }];
     return [];
