@@ -85,7 +85,10 @@ async function checkGrant(tx: Tx, plan: PlanRow, g: GrantInput, outages: readonl
   else if (org.kind === 'critical_infrastructure_operator') {
     const n = await findNominationOf(tx, plan.id, org.id);
     if (!n || n.state !== 'approved')
-      problems.push({ path: '/granteeOrganisationId', message: 'a critical-infrastructure operator gets grants in this plan once vetted and approved as its trusted partner' });
+      problems.push({
+        path: '/granteeOrganisationId',
+        message: 'a critical-infrastructure operator gets grants in this plan once vetted and approved as its trusted partner',
+      });
     else nominationId = n.id;
   }
   problems.push(...budgetProblems(g.budgets ?? {}));
@@ -100,9 +103,19 @@ async function shareWithGrantee(ctx: ServiceContext, tx: Tx, plan: PlanRow, gran
   const m = markingOf(plan);
   if (grantee === m.ownerOrganisationId || m.accessOrganisations.includes(grantee)) return plan;
   const v = await findVersionRow(tx, plan.versionId);
-  const marking = v ? planMarking(v, [...m.accessOrganisations, grantee], m.createdBy) : { ...m, accessOrganisations: [...m.accessOrganisations, grantee].sort() };
+  const marking = v
+    ? planMarking(v, [...m.accessOrganisations, grantee], m.createdBy)
+    : { ...m, accessOrganisations: [...m.accessOrganisations, grantee].sort() };
   const after = await updatePlan(tx, plan.id, { ...markingRow(marking), updatedAt: ctx.now() });
-  record({ action: 'access_plan.shared', recordType: 'access_plan', recordId: plan.id, before: plan, after, marking, data: { id: plan.id, organisations: [...marking.accessOrganisations] } });
+  record({
+    action: 'access_plan.shared',
+    recordType: 'access_plan',
+    recordId: plan.id,
+    before: plan,
+    after,
+    marking,
+    data: { id: plan.id, organisations: [...marking.accessOrganisations] },
+  });
   return after;
 }
 
@@ -127,7 +140,15 @@ export async function addGrant(ctx: ServiceContext, p: Principal, planId: string
     const shared = await shareWithGrantee(ctx, tx, plan, input.granteeOrganisationId, record);
     const marking = grantMarking(markingOf(shared), input.granteeOrganisationId);
     const now = ctx.now();
-    const g = await insertGrant(tx, { id: ctx.newId(), planId: plan.id, nominationId, ...grantColumns(input), ...markingRow(marking), createdAt: now, updatedAt: now });
+    const g = await insertGrant(tx, {
+      id: ctx.newId(),
+      planId: plan.id,
+      nominationId,
+      ...grantColumns(input),
+      ...markingRow(marking),
+      createdAt: now,
+      updatedAt: now,
+    });
     record({ action: 'access_grant.added', recordType: 'access_grant', recordId: g.id, before: null, after: g, marking, data: grantEventData(g) });
     return planViewFor(ctx, tx, viewerOf(p), shared);
   });
@@ -150,11 +171,21 @@ export async function editGrant(ctx: ServiceContext, p: Principal, planId: strin
       budgets: { queries: g.budgetQueries, tokens: g.budgetTokens, computeHours: g.budgetComputeHours, ...patch.budgets },
     };
     if (patch.granteeOrganisationId && patch.granteeOrganisationId !== g.granteeOrganisationId)
-      throw new AppError('VALIDATION', 'The grant is not valid', [{ path: '/granteeOrganisationId', message: 'a grant stays with its grantee: add a new grant instead' }]);
+      throw new AppError('VALIDATION', 'The grant is not valid', [
+        { path: '/granteeOrganisationId', message: 'a grant stays with its grantee: add a new grant instead' },
+      ]);
     const outages = (await outagesOfGrants(tx, [g.id])).map((o) => ({ start: o.startsAt, end: o.endsAt }));
     await checkGrant(tx, plan, merged, outages);
     const after = await updateGrant(tx, g.id, { ...grantColumns(merged), updatedAt: ctx.now() });
-    record({ action: 'access_grant.updated', recordType: 'access_grant', recordId: g.id, before: g, after, marking: markingOf(after), data: grantEventData(after) });
+    record({
+      action: 'access_grant.updated',
+      recordType: 'access_grant',
+      recordId: g.id,
+      before: g,
+      after,
+      marking: markingOf(after),
+      data: grantEventData(after),
+    });
     return planViewFor(ctx, tx, viewerOf(p), plan);
   });
 }
@@ -191,4 +222,3 @@ export async function addOutage(ctx: ServiceContext, p: Principal, planId: strin
     return planViewFor(ctx, tx, viewerOf(p), plan);
   });
 }
-

@@ -59,7 +59,11 @@ export async function intervalsOf(db: Executor, planIds: readonly string[]): Pro
  * deployment's policy, from every grant of the plan.
  */
 export async function planViewFor(ctx: ServiceContext, db: Executor, viewer: Viewer, plan: PlanRow): Promise<PlanView> {
-  const [version, grants, policy] = await Promise.all([findVisibleVersion(db, viewer, plan.versionId), visibleGrantsOf(db, viewer, [plan.id]), accessPolicy(db)]);
+  const [version, grants, policy] = await Promise.all([
+    findVisibleVersion(db, viewer, plan.versionId),
+    visibleGrantsOf(db, viewer, [plan.id]),
+    accessPolicy(db),
+  ]);
   const ids = grants.map((g) => g.id);
   const [outages, terms, acks] = await Promise.all([outagesOfGrants(db, ids), currentTermsOf(db, ids), acknowledgementsOf(db, ids)]);
   const views = grants.map((g) =>
@@ -70,9 +74,7 @@ export async function planViewFor(ctx: ServiceContext, db: Executor, viewer: Vie
       acks.filter((a) => a.grantId === g.id),
     ),
   );
-  const window = version
-    ? windowOfPlan(policy, version.version, (await intervalsOf(db, [plan.id])).get(plan.id) ?? [], ctx.now())
-    : null;
+  const window = version ? windowOfPlan(policy, version.version, (await intervalsOf(db, [plan.id])).get(plan.id) ?? [], ctx.now()) : null;
   return planView(plan, planVersionView(version), views, policy, window);
 }
 
@@ -88,7 +90,14 @@ export async function createPlan(ctx: ServiceContext, p: Principal, input: PlanI
       throw new AppError('CONFLICT', 'This version has an access plan already', [{ path: '/versionId', message: 'already has a plan' }]);
     const now = ctx.now();
     const marking = planMarking(found.version, [], p.userId);
-    const plan = await insertPlan(tx, { id: ctx.newId(), versionId: found.version.id, notes: input.notes ?? '', ...markingRow(marking), createdAt: now, updatedAt: now });
+    const plan = await insertPlan(tx, {
+      id: ctx.newId(),
+      versionId: found.version.id,
+      notes: input.notes ?? '',
+      ...markingRow(marking),
+      createdAt: now,
+      updatedAt: now,
+    });
     record({ action: 'access_plan.created', recordType: 'access_plan', recordId: plan.id, before: null, after: plan, marking, data: planEventData(plan) });
     return planViewFor(ctx, tx, viewer, plan);
   });

@@ -1,6 +1,7 @@
 import { dueReminders, reminderHorizonMs, reminderKey } from '../../domain/frontier/access-reminders';
 import { enqueueUnlessPending, type NewJob } from '../../store/jobs';
-import { insertReminder, remindersOf } from '../../store/frontier/access';
+import { insertReminder, listVisibleReminders, remindersOf } from '../../store/frontier/access';
+import type { Viewer } from '../../domain/policy/viewer';
 import { plansWithMilestonesBetween } from '../../store/frontier/portfolio';
 import { markingOf, markingRow } from '../../store/visibility';
 import type { Actor } from '../actor';
@@ -96,4 +97,20 @@ export async function scheduleAccessReminders(ctx: ServiceContext): Promise<bool
   const now = ctx.now();
   const job: NewJob = { id: ctx.newId(), kind: ACCESS_REMINDER_JOB, payload: {}, runAt: now, maxAttempts: 5 };
   return ctx.db.transaction((tx) => enqueueUnlessPending(tx, job, now, SCHEDULE_LOCK));
+}
+
+/** The access reminders the caller may see (their reminder inbox), newest first. */
+export async function listAccessReminders(ctx: ServiceContext, viewer: Viewer, page: { limit: number; offset: number }) {
+  const r = await listVisibleReminders(ctx.db, viewer, page.limit, page.offset);
+  return {
+    items: r.items.map((x) => ({
+      id: x.id,
+      planId: x.planId,
+      milestone: x.milestone,
+      milestoneAt: x.milestoneAt.toISOString(),
+      offsetDays: x.offsetDays,
+      sentAt: x.sentAt.toISOString(),
+    })),
+    total: r.total,
+  };
 }

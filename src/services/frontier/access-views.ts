@@ -9,8 +9,7 @@ export function outageView(o: OutageRow) {
   return { id: o.id, grantId: o.grantId, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString(), reason: o.reason };
 }
 
-export function termsView(t: TermsRow | undefined, acks: readonly AcknowledgementRow[]) {
-  if (!t) return null;
+export function termsView(t: TermsRow, acks: readonly AcknowledgementRow[]) {
   return {
     termsVersion: t.termsVersion,
     protections: t.protections,
@@ -35,7 +34,7 @@ export function grantView(g: GrantRow, outages: readonly OutageRow[], terms: Ter
     endsAt: g.endsAt.toISOString(),
     budgets: { queries: g.budgetQueries, tokens: g.budgetTokens, computeHours: g.budgetComputeHours },
     outages: outages.filter((o) => o.grantId === g.id).map(outageView),
-    terms: termsView(terms, acks),
+    terms: terms ? termsView(terms, acks) : null,
     createdAt: g.createdAt.toISOString(),
     updatedAt: g.updatedAt.toISOString(),
   };
