@@ -1,5 +1,6 @@
 import type { Principal } from '../../src/domain/identity/principal';
 import type { Marking } from '../../src/domain/policy/marking';
+import type { ServiceContext } from '../../src/services/context';
 import { frontierDesignations, frontierModels, frontierModelVersions } from '../../src/store/schema/index';
 import { markingRow } from '../../src/store/visibility';
 import { contextFor, type TestDatabase } from '../helpers/databases';
@@ -23,14 +24,16 @@ export const versionMarking = (developerOrganisationId: string): Marking => ({
  * otherwise — its designation outcome row, as the designation helper writes it in production.
  */
 export async function makeVersion(
-  ctx: ReturnType<typeof contextFor>,
+  ctx: ServiceContext,
   developerOrganisationId: string,
   opts: { trustedPartner?: Date | null; general?: Date | null; outcome?: string | null } = {},
 ): Promise<string> {
   const now = ctx.now();
   const marking = markingRow(versionMarking(developerOrganisationId));
   const modelId = ctx.newId();
-  await ctx.db.insert(frontierModels).values({ id: modelId, name: `model-${++n}-${Math.random().toString(36).slice(2, 6)}`, ...marking, createdAt: now, updatedAt: now });
+  await ctx.db
+    .insert(frontierModels)
+    .values({ id: modelId, name: `model-${++n}-${Math.random().toString(36).slice(2, 6)}`, ...marking, createdAt: now, updatedAt: now });
   const versionId = ctx.newId();
   await ctx.db.insert(frontierModelVersions).values({
     id: versionId,

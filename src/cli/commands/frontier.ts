@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
 import type { CommandModule } from './index';
+import { plansVerb } from './frontier-plans';
 
 /** A `frontier` verb: adds its subcommand(s) to the `aisc frontier` group. */
 export type FrontierVerb = (frontier: Command, io: CliIo) => void;
@@ -10,7 +11,7 @@ export type FrontierVerb = (frontier: Command, io: CliIo) => void;
  * `access-window`) and the everyday verbs on a server (`models`, `inquiries`, `reviews`,
  * `plans`). Add one line per verb module.
  */
-export const FRONTIER_VERBS: FrontierVerb[] = [];
+export const FRONTIER_VERBS: FrontierVerb[] = [plansVerb];
 
 /**
  * `aisc frontier`: the frontier-model side of the order — a voluntary framework. AISC records,
