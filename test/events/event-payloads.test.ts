@@ -9,6 +9,7 @@ import { DRIVERS } from '../helpers/databases';
 import { Canaries } from './payload-walk/canaries';
 import { caseEvents } from './payload-walk/cases';
 import { directoryEvents } from './payload-walk/directory';
+import { frontierAccessEvents } from './payload-walk/frontier-access';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -149,6 +150,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await directoryEvents(w, canaries);
     await intakeAndAdvisoryEvents(w, canaries);
     await caseEvents(w, canaries);
+    await frontierAccessEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];
