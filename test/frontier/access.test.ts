@@ -71,7 +71,12 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
 
   it('subtracts outages, reports late access after the release, and shows checkpoint drift', async () => {
     const plan = await newPlan();
-    const p1 = await addGrant(w.ctx, w.developer, plan.id, grant(w.agency.organisationId, 30, 70, { testedCheckpoint: 'sha256:aa', releasedCheckpoint: 'sha256:bb' }));
+    const p1 = await addGrant(
+      w.ctx,
+      w.developer,
+      plan.id,
+      grant(w.agency.organisationId, 30, 70, { testedCheckpoint: 'sha256:aa', releasedCheckpoint: 'sha256:bb' }),
+    );
     const g = p1.grants[0]!;
     expect(p1.window).toMatchObject({ scheduledAccessDays: 30, status: 'on_track', drift: true });
     const p2 = await addOutage(w.ctx, w.developer, plan.id, g.id, { startsAt: at(40), endsAt: at(44), reason: 'enclave maintenance' });
@@ -98,7 +103,11 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
     expect((await getPlan(w.ctx, viewerOf(w.developer), plan.id)).window).toMatchObject({ status: 'on_track', scheduledAccessDays: 50 });
     await setAccessPolicy(w.ctx, w.admin, { windowDays: 30, mode: 'minimum', milestone: 'trusted_partner', reminderOffsetsDays: [7, 30, 7] });
     expect((await accessPolicy(w.ctx.db)).reminderOffsetsDays).toEqual([30, 7]);
-    expect((await getPlan(w.ctx, viewerOf(w.developer), plan.id)).window).toMatchObject({ releaseAt: at(20).toISOString(), scheduledAccessDays: 10, status: 'at_risk' });
+    expect((await getPlan(w.ctx, viewerOf(w.developer), plan.id)).window).toMatchObject({
+      releaseAt: at(20).toISOString(),
+      scheduledAccessDays: 10,
+      status: 'at_risk',
+    });
     await setAccessPolicy(w.ctx, w.admin, { windowDays: 30, mode: 'maximum', milestone: 'trusted_partner', reminderOffsetsDays: [] });
     expect((await getPlan(w.ctx, viewerOf(w.developer), plan.id)).window).toMatchObject({ status: 'on_track', lateByDays: 0 });
     w.ctx.clock.now = at(25);
@@ -117,7 +126,12 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
     // The release (in 60 days) is before the grant starts.
     await expect(addGrant(w.ctx, w.developer, plan.id, grant(w.agency.organisationId, 61, 90))).rejects.toMatchObject({ details: [{ path: '/startsAt' }] });
     await expect(
-      addGrant(w.ctx, w.developer, plan.id, grant(w.agency.organisationId, 1, 90, { budgets: { queries: -5, tokens: 1.5 }, granteeOrganisationId: w.ctx.newId() })),
+      addGrant(
+        w.ctx,
+        w.developer,
+        plan.id,
+        grant(w.agency.organisationId, 1, 90, { budgets: { queries: -5, tokens: 1.5 }, granteeOrganisationId: w.ctx.newId() }),
+      ),
     ).rejects.toMatchObject({ details: [{ path: '/granteeOrganisationId' }, { path: '/budgets/queries' }, { path: '/budgets/tokens' }] });
     expect(await count('frontier_access_grants', plan.id)).toBe(0);
     expect(await lastEventSeq()).toBe(seq);
@@ -129,7 +143,9 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
       details: [{ path: '/startsAt', message: expect.stringContaining('overlaps') }],
     });
     await expect(addOutage(w.ctx, w.developer, plan.id, g.id, { startsAt: at(20), endsAt: at(19) })).rejects.toMatchObject({ details: [{ path: '/endsAt' }] });
-    await expect(addOutage(w.ctx, w.developer, plan.id, g.id, { startsAt: at(45), endsAt: at(55) })).rejects.toMatchObject({ details: [{ path: '/startsAt' }] });
+    await expect(addOutage(w.ctx, w.developer, plan.id, g.id, { startsAt: at(45), endsAt: at(55) })).rejects.toMatchObject({
+      details: [{ path: '/startsAt' }],
+    });
     // Shrinking the grant past its outage is refused too.
     await expect(editGrant(w.ctx, w.developer, plan.id, g.id, { endsAt: at(5) })).rejects.toMatchObject({ details: [{ path: '/endsAt' }] });
     expect(await count('frontier_access_outages', plan.id)).toBe(1);
@@ -152,16 +168,26 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
     await expect(nominatePartner(w.ctx, w.developer, { planId: plan.id, partnerOrganisationId: w.agency.organisationId })).rejects.toMatchObject({
       details: [{ path: '/partnerOrganisationId' }],
     });
-    await expect(nominatePartner(w.ctx, w.developer, { planId: plan.id, partnerOrganisationId: w.operator.organisationId, sector: 'water_and_wastewater' })).rejects.toMatchObject({
+    await expect(
+      nominatePartner(w.ctx, w.developer, { planId: plan.id, partnerOrganisationId: w.operator.organisationId, sector: 'water_and_wastewater' }),
+    ).rejects.toMatchObject({
       details: [{ path: '/sector' }],
     });
     const n1 = await nominatePartner(w.ctx, w.developer, { planId: plan.id, partnerOrganisationId: w.operator.organisationId });
     expect(n1).toMatchObject({ state: 'nominated', nominatedBy: 'developer', sector: 'energy' });
-    const n2 = await nominatePartner(w.ctx, w.analyst, { planId: plan.id, partnerOrganisationId: w.otherOperator.organisationId, sector: 'water_and_wastewater' });
+    const n2 = await nominatePartner(w.ctx, w.analyst, {
+      planId: plan.id,
+      partnerOrganisationId: w.otherOperator.organisationId,
+      sector: 'water_and_wastewater',
+    });
     expect(n2.nominatedBy).toBe('government');
-    await expect(nominatePartner(w.ctx, w.analyst, { planId: plan.id, partnerOrganisationId: w.operator.organisationId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(nominatePartner(w.ctx, w.analyst, { planId: plan.id, partnerOrganisationId: w.operator.organisationId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     // Not yet approved: no grant.
-    await expect(addGrant(w.ctx, w.developer, plan.id, grant(w.operator.organisationId, 1, 50))).rejects.toMatchObject({ details: [{ path: '/granteeOrganisationId' }] });
+    await expect(addGrant(w.ctx, w.developer, plan.id, grant(w.operator.organisationId, 1, 50))).rejects.toMatchObject({
+      details: [{ path: '/granteeOrganisationId' }],
+    });
     await expect(transitionNomination(w.ctx, w.analyst, n1.id, 'approve')).rejects.toMatchObject({ code: 'CONFLICT' });
     await transitionNomination(w.ctx, w.analyst, n1.id, 'start-vetting');
     const approved = await transitionNomination(w.ctx, w.analyst, n1.id, 'approve');
@@ -231,7 +257,9 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
     await expect(
       recordSessions(w.ctx, w.agency, plan.id, g.id, [{ actor: 'evaluator-1', startedAt: at(3), endedAt: at(2), environment: 'government_on_premises' }]),
     ).rejects.toMatchObject({ details: [{ path: '/sessions/0/endedAt' }] });
-    const recorded = await recordSessions(w.ctx, w.agency, plan.id, g.id, [{ actor: 'evaluator-1', startedAt: at(2), endedAt: at(2.5), environment: 'government_on_premises' }]);
+    const recorded = await recordSessions(w.ctx, w.agency, plan.id, g.id, [
+      { actor: 'evaluator-1', startedAt: at(2), endedAt: at(2.5), environment: 'government_on_premises' },
+    ]);
     expect(recorded.items[0]!.source).toBe('recorded');
     const imported = await recordSessions(w.ctx, w.developer, plan.id, g.id, [
       { actor: 'acct-981', startedAt: at(3), environment: 'developer_cloud' },
@@ -254,8 +282,9 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
     const atRisk = await newPlan();
     const noPlan = await makeVersion(w.ctx, w.developer.organisationId);
     const notDesignated = await makeVersion(w.ctx, w.developer.organisationId, { outcome: 'not_designated' });
-    const mine = async (v: ReturnType<typeof viewerOf>, status?: 'on_track' | 'at_risk') => {
-      const ids = [onTrack.versionId, atRisk.versionId, noPlan, notDesignated];
+    const noDate = await makeVersion(w.ctx, w.developer.organisationId, { general: null });
+    const mine = async (v: ReturnType<typeof viewerOf>, status?: 'on_track' | 'at_risk' | 'no_release_date' | 'met') => {
+      const ids = [onTrack.versionId, atRisk.versionId, noPlan, notDesignated, noDate];
       const out: Record<string, string> = {};
       let after: string | undefined;
       for (;;) {
@@ -265,8 +294,17 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
         after = r.next;
       }
     };
-    expect(await mine(viewerOf(w.developer))).toEqual({ [onTrack.versionId]: 'on_track', [atRisk.versionId]: 'at_risk', [noPlan]: 'at_risk' });
+    expect(await mine(viewerOf(w.developer))).toEqual({
+      [onTrack.versionId]: 'on_track',
+      [atRisk.versionId]: 'at_risk',
+      [noPlan]: 'at_risk',
+      [noDate]: 'no_release_date',
+    });
     expect(await mine(viewerOf(w.analyst), 'at_risk')).toEqual({ [atRisk.versionId]: 'at_risk', [noPlan]: 'at_risk' });
+    expect(await mine(viewerOf(w.analyst), 'no_release_date')).toEqual({ [noDate]: 'no_release_date' });
+    // After the releases: the plan that gave 58 days met the window.
+    w.ctx.clock.now = at(61);
+    expect(await mine(viewerOf(w.developer), 'met')).toEqual({ [onTrack.versionId]: 'met' });
     expect(await mine(viewerOf(w.outsider))).toEqual({});
     expect(await mine(viewerOf(w.agency))).toEqual({});
   });
