@@ -11,6 +11,7 @@ import { caseEvents } from './payload-walk/cases';
 import { directoryEvents } from './payload-walk/directory';
 import { frontierRegistryEvents } from './payload-walk/frontier-registry';
 import { frontierDesignationEvents } from './payload-walk/frontier-designation';
+import { frontierAccessEvents } from './payload-walk/frontier-access';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -36,6 +37,8 @@ const STATEMENT = [
   'updatedAt',
 ];
 const REVIEW = ['id', 'versionId', 'from', 'to', 'event', 'trigger'];
+const ACCESS_GRANT = ['id', 'planId', 'granteeOrganisationId', 'accessKind', 'environment', 'startsAt', 'endsAt'];
+const NOMINATION = ['id', 'planId', 'partnerOrganisationId', 'sector', 'nominatedBy', 'state'];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -127,6 +130,19 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'frontier_review.access_granted': ['id', 'versionId', 'accessCount'],
   // What the developer may see: the outcome and the rationale as its visibility allows.
   'frontier_designation.updated': ['versionId', 'outcome', 'rationaleVisibility', 'rationale', 'decidedAt'],
+  // Access events carry ids, kinds and dates: never terms' text, notes, checkpoints or who used a grant.
+  'frontier_access_settings.updated': ['windowDays', 'mode', 'milestone', 'reminderOffsetsDays'],
+  'access_plan.created': ['id', 'versionId'],
+  'access_plan.shared': ['id', 'organisations'],
+  'access_plan.reminder': ['id', 'versionId', 'milestone', 'milestoneAt', 'offsetDays'],
+  'access_grant.added': ACCESS_GRANT,
+  'access_grant.updated': ACCESS_GRANT,
+  'access_outage.recorded': ['id', 'grantId', 'planId', 'startsAt', 'endsAt'],
+  'access_terms.set': ['grantId', 'planId', 'termsVersion', 'protections'],
+  'access_terms.acknowledged': ['grantId', 'planId', 'termsVersion', 'side', 'acknowledgedAt'],
+  'access_sessions.recorded': ['id', 'grantId', 'source', 'environment', 'startedAt'],
+  'trusted_partner.nominated': NOMINATION,
+  'trusted_partner.transitioned': [...NOMINATION, 'from', 'event'],
 };
 
 /**
@@ -161,6 +177,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await caseEvents(w, canaries);
     await frontierRegistryEvents(w, canaries);
     await frontierDesignationEvents(w, canaries);
+    await frontierAccessEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

@@ -86,6 +86,7 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'webhooks.manage':
       case 'organisation.speak-for':
       case 'frontier.inquire':
+      case 'frontier.plan-access':
         return orgs;
       case 'frontier.decide':
         return CLASSIFICATIONS.map((c) => ({ label: c, value: { classification: c } }));
@@ -116,6 +117,7 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'organisations.manage':
       case 'intake.configure':
       case 'cases.configure':
+      case 'frontier.configure-access':
         return platformAdmin;
       case 'users.manage':
         return platformAdmin || (s.role === 'admin' && has('admin') && target.label === 'own');
@@ -142,6 +144,8 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'frontier.decide':
         // ADR 0090: cleared staff at work; the subjects here hold no clearance, so only unclassified reviews.
         return staffAtWork && target.label === 'UNCLASSIFIED';
+      case 'frontier.plan-access':
+        return (writer && target.label === 'own') || staffAtWork;
     }
   }
 

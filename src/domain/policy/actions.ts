@@ -48,6 +48,10 @@ export interface ActionTargets {
   'frontier.decide': { readonly classification: Classification };
   /** The designation settings (the panel, the classification of reviews). */
   'frontier.configure': undefined;
+  /** The deployment's pre-release access policy (window, mode, milestone, reminders). */
+  'frontier.configure-access': undefined;
+  /** Plan voluntary pre-release access to a version of the developer `organisationId`: its grants, outages, partners. */
+  'frontier.plan-access': { readonly organisationId: string };
 }
 export type Action = keyof ActionTargets;
 export type TargetOf<A extends Action> = ActionTargets[A] extends undefined ? [] : [ActionTargets[A]];
@@ -84,6 +88,9 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   // A role never opens a classified record: an admin without the clearance is refused like anyone.
   'frontier.decide': (p, t) => isWorkingStaff(p) && clears(p.clearance, t.classification),
   'frontier.configure': isPlatformAdmin,
+  'frontier.configure-access': isPlatformAdmin,
+  // The developer's writers, or the clearinghouse at work (the government side of the plan).
+  'frontier.plan-access': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || isWorkingStaff(p),
 };
 
 /** Whether `p` may do `action` (to `target`, for the actions that name one). */
