@@ -8,6 +8,7 @@ import { readImportFile } from '../src/services/advisories/import-read';
 import { createOrganisation } from '../src/services/organisations';
 import { compileAffected } from '../src/standards/ranges/index';
 import { ecosystemFor } from '../src/standards/versions/registry';
+import type { ParsedVersion } from '../src/standards/versions/types';
 import { openDatabase } from '../src/store/database';
 import { advisories } from '../src/store/schema/index';
 import type { BenchResult, BenchSuite } from './harness';
@@ -49,7 +50,7 @@ function queriesOf(records: Osv[]): Query[] {
 function uncompiled(records: Osv[], queries: Query[]): number {
   let hits = 0;
   for (const q of queries) {
-    let v;
+    let v: ParsedVersion;
     try {
       v = ecosystemFor(q.package.ecosystem).parse(q.version);
     } catch {

@@ -29,9 +29,15 @@ const prepareNoteById = (db: Executor, shape: string, where: () => ReturnType<ty
     .prepare(`note_by_id_${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`);
 function noteByIdStatement(db: Executor, shape: string, where: () => ReturnType<typeof visibleTo>) {
   let byShape = noteByIdStatements.get(db);
-  if (!byShape) noteByIdStatements.set(db, (byShape = new Map()));
+  if (!byShape) {
+    byShape = new Map();
+    noteByIdStatements.set(db, byShape);
+  }
   let st = byShape.get(shape);
-  if (!st) byShape.set(shape, (st = prepareNoteById(db, shape, where)));
+  if (!st) {
+    st = prepareNoteById(db, shape, where);
+    byShape.set(shape, st);
+  }
   return st;
 }
 

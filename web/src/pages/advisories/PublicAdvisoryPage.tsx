@@ -16,8 +16,9 @@ const rangeText = (events: Record<string, string>[]) =>
 function Affected({ osv }: { osv: OsvDocument }) {
   return (
     <List>
-      {(osv.affected ?? []).map((a, i) => (
-        <List.Item key={i}>
+      {(osv.affected ?? []).map((a) => (
+        // an affected entry has no id of its own; its content tells it from its siblings
+        <List.Item key={JSON.stringify(a)}>
           <Code>{a.package ? `${a.package.ecosystem}/${a.package.name}` : 'product'}</Code> {(a.ranges ?? []).map((r) => rangeText(r.events)).join('; ')}
           {a.versions?.length ? ` (${a.versions.length} versions listed)` : ''}
         </List.Item>
