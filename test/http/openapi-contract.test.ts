@@ -68,8 +68,7 @@ describe('OpenAPI contract', () => {
     const open = Object.entries(doc.components?.schemas ?? {})
       .filter(([id, s]) => !id.endsWith('Input') && s.type === 'object' && s.properties !== undefined && s.additionalProperties !== false)
       .map(([id]) => id);
-    // Still loose (looseObject) until their views are described field by field: issue 10 §2, left open.
-    expect(open).toEqual(['Report', 'Finding', 'ReportDetail']);
+    expect(open).toEqual([]);
   });
 });
 
