@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CREDIT_ROLES, REFERENCE_TYPES, REMEDIATION_CATEGORIES } from '../../domain/advisory/content';
 import { ADVISORY_STATES } from '../../domain/advisory/state';
@@ -14,7 +13,6 @@ import { REPORT_STATES } from '../../domain/intake/report-states';
 import { SSVC_AUTOMATABLE, SSVC_DECISIONS, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
 import { CLASSIFICATIONS, CLEARANCES, TLP_LABELS } from '../../domain/policy/marking';
 import { MAPPED_ECOSYSTEMS } from '../../standards/convert/ecosystems';
-import { SESSION_COOKIE } from '../auth';
 import type { App } from '../app';
 
 const Labelled = z.object({ id: z.string(), label: z.string() }).meta({ id: 'LabelledValue' });
@@ -96,22 +94,10 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
   eventTypes: [...EVENT_TYPES],
 });
 
-/** How long a shared cache may keep the answer: it changes only with a new release. */
-const PUBLIC_CACHE = 'public, max-age=3600';
-
 /**
- * An anonymous answer may be cached by anyone. The app-wide hook marks every API path outside
- * its public list `no-store` (src/http/cache-control.ts); this route-level hook runs after it
- * and relaxes that for callers without a credential, so an answer to a credentialed request
- * stays `no-store` like every other (issue 9 item 13).
+ * `GET /api/vocabulary`: public, like `/api/meta` — nothing in it is sensitive (ADR 0065). A
+ * shared cache may keep the anonymous answer (src/http/cache-control.ts says for how long).
  */
-async function cacheWhenAnonymous<T>(req: FastifyRequest, reply: FastifyReply, payload: T): Promise<T> {
-  const credentials = req.auth?.principal != null || req.headers.authorization !== undefined || !!req.cookies?.[SESSION_COOKIE];
-  if (!credentials && reply.statusCode === 200) reply.header('cache-control', PUBLIC_CACHE);
-  return payload;
-}
-
-/** `GET /api/vocabulary`: public, like `/api/meta` — nothing in it is sensitive (ADR 0065). */
 export function vocabularyRoutes(app: App): void {
   app.get(
     '/api/vocabulary',
@@ -122,7 +108,6 @@ export function vocabularyRoutes(app: App): void {
         security: [],
         response: { 200: Vocabulary },
       },
-      onSend: cacheWhenAnonymous,
     },
     async () => VOCABULARY,
   );
