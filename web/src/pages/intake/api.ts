@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type BodyOf, body, client, type ItemOf, type QueryOf, type ResponseOf } from '../../api/client';
 
 /** Intake calls of the UI (findings, reports, triage, the CVSS calculator). */
@@ -12,10 +12,29 @@ export type QueueFilter = Omit<QueryOf<'/api/reports', 'get'>, 'limit' | 'offset
 export type ItemResult = ResponseOf<'/api/findings', 'post'>;
 export type FindingBody = BodyOf<'/api/findings', 'post'>;
 
+/** The queue's reports so far (every page loaded), with its capped count (ADR 0051). */
+export interface QueueSoFar {
+  items: Report[];
+  total: number;
+  /** False when `total` is the cap, not the count: there are at least that many. */
+  totalExact: boolean;
+}
+
+/**
+ * The triage queue, a page of 100 at a time: `fetchNextPage` follows the server's `nextCursor`
+ * (keyset paging, ADR 0051); `hasNextPage` is false on the last page.
+ */
 export function useReportQueue(filter: QueueFilter) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [reportKey, 'queue', filter],
-    queryFn: () => body(client.GET('/api/reports', { params: { query: { ...filter, limit: 100 } } })),
+    queryFn: ({ pageParam }) => body(client.GET('/api/reports', { params: { query: { ...filter, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    select: (data): QueueSoFar => ({
+      items: data.pages.flatMap((p) => p.items),
+      total: data.pages[0]?.total ?? 0,
+      totalExact: data.pages[0]?.totalExact ?? true,
+    }),
   });
 }
 
