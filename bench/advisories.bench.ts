@@ -6,8 +6,10 @@ import { CLI_ACTOR } from '../src/services/actor';
 import { importAdvisoriesLocally } from '../src/services/advisories/import';
 import { readImportFile } from '../src/services/advisories/import-read';
 import { createOrganisation } from '../src/services/organisations';
+import type { OsvRecord } from '../src/standards/osv/index';
 import { compileAffected } from '../src/standards/ranges/index';
 import { ecosystemFor } from '../src/standards/versions/registry';
+import type { ParsedVersion } from '../src/standards/versions/types';
 import { openDatabase } from '../src/store/database';
 import { advisories } from '../src/store/schema/index';
 import type { BenchResult, BenchSuite } from './harness';
@@ -15,11 +17,7 @@ import { profiled } from './profile';
 
 const DATA = new URL('../../shared/data/advisories/', import.meta.url).pathname;
 
-interface Osv {
-  id: string;
-  modified: string;
-  affected?: { package?: { ecosystem: string; name: string }; ranges?: { type: string; events: Record<string, string>[] }[]; versions?: string[] }[];
-}
+type Osv = OsvRecord;
 interface Query {
   package: { ecosystem: string; name: string };
   version: string;
@@ -49,7 +47,7 @@ function queriesOf(records: Osv[]): Query[] {
 function uncompiled(records: Osv[], queries: Query[]): number {
   let hits = 0;
   for (const q of queries) {
-    let v;
+    let v: ParsedVersion;
     try {
       v = ecosystemFor(q.package.ecosystem).parse(q.version);
     } catch {
@@ -57,7 +55,7 @@ function uncompiled(records: Osv[], queries: Query[]): number {
     }
     for (const r of records)
       for (const a of r.affected ?? [])
-        if (a.package?.name === q.package.name && a.package.ecosystem === q.package.ecosystem && compileAffected(a as never).matches(v)) hits++;
+        if (a.package?.name === q.package.name && a.package.ecosystem === q.package.ecosystem && compileAffected(a).matches(v)) hits++;
   }
   return hits;
 }

@@ -25,21 +25,47 @@ export const suite: BenchSuite = {
   name: 'Package identity and CVSS (issue 3)',
   async run(): Promise<BenchResult[]> {
     const batch = PURLS.length;
-    const baselinePurl = opsPerSecond(() => PURLS.forEach((p) => PackageURL.fromString(p)), 1000, batch);
-    const ourPurl = opsPerSecond(() => PURLS.forEach((p) => parsePurl(p)), 1000, batch);
+    const baselinePurl = opsPerSecond(
+      () => {
+        for (const p of PURLS) PackageURL.fromString(p);
+      },
+      1000,
+      batch,
+    );
+    const ourPurl = opsPerSecond(
+      () => {
+        for (const p of PURLS) parsePurl(p);
+      },
+      1000,
+      batch,
+    );
     const baselineCvss = opsPerSecond(
-      () => VECTORS.forEach((v) => (v.startsWith('CVSS:4') ? new Cvss4P0(v) : new Cvss3P1(v)).calculateScores()),
+      () => {
+        for (const v of VECTORS) (v.startsWith('CVSS:4') ? new Cvss4P0(v) : new Cvss3P1(v)).calculateScores();
+      },
       1000,
       VECTORS.length,
     );
-    const ourCvss = opsPerSecond(() => VECTORS.forEach((v) => scoreCvss(v)), 1000, VECTORS.length);
+    const ourCvss = opsPerSecond(
+      () => {
+        for (const v of VECTORS) scoreCvss(v);
+      },
+      1000,
+      VECTORS.length,
+    );
     const source = parseCpe('cpe:2.3:a:microsoft:internet_explorer:8.*:*:*:*:*:*:*:*').wfn;
     const targets = [
       'cpe:/a:microsoft:internet_explorer:8.0.6001:beta',
       'cpe:/a:microsoft:office:2010',
       'cpe:2.3:a:microsoft:internet_explorer:9.0:*:*:*:*:*:*:*',
     ].map((c) => parseCpe(c).wfn);
-    const cpeMatch = opsPerSecond(() => targets.forEach((t) => matchCpe(source, t)), 1000, targets.length);
+    const cpeMatch = opsPerSecond(
+      () => {
+        for (const t of targets) matchCpe(source, t);
+      },
+      1000,
+      targets.length,
+    );
     return [
       {
         name: 'purl parse (parsePurl, type rules)',

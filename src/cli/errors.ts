@@ -37,7 +37,8 @@ export function reportError(io: CliIo, err: unknown, json: boolean): number {
       details.length > 1 || (details[0] && !message.includes(details[0].message))
         ? ` (${details.map((d) => `${d.path || '/'}: ${d.message}`).join('; ')})`
         : '';
-    io.stderr.write(`aisc: ${message}${extra}`.replace(/\s*\n\s*/g, ' ') + '\n');
+    const line = `aisc: ${message}${extra}`.replace(/\s*\n\s*/g, ' ');
+    io.stderr.write(`${line}\n`);
   }
   return exit;
 }

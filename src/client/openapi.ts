@@ -10103,7 +10103,7 @@ export interface components {
             id: string;
             marking: components["schemas"]["Marking"];
             modifiedAt: string | null;
-            osv: unknown;
+            osv: components["schemas"]["OsvRecord"] | null;
             publishAt: string | null;
             publishedAt: string | null;
             revision: number;
@@ -10123,7 +10123,7 @@ export interface components {
             id: string;
             marking: components["schemas"]["MarkingInput"];
             modifiedAt: string | null;
-            osv: unknown;
+            osv: components["schemas"]["OsvRecordInput"] | null;
             publishAt: string | null;
             publishedAt: string | null;
             revision: number;
@@ -10146,21 +10146,45 @@ export interface components {
         AdvisoryRevision: {
             at: string;
             number: number;
-            osv: unknown;
+            osv: components["schemas"]["OsvRecord"];
             summary: string;
         };
         AdvisoryRevisionInput: {
             at: string;
             number: number;
-            osv: unknown;
+            osv: components["schemas"]["OsvRecordInput"];
             summary: string;
         };
         AdvisoryRevisionList: components["schemas"]["AdvisoryRevision"][];
         AdvisoryRevisionListInput: components["schemas"]["AdvisoryRevisionInput"][];
+        Attachment: {
+            createdAt: string;
+            digest: string;
+            /** Format: uuid */
+            findingId: string;
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            name: string;
+            size: number;
+            tlp: string;
+        };
         /** Format: binary */
         AttachmentContent: string;
         /** Format: binary */
         AttachmentContentInput: string;
+        AttachmentInput: {
+            createdAt: string;
+            digest: string;
+            /** Format: uuid */
+            findingId: string;
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            name: string;
+            size: number;
+            tlp: string;
+        };
         AuditEntry: {
             action: string;
             actor: {
@@ -10642,28 +10666,112 @@ export interface components {
         /** @description text/event-stream (WHATWG HTML §9.2) */
         EventStreamInput: string;
         Finding: {
+            createdAt: string;
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
+            cwe: string | null;
+            description: string;
             /** @enum {string} */
             disposition: "accepted" | "duplicate";
+            duplicateKind: ("exact" | "near") | null;
+            exploited: boolean;
             /** Format: uuid */
             id: string;
+            location: {
+                endpoint: string | null;
+                file: string | null;
+                function: string | null;
+                line: number | null;
+            };
             marking: components["schemas"]["Marking"];
             /** Format: uuid */
             organisationId: string;
+            proofOfConcept: components["schemas"]["Attachment"][];
+            provenance: {
+                autonomy: ("fully-autonomous" | "human-directed" | "human-validated") | null;
+                configurationHash: string | null;
+                /** @enum {string} */
+                finderKind: "human" | "ai" | "hybrid";
+                harness: {
+                    name: string;
+                    version: string | null;
+                } | null;
+                model: {
+                    name: string;
+                    version: string | null;
+                } | null;
+                runId: string | null;
+            };
             reportId: string | null;
-        } & {
-            [key: string]: unknown;
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            similarity: number | null;
+            source: string;
+            stackTrace: string | null;
+            target: {
+                affectedVersions: string[];
+                commit: string | null;
+                cpe: string | null;
+                purl: string | null;
+                repository: string | null;
+            };
+            title: string;
         };
         FindingInput: {
+            createdAt: string;
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
+            cwe: string | null;
+            description: string;
             /** @enum {string} */
             disposition: "accepted" | "duplicate";
+            duplicateKind: ("exact" | "near") | null;
+            exploited: boolean;
             /** Format: uuid */
             id: string;
+            location: {
+                endpoint: string | null;
+                file: string | null;
+                function: string | null;
+                line: number | null;
+            };
             marking: components["schemas"]["MarkingInput"];
             /** Format: uuid */
             organisationId: string;
+            proofOfConcept: components["schemas"]["AttachmentInput"][];
+            provenance: {
+                autonomy: ("fully-autonomous" | "human-directed" | "human-validated") | null;
+                configurationHash: string | null;
+                /** @enum {string} */
+                finderKind: "human" | "ai" | "hybrid";
+                harness: {
+                    name: string;
+                    version: string | null;
+                } | null;
+                model: {
+                    name: string;
+                    version: string | null;
+                } | null;
+                runId: string | null;
+            };
             reportId: string | null;
-        } & {
-            [key: string]: unknown;
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            similarity: number | null;
+            source: string;
+            stackTrace: string | null;
+            target: {
+                affectedVersions: string[];
+                commit: string | null;
+                cpe: string | null;
+                purl: string | null;
+                repository: string | null;
+            };
+            title: string;
         };
         FindingResult: {
             /** @enum {string} */
@@ -11723,17 +11831,37 @@ export interface components {
         };
         Report: {
             actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
+            closesAt: string | null;
+            cpe: string | null;
             createdAt: string;
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
             cwe: string | null;
+            cweName: string | null;
+            decidedAt: string | null;
             duplicateOf: string | null;
             exploited: boolean;
+            /** @enum {string} */
+            finderKind: "human" | "ai" | "hybrid";
             findingCount: number;
             /** Format: uuid */
             id: string;
             knownExploited: boolean;
             marking: components["schemas"]["Marking"];
+            modelName: string | null;
+            needsInfoSince: string | null;
             product: string;
+            purl: string | null;
             reason: string | null;
+            repository: string | null;
+            reproduction: {
+                at: string | null;
+                by: string | null;
+                /** @enum {string} */
+                status: "not-tried" | "reproduced" | "failed";
+            };
             reputation?: {
                 model: {
                     accepted: number;
@@ -11754,11 +11882,42 @@ export interface components {
             } | null;
             /** @enum {string} */
             severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            ssvc: {
+                /** @enum {string} */
+                automatable: "no" | "yes";
+                decidedAt: string;
+                /** Format: uuid */
+                decidedBy: string;
+                /** @enum {string} */
+                decision: "track" | "track*" | "attend" | "act";
+                /** @enum {string} */
+                exploitation: "none" | "poc" | "active";
+                /** @enum {string} */
+                missionWellbeing: "low" | "medium" | "high";
+                /** @enum {string} */
+                technicalImpact: "partial" | "total";
+                vector: string;
+            } | null;
             /** @enum {string} */
             state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
             title: string;
-        } & {
-            [key: string]: unknown;
+            updatedAt: string;
+        };
+        ReportCredit: {
+            findings: number;
+            firstAt: string;
+            models: string[];
+            organisation: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        ReportCreditInput: {
+            findings: number;
+            firstAt: string;
+            models: string[];
+            organisation: string;
+            /** Format: uuid */
+            organisationId: string;
         };
         ReportDetail: {
             actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
@@ -11768,33 +11927,40 @@ export interface components {
                 /** @enum {string} */
                 state: "open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed";
             } | null;
+            closesAt: string | null;
+            cpe: string | null;
             createdAt: string;
-            credits: ({
-                findings: number;
-                models: string[];
-                organisation: string;
-                /** Format: uuid */
-                organisationId: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            credits: components["schemas"]["ReportCredit"][];
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
             cwe: string | null;
+            cweName: string | null;
+            decidedAt: string | null;
             duplicateOf: string | null;
             exploited: boolean;
+            /** @enum {string} */
+            finderKind: "human" | "ai" | "hybrid";
             findingCount: number;
-            findings: ({
-                /** Format: uuid */
-                id: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            findings: components["schemas"]["Finding"][];
             /** Format: uuid */
             id: string;
             knownExploited: boolean;
             marking: components["schemas"]["Marking"];
+            modelName: string | null;
+            needsInfoSince: string | null;
             otherCredits: number;
             product: string;
+            purl: string | null;
             reason: string | null;
+            repository: string | null;
+            reproduction: {
+                at: string | null;
+                by: string | null;
+                /** @enum {string} */
+                status: "not-tried" | "reproduced" | "failed";
+            };
             reputation?: {
                 model: {
                     accepted: number;
@@ -11815,11 +11981,26 @@ export interface components {
             } | null;
             /** @enum {string} */
             severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            ssvc: {
+                /** @enum {string} */
+                automatable: "no" | "yes";
+                decidedAt: string;
+                /** Format: uuid */
+                decidedBy: string;
+                /** @enum {string} */
+                decision: "track" | "track*" | "attend" | "act";
+                /** @enum {string} */
+                exploitation: "none" | "poc" | "active";
+                /** @enum {string} */
+                missionWellbeing: "low" | "medium" | "high";
+                /** @enum {string} */
+                technicalImpact: "partial" | "total";
+                vector: string;
+            } | null;
             /** @enum {string} */
             state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
             title: string;
-        } & {
-            [key: string]: unknown;
+            updatedAt: string;
         };
         ReportDetailInput: {
             actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
@@ -11829,33 +12010,40 @@ export interface components {
                 /** @enum {string} */
                 state: "open" | "coordinating" | "embargoed" | "scheduled" | "disclosed" | "closed";
             } | null;
+            closesAt: string | null;
+            cpe: string | null;
             createdAt: string;
-            credits: ({
-                findings: number;
-                models: string[];
-                organisation: string;
-                /** Format: uuid */
-                organisationId: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            credits: components["schemas"]["ReportCreditInput"][];
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
             cwe: string | null;
+            cweName: string | null;
+            decidedAt: string | null;
             duplicateOf: string | null;
             exploited: boolean;
+            /** @enum {string} */
+            finderKind: "human" | "ai" | "hybrid";
             findingCount: number;
-            findings: ({
-                /** Format: uuid */
-                id: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            findings: components["schemas"]["FindingInput"][];
             /** Format: uuid */
             id: string;
             knownExploited: boolean;
             marking: components["schemas"]["MarkingInput"];
+            modelName: string | null;
+            needsInfoSince: string | null;
             otherCredits: number;
             product: string;
+            purl: string | null;
             reason: string | null;
+            repository: string | null;
+            reproduction: {
+                at: string | null;
+                by: string | null;
+                /** @enum {string} */
+                status: "not-tried" | "reproduced" | "failed";
+            };
             reputation?: {
                 model: {
                     accepted: number;
@@ -11876,25 +12064,60 @@ export interface components {
             } | null;
             /** @enum {string} */
             severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            ssvc: {
+                /** @enum {string} */
+                automatable: "no" | "yes";
+                decidedAt: string;
+                /** Format: uuid */
+                decidedBy: string;
+                /** @enum {string} */
+                decision: "track" | "track*" | "attend" | "act";
+                /** @enum {string} */
+                exploitation: "none" | "poc" | "active";
+                /** @enum {string} */
+                missionWellbeing: "low" | "medium" | "high";
+                /** @enum {string} */
+                technicalImpact: "partial" | "total";
+                vector: string;
+            } | null;
             /** @enum {string} */
             state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
             title: string;
-        } & {
-            [key: string]: unknown;
+            updatedAt: string;
         };
         ReportInput: {
             actions: ("start-triage" | "accept" | "reject" | "mark-duplicate" | "request-info" | "provide-info" | "expire" | "reopen")[];
+            closesAt: string | null;
+            cpe: string | null;
             createdAt: string;
+            cvss: {
+                score: number | null;
+                vector: string;
+            } | null;
             cwe: string | null;
+            cweName: string | null;
+            decidedAt: string | null;
             duplicateOf: string | null;
             exploited: boolean;
+            /** @enum {string} */
+            finderKind: "human" | "ai" | "hybrid";
             findingCount: number;
             /** Format: uuid */
             id: string;
             knownExploited: boolean;
             marking: components["schemas"]["MarkingInput"];
+            modelName: string | null;
+            needsInfoSince: string | null;
             product: string;
+            purl: string | null;
             reason: string | null;
+            repository: string | null;
+            reproduction: {
+                at: string | null;
+                by: string | null;
+                /** @enum {string} */
+                status: "not-tried" | "reproduced" | "failed";
+            };
             reputation?: {
                 model: {
                     accepted: number;
@@ -11915,11 +12138,26 @@ export interface components {
             } | null;
             /** @enum {string} */
             severity: "critical" | "high" | "medium" | "low" | "none" | "unknown";
+            ssvc: {
+                /** @enum {string} */
+                automatable: "no" | "yes";
+                decidedAt: string;
+                /** Format: uuid */
+                decidedBy: string;
+                /** @enum {string} */
+                decision: "track" | "track*" | "attend" | "act";
+                /** @enum {string} */
+                exploitation: "none" | "poc" | "active";
+                /** @enum {string} */
+                missionWellbeing: "low" | "medium" | "high";
+                /** @enum {string} */
+                technicalImpact: "partial" | "total";
+                vector: string;
+            } | null;
             /** @enum {string} */
             state: "received" | "triaging" | "accepted" | "rejected" | "duplicate" | "needs-info";
             title: string;
-        } & {
-            [key: string]: unknown;
+            updatedAt: string;
         };
         ReportPage: {
             items: components["schemas"]["Report"][];

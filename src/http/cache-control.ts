@@ -6,7 +6,16 @@ import { SESSION_COOKIE } from './auth';
  * the public API), the vocabularies, the API description and the UI's static files. They
  * are the same for every anonymous caller.
  */
-const PUBLIC_API = /^\/api\/(public(\/|$)|meta$|openapi\.json$|docs(\/|$))/;
+const PUBLIC_API = /^\/api\/(public(\/|$)|meta$|vocabulary$|openapi\.json$|docs(\/|$))/;
+
+/**
+ * Public answers a shared cache may keep, and for how long: given to an anonymous caller's
+ * 200 only, so an answer to a credentialed request stays `no-store` like every other.
+ */
+const SHARED_CACHE: ReadonlyArray<{ readonly path: RegExp; readonly cacheControl: string }> = [
+  // The vocabularies change only with a new release (ADR 0065).
+  { path: /^\/api\/vocabulary$/, cacheControl: 'public, max-age=3600' },
+];
 
 /**
  * `Cache-Control: no-store` on every answer that depends on the caller (issue 9 item 13):
@@ -18,5 +27,9 @@ export async function noStoreForCallers<T>(req: FastifyRequest, reply: FastifyRe
   const path = req.url.split('?')[0] ?? '';
   const credentials = req.auth?.principal != null || req.headers.authorization !== undefined || !!req.cookies?.[SESSION_COOKIE];
   if (credentials || (path.startsWith('/api/') && !PUBLIC_API.test(path))) reply.header('cache-control', 'no-store');
+  else if (reply.statusCode === 200) {
+    const shared = SHARED_CACHE.find((c) => c.path.test(path));
+    if (shared) reply.header('cache-control', shared.cacheControl);
+  }
   return payload;
 }

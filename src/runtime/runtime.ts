@@ -22,6 +22,7 @@ import { IntakeState } from '../services/intake/dedup-registry';
 import { type Database, openDatabase } from '../store/database';
 import { auditHeadSeq, checkpointAuditChain, ensureAuditKey } from '../services/audit';
 import { createLogger } from './logger';
+import { PreparedNoteReads } from '../store/notes';
 
 /** The running parts of one AISC process, wired together (the composition root). */
 export interface Runtime {
@@ -82,6 +83,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     bus,
     checker,
     intake: new IntakeState(),
+    notes: new PreparedNoteReads(database.db),
     config,
     log,
     now,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Principal } from '../domain/identity/principal';
 import type { Db } from '../store/database';
+import type { PreparedNoteReads } from '../store/notes';
 import type { PublishedIndex } from './advisories/published-index';
 import type { CredentialCache } from './credential-cache';
 import type { EventBus } from './events/bus';
@@ -37,6 +38,8 @@ export interface ServiceContext {
   readonly published: PublishedIndex;
   /** This process's intake state for `db`: the dedup index and the gate (made once by the runtime). */
   readonly intake: IntakeState;
+  /** The notes' prepared reads on `db` (ADR 0050), made once by the runtime with the database. */
+  readonly notes: PreparedNoteReads;
   /** Resolved credentials by secret hash (see credential-cache.ts). */
   readonly credentials: {
     readonly tokens: CredentialCache<Principal>;

@@ -2,17 +2,7 @@ import { AppError, notFound } from '../domain/errors';
 import { can } from '../domain/policy/actions';
 import { type Principal, viewerOf } from '../domain/identity/principal';
 import type { Viewer } from '../domain/policy/viewer';
-import {
-  countVisibleNotes,
-  deleteNote,
-  findVisibleNote,
-  insertNote,
-  listVisibleNotes,
-  lockVisibleNote,
-  type NoteFilter,
-  type NoteRow,
-  updateNote,
-} from '../store/notes';
+import { countVisibleNotes, deleteNote, insertNote, listVisibleNotes, lockVisibleNote, type NoteFilter, type NoteRow, updateNote } from '../store/notes';
 import { findOrganisation } from '../store/organisations';
 import { markingOf, markingRow } from '../store/visibility';
 import { actorOf } from './actor';
@@ -97,7 +87,7 @@ export async function removeNote(ctx: ServiceContext, p: Principal, id: string):
 }
 
 export async function getNote(ctx: ServiceContext, viewer: Viewer, id: string): Promise<NoteView> {
-  const n = await findVisibleNote(ctx.db, viewer, id);
+  const n = await ctx.notes.findVisible(viewer, id);
   if (!n) throw notFound('Note');
   return noteView(n);
 }

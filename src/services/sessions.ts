@@ -82,7 +82,7 @@ export async function resolveSession(ctx: ServiceContext, cookieSecret: string):
   const cached = ctx.credentials.sessions.get(key, now.getTime());
   if (cached) return cached;
   const r = await findLiveSession(ctx.db, key, now);
-  if (!r || r.user.status !== 'active') return null;
+  if (r?.user.status !== 'active') return null;
   const info: SessionInfo = {
     principal: principalOf(r.user, r.organisation, null, null),
     csrfToken: r.session.csrfToken,
@@ -100,7 +100,7 @@ export async function resolveToken(ctx: ServiceContext, secret: string): Promise
   const cached = ctx.credentials.tokens.get(key, now.getTime());
   if (cached) return cached;
   const r = await findLiveToken(ctx.db, key, now);
-  if (!r || r.user.status !== 'active') return null;
+  if (r?.user.status !== 'active') return null;
   // Last-used is kept to the minute: a read stays a read most of the time.
   if (!r.token.lastUsedAt || now.getTime() - r.token.lastUsedAt.getTime() > 60_000) await touchToken(ctx.db, r.token.id, now);
   const principal = principalOf(r.user, r.organisation, r.token.scopes, r.token.id);

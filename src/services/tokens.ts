@@ -30,7 +30,7 @@ export async function createToken(
   if ('role' in who && who.userId !== userId) throw new AppError('FORBIDDEN', 'Tokens are created by their holder');
   return write(ctx, actor, async (tx, record) => {
     const found = await findUserWithOrganisation(tx, userId);
-    if (!found || found.user.status !== 'active') throw notFound('User');
+    if (found?.user.status !== 'active') throw notFound('User');
     const allowed = scopesAllowed(found.user.role);
     // A token made with a token cannot exceed the scopes of the token that made it.
     const held = 'role' in who ? who.scopes : allowed;

@@ -148,7 +148,7 @@ export async function acceptInvitation(ctx: ServiceContext, input: { token: stri
     const now = ctx.now();
     if (!locked || locked.expiresAt <= now) throw invalid();
     const before = await findUser(tx, locked.userId);
-    if (!before || before.status !== 'invited') throw invalid();
+    if (before?.status !== 'invited') throw invalid();
     await markInvitationUsed(tx, locked.id, now);
     const after = await updateUser(tx, before.id, { passwordHash, status: 'active', name: input.name ?? before.name, updatedAt: now, lastLoginAt: now });
     record({

@@ -47,11 +47,11 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     // database). pg then emits 'error' on the pool; unhandled, that would end the process.
     // The pool discards the client and the next query opens a new one.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'AiscDatabaseWarning'));
-    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const nodePgDb = drizzleNodePg(pool, { schema });
     return {
-      db,
+      db: nodePgDb as unknown as Db,
       driver: 'postgres',
-      migrate: () => migrateNodePg(db as never, { migrationsFolder: MIGRATIONS }),
+      migrate: () => migrateNodePg(nodePgDb, { migrationsFolder: MIGRATIONS }),
       close: () => pool.end(),
     };
   }
@@ -116,11 +116,11 @@ function drizzleFacing<T extends PgliteQueries>(client: T): PgliteQueries & { re
 
 function pgliteDatabase(client: PGlite, afterClose: () => Promise<void>): Database {
   for (const oid of DRIVER_TEXT_TYPES) client.parsers[oid] = asText;
-  const db = drizzlePglite(drizzleFacing(client) as unknown as PGlite, { schema }) as unknown as Db;
+  const pgliteDb = drizzlePglite(drizzleFacing(client) as unknown as PGlite, { schema });
   return {
-    db,
+    db: pgliteDb as unknown as Db,
     driver: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS }),
+    migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS }),
     async close() {
       try {
         await client.close();

@@ -1,38 +1,42 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Viewer } from '../domain/policy/viewer';
-import type { Executor } from './database';
+import type { Db, Executor } from './database';
 import { notes } from './schema/index';
 import { preparedVisibility, visibleTo } from './visibility';
 
 export type NoteRow = typeof notes.$inferSelect;
 
-/** A note the viewer may see, or null — an invisible note and a missing one look the same. */
-export async function findVisibleNote(db: Executor, viewer: Viewer, id: string): Promise<NoteRow | null> {
-  const v = preparedVisibility(viewer, notes);
-  const [r] = await noteByIdStatement(db, v.shape, v.where).execute({ ...v.params, id });
-  return r ?? null;
-}
-
-/**
- * The hot read path (ADR 0050): one prepared statement per database handle and viewer
- * shape, built once instead of on every request; on PostgreSQL a named statement, so the
- * server parses and plans it once per connection. The policy predicate is the same
- * `visibleTo` twin, with the viewer's ids as parameters.
- */
-const noteByIdStatements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareNoteById>>>();
-const prepareNoteById = (db: Executor, shape: string, where: () => ReturnType<typeof visibleTo>) =>
+const prepareNoteById = (db: Db, shape: string, where: () => ReturnType<typeof visibleTo>) =>
   db
     .select()
     .from(notes)
     .where(and(eq(notes.id, sql.placeholder('id')), where()))
     .prepare(`note_by_id_${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`);
-function noteByIdStatement(db: Executor, shape: string, where: () => ReturnType<typeof visibleTo>) {
-  let byShape = noteByIdStatements.get(db);
-  if (!byShape) noteByIdStatements.set(db, (byShape = new Map()));
-  let st = byShape.get(shape);
-  if (!st) byShape.set(shape, (st = prepareNoteById(db, shape, where)));
-  return st;
+
+/**
+ * The notes' hot read path (ADR 0050) for one database handle: one prepared statement per
+ * viewer shape, built once instead of on every request; on PostgreSQL a named statement, so
+ * the server parses and plans it once per connection. The policy predicate is the same
+ * `visibleTo` twin, with the viewer's ids as parameters. Process state: the service context
+ * owns one (`ctx.notes`), made by the runtime with the database, not a module-level map.
+ */
+export class PreparedNoteReads {
+  private readonly byShape = new Map<string, ReturnType<typeof prepareNoteById>>();
+
+  constructor(private readonly db: Db) {}
+
+  /** A note the viewer may see, or null — an invisible note and a missing one look the same. */
+  async findVisible(viewer: Viewer, id: string): Promise<NoteRow | null> {
+    const v = preparedVisibility(viewer, notes);
+    let statement = this.byShape.get(v.shape);
+    if (!statement) {
+      statement = prepareNoteById(this.db, v.shape, v.where);
+      this.byShape.set(v.shape, statement);
+    }
+    const [r] = await statement.execute({ ...v.params, id });
+    return r ?? null;
+  }
 }
 
 /** Locks a visible note for an update in the caller's transaction. */

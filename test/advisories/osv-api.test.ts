@@ -5,7 +5,7 @@ import { readImportFile } from '../../src/services/advisories/import-read';
 import { compileAffected } from '../../src/standards/ranges/index';
 import { ecosystemFor } from '../../src/standards/versions/registry';
 import { cli } from '../helpers/cli';
-import { Browser } from '../helpers/http';
+import { Browser, type ResponseJson } from '../helpers/http';
 import { eventually } from '../helpers/receiver';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { advisoryDataDir } from './fixtures';
@@ -25,7 +25,7 @@ interface Osv {
 
 const post = async (url: string, body: unknown) => {
   const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: r.status, json: (await r.json()) as any };
+  return { status: r.status, json: (await r.json()) as ResponseJson };
 };
 
 /** The baseline: every record evaluated on its own, ranges compiled per query (no index). */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/services/actor';
 import { createOrganisation } from '../../src/services/organisations';
 import { createUser } from '../../src/services/users';

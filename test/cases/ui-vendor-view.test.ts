@@ -3,6 +3,7 @@ import { CLI_ACTOR } from '../../src/services/actor';
 import { createOrganisation } from '../../src/services/organisations';
 import { createToken } from '../../src/services/tokens';
 import { createUser } from '../../src/services/users';
+import type { ResponseJson } from '../helpers/http';
 import { haveChromium, logIn, newPage, screenshotPath } from '../ui/browser';
 import { browserWorld } from '../ui/browser-world';
 
@@ -26,7 +27,7 @@ describe.skipIf(!haveChromium)('web UI: what the vendor and the finder see of a 
       body: body === undefined ? null : JSON.stringify(body),
     });
     expect([path, res.status]).toEqual([path, path === '/api/cases' && method === 'POST' ? 201 : 200]);
-    return (await res.json()) as any;
+    return (await res.json()) as ResponseJson;
   };
 
   const w = browserWorld(async (server) => {

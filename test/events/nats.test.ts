@@ -14,9 +14,15 @@ const probe = await new Promise<boolean>((resolve) => {
   const u = new URL(NATS_URL);
   const s = new Socket();
   s.setTimeout(1000);
-  s.once('connect', () => (s.destroy(), resolve(true)));
+  s.once('connect', () => {
+    s.destroy();
+    resolve(true);
+  });
   s.once('error', () => resolve(false));
-  s.once('timeout', () => (s.destroy(), resolve(false)));
+  s.once('timeout', () => {
+    s.destroy();
+    resolve(false);
+  });
   s.connect(Number(u.port || 4222), u.hostname);
 });
 const reachable = requireUnderCi(probe, `NATS test: no NATS JetStream at ${NATS_URL}`, process.env.CI);

@@ -9,6 +9,7 @@ import { CredentialCache } from '../../src/services/credential-cache';
 import { uuidv7 } from '../../src/services/ids';
 import { type Database, openDatabase } from '../../src/store/database';
 import { requireUnderCi } from './ci-gate';
+import { PreparedNoteReads } from '../../src/store/notes';
 
 /**
  * The databases the storage suite runs on: PGlite always, and the real PostgreSQL server
@@ -91,6 +92,7 @@ export function contextFor(
     nudge: () => undefined,
     published: new PublishedIndex({ db: database.db, log: createLogger('silent') }),
     intake: new IntakeState(),
+    notes: new PreparedNoteReads(database.db),
     credentials: { tokens: new CredentialCache(), sessions: new CredentialCache() },
     clock,
   };

@@ -1,3 +1,11 @@
+/**
+ * A response body as API tests read it: by path, against literal expectations. Tests pin
+ * response shapes by value; the types are pinned by the OpenAPI contract test and the
+ * generated client, so this is the one place the suite gives up static typing.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the one loosely typed response body of the test suite (see the comment above)
+export type ResponseJson = any;
+
 /** A tiny cookie-aware HTTP client for API tests (what a browser does, without one). */
 export class Browser {
   cookie: string | null = null;
@@ -9,7 +17,7 @@ export class Browser {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; headers: Headers; json: any; text: string }> {
+  ): Promise<{ status: number; headers: Headers; json: ResponseJson; text: string }> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
@@ -18,7 +26,7 @@ export class Browser {
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const text = await res.text();
-    let json: any = null;
+    let json: ResponseJson = null;
     try {
       json = JSON.parse(text);
     } catch {
@@ -43,5 +51,6 @@ export async function withToken(base: string, token: string, method: string, pat
     body: body === undefined ? null : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null };
+  const json: ResponseJson = text ? JSON.parse(text) : null;
+  return { status: res.status, headers: res.headers, json };
 }

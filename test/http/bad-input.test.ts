@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/runtime/logger';
 import { chainHead } from '../../src/store/audit';
-import { Browser, withToken } from '../helpers/http';
+import { Browser, type ResponseJson, withToken } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /**
@@ -35,7 +35,7 @@ describe('bad input and failure', () => {
   const head = async () => (await chainHead(t.server.runtime.ctx.db))?.seq ?? 0;
 
   /** Sends a bad request and checks the answer is a problem that wrote nothing. */
-  async function rejected(send: () => Promise<{ status: number; headers: Headers; json: any }>, status: number) {
+  async function rejected(send: () => Promise<{ status: number; headers: Headers; json: ResponseJson }>, status: number) {
     const before = await head();
     const r = await send();
     expect(r.status).toBe(status);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, withToken } from '../helpers/http';
+import { Browser, type ResponseJson, withToken } from '../helpers/http';
 import { eventually } from '../helpers/receiver';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /** Reads a text/event-stream response into parsed events as they arrive. */
 function readEvents(res: Response) {
-  const events: Array<{ id: string; event: string; data: any }> = [];
+  const events: Array<{ id: string; event: string; data: ResponseJson }> = [];
   const reader = res.body!.getReader();
   let buf = '';
   void (async () => {
@@ -13,8 +13,7 @@ function readEvents(res: Response) {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
       if (done) break;
       buf += new TextDecoder().decode(value);
-      let i: number;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
+      for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
         const block = buf.slice(0, i);
         buf = buf.slice(i + 2);
         const f = Object.fromEntries(

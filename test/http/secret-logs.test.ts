@@ -48,7 +48,13 @@ describe.each(DRIVERS)('database errors keep secrets out of the logs (%s)', (dri
     await drop?.();
   });
 
-  const errorLines = () => logs.map((l) => JSON.parse(l) as Record<string, any>).filter((l) => l.level >= 50);
+  /** A pino line: its level, request id and serialised error are what these tests read. */
+  interface LogLine {
+    readonly level: number;
+    readonly reqId?: string;
+    readonly err?: Record<string, unknown>;
+  }
+  const errorLines = () => logs.map((l) => JSON.parse(l) as LogLine).filter((l) => l.level >= 50);
 
   it('a failed webhook insert logs the SQLSTATE, the statement and the request id, not the secret or the values', async () => {
     const r = await b.call('POST', '/api/webhooks', { url: `https://example.com${HOOK_PATH}`, description: TRIP });
@@ -78,7 +84,11 @@ describe.each(DRIVERS)('database errors keep secrets out of the logs (%s)', (dri
     );
     expect(err).not.toBeNull();
     let out = '';
-    const io = { stderr: { write: (s: string) => ((out += s), true) } } as unknown as Parameters<typeof reportError>[0];
+    const write = (s: string): boolean => {
+      out += s;
+      return true;
+    };
+    const io = { stderr: { write } } as unknown as Parameters<typeof reportError>[0];
     expect(reportError(io, err, false)).toBe(1);
     expect(out.trim().split('\n')).toHaveLength(1);
     expect(out).not.toContain(TRIP);

@@ -71,11 +71,11 @@ describe('the intake gate', () => {
     const gate = new IntakeGate();
     const order: string[] = [];
     const release = await gate.acquire(false);
-    const waiters = [
-      gate.acquire(false).then((r) => (order.push('normal-1'), r())),
-      gate.acquire(false).then((r) => (order.push('normal-2'), r())),
-      gate.acquire(true).then((r) => (order.push('priority'), r())),
-    ];
+    const enter = (name: string) => (leave: () => void) => {
+      order.push(name);
+      leave();
+    };
+    const waiters = [gate.acquire(false).then(enter('normal-1')), gate.acquire(false).then(enter('normal-2')), gate.acquire(true).then(enter('priority'))];
     expect(gate.waiting).toEqual({ priority: 1, normal: 2 });
     release();
     await Promise.all(waiters);

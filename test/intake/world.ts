@@ -3,6 +3,7 @@ import { createOrganisation } from '../../src/services/organisations';
 import { createToken } from '../../src/services/tokens';
 import { createUser } from '../../src/services/users';
 import type { Role } from '../../src/domain/identity/roles';
+import type { ResponseJson } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let n = 0;
@@ -25,7 +26,7 @@ export interface IntakeWorld {
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; headers: Headers; json: any; text: string }>;
+  ): Promise<{ status: number; headers: Headers; json: ResponseJson; text: string }>;
   close(): Promise<void>;
 }
 
@@ -63,7 +64,7 @@ export async function intakeWorld(env: Record<string, string> = {}, opts: Parame
       body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    let json: any = null;
+    let json: ResponseJson = null;
     try {
       json = JSON.parse(text);
     } catch {

@@ -3,7 +3,7 @@ import type { Principal } from '../../src/domain/identity/principal';
 import { ORGANISATION_KIND_IDS, type OrganisationKind } from '../../src/domain/identity/organisation';
 import { ROLE_IDS, type Role, type Scope } from '../../src/domain/identity/roles';
 import { ACTIONS, type Action, can } from '../../src/domain/policy/actions';
-import { CLASSIFICATIONS, CLEARANCES, type Clearance } from '../../src/domain/policy/marking';
+import { CLASSIFICATIONS, CLEARANCES } from '../../src/domain/policy/marking';
 import { isCoordinatorStaff } from '../../src/domain/policy/staff';
 import { CLI_ACTOR } from '../../src/services/actor';
 import { principalOf } from '../../src/services/principal';

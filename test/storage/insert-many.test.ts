@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Severity } from '../../src/domain/intake/finding';
+import type { SsvcRecord } from '../../src/domain/intake/ssvc';
 import { copyLinesPg } from '../../src/store/copy-pg';
 import { copyField } from '../../src/store/copy-text';
 import { insertMany } from '../../src/store/insert-many';
@@ -97,8 +99,17 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
     const [n] = await t.database.db.select().from(findingDedupKeys).where(eq(findingDedupKeys.findingId, none.findingId));
     expect(n).toMatchObject({ fingerprints: [], signature: null });
 
-    const ssvc = { exploitation: 'poc', note: 'a\tb\n"c" \\ d' };
-    const report = {
+    const ssvc: SsvcRecord = {
+      exploitation: 'poc',
+      automatable: 'no',
+      technicalImpact: 'partial',
+      missionWellbeing: 'low',
+      decision: 'track',
+      vector: 'a\tb\n"c" \\ d',
+      decidedBy: uuidv7(),
+      decidedAt: new Date(0).toISOString(),
+    };
+    const report: typeof reports.$inferInsert = {
       id: uuidv7(),
       state: 'received',
       title: 't',
@@ -118,7 +129,7 @@ describe.each(DRIVERS)('set-based insert on %s', (driver) => {
 
   it('a failing row fails the whole statement: nothing of it is stored', async () => {
     const org = uuidv7();
-    const rows = [finding('a', 0, org), { ...finding('b', 1, org), severity: null as unknown as string }];
+    const rows = [finding('a', 0, org), { ...finding('b', 1, org), severity: null as unknown as Severity }];
     await expect(insertMany(t.database.db, findings, rows)).rejects.toThrow();
     expect(await t.database.db.select().from(findings).where(eq(findings.ownerOrganisationId, org))).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { QUEUE_COUNT_CAP } from '../../src/store/intake/report-queue';
 import { insertReports, type NewReport } from '../../src/store/intake/reports';
 import { contextFor, DRIVERS, freshDatabase, type TestDatabase } from '../helpers/databases';
 import { makePrincipal } from '../helpers/factories';
+import { SEVERITIES } from '../../src/domain/intake/finding';
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, none: 4, unknown: 5 };
 
@@ -39,7 +40,7 @@ describe.each(DRIVERS)('the triage queue pages by cursor, on %s', (driver) => {
     analyst = await makePrincipal(ctx, { coordinator: true, role: 'analyst' });
     lab = await makePrincipal(ctx);
     other = await makePrincipal(ctx);
-    const severities = ['critical', 'high', 'medium', 'low', 'none', 'unknown'];
+    const severities = SEVERITIES;
     const rows: NewReport[] = [];
     // 40 reports with many ties (same second, same severity, same count) so the id breaks them.
     for (let i = 0; i < 40; i++) {

@@ -8,7 +8,7 @@ import { RequireSession } from './shell/RequireSession';
 
 const shellRoutes: RouteObject[] = shellPages.map(({ path, access, component: Page }) => {
   const element = (
-    <PageAccess access={access}>
+    <PageAccess key={path} access={access}>
       <Page />
     </PageAccess>
   );

@@ -74,7 +74,7 @@ export function contentProblems(c: AdvisoryContent, base = ''): FieldProblem[] {
       problems.push({ path: `${base}/cvss/${slot}`, message: messageOf(err) });
     }
   }
-  c.affected.forEach((p, i) => problems.push(...productProblems(p, `${base}/affected/${i}`)));
+  for (const [i, p] of c.affected.entries()) problems.push(...productProblems(p, `${base}/affected/${i}`));
   return problems;
 }
 

@@ -133,9 +133,9 @@ export function linkProblems(c: Pick<AdvisoryContent, 'references' | 'remediatio
     const message = linkProblem(url, schemes);
     if (message) problems.push({ path, message });
   };
-  c.references.forEach((r, i) => check(r.url, `/references/${i}/url`));
-  c.remediations.forEach((r, i) => r.url !== undefined && check(r.url, `/remediations/${i}/url`));
-  c.credits.forEach((cr, i) => cr.contact?.forEach((u, j) => check(u, `/credits/${i}/contact/${j}`, CONTACT_SCHEMES)));
+  for (const [i, r] of c.references.entries()) check(r.url, `/references/${i}/url`);
+  for (const [i, r] of c.remediations.entries()) if (r.url !== undefined) check(r.url, `/remediations/${i}/url`);
+  for (const [i, cr] of c.credits.entries()) for (const [j, u] of (cr.contact ?? []).entries()) check(u, `/credits/${i}/contact/${j}`, CONTACT_SCHEMES);
   return problems;
 }
 

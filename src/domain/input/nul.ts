@@ -23,7 +23,7 @@ export function nulProblems(value: unknown, base = ''): FieldProblem[] {
     if (typeof v === 'string') {
       if (v.includes('\u0000')) out.push({ path: at, message: NUL_IN_VALUE });
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => walk(item, `${at}/${i}`));
+      for (const [i, item] of v.entries()) walk(item, `${at}/${i}`);
     } else if (v !== null && typeof v === 'object' && isPlain(v)) {
       for (const [k, item] of Object.entries(v)) {
         if (k.includes('\u0000')) out.push({ path: at, message: NUL_IN_NAME });

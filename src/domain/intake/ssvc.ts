@@ -67,6 +67,14 @@ export const SSVC_TREE: Readonly<Record<SsvcExploitation, AutomatableNode>> = {
   },
 };
 
+/** A report's SSVC assessment as stored (reports.ssvc): the four values, the decision they give, and who made it when. */
+export interface SsvcRecord extends SsvcInputs {
+  readonly decision: SsvcDecision;
+  readonly vector: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
 /** Walks the tree: the decision for these four values. */
 export function ssvcDecide(i: SsvcInputs): SsvcDecision {
   return SSVC_TREE[i.exploitation][i.automatable][i.technicalImpact][i.missionWellbeing];

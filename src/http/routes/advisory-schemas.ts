@@ -3,6 +3,7 @@ import { CREDIT_ROLES, REFERENCE_TYPES, REMEDIATION_CATEGORIES } from '../../dom
 import { ADVISORY_STATES } from '../../domain/advisory/state';
 import { SSVC_EXPLOITATION_ACCEPTED, ssvcExploitationOf } from '../../domain/intake/ssvc';
 import { MarkingInput, MarkingView, nameSchemas } from '../schemas';
+import { OsvRecord } from './osv-schemas';
 
 /** Request and response schemas of the advisory routes (OpenAPI is generated from them). */
 const Text = (max: number) => z.string().max(max);
@@ -85,7 +86,8 @@ export const Advisory = z.object({
   title: z.string(),
   cveId: z.string().nullable(),
   content: z.unknown(),
-  osv: z.unknown(),
+  /** The published OSV record (the latest revision's); null until publication. */
+  osv: OsvRecord.nullable(),
   revision: z.number().int(),
   caseId: z.string().nullable(),
   publishAt: z.string().nullable(),
@@ -97,7 +99,7 @@ export const Advisory = z.object({
   updatedAt: z.string(),
 });
 
-export const Revision = z.object({ number: z.number().int(), at: z.string(), summary: z.string(), osv: z.unknown() });
+export const Revision = z.object({ number: z.number().int(), at: z.string(), summary: z.string(), osv: OsvRecord });
 
 export const AdvisoryFilter = {
   q: Text(200).optional(),

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { CASE_STATES } from '../../domain/cases/case-states';
-import { ITEM_STATUSES, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
+import { AUTONOMY_LEVELS, FINDER_KINDS, ITEM_STATUSES, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
 import { REPORT_EVENTS, REPORT_STATES } from '../../domain/intake/report-states';
-import { SSVC_AUTOMATABLE, SSVC_EXPLOITATION_ACCEPTED, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT, ssvcExploitationOf } from '../../domain/intake/ssvc';
+import {
+  SSVC_AUTOMATABLE,
+  SSVC_DECISIONS,
+  SSVC_EXPLOITATION,
+  SSVC_EXPLOITATION_ACCEPTED,
+  SSVC_MISSION_WELLBEING,
+  SSVC_TECHNICAL_IMPACT,
+  ssvcExploitationOf,
+} from '../../domain/intake/ssvc';
 import { REPORT_SORTS } from '../../domain/intake/queue';
 import { MarkingView, page, ProblemSchema, Uuid } from '../schemas';
 
@@ -45,22 +53,52 @@ const Reputation = z.object({
   precision: z.number().nullable(),
 });
 
+/** A CVSS vector and its base score (null when the vector could not be scored). */
+const CvssValue = z.object({ vector: z.string(), score: z.number().nullable() });
+
+/** A report's SSVC assessment: the four decision points, the decision, and who took it when. */
+const ReportSsvc = z.object({
+  exploitation: z.enum(SSVC_EXPLOITATION),
+  automatable: z.enum(SSVC_AUTOMATABLE),
+  technicalImpact: z.enum(SSVC_TECHNICAL_IMPACT),
+  missionWellbeing: z.enum(SSVC_MISSION_WELLBEING),
+  decision: z.enum(SSVC_DECISIONS),
+  vector: z.string(),
+  decidedBy: Uuid,
+  decidedAt: z.string(),
+});
+
+/** A report (services/intake/report-views.ts); `reputation` only in the triage queue, for triagers. */
 export const Report = z
-  .looseObject({
+  .object({
     id: Uuid,
     state: z.enum(REPORT_STATES),
     title: z.string(),
     product: z.string(),
+    purl: z.string().nullable(),
+    cpe: z.string().nullable(),
+    repository: z.string().nullable(),
     cwe: z.string().nullable(),
+    cweName: z.string().nullable(),
     severity: z.enum(SEVERITIES),
+    cvss: CvssValue.nullable(),
     exploited: z.boolean(),
     knownExploited: z.boolean(),
+    finderKind: z.enum(FINDER_KINDS),
+    modelName: z.string().nullable(),
     findingCount: z.number().int(),
+    reproduction: z.object({ status: z.enum(REPRODUCTION_STATUSES), by: Uuid.nullable(), at: z.string().nullable() }),
+    ssvc: ReportSsvc.nullable(),
     reason: z.string().nullable(),
     duplicateOf: Uuid.nullable(),
+    needsInfoSince: z.string().nullable(),
+    /** When a needs-info report closes by itself. */
+    closesAt: z.string().nullable(),
+    decidedAt: z.string().nullable(),
     actions: z.array(z.enum(REPORT_EVENTS)),
     marking: MarkingView,
     createdAt: z.string(),
+    updatedAt: z.string(),
     reputation: z.object({ organisation: Reputation.nullable(), model: Reputation.nullable() }).nullable().optional(),
   })
   .meta({ id: 'Report' });
@@ -70,14 +108,65 @@ const ReportCase = z.object({ state: z.enum(CASE_STATES), publicAt: z.string().n
 
 /** A finding; `reportId` is null when the finding joined a report its reader may not see (ADR 0013). */
 export const Finding = z
-  .looseObject({ id: Uuid, reportId: Uuid.nullable(), disposition: z.enum(['accepted', 'duplicate']), organisationId: Uuid, marking: MarkingView })
+  .object({
+    id: Uuid,
+    reportId: Uuid.nullable(),
+    disposition: z.enum(['accepted', 'duplicate']),
+    duplicateKind: z.enum(['exact', 'near']).nullable(),
+    similarity: z.number().nullable(),
+    source: z.string(),
+    organisationId: Uuid,
+    provenance: z.object({
+      finderKind: z.enum(FINDER_KINDS),
+      model: z.object({ name: z.string(), version: z.string().nullable() }).nullable(),
+      autonomy: z.enum(AUTONOMY_LEVELS).nullable(),
+      harness: z.object({ name: z.string(), version: z.string().nullable() }).nullable(),
+      runId: z.string().nullable(),
+      configurationHash: z.string().nullable(),
+    }),
+    target: z.object({
+      purl: z.string().nullable(),
+      cpe: z.string().nullable(),
+      repository: z.string().nullable(),
+      commit: z.string().nullable(),
+      affectedVersions: z.array(z.string()),
+    }),
+    location: z.object({ file: z.string().nullable(), line: z.number().int().nullable(), function: z.string().nullable(), endpoint: z.string().nullable() }),
+    cwe: z.string().nullable(),
+    title: z.string(),
+    description: z.string(),
+    stackTrace: z.string().nullable(),
+    cvss: CvssValue.nullable(),
+    severity: z.enum(SEVERITIES),
+    exploited: z.boolean(),
+    proofOfConcept: z.array(
+      z
+        .object({
+          id: Uuid,
+          findingId: Uuid,
+          name: z.string(),
+          mediaType: z.string(),
+          size: z.number().int(),
+          digest: z.string(),
+          tlp: z.string(),
+          createdAt: z.string(),
+        })
+        .meta({ id: 'Attachment' }),
+    ),
+    marking: MarkingView,
+    createdAt: z.string(),
+  })
   .meta({ id: 'Finding' });
 
 /** Credits as the policy lets the reader see them: all for coordinators, else its own and a count of the others. */
 export const ReportDetail = Report.extend({
-  findings: z.array(z.looseObject({ id: Uuid })),
+  findings: z.array(Finding),
   case: ReportCase.nullable(),
-  credits: z.array(z.looseObject({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()) })),
+  credits: z.array(
+    z
+      .object({ organisationId: Uuid, organisation: z.string(), findings: z.number().int(), models: z.array(z.string()), firstAt: z.string() })
+      .meta({ id: 'ReportCredit' }),
+  ),
   otherCredits: z.number().int(),
 }).meta({ id: 'ReportDetail' });
 

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CREDIT_ROLES, REFERENCE_TYPES, REMEDIATION_CATEGORIES } from '../../domain/advisory/content';
 import { ADVISORY_STATES } from '../../domain/advisory/state';
@@ -17,7 +16,6 @@ import { MAPPED_ECOSYSTEMS } from '../../standards/convert/ecosystems';
 import { FACT_METHODS, FACT_SPECS, LINEAGE_KINDS, MODALITIES, RELEASE_CHANNELS } from '../../domain/frontier/registry';
 import { EVALUATION_TRIGGERS } from '../../domain/frontier/registry-checks';
 import { BUILT_IN_RULE_SET_IDS } from '../../domain/frontier/rule-sets/index';
-import { SESSION_COOKIE } from '../auth';
 import type { App } from '../app';
 
 const Labelled = z.object({ id: z.string(), label: z.string() }).meta({ id: 'LabelledValue' });
@@ -121,22 +119,10 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
   },
 });
 
-/** How long a shared cache may keep the answer: it changes only with a new release. */
-const PUBLIC_CACHE = 'public, max-age=3600';
-
 /**
- * An anonymous answer may be cached by anyone. The app-wide hook marks every API path outside
- * its public list `no-store` (src/http/cache-control.ts); this route-level hook runs after it
- * and relaxes that for callers without a credential, so an answer to a credentialed request
- * stays `no-store` like every other (issue 9 item 13).
+ * `GET /api/vocabulary`: public, like `/api/meta` — nothing in it is sensitive (ADR 0065). A
+ * shared cache may keep the anonymous answer (src/http/cache-control.ts says for how long).
  */
-async function cacheWhenAnonymous<T>(req: FastifyRequest, reply: FastifyReply, payload: T): Promise<T> {
-  const credentials = req.auth?.principal != null || req.headers.authorization !== undefined || !!req.cookies?.[SESSION_COOKIE];
-  if (!credentials && reply.statusCode === 200) reply.header('cache-control', PUBLIC_CACHE);
-  return payload;
-}
-
-/** `GET /api/vocabulary`: public, like `/api/meta` — nothing in it is sensitive (ADR 0065). */
 export function vocabularyRoutes(app: App): void {
   app.get(
     '/api/vocabulary',
@@ -147,7 +133,6 @@ export function vocabularyRoutes(app: App): void {
         security: [],
         response: { 200: Vocabulary },
       },
-      onSend: cacheWhenAnonymous,
     },
     async () => VOCABULARY,
   );

@@ -39,7 +39,10 @@ export class CsafEntryIndex {
   private sorted: CsafEntry[] | null = [];
 
   put(r: CsafEntrySource): void {
-    if (!r.publishedAt) return this.remove(r.id);
+    if (!r.publishedAt) {
+      this.remove(r.id);
+      return;
+    }
     this.kept.set(r.id, { entry: csafEntryOf(r), modified: r.modifiedAt?.toISOString() ?? null });
     this.sorted = null;
   }
@@ -50,7 +53,8 @@ export class CsafEntryIndex {
 
   /** Newest change first; the same array until the next change. */
   list(): readonly CsafEntry[] {
-    return (this.sorted ??= [...this.kept.values()].sort(newestFirst).map((k) => k.entry));
+    if (!this.sorted) this.sorted = [...this.kept.values()].sort(newestFirst).map((k) => k.entry);
+    return this.sorted;
   }
 }
 

@@ -48,8 +48,8 @@ export function matchQuery(index: OsvIndex, q: OsvQuery, path = ''): OsvHit[] {
   if (!p) throw bad(`${path}/package`, 'a query needs a package (name and ecosystem, or purl) or a commit');
   if (p.purl) {
     if (p.name || p.ecosystem) throw bad(`${path}/package`, 'give a purl or a name and ecosystem, not both');
-    let purl;
-    let pkg;
+    let purl: ReturnType<typeof parsePurl>;
+    let pkg: ReturnType<typeof packageOf>;
     try {
       purl = parsePurl(p.purl);
       pkg = packageOf({ purl: p.purl });

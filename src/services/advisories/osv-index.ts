@@ -78,12 +78,18 @@ export class OsvIndex {
     for (const [key, slot] of byKey) {
       this.compiled.delete(key);
       let m = this.packages.get(key);
-      if (!m) this.packages.set(key, (m = new Map()));
+      if (!m) {
+        m = new Map();
+        this.packages.set(key, m);
+      }
       m.set(record.id, { hit, matchers: slot.matchers, listed: slot.listed });
     }
     for (const c of commits) {
       let s = this.commits.get(c);
-      if (!s) this.commits.set(c, (s = new Set()));
+      if (!s) {
+        s = new Set();
+        this.commits.set(c, s);
+      }
       s.add(record.id);
     }
     this.placed.set(record.id, { keys: [...byKey.keys()], commits: [...commits] });

@@ -196,7 +196,7 @@ export async function publishAdvisory(ctx: ServiceContext, p: Principal, id: str
 /** Publishes a case's advisory inside the case's own transaction ("disclose now"); the caller has confirmed and moves the case. */
 export async function publishCaseAdvisoryIn(ctx: ServiceContext, tx: Tx, record: Record_, advisoryId: string): Promise<AdvisoryView | null> {
   const row = await lockVisibleAdvisory(tx, SYSTEM, advisoryId);
-  if (!row || row.state !== 'scheduled') return null;
+  if (row?.state !== 'scheduled') return null;
   return publishLocked(ctx, tx, record, row, null, null);
 }
 
@@ -211,7 +211,7 @@ export const publishScheduledJob: JobHandler = async (ctx, payload) => {
   const at = new Date(String(payload.publishAt ?? ''));
   const early = await write(ctx, SCHEDULER, async (tx, record) => {
     const { row, c } = await lockWithCase(tx, SYSTEM, id);
-    if (!row || row.state !== 'scheduled' || row.publishAt?.getTime() !== at.getTime()) return false;
+    if (row?.state !== 'scheduled' || row.publishAt?.getTime() !== at.getTime()) return false;
     if (at.getTime() > ctx.now().getTime()) return true;
     const linked = c && c.advisoryId === row.id ? c : null;
     if (linked && runningEmbargoEnd(linked, ctx.now())) return false;

@@ -36,21 +36,24 @@ export class PublishedIndex {
    * everything published at start. Subscribing first means no change is missed in between.
    */
   start(hub: EventHub): Promise<void> {
-    return (this.built ??= (async () => {
-      this.unsubscribe = await hub.subscribe(SYSTEM, (e) => {
-        if (e.recordType === 'advisory') this.schedule(e.recordId);
-      });
-      let after = '';
-      for (;;) {
-        const rows = await publishedAdvisoryPage(this.deps.db, ANONYMOUS, after, PAGE);
-        for (const r of rows) {
-          this.putSafely(r.osv as OsvRecord);
-          this.csaf.put(r);
-        }
-        if (rows.length < PAGE) break;
-        after = rows[rows.length - 1]!.id;
+    if (!this.built) this.built = this.build(hub);
+    return this.built;
+  }
+
+  private async build(hub: EventHub): Promise<void> {
+    this.unsubscribe = await hub.subscribe(SYSTEM, (e) => {
+      if (e.recordType === 'advisory') this.schedule(e.recordId);
+    });
+    let after = '';
+    for (;;) {
+      const rows = await publishedAdvisoryPage(this.deps.db, ANONYMOUS, after, PAGE);
+      for (const r of rows) {
+        this.putSafely(r.osv as OsvRecord);
+        this.csaf.put(r);
       }
-    })());
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!.id;
+    }
   }
 
   stop(): void {

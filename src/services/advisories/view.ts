@@ -1,7 +1,5 @@
-import type { AdvisoryContent } from '../../domain/advisory/content';
 import { advisoryCreditsFor, type CreditReader } from '../../domain/policy/credits';
 import type { AdvisoryState } from '../../domain/advisory/state';
-import type { OsvRecord } from '../../standards/osv/index';
 import type { AdvisoryRevisionRow, AdvisoryRow } from '../../store/advisories/queries';
 import { markingOf } from '../../store/visibility';
 import { markingView } from '../markings';
@@ -15,8 +13,8 @@ export const advisoryView = (a: AdvisoryRow) => ({
   state: a.state as AdvisoryState,
   title: a.title,
   cveId: a.cveId,
-  content: (a.content ?? null) as AdvisoryContent | null,
-  osv: (a.osv ?? null) as OsvRecord | null,
+  content: a.content ?? null,
+  osv: a.osv ?? null,
   revision: a.revision,
   caseId: a.caseId,
   publishAt: iso(a.publishAt),
@@ -45,7 +43,7 @@ export const revisionView = (r: AdvisoryRevisionRow) => ({
   number: r.number,
   at: r.at.toISOString(),
   summary: r.summary,
-  osv: r.osv as OsvRecord,
+  osv: r.osv,
 });
 export type RevisionView = ReturnType<typeof revisionView>;
 

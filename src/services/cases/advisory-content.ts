@@ -51,7 +51,7 @@ const safePackage = (purl: string): { ecosystem: string; name: string } | null =
 
 /** The versions an ecosystem accepts, in its order (unparseable ones dropped: the check would refuse them). */
 function ordered(ecosystem: string, versions: readonly string[]): string[] {
-  let scheme;
+  let scheme: ReturnType<typeof ecosystemFor>;
   try {
     scheme = ecosystemFor(ecosystem);
   } catch {

@@ -51,7 +51,7 @@ export async function deliverWebhook(ctx: ServiceContext, payload: { deliveryId?
       },
       body,
       // The connection itself may only use public addresses (DNS rebinding, ADR 0007).
-      { timeoutMs: ctx.config.webhookTimeoutMs, ...(ctx.config.webhookAllowPrivate ? {} : { lookup: guardedLookup() as never }) },
+      { timeoutMs: ctx.config.webhookTimeoutMs, ...(ctx.config.webhookAllowPrivate ? {} : { lookup: guardedLookup() }) },
     );
     if (statusCode < 200 || statusCode >= 300) error = `receiver answered HTTP ${statusCode}`;
   } catch (err) {

@@ -1,4 +1,5 @@
-import { BlockList, isIP } from 'node:net';
+import type { LookupAddress } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
  * Addresses a webhook may not reach unless the operator allows private destinations:
@@ -163,9 +164,7 @@ export function deliveryFailure(err: unknown): string {
   return err instanceof Error ? withoutAddresses(`${err.name}: ${err.message}`) : 'request failed';
 }
 
-type LookupAddress = { address: string; family: number };
-type Resolve = (host: string, options: { all: true; family?: number; hints?: number }) => Promise<LookupAddress[]>;
-type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
+type Resolve = (host: string, options: { all: true; family: number; hints: number }) => Promise<LookupAddress[]>;
 
 /**
  * A `lookup` for the delivery's connection (node:net's option): it resolves the host and
@@ -175,11 +174,14 @@ type LookupCallback = (err: Error | null, address: string | LookupAddress[], fam
  * connect still never reaches the internal host. IP literals never reach a lookup;
  * `destinationProblem` checks those. The refusal names the host, never the address.
  */
-export function guardedLookup(resolve?: Resolve) {
-  return (host: string, options: { all?: boolean; family?: number; hints?: number }, callback: LookupCallback): void => {
+export function guardedLookup(resolve?: Resolve): LookupFunction {
+  return (host, options, callback) => {
+    // node:dns still accepts the old family names
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : (options.family ?? 0);
+    const hints = options.hints ?? 0;
     const resolving = resolve
-      ? resolve(host, { ...options, all: true })
-      : import('node:dns/promises').then((dns) => dns.lookup(host, { family: options.family ?? 0, hints: options.hints ?? 0, all: true, verbatim: true }));
+      ? resolve(host, { family, hints, all: true })
+      : import('node:dns/promises').then((dns) => dns.lookup(host, { family, hints, all: true, verbatim: true }));
     resolving.then(
       (addresses) => {
         const internal = addresses.some((a) => isInternalAddress(a.address));

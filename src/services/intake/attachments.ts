@@ -44,7 +44,8 @@ export function checkAttachment(
   const mediaType = a.mediaType.toLowerCase().split(';')[0]!.trim();
   if (!(ALLOWED_MEDIA_TYPES as readonly string[]).includes(mediaType))
     problems.push({ path: `${base}/mediaType`, message: `media type ${mediaType} is not allowed (allowed: ${ALLOWED_MEDIA_TYPES.join(', ')})` });
-  if (/[/\\\u0000]/.test(a.name) || a.name === '.' || a.name === '..') problems.push({ path: `${base}/name`, message: 'a file name, without directories' });
+  if (/[/\\]/.test(a.name) || a.name.includes('\u0000') || a.name === '.' || a.name === '..')
+    problems.push({ path: `${base}/name`, message: 'a file name, without directories' });
   const b64 = a.contentBase64.replace(/\s+/g, '');
   let content = Buffer.alloc(0);
   if (!BASE64.test(b64) || b64.length % 4 !== 0) problems.push({ path: `${base}/contentBase64`, message: 'not base64' });

@@ -1,8 +1,10 @@
 import { AppError } from '../../domain/errors';
 import { csafToOsv, cve5ToOsv, purlFor } from '../../standards/convert/index';
+import { csafFormat } from '../../standards/csaf/index';
+import { cve5Format } from '../../standards/cve5/index';
 import { detectFormat } from '../../standards/formats/index';
-import type { OsvRecord } from '../../standards/osv/index';
-import { type FindingDraft, sarifFindings } from '../../standards/sarif/index';
+import { type OsvRecord, osvFormat } from '../../standards/osv/index';
+import { type FindingDraft, sarifFindings, sarifFormat } from '../../standards/sarif/index';
 
 /** Who found what a document reports, when the document cannot say (SARIF names only its tool). */
 export interface DocumentProvenance {
@@ -77,15 +79,14 @@ export function findingsFromDocument(text: string, p: DocumentProvenance, kind?:
   if (format === 'sarif') {
     return {
       kind: 'sarif',
-      items: sarifFindings(detectFormat(text)!.parse(text) as never)
+      items: sarifFindings(sarifFormat.parse(text))
         .filter((d) => !d.suppressed)
         .map((d) => fromSarif(d, p)),
     };
   }
   if (format === 'osv' || format === 'csaf' || format === 'cve5') {
-    const doc = detectFormat(text)!.parse(text);
     const records: OsvRecord[] =
-      format === 'osv' ? [doc as OsvRecord] : format === 'csaf' ? (csafToOsv(doc as never) as OsvRecord[]) : [cve5ToOsv(doc as never) as OsvRecord];
+      format === 'osv' ? [osvFormat.parse(text)] : format === 'csaf' ? csafToOsv(csafFormat.parse(text)) : [cve5ToOsv(cve5Format.parse(text))];
     return { kind: format, items: records.flatMap((r) => fromOsv(r, p)) };
   }
   if (trimmed.startsWith('[')) return { kind: 'aisc', items: JSON.parse(text) as unknown[] };

@@ -8,6 +8,6 @@ import { principalOf } from '../principal';
 export async function localSubmitter(ctx: ServiceContext, email: string): Promise<Principal> {
   const user = await findUserByEmail(ctx.db, email);
   const found = user && (await findUserWithOrganisation(ctx.db, user.id));
-  if (!found || found.user.status !== 'active') throw new AppError('NOT_FOUND', `No active user ${email}`);
+  if (found?.user.status !== 'active') throw new AppError('NOT_FOUND', `No active user ${email}`);
   return principalOf(found.user, found.organisation, null, null);
 }

@@ -1,6 +1,5 @@
 import { cweName } from '../../standards/cwe/check';
-import type { Severity } from '../../domain/intake/finding';
-import { eventsFrom, needsInfoDeadline, type ReportState } from '../../domain/intake/report-states';
+import { eventsFrom, needsInfoDeadline } from '../../domain/intake/report-states';
 import type { AttachmentRow } from '../../store/intake/attachments';
 import type { FindingRow } from '../../store/intake/findings';
 import type { ReportRow } from '../../store/intake/reports';
@@ -17,7 +16,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function reportView(r: ReportRow, opts: { triager: boolean; closeDays: number }) {
   return {
     id: r.id,
-    state: r.state as ReportState,
+    state: r.state,
     title: r.title,
     product: r.targetKey,
     purl: r.purl,
@@ -25,7 +24,7 @@ export function reportView(r: ReportRow, opts: { triager: boolean; closeDays: nu
     repository: r.repository,
     cwe: r.cwe,
     cweName: r.cwe ? (cweName(r.cwe) ?? null) : null,
-    severity: r.severity as Severity,
+    severity: r.severity,
     cvss: r.cvssVector ? { vector: r.cvssVector, score: r.cvssScore } : null,
     exploited: r.exploited,
     knownExploited: r.knownExploited,
@@ -33,13 +32,13 @@ export function reportView(r: ReportRow, opts: { triager: boolean; closeDays: nu
     modelName: r.modelName,
     findingCount: r.findingCount,
     reproduction: { status: r.reproductionStatus, by: r.reproducedBy, at: iso(r.reproducedAt) },
-    ssvc: (r.ssvc as Record<string, string> | null) ?? null,
+    ssvc: r.ssvc ?? null,
     reason: r.reason,
     duplicateOf: r.duplicateOf,
     needsInfoSince: iso(r.needsInfoSince),
     closesAt: r.needsInfoSince ? needsInfoDeadline(r.needsInfoSince, opts.closeDays).toISOString() : null,
     decidedAt: iso(r.decidedAt),
-    actions: opts.triager ? eventsFrom(r.state as ReportState) : [],
+    actions: opts.triager ? eventsFrom(r.state) : [],
     marking: markingView(markingOf(r)),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -69,7 +68,7 @@ export function findingView(f: FindingRow, attachments: readonly AttachmentRow[]
   return {
     id: f.id,
     reportId: reportVisible ? f.reportId : null,
-    disposition: f.disposition as 'accepted' | 'duplicate',
+    disposition: f.disposition,
     duplicateKind: f.duplicateKind,
     similarity: f.similarity,
     source: f.source,

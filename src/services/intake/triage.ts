@@ -95,7 +95,7 @@ const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, organisationId: null, 
 export async function closeNeedsInfo(ctx: ServiceContext, reportId: string, since: string): Promise<boolean> {
   return write(ctx, SYSTEM_ACTOR, async (tx, record) => {
     const r = await lockVisibleReport(tx, SYSTEM, reportId);
-    if (!r || r.state !== 'needs-info' || r.needsInfoSince?.toISOString() !== since) return false;
+    if (r?.state !== 'needs-info' || r.needsInfoSince?.toISOString() !== since) return false;
     await applyTransition(ctx, tx, record, r, { event: 'expire' }, true);
     return true;
   });

@@ -173,7 +173,10 @@ export function statementsToCsafVex(statements: readonly VexStatement[], info: C
   }
   const vulnerabilities = [...byVuln].map(([name, list]): CsafVulnerability => {
     const status: Record<string, ProductId[]> = {};
-    for (const s of list) (status[STATUS_LIST[s.status]] ??= []).push(productId(s.product));
+    for (const s of list) {
+      const key = STATUS_LIST[s.status];
+      status[key] = [...(status[key] ?? []), productId(s.product)];
+    }
     const notAffected = list.filter((s) => s.status === 'not_affected');
     const affected = list.filter((s) => s.status === 'affected');
     const flags = notAffected.filter((s) => s.justification).map((s) => ({ label: s.justification as CsafFlagLabel, product_ids: [productId(s.product)] }));

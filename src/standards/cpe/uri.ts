@@ -1,6 +1,6 @@
 import { FormatError } from '../problem';
 import { makeWfn } from './wfn';
-import { ANY, CPE_ATTRIBUTES, MAX_CPE_LENGTH, NA, isLogical, type CpeAttribute, type CpeValue, type Wfn } from './types';
+import { ANY, MAX_CPE_LENGTH, NA, isLogical, type CpeAttribute, type CpeValue, type Wfn } from './types';
 
 const URI_ATTRIBUTES = ['part', 'vendor', 'product', 'version', 'update', 'edition', 'language'] as const;
 const PACKED = ['edition', 'sw_edition', 'target_sw', 'target_hw', 'other'] as const;

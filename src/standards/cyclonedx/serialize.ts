@@ -1,17 +1,19 @@
 import { CYCLONEDX_HASH_ALGORITHMS } from '../inventory/hashes';
 import { isSpdxExpression } from '../inventory/licenses';
 import type { Inventory, InventoryComponent } from '../inventory/types';
+import type { CdxBom, CdxComponent, CdxLicenseChoice } from './types';
 
 const BOM_SCHEMA = 'http://cyclonedx.org/schema/bom-1.6.schema.json';
-// CycloneDX 1.6 knows every inventory component type.
-const COMPONENT_KEY_ORDER = ['type', 'bom-ref', 'supplier', 'group', 'name', 'version', 'description', 'hashes', 'licenses', 'cpe', 'purl', 'components'];
+
+/** A BOM as AISC writes it: the read model plus the schema it claims. */
+export type WrittenCdxBom = CdxBom & { readonly $schema: string };
 
 /**
  * Writes an inventory as a CycloneDX 1.6 JSON BOM: components nested under their parent,
  * the dependency graph, and the subject as `metadata.component`. What CycloneDX cannot carry
  * (SPDX-only hash algorithms) is left out. Output is deterministic for a given inventory.
  */
-export function inventoryToCycloneDx(inventory: Inventory): Record<string, unknown> {
+export function inventoryToCycloneDx(inventory: Inventory): WrittenCdxBom {
   const known = new Set(inventory.components.map((c) => c.ref));
   const subject = inventory.components.find((c) => c.ref === inventory.subjects[0]);
   // A component is nested under its parent when the parent is a component too (and not the
@@ -24,7 +26,7 @@ export function inventoryToCycloneDx(inventory: Inventory): Record<string, unkno
     children.set(parent, [...(children.get(parent) ?? []), component]);
   }
   const placed = new Set<string>();
-  const build = (component: InventoryComponent): Record<string, unknown> => {
+  const build = (component: InventoryComponent): CdxComponent => {
     placed.add(component.ref);
     const nested = (children.get(component.ref) ?? []).filter((c) => !placed.has(c.ref)).map(build);
     return componentJson(component, nested);
@@ -48,16 +50,19 @@ export function inventoryToCycloneDx(inventory: Inventory): Record<string, unkno
   };
 }
 
-function componentJson(component: InventoryComponent, nested: Record<string, unknown>[]): Record<string, unknown> {
+// CycloneDX 1.6 knows every inventory component type. Keys are written in the order of the
+// CycloneDX component schema, so the output is deterministic.
+function componentJson(component: InventoryComponent, nested: CdxComponent[]): CdxComponent {
   const hashes = component.hashes.filter((h) => CYCLONEDX_HASH_ALGORITHMS.has(h.algorithm)).map((h) => ({ alg: h.algorithm, content: h.value }));
-  const licenses = component.licenses.map((license) =>
-    'name' in license
-      ? { license: { name: license.name } }
-      : /\s/.test(license.expression) || !isSpdxExpression(license.expression) || license.expression.startsWith('LicenseRef-')
-        ? { expression: license.expression }
-        : { license: { id: license.expression } },
+  const licenses = component.licenses.map(
+    (license): CdxLicenseChoice =>
+      'name' in license
+        ? { license: { name: license.name } }
+        : /\s/.test(license.expression) || !isSpdxExpression(license.expression) || license.expression.startsWith('LicenseRef-')
+          ? { expression: license.expression }
+          : { license: { id: license.expression } },
   );
-  const json: Record<string, unknown> = {
+  return {
     type: component.type,
     'bom-ref': component.ref,
     ...(component.supplier ? { supplier: { name: component.supplier } } : {}),
@@ -71,14 +76,13 @@ function componentJson(component: InventoryComponent, nested: Record<string, unk
     ...(component.purl ? { purl: component.purl } : {}),
     ...(nested.length ? { components: nested } : {}),
   };
-  return Object.fromEntries(COMPONENT_KEY_ORDER.filter((k) => k in json).map((k) => [k, json[k]]));
 }
 
 // CycloneDX 1.5+ licenseChoice: either licenses, or exactly one expression — never a mix.
-function oneExpressionRule(licenses: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+function oneExpressionRule(licenses: CdxLicenseChoice[]): CdxLicenseChoice[] {
   const expressions = licenses.filter((l) => 'expression' in l);
   if (expressions.length === 0) return licenses;
-  const parts = licenses.map((l) => ('expression' in l ? `(${String(l.expression)})` : ((l.license as { id?: string }).id ?? '')));
+  const parts = licenses.map((l) => ('expression' in l ? `(${l.expression})` : (l.license.id ?? '')));
   if (licenses.length === 1) return licenses;
   if (parts.some((p) => p === '')) return licenses.filter((l) => !('expression' in l));
   return [{ expression: parts.join(' AND ') }];

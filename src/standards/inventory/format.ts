@@ -23,7 +23,7 @@ export const cycloneDxToSpdxConversion: FormatConversion<CycloneDxDocument, Cycl
       created: document.bom.metadata?.timestamp?.replace(/\.\d+/, '') ?? UNKNOWN_TIME,
       creators: ['Tool: aisc'],
     });
-    return { specVersion: '2', serialization: 'json', document: spdx as never };
+    return { specVersion: '2', serialization: 'json', document: spdx };
   },
 };
 
@@ -32,5 +32,5 @@ export const spdxToCycloneDxConversion: FormatConversion<SpdxDocument, CycloneDx
   from: 'spdx',
   to: 'cyclonedx',
   description: 'SPDX packages, files and relationships → CycloneDX 1.6 components and dependencies',
-  convert: (document) => ({ serialization: 'json', bom: inventoryToCycloneDx(inventoryOf(document)) as never }),
+  convert: (document) => ({ serialization: 'json', bom: inventoryToCycloneDx(inventoryOf(document)) }),
 };

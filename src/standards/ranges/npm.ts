@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { FormatError } from '../problem';
+import { numEq } from '../versions/numeric';
 import { compareSemver, npmSemver, type SemverVersion } from '../versions/semver';
 import type { ParsedVersion } from '../versions/types';
 import type { VersionMatcher } from './types';
@@ -64,7 +65,7 @@ export function compileNpmRange(text: string): NpmRange {
         if (!isPre) return true;
         if (set.any) continue;
         const r = v.release;
-        for (const t of set.preTuples) if (t[0] == r[0] && t[1] == r[1] && t[2] == r[2]) return true;
+        for (const t of set.preTuples) if (numEq(t[0]!, r[0]!) && numEq(t[1]!, r[1]!) && numEq(t[2]!, r[2]!)) return true;
       }
       return false;
     },

@@ -1,4 +1,5 @@
 import { FormatError } from '../problem';
+import { numEq } from '../versions/numeric';
 import { comparePep440, pep440, type Pep440Version } from '../versions/pep440';
 import type { ParsedVersion } from '../versions/types';
 import type { VersionMatcher } from './types';
@@ -12,14 +13,15 @@ function publicOf(v: Pep440Version): Pep440Version {
 }
 
 function releasePrefixMatches(v: Pep440Version, prefix: Pep440Version, length: number): boolean {
-  if (v.legacy || v.epoch != prefix.epoch) return false;
-  for (let i = 0; i < length; i++) if ((v.release[i] ?? 0) != (prefix.release[i] ?? 0)) return false;
+  if (v.legacy || !numEq(v.epoch, prefix.epoch)) return false;
+  for (let i = 0; i < length; i++) if (!numEq(v.release[i] ?? 0, prefix.release[i] ?? 0)) return false;
   return true;
 }
 
 /** How many release segments the specifier wrote (PEP 440 drops none for prefix matching). */
 function releaseLength(text: string): number {
-  return /^v?(?:\d+!)?(\d+(?:\.\d+)*)/i.exec(text)?.[1]!.split('.').length ?? 0;
+  const release = /^v?(?:\d+!)?(\d+(?:\.\d+)*)/i.exec(text)?.[1];
+  return release ? release.split('.').length : 0;
 }
 
 const isPre = (v: Pep440Version): boolean => v.prePhase < 3;

@@ -42,7 +42,7 @@ function checkRun(run: Json, runPath: string, log: Json, report: (path: string, 
   const walk = (node: unknown, path: string, key: string, depth: number): void => {
     if (depth > 64) return;
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, pointer(path, i), key, depth + 1));
+      for (const [i, item] of node.entries()) walk(item, pointer(path, i), key, depth + 1);
       return;
     }
     if (!isObject(node)) return;

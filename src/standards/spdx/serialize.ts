@@ -1,6 +1,7 @@
 import { spdx2ChecksumAlgorithm } from '../inventory/hashes';
 import { conjoinedExpression } from '../inventory/licenses';
 import type { ComponentType, Inventory, InventoryComponent } from '../inventory/types';
+import type { Spdx2Relationship, Spdx2WrittenDocument, Spdx2WrittenPackage } from './types';
 
 // CycloneDX component type → SPDX 2.3 §7.24 primaryPackagePurpose (JSON spelling).
 const PURPOSE: Readonly<Partial<Record<ComponentType, string>>> = {
@@ -30,10 +31,10 @@ export interface SpdxCreation {
  * `CONTAINS`, dependencies as `DEPENDS_ON`, subjects as `DESCRIBES`. Element ids are made
  * SPDX-valid (`SPDXRef-` + [A-Za-z0-9.-]) and unique.
  */
-export function inventoryToSpdx(inventory: Inventory, creation: SpdxCreation): Record<string, unknown> {
+export function inventoryToSpdx(inventory: Inventory, creation: SpdxCreation): Spdx2WrittenDocument {
   const ids = spdxIds(inventory.components);
   const id = (ref: string): string | undefined => ids.get(ref);
-  const relationships: Array<Record<string, string>> = [];
+  const relationships: Spdx2Relationship[] = [];
   const relate = (from: string | undefined, type: string, to: string | undefined): void => {
     if (from && to) relationships.push({ spdxElementId: from, relationshipType: type, relatedSpdxElement: to });
   };
@@ -52,7 +53,7 @@ export function inventoryToSpdx(inventory: Inventory, creation: SpdxCreation): R
   };
 }
 
-function packageJson(component: InventoryComponent, spdxId: string): Record<string, unknown> {
+function packageJson(component: InventoryComponent, spdxId: string): Spdx2WrittenPackage {
   const checksums = component.hashes.flatMap((h) => {
     const algorithm = spdx2ChecksumAlgorithm(h.algorithm);
     return algorithm ? [{ algorithm, checksumValue: h.value }] : [];

@@ -179,7 +179,8 @@ function otherTag(tag: string, value: string, c: TagContext, onRelationship: (r:
     case 'Created':
     case 'CreatorComment':
     case 'LicenseListVersion': {
-      const info = (c.document.creationInfo ??= {}) as Json;
+      c.document.creationInfo ??= {};
+      const info = c.document.creationInfo as Json;
       const field = { Creator: 'creators', Created: 'created', CreatorComment: 'comment', LicenseListVersion: 'licenseListVersion' }[tag];
       if (tag === 'Creator') push(info, 'creators', value);
       else info[field] = value;
@@ -244,8 +245,8 @@ function* tagLines(text: string): Generator<Line> {
 }
 
 function push(target: Json, key: string, value: unknown): void {
-  const list = (target[key] ??= []) as unknown[];
-  list.push(value);
+  target[key] ??= [];
+  (target[key] as unknown[]).push(value);
 }
 
 // hasFiles entries are recorded before the file's SPDXID line is read: resolve them now.

@@ -52,6 +52,20 @@ export interface Spdx2Document {
   readonly relationships?: readonly Spdx2Relationship[];
 }
 
+/** A package as AISC writes it: the read model plus what SPDX 2.3 §7.7 and §7.8 require of a writer. */
+export interface Spdx2WrittenPackage extends Spdx2Package {
+  readonly downloadLocation: string;
+  readonly filesAnalyzed: boolean;
+}
+
+/** A document as AISC writes it: the read model plus the creation facts SPDX 2.3 §6 requires. */
+export interface Spdx2WrittenDocument extends Spdx2Document {
+  readonly dataLicense: string;
+  readonly creationInfo: { readonly created: string; readonly creators: readonly string[] };
+  readonly packages: readonly Spdx2WrittenPackage[];
+  readonly relationships: readonly Spdx2Relationship[];
+}
+
 /** One element of an SPDX 3.0 JSON-LD `@graph` (SPDX 3.0.1 model, serialized per its context). */
 export type Spdx3Element = Readonly<Record<string, unknown>> & { readonly type: string; readonly spdxId?: string };
 

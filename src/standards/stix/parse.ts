@@ -61,6 +61,7 @@ const objectSchema = {
   properties: { type: { type: 'string' }, id: { type: 'string', pattern: IDENTIFIER } },
   allOf: Object.entries(BY_TYPE).map(([type, schema]) => ({
     if: { properties: { type: { const: type } }, required: ['type'] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
     then: { $ref: schema.$id },
   })),
 };

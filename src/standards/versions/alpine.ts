@@ -66,7 +66,7 @@ function parseAlpine(input: string): AlpineVersion {
 }
 
 function compareNumbers(a: AlpineVersion, b: AlpineVersion): number {
-  const n = a.numbers.length > b.numbers.length ? a.numbers.length : b.numbers.length;
+  const n = Math.max(a.numbers.length, b.numbers.length);
   for (let i = 0; i < n; i++) {
     if (i < a.numbers.length && i < b.numbers.length && (a.leadingZero[i] || b.leadingZero[i])) {
       // apk: a component after the first with a leading zero compares as a fraction (textually)
@@ -81,7 +81,7 @@ function compareNumbers(a: AlpineVersion, b: AlpineVersion): number {
 }
 
 function compareSuffixes(a: AlpineVersion, b: AlpineVersion): number {
-  const n = a.suffixes.length > b.suffixes.length ? a.suffixes.length : b.suffixes.length;
+  const n = Math.max(a.suffixes.length, b.suffixes.length);
   for (let i = 0; i < n; i++) {
     const [wa, na] = a.suffixes[i] ?? [NO_SUFFIX, 0];
     const [wb, nb] = b.suffixes[i] ?? [NO_SUFFIX, 0];

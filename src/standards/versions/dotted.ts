@@ -10,7 +10,7 @@ export interface DottedVersion extends ParsedVersion {
 export function compareDotted(a: DottedVersion, b: DottedVersion): number {
   const x = a.numbers;
   const y = b.numbers;
-  const n = x.length < y.length ? x.length : y.length;
+  const n = Math.min(x.length, y.length);
   for (let i = 0; i < n; i++) {
     if (x[i]! < y[i]!) return -1;
     if (x[i]! > y[i]!) return 1;

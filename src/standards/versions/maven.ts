@@ -1,4 +1,4 @@
-import { cmpNum, cmpStr, toNum, type Num } from './numeric';
+import { cmpNum, cmpStr, numEq, toNum, type Num } from './numeric';
 import { checkVersionText, type ParsedVersion, type VersionScheme } from './types';
 
 /**
@@ -38,7 +38,7 @@ function parseItem(isDigit: boolean, buf: string): Item {
 }
 
 function isNull(item: Item): boolean {
-  if (item.kind === 0) return item.value == 0;
+  if (item.kind === 0) return numEq(item.value, 0);
   if (item.kind === 1) return item.rank === RELEASE_RANK;
   return item.items.length === 0;
 }
@@ -97,7 +97,7 @@ function parseMaven(input: string): MavenVersion {
 
 /** Item.compareTo(null): how an item compares with "nothing" (a missing item). */
 function compareWithNull(item: Item): number {
-  if (item.kind === 0) return item.value == 0 ? 0 : 1;
+  if (item.kind === 0) return numEq(item.value, 0) ? 0 : 1;
   if (item.kind === 1) return item.rank - RELEASE_RANK;
   // maven-artifact 3.8.6: a list compares with "nothing" through its first item only
   return item.items.length === 0 ? 0 : compareWithNull(item.items[0]!);
@@ -116,7 +116,7 @@ function compareItems(a: Item, b: Item | undefined): number {
 }
 
 function compareLists(a: readonly Item[], b: readonly Item[]): number {
-  const n = a.length > b.length ? a.length : b.length;
+  const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const l = a[i];
     const r = b[i];

@@ -48,7 +48,7 @@ export function compareNuGet(a: NuGetVersion, b: NuGetVersion): number {
   const al = a.labels;
   const bl = b.labels;
   if (al.length === 0 || bl.length === 0) return al.length === bl.length ? 0 : al.length === 0 ? 1 : -1;
-  const n = al.length < bl.length ? al.length : bl.length;
+  const n = Math.min(al.length, bl.length);
   for (let i = 0; i < n; i++) {
     const x = al[i]!;
     const y = bl[i]!;

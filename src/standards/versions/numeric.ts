@@ -15,6 +15,11 @@ export function cmpNum(a: Num, b: Num): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Whether two numeric components are equal (a number and a bigint of the same value are). */
+export function numEq(a: Num, b: Num): boolean {
+  return cmpNum(a, b) === 0;
+}
+
 /** Three-way comparison of two strings by UTF-16 code units (ASCII order for ASCII). */
 export function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -22,7 +27,7 @@ export function cmpStr(a: string, b: string): number {
 
 /** Lexicographic comparison of numeric keys; a missing element counts as `pad`. */
 export function cmpNumArrays(a: readonly Num[], b: readonly Num[], pad: Num = 0): number {
-  const n = a.length > b.length ? a.length : b.length;
+  const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = i < a.length ? a[i]! : pad;
     const y = i < b.length ? b[i]! : pad;

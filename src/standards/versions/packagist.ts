@@ -77,7 +77,7 @@ function comparePart(a: PackagistPart, b: PackagistPart): number {
 const HASH: readonly PackagistPart[] = [{ rank: NUMBER_RANK }];
 
 function compareParts(a: readonly PackagistPart[], b: readonly PackagistPart[]): number {
-  const n = a.length < b.length ? a.length : b.length;
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const c = comparePart(a[i]!, b[i]!);
     if (c !== 0) return c;

@@ -1,4 +1,4 @@
-import { cmpNum, cmpNumArrays, cmpStr, toNum, type Num } from './numeric';
+import { cmpNum, cmpNumArrays, cmpStr, numEq, toNum, type Num } from './numeric';
 import { checkVersionText, invalidVersion, type ParsedVersion, type VersionScheme } from './types';
 
 /**
@@ -87,7 +87,7 @@ function parsePep440(input: string): Pep440Version {
     };
   }
   const release = m[2]!.split('.').map(toNum);
-  while (release.length > 1 && release[release.length - 1] == 0) release.pop();
+  while (release.length > 1 && numEq(release[release.length - 1]!, 0)) release.pop();
   const hasPre = m[3] !== undefined;
   const hasPost = m[6] !== undefined;
   const hasDev = m[10] !== undefined;
@@ -114,7 +114,7 @@ function parsePep440(input: string): Pep440Version {
 }
 
 function cmpLocal(a: readonly (Num | string)[], b: readonly (Num | string)[]): number {
-  const n = a.length < b.length ? a.length : b.length;
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
     const y = b[i]!;
@@ -128,7 +128,7 @@ function cmpLocal(a: readonly (Num | string)[], b: readonly (Num | string)[]): n
 }
 
 function cmpLegacy(a: readonly string[], b: readonly string[]): number {
-  const n = a.length < b.length ? a.length : b.length;
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const c = cmpStr(a[i]!, b[i]!);
     if (c !== 0) return c;

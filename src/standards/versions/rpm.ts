@@ -20,9 +20,10 @@ export function rpmSegments(s: string): RpmSegment[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i]!;
-    if (c === '~') out.push(TILDE), i++;
-    else if (c === '^') out.push(CARET), i++;
-    else if (c >= '0' && c <= '9') {
+    if (c === '~' || c === '^') {
+      out.push(c === '~' ? TILDE : CARET);
+      i++;
+    } else if (c >= '0' && c <= '9') {
       const start = i;
       while (i < s.length && s[i]! >= '0' && s[i]! <= '9') i++;
       out.push(toNum(s.slice(start, i)));

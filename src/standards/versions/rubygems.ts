@@ -1,4 +1,4 @@
-import { cmpNum, cmpStr, toNum, type Num } from './numeric';
+import { cmpNum, cmpStr, numEq, toNum, type Num } from './numeric';
 import { checkVersionText, invalidVersion, type ParsedVersion, type VersionScheme } from './types';
 
 /** A RubyGems version: Gem::Version#canonical_segments, pre-computed. */
@@ -25,17 +25,22 @@ export function parseGem(input: string): GemVersion {
   const strings = firstString < 0 ? [] : raw.slice(firstString);
   const trim = (xs: (Num | string)[]): (Num | string)[] => {
     let end = xs.length;
-    while (end > 0 && xs[end - 1] == 0 && typeof xs[end - 1] !== 'string') end--;
+    while (end > 0 && isZero(xs[end - 1]!)) end--;
     return xs.slice(0, end);
   };
   return { scheme: 'RubyGems', text, segments: [...trim(numeric), ...trim(strings)], prerelease: /[a-zA-Z]/.test(text) };
+}
+
+/** A numeric zero segment (a string segment is never zero). */
+function isZero(segment: Num | string): boolean {
+  return typeof segment !== 'string' && numEq(segment, 0);
 }
 
 /** Gem::Version#<=>: missing segments are 0; a string segment sorts before a number. */
 export function compareGem(a: GemVersion, b: GemVersion): number {
   const l = a.segments;
   const r = b.segments;
-  const n = l.length > r.length ? l.length : r.length;
+  const n = Math.max(l.length, r.length);
   for (let i = 0; i < n; i++) {
     const x = i < l.length ? l[i]! : 0;
     const y = i < r.length ? r[i]! : 0;

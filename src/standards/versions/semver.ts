@@ -29,7 +29,7 @@ export function compareIdent(a: Ident, b: Ident): number {
 
 /** Element-wise identifier list comparison; a shorter list that is a prefix sorts first (§11.4.4). */
 export function compareIdentLists(a: readonly Ident[], b: readonly Ident[]): number {
-  const n = a.length < b.length ? a.length : b.length;
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const c = compareIdent(a[i]!, b[i]!);
     if (c !== 0) return c;

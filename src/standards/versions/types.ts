@@ -33,6 +33,15 @@ export function invalidVersion(scheme: string, text: string, why: string): Forma
 /** Versions longer than this are refused outright: no real ecosystem uses them. */
 export const MAX_VERSION_LENGTH = 1024;
 
+/** Whether `t` holds an ASCII control character (U+0000–U+001F or DEL). */
+function hasControlCharacter(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
 /**
  * Checks what every scheme requires of its input (a non-empty string of printable
  * characters, no whitespace inside, bounded length) and returns it trimmed.
@@ -42,7 +51,6 @@ export function checkVersionText(scheme: string, text: unknown, trim = true): st
   const t = trim ? text.trim() : text;
   if (t.length === 0) throw invalidVersion(scheme, text, 'empty');
   if (t.length > MAX_VERSION_LENGTH) throw invalidVersion(scheme, text, `longer than ${MAX_VERSION_LENGTH} characters`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(t)) throw invalidVersion(scheme, text, 'contains whitespace or control characters');
+  if (/\s/.test(t) || hasControlCharacter(t)) throw invalidVersion(scheme, text, 'contains whitespace or control characters');
   return t;
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { EmbargoPolicy } from '../../domain/cases/embargo-policy';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { caseSettings, embargoProposals } from '../schema/index';
@@ -47,7 +48,7 @@ export async function findCaseSettings(db: Executor) {
   return r ?? null;
 }
 
-export async function upsertCaseSettings(db: Executor, policy: unknown, now: Date, by: string): Promise<void> {
+export async function upsertCaseSettings(db: Executor, policy: EmbargoPolicy, now: Date, by: string): Promise<void> {
   await db
     .insert(caseSettings)
     .values({ id: 1, policy, updatedAt: now, updatedBy: by })

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { FinderKind, ReproductionStatus, Severity } from '../../domain/intake/finding';
 import type { ReportSort } from '../../domain/intake/queue';
+import type { ReportState } from '../../domain/intake/report-states';
 import type { QueuePosition } from '../../domain/intake/queue-cursor';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
@@ -9,14 +11,14 @@ import { visibleTo } from '../visibility';
 import type { ReportRow } from './reports';
 
 export interface ReportFilter {
-  readonly state?: readonly string[] | undefined;
-  readonly severity?: readonly string[] | undefined;
+  readonly state?: readonly ReportState[] | undefined;
+  readonly severity?: readonly Severity[] | undefined;
   readonly finderOrganisationId?: string | undefined;
-  readonly finderKind?: string | undefined;
+  readonly finderKind?: FinderKind | undefined;
   readonly model?: string | undefined;
   readonly product?: string | undefined;
   readonly exploited?: boolean | undefined;
-  readonly reproductionStatus?: string | undefined;
+  readonly reproductionStatus?: ReproductionStatus | undefined;
   readonly cwe?: string | undefined;
   readonly createdAfter?: Date | undefined;
   readonly createdBefore?: Date | undefined;

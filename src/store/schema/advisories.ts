@@ -1,4 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { AdvisoryContent } from '../../domain/advisory/content';
+import type { OsvRecord } from '../../domain/advisory/osv-record';
 import { markingColumns } from './marking-columns';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
@@ -21,8 +23,8 @@ export const advisories = pgTable(
     state: text('state').notNull(),
     title: text('title').notNull(),
     cveId: text('cve_id'),
-    content: jsonb('content'),
-    osv: jsonb('osv'),
+    content: jsonb('content').$type<AdvisoryContent>(),
+    osv: jsonb('osv').$type<OsvRecord>(),
     /** SHA-256 of the canonical source document (imports): re-importing it changes nothing. */
     sourceHash: text('source_hash'),
     revision: integer('revision').notNull().default(0),
@@ -58,7 +60,7 @@ export const advisoryRevisions = pgTable(
     number: integer('number').notNull(),
     at: ts('at').notNull(),
     summary: text('summary').notNull(),
-    osv: jsonb('osv').notNull(),
+    osv: jsonb('osv').$type<OsvRecord>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.advisoryId, t.number] })],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { EmbargoPolicy } from '../../domain/cases/embargo-policy';
 import { markingColumns } from './marking-columns';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
@@ -153,7 +154,7 @@ export const embargoProposals = pgTable(
 /** The platform's embargo policy (one row, id 1); defaults when absent. */
 export const caseSettings = pgTable('case_settings', {
   id: integer('id').primaryKey(),
-  policy: jsonb('policy').notNull(),
+  policy: jsonb('policy').$type<EmbargoPolicy>().notNull(),
   updatedAt: ts('updated_at').notNull(),
   updatedBy: uuid('updated_by'),
 });

@@ -17,7 +17,7 @@ export const outbox = pgTable(
     recordType: text('record_type').notNull(),
     recordId: text('record_id').notNull(),
     ...markingColumns(),
-    data: jsonb('data').notNull(),
+    data: jsonb('data').$type<Readonly<Record<string, unknown>>>().notNull(),
     dispatchedAt: ts('dispatched_at'),
   },
   (t) => [index('outbox_pending_idx').on(t.seq).where(sql`${t.dispatchedAt} IS NULL`)],
@@ -29,7 +29,7 @@ export const jobs = pgTable(
   {
     id: uuid('id').primaryKey(),
     kind: text('kind').notNull(),
-    payload: jsonb('payload').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     priority: integer('priority').notNull().default(0),
     runAt: ts('run_at').notNull(),
     status: text('status').notNull().default('queued'),

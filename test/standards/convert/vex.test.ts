@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MANDATORY_TESTS, runMandatoryTests } from '../csaf/mandatory-tests';
+import { runMandatoryTests } from '../csaf/mandatory-tests';
 import { DEFAULT_CSAF_PUBLISHER, statementsFromCsafVex, statementsFromOpenVex, statementsToCsafVex, statementsToOpenVex } from '../../../src/standards/convert';
 import { csafProfile, parseCsaf, validateCsaf } from '../../../src/standards/csaf';
 import { parseOpenVex, validateOpenVex } from '../../../src/standards/openvex';

@@ -61,7 +61,8 @@ describe("Red Hat's CVSS vectors", () => {
       } catch (err) {
         why = `threw ${String(err)}`;
       }
-      const tally = (byVersion[version] ??= { pass: 0, total: 0 });
+      const tally = byVersion[version] ?? { pass: 0, total: 0 };
+      byVersion[version] = tally;
       tally.total++;
       if (why === null) tally.pass++;
       else failures.push(`${line}: ${why}`);

@@ -8,16 +8,16 @@ const FULL_COMMIT = /^(0|[a-f0-9]{40}|[a-f0-9]{64})$/;
 /** GIT range events whose value is not a full commit hash (OSV 1.7 forbids them), by JSON Pointer. */
 function shortGitEvents(record: OsvRecord): string[] {
   const out: string[] = [];
-  (record.affected ?? []).forEach((a, i) =>
-    (a.ranges ?? []).forEach((r, j) => {
-      if (r.type !== 'GIT') return;
-      r.events.forEach((e, k) => {
+  for (const [i, a] of (record.affected ?? []).entries()) {
+    for (const [j, r] of (a.ranges ?? []).entries()) {
+      if (r.type !== 'GIT') continue;
+      for (const [k, e] of r.events.entries()) {
         for (const [key, value] of Object.entries(e)) {
           if (!FULL_COMMIT.test(value as string)) out.push(`/affected/${i}/ranges/${j}/events/${k}/${key}`);
         }
-      });
-    }),
-  );
+      }
+    }
+  }
   return out;
 }
 

@@ -29,7 +29,10 @@ describe('AffectedTable: many advisories of a package on one sorted axis', () =>
         if (!a.package?.ecosystem || !a.package.name) continue;
         const key = `${a.package.ecosystem}\u0000${a.package.name}`;
         let p = byPackage.get(key);
-        if (!p) byPackage.set(key, (p = { ecosystem: a.package.ecosystem, entries: [], versions: new Set() }));
+        if (!p) {
+          p = { ecosystem: a.package.ecosystem, entries: [], versions: new Set() };
+          byPackage.set(key, p);
+        }
         const list = mine.get(key) ?? [];
         list.push(compileAffected(a));
         mine.set(key, list);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../src/standards/problem';
 import { compileAffected, type OsvAffected } from '../../../src/standards/ranges';
-import { ecosystemFor } from '../../../src/standards/versions';
+import { ecosystemFor, type ParsedVersion } from '../../../src/standards/versions';
 import { vectorPath } from '../../helpers/vectors';
 
 function affected(ecosystem: string, entry: OsvAffected, version: string): boolean {
@@ -74,7 +74,7 @@ describe('compileAffected (OSV 1.7 evaluation)', () => {
       const m = compileAffected({ versions: listed }, eco);
       for (let i = 0; i < 130; i++) {
         for (const text of spellings(i)) {
-          let v;
+          let v: ParsedVersion;
           try {
             v = scheme.parse(text);
           } catch {
@@ -142,7 +142,7 @@ describe('real OSV advisories (test/vectors/advisories)', () => {
           const eco = ecosystemFor(a.package.ecosystem);
           const byRanges = compileAffected({ ranges: a.ranges ?? [] }, eco);
           for (const v of a.versions ?? []) {
-            let parsed;
+            let parsed: ParsedVersion;
             try {
               parsed = eco.parse(v);
             } catch {

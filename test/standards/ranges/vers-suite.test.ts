@@ -13,39 +13,64 @@ interface VersCase {
   description: string;
   test_group: string;
   test_type: string;
-  input: any;
-  expected_output?: any;
+  input: string | VersInputFields;
+  expected_output?: unknown;
   expected_failure?: boolean;
 }
+
+/** The fields of an object input; which ones a case carries depends on its test type. */
+interface VersInputFields {
+  input_scheme: string;
+  versions: string[];
+  vers: string;
+  version: string;
+  scheme: string;
+  native_range: string;
+}
+
+const fieldsOf = (t: VersCase): VersInputFields => {
+  if (typeof t.input === 'string') throw new Error(`a ${t.test_type} case with a string input`);
+  return t.input;
+};
+const textOf = (t: VersCase): string => {
+  if (typeof t.input !== 'string') throw new Error(`a ${t.test_type} case with an object input`);
+  return t.input;
+};
 
 /** Runs one vers-spec case; returns a failure message or undefined. */
 function run(t: VersCase): string | undefined {
   const outcome = (): unknown => {
     switch (t.test_type) {
       case 'comparison': {
-        const s = versScheme(t.input.input_scheme);
-        return t.input.versions
-          .map((v: string) => s.parse(v))
+        const input = fieldsOf(t);
+        const s = versScheme(input.input_scheme);
+        return input.versions
+          .map((v) => s.parse(v))
           .sort(s.compare)
-          .map((v: any) => s.canonical?.(v) ?? v.text);
+          .map((v) => s.canonical?.(v) ?? v.text);
       }
       case 'equality': {
-        const s = versScheme(t.input.input_scheme);
-        const [a, b] = t.input.versions.map((v: string) => s.parse(v));
+        const input = fieldsOf(t);
+        const s = versScheme(input.input_scheme);
+        const [a, b] = input.versions.map((v) => s.parse(v));
+        if (!a || !b) throw new Error('an equality case needs two versions');
         return s.compare(a, b) === 0;
       }
       case 'parse': {
-        const v = parseVers(t.input);
+        const v = parseVers(textOf(t));
         return { scheme: v.scheme, version_constraints: v.constraints.map((c) => [...c]) };
       }
       case 'validate':
-        return normalizeVers(t.input);
+        return normalizeVers(textOf(t));
       case 'containment': {
-        const m = compileVers(t.input.vers);
-        return m.matches(m.scheme.parse(t.input.version));
+        const input = fieldsOf(t);
+        const m = compileVers(input.vers);
+        return m.matches(m.scheme.parse(input.version));
       }
-      case 'from_native':
-        return versFromNative(t.input.scheme, t.input.native_range);
+      case 'from_native': {
+        const input = fieldsOf(t);
+        return versFromNative(input.scheme, input.native_range);
+      }
       default:
         throw new Error(`unknown test type ${t.test_type}`);
     }

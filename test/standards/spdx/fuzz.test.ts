@@ -53,7 +53,7 @@ const tagValueSeed = [
   'PackageVersion: 1',
   'PackageDownloadLocation: NOASSERTION',
   'FilesAnalyzed: false',
-  'PackageChecksum: SHA256: ' + 'a'.repeat(64),
+  `PackageChecksum: SHA256: ${'a'.repeat(64)}`,
   'ExternalRef: PACKAGE-MANAGER purl pkg:npm/a@1',
   'PackageLicenseConcluded: MIT',
   'PackageComment: <text>multi',

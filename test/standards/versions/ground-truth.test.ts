@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../src/standards/problem';
-import { ecosystemFor } from '../../../src/standards/versions';
-import { readGroundTruth, signOf, VERSIONS_DIR } from './ground-truth';
+import { ecosystemFor, type ParsedVersion } from '../../../src/standards/versions';
+import { readGroundTruth, signOf } from './ground-truth';
 
 /** Data set prefix → the OSV ecosystem whose order it checks. */
 const SETS: [string, string][] = [
@@ -38,7 +38,8 @@ function check(prefix: string, ecosystemName: string, onlyValid = false, skip?: 
   let known = 0;
   for (const t of readGroundTruth(prefix)) {
     if (skip?.(t.a, t.b)) continue;
-    let a, b;
+    let a: ParsedVersion;
+    let b: ParsedVersion;
     try {
       a = eco.parse(t.a);
       b = eco.parse(t.b);

@@ -87,13 +87,9 @@ export type QueryOf<P extends keyof paths, M extends Method & keyof paths[P]> = 
   ? NonNullable<Q>
   : never;
 
-/**
- * A loose response schema (`z.looseObject`) becomes a type with an index signature, which makes
- * `Omit` and `keyof` useless; this keeps only the named properties.
- */
-export type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
-
 /** One item of a paged list answer (`{ items, total }`). */
 export type ItemOf<Page> = Page extends { items: (infer I)[] } ? I : never;
 
 export { ApiError };
+/** A named response component of the API (`Schema<'OsvEvent'>`). */
+export type { Schema } from '../../../src/client';

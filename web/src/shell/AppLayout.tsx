@@ -22,6 +22,7 @@ export function AppLayout() {
   useEventStream(vocabulary.data !== undefined, vocabulary.data?.eventTypes ?? noEventTypes, session.user.id);
   // On a phone the navigation covers the page: close it after choosing a page.
   const closeNav = nav.close;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the effect's trigger (a navigation), not an input it reads
   useEffect(() => closeNav(), [location.pathname, closeNav]);
 
   return (

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Badge, Code, Container, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
+import type { Schema } from '../../api/client';
 import { describeError } from '../../api/problem';
 import { DateTime } from '../../components/DateTime';
 import { usePublicAdvisory, type OsvDocument } from './advisoryApi';
 
-const rangeText = (events: Record<string, string>[]) =>
+const rangeText = (events: readonly Schema<'OsvEvent'>[]) =>
   events
     .map((e) =>
       Object.entries(e)
@@ -13,11 +14,18 @@ const rangeText = (events: Record<string, string>[]) =>
     )
     .join(', ');
 
+/** OSV `database_specific.cwe_ids` (free-form by the OSV schema, so checked here). */
+function cweIdsOf(osv: OsvDocument): string[] {
+  const ids = osv.database_specific?.cwe_ids;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
 function Affected({ osv }: { osv: OsvDocument }) {
   return (
     <List>
-      {(osv.affected ?? []).map((a, i) => (
-        <List.Item key={i}>
+      {(osv.affected ?? []).map((a) => (
+        // an affected entry has no id of its own; its content tells it from its siblings
+        <List.Item key={JSON.stringify(a)}>
           <Code>{a.package ? `${a.package.ecosystem}/${a.package.name}` : 'product'}</Code> {(a.ranges ?? []).map((r) => rangeText(r.events)).join('; ')}
           {a.versions?.length ? ` (${a.versions.length} versions listed)` : ''}
         </List.Item>
@@ -39,6 +47,7 @@ export function PublicAdvisoryPage() {
     );
   const a = advisory.data;
   const osv = a.osv!;
+  const cweIds = cweIdsOf(osv);
   const path = `/api/advisories/${encodeURIComponent(a.id)}`;
   return (
     <Container size="lg" py="lg">
@@ -67,7 +76,7 @@ export function PublicAdvisoryPage() {
             ))}
           </Text>
         ) : null}
-        {osv.database_specific?.cwe_ids?.length ? <Text>Weaknesses: {osv.database_specific.cwe_ids.join(', ')}</Text> : null}
+        {cweIds.length ? <Text>Weaknesses: {cweIds.join(', ')}</Text> : null}
         <Title order={3}>Affected</Title>
         <Affected osv={osv} />
         {osv.credits?.length ? (

@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useVocabulary } from '../../api/session';
@@ -6,13 +6,16 @@ import { DataTable } from '../../components/DataTable';
 import { DateTime } from '../../components/DateTime';
 import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
-import { type QueueFilter, type Reputation, useReportQueue } from './api';
+import { type QueueFilter, type QueueSoFar, type Reputation, useReportQueue } from './api';
 
 const pct = (r: Reputation | null | undefined) => (r?.precision == null ? '—' : `${Math.round(r.precision * 100)} % of ${r.accepted + r.rejected}`);
 const SEVERITY_COLOUR: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', none: 'gray', unknown: 'gray' };
 
 /** Labels of the queue's sort orders (`reportSorts` of `GET /api/vocabulary`); an unknown one shows as itself. */
 const SORT_LABELS: Record<string, string> = { severity: 'Severity', exploited: 'Exploited first', age: 'Oldest', newest: 'Newest', findings: 'Most reported' };
+
+/** How many reports match: exact, or "1,000+" when the server stopped counting at its cap (ADR 0051). */
+const matchCount = (q: QueueSoFar) => `${q.total.toLocaleString('en')}${q.totalExact ? '' : '+'}`;
 
 /** The triage queue: reports you may see, filtered and sorted, with each finder's running precision. */
 export function TriageQueuePage() {
@@ -55,30 +58,42 @@ export function TriageQueuePage() {
       </Group>
       <ListState query={queue} empty="No reports match.">
         {(page) => (
-          <DataTable
-            label="Reports"
-            columns={['Report', 'Product', 'Severity', 'State', 'Findings', 'Finder precision', 'Model precision', 'Received']}
-            minWidth={1000}
-          >
-            {page.items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Link to={`/reports/${r.id}`}>{r.title}</Link> {r.exploited && <Badge color="red">exploited</Badge>}
-                </Table.Td>
-                <Table.Td>{r.product}</Table.Td>
-                <Table.Td>
-                  <Badge color={SEVERITY_COLOUR[r.severity] ?? 'gray'}>{r.severity}</Badge>
-                </Table.Td>
-                <Table.Td>{r.state}</Table.Td>
-                <Table.Td>{r.findingCount}</Table.Td>
-                <Table.Td>{pct(r.reputation?.organisation)}</Table.Td>
-                <Table.Td>{r.modelName ? `${r.modelName}: ${pct(r.reputation?.model)}` : '—'}</Table.Td>
-                <Table.Td>
-                  <DateTime value={r.createdAt} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+          <>
+            <Text size="sm" c="dimmed" mb="xs">
+              {page.items.length.toLocaleString('en')} of {matchCount(page)} reports
+            </Text>
+            <DataTable
+              label="Reports"
+              columns={['Report', 'Product', 'Severity', 'State', 'Findings', 'Finder precision', 'Model precision', 'Received']}
+              minWidth={1000}
+            >
+              {page.items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Link to={`/reports/${r.id}`}>{r.title}</Link> {r.exploited && <Badge color="red">exploited</Badge>}
+                  </Table.Td>
+                  <Table.Td>{r.product}</Table.Td>
+                  <Table.Td>
+                    <Badge color={SEVERITY_COLOUR[r.severity] ?? 'gray'}>{r.severity}</Badge>
+                  </Table.Td>
+                  <Table.Td>{r.state}</Table.Td>
+                  <Table.Td>{r.findingCount}</Table.Td>
+                  <Table.Td>{pct(r.reputation?.organisation)}</Table.Td>
+                  <Table.Td>{r.modelName ? `${r.modelName}: ${pct(r.reputation?.model)}` : '—'}</Table.Td>
+                  <Table.Td>
+                    <DateTime value={r.createdAt} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            {queue.hasNextPage && (
+              <Group justify="center" mt="md">
+                <Button variant="light" loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
+                  Load more
+                </Button>
+              </Group>
+            )}
+          </>
         )}
       </ListState>
     </>
