@@ -60,9 +60,32 @@ function calibrate(): number {
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node.js ${process.version}; JSON.parse calibration ${calibrationBefore.toFixed(0)} MB/s before the suites, ${calibrate().toFixed(0)} MB/s after`;
 const doc = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\nEach figure is compared with a baseline measured in the same run; the machines are shared and noisy, so read ratios rather than absolutes.\n\n${body}\n`;
 process.stdout.write(`\n${body}\n`);
-if (!only) {
-  mkdirSync('docs', { recursive: true });
-  writeFileSync('docs/benchmarks.md', doc + handWritten('docs/benchmarks.md'));
+mkdirSync('docs', { recursive: true });
+if (!only) writeFileSync('docs/benchmarks.md', doc + handWritten('docs/benchmarks.md'));
+else if (sections.length > 0 && existsSync('docs/benchmarks.md')) {
+  // A run of some suites (`npm run bench -- frontier`) replaces only their sections, dated, and
+  // leaves every other suite's figures from the run that measured them.
+  let text = readFileSync('docs/benchmarks.md', 'utf8');
+  for (const s of sections) {
+    const section = `## ${s.suite}\n\nRun on its own on ${new Date().toISOString().slice(0, 10)} (\`npm run bench -- ${only}\`; ${machine}).\n\n${header}\n${rows(s.results)}\n${s.results
+      .filter((r) => r.notes)
+      .map((r) => `\n- ${r.name}: ${r.notes}`)
+      .join('')}\n\n`;
+    text = replaceSection(text, s.suite, section);
+  }
+  writeFileSync('docs/benchmarks.md', text);
+}
+
+/** `text` with the section headed `## suite` replaced by `section`, or `section` added before the hand-written part. */
+function replaceSection(text: string, suite: string, section: string): string {
+  const head = `\n## ${suite}\n`;
+  const at = text.indexOf(head);
+  if (at >= 0) {
+    const next = text.indexOf('\n## ', at + head.length);
+    return text.slice(0, at + 1) + section + (next < 0 ? '' : text.slice(next + 1));
+  }
+  const hand = text.indexOf('\n## Where the time goes');
+  return hand < 0 ? `${text}\n${section}` : `${text.slice(0, hand + 1)}${section}${text.slice(hand + 1)}`;
 }
 
 /** The hand-written analysis kept below the generated tables ("## Where the time goes" and after). */
