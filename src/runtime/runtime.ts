@@ -12,6 +12,7 @@ import { connectNatsBus } from './nats-bus';
 import { EventHub } from '../services/events/stream';
 import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
+import { seedBuiltInRuleSets } from '../services/frontier/rule-sets';
 import { uuidv7 } from '../services/ids';
 import { scheduleOutboxPrune } from '../services/events/outbox-retention';
 import { PublishedIndex } from '../services/advisories/published-index';
@@ -121,6 +122,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
     async start() {
       await events.start();
       await ctx.published.start(events);
+      await seedBuiltInRuleSets(ctx);
       if (worker) {
         await scheduleOutboxPrune(ctx);
         worker.start();

@@ -7,6 +7,11 @@ const UNIQUE_FIELDS: Record<string, { path: string; message: string }> = {
   findings_idempotency_key: { path: '/idempotencyKey', message: 'this idempotency key was used for different content' },
   advisories_pkey: { path: '/id', message: 'an advisory with this id exists' },
   case_vendors_case_org_key: { path: '/organisations', message: 'this vendor is already invited to the case' },
+  frontier_models_owner_name_key: { path: '/name', message: 'your organisation has a model with this name' },
+  frontier_model_versions_model_version_key: { path: '/version', message: 'the model has this version' },
+  frontier_checkpoints_version_hash_key: { path: '/hash', message: 'the version has this checkpoint' },
+  frontier_lineage_edge_key: { path: '/parentVersionId', message: 'this lineage edge exists' },
+  frontier_rule_sets_pkey: { path: '/version', message: 'this rule-set version exists' },
 };
 
 interface PgError {

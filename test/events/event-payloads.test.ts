@@ -9,6 +9,7 @@ import { DRIVERS } from '../helpers/databases';
 import { Canaries } from './payload-walk/canaries';
 import { caseEvents } from './payload-walk/cases';
 import { directoryEvents } from './payload-walk/directory';
+import { frontierRegistryEvents } from './payload-walk/frontier-registry';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -102,6 +103,17 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'embargo.reminder': ['id', 'title', 'publicAt'],
   'embargo.ended': ['id', 'title', 'publicAt', 'state'],
   'finding_attachment.shared': ['id', 'findingId', 'reportId', 'organisations'],
+  // A model's name is as open as the model; facts, reasons and the parent of a lineage edge never travel.
+  'frontier_model.created': ['id', 'name'],
+  'frontier_model.updated': ['id', 'name'],
+  'frontier_version.created': ['id', 'modelId', 'version'],
+  'frontier_version.updated': ['id', 'modelId', 'version'],
+  'frontier_checkpoint.added': ['id', 'versionId', 'hash'],
+  'frontier_lineage.added': ['id', 'versionId', 'kind'],
+  'frontier_fact.declared': ['id', 'versionId', 'key'],
+  'frontier_rule_set.added': ['id', 'version', 'builtIn'],
+  'frontier_rule_settings.updated': ['proxyCyberThreshold'],
+  'frontier_evaluation.recorded': ['id', 'versionId', 'ruleSet', 'ruleSetVersion', 'outcome', 'trigger'],
 };
 
 /**
@@ -134,6 +146,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await directoryEvents(w, canaries);
     await intakeAndAdvisoryEvents(w, canaries);
     await caseEvents(w, canaries);
+    await frontierRegistryEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

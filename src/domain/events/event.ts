@@ -69,6 +69,16 @@ export const EVENT_TYPES = [
   'embargo.reminder',
   'embargo.ended',
   'finding_attachment.shared',
+  'frontier_model.created',
+  'frontier_model.updated',
+  'frontier_version.created',
+  'frontier_version.updated',
+  'frontier_checkpoint.added',
+  'frontier_lineage.added',
+  'frontier_fact.declared',
+  'frontier_rule_set.added',
+  'frontier_rule_settings.updated',
+  'frontier_evaluation.recorded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

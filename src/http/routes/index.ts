@@ -15,6 +15,8 @@ import { tokenRoutes } from './tokens';
 import { userRoutes } from './users';
 import { vocabularyRoutes } from './vocabulary';
 import { webhookRoutes } from './webhooks';
+import { frontierModelRoutes } from './frontier-models';
+import { frontierRuleSetRoutes } from './frontier-rule-sets';
 
 /** Every route module of the API. Later issues add theirs here. */
 export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
@@ -34,4 +36,6 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   osvRoutes,
   csafProviderRoutes,
   caseRoutes,
+  frontierModelRoutes,
+  frontierRuleSetRoutes,
 ];

@@ -8,6 +8,7 @@ import { type JobHandler, JobRunner } from './runner';
 import { closeNeedsInfoJob } from '../intake/close-job';
 import { EMBARGO_JOB, embargoDeadlineJob } from '../cases/reminders';
 import { OUTBOX_PRUNE_JOB, outboxPruneJob } from '../events/outbox-retention';
+import { REEVALUATE_JOB, reEvaluateJob } from '../frontier/rule-sets';
 
 /** Every kind of background job and its handler. Later issues add theirs here. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -16,6 +17,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [PUBLISH_JOB]: publishScheduledJob,
   [EMBARGO_JOB]: embargoDeadlineJob,
   [OUTBOX_PRUNE_JOB]: outboxPruneJob,
+  [REEVALUATE_JOB]: reEvaluateJob,
 };
 
 /**

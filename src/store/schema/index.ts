@@ -6,3 +6,4 @@ export * from './advisories';
 export * from './intake';
 export * from './cases';
 export * from './frontier-registry';
+export * from './frontier-rule-sets';
