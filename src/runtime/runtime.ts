@@ -15,6 +15,7 @@ import { Worker } from '../services/jobs/worker';
 import { seedBuiltInRuleSets } from '../services/frontier/rule-sets';
 import { uuidv7 } from '../services/ids';
 import { scheduleOutboxPrune } from '../services/events/outbox-retention';
+import { scheduleAccessReminders } from '../services/frontier/access-reminders';
 import { PublishedIndex } from '../services/advisories/published-index';
 import { ThreadChecker } from './intake-checker';
 import { IntakeState } from '../services/intake/dedup-registry';
@@ -125,6 +126,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
       await seedBuiltInRuleSets(ctx);
       if (worker) {
         await scheduleOutboxPrune(ctx);
+        await scheduleAccessReminders(ctx);
         worker.start();
       }
     },

@@ -34,6 +34,8 @@ const STATEMENT = [
   'createdAt',
   'updatedAt',
 ];
+const ACCESS_GRANT = ['id', 'planId', 'granteeOrganisationId', 'accessKind', 'environment', 'startsAt', 'endsAt'];
+const NOMINATION = ['id', 'planId', 'partnerOrganisationId', 'sector', 'nominatedBy', 'state'];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -114,6 +116,19 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'frontier_rule_set.added': ['id', 'version', 'builtIn'],
   'frontier_rule_settings.updated': ['proxyCyberThreshold'],
   'frontier_evaluation.recorded': ['id', 'versionId', 'ruleSet', 'ruleSetVersion', 'outcome', 'trigger'],
+  // Access events carry ids, kinds and dates: never terms' text, notes, checkpoints or who used a grant.
+  'frontier_access_settings.updated': ['windowDays', 'mode', 'milestone', 'reminderOffsetsDays'],
+  'access_plan.created': ['id', 'versionId'],
+  'access_plan.shared': ['id', 'organisations'],
+  'access_plan.reminder': ['id', 'versionId', 'milestone', 'milestoneAt', 'offsetDays'],
+  'access_grant.added': ACCESS_GRANT,
+  'access_grant.updated': ACCESS_GRANT,
+  'access_outage.recorded': ['id', 'grantId', 'planId', 'startsAt', 'endsAt'],
+  'access_terms.set': ['grantId', 'planId', 'termsVersion', 'protections'],
+  'access_terms.acknowledged': ['grantId', 'planId', 'termsVersion', 'side', 'acknowledgedAt'],
+  'access_sessions.recorded': ['id', 'grantId', 'source', 'environment', 'startedAt'],
+  'trusted_partner.nominated': NOMINATION,
+  'trusted_partner.transitioned': [...NOMINATION, 'from', 'event'],
 };
 
 /**

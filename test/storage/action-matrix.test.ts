@@ -85,6 +85,7 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'users.manage':
       case 'webhooks.manage':
       case 'organisation.speak-for':
+      case 'frontier.plan-access':
         return orgs;
       case 'users.set-clearance':
         return [null, ...CLEARANCES].flatMap((from) => CLEARANCES.map((to) => ({ label: `${from}->${to}`, value: { from, to } })));
@@ -113,6 +114,7 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'organisations.manage':
       case 'intake.configure':
       case 'cases.configure':
+      case 'frontier.configure-access':
         return platformAdmin;
       case 'users.manage':
         return platformAdmin || (s.role === 'admin' && has('admin') && target.label === 'own');
@@ -133,6 +135,8 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
         return staffAtWork;
       case 'organisation.speak-for':
         return writer && target.label === 'own';
+      case 'frontier.plan-access':
+        return (writer && target.label === 'own') || staffAtWork;
     }
   }
 

@@ -79,6 +79,18 @@ export const EVENT_TYPES = [
   'frontier_rule_set.added',
   'frontier_rule_settings.updated',
   'frontier_evaluation.recorded',
+  'frontier_access_settings.updated',
+  'access_plan.created',
+  'access_plan.shared',
+  'access_plan.reminder',
+  'access_grant.added',
+  'access_grant.updated',
+  'access_outage.recorded',
+  'access_terms.set',
+  'access_terms.acknowledged',
+  'access_sessions.recorded',
+  'trusted_partner.nominated',
+  'trusted_partner.transitioned',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

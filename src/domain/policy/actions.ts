@@ -41,6 +41,10 @@ export interface ActionTargets {
   'organisation.speak-for': { readonly organisationId: string };
   /** Draft and publish advisories. */
   'advisories.coordinate': undefined;
+  /** The deployment's pre-release access policy (window, mode, milestone, reminders). */
+  'frontier.configure-access': undefined;
+  /** Plan voluntary pre-release access to a version of the developer `organisationId`: its grants, outages, partners. */
+  'frontier.plan-access': { readonly organisationId: string };
 }
 export type Action = keyof ActionTargets;
 export type TargetOf<A extends Action> = ActionTargets[A] extends undefined ? [] : [ActionTargets[A]];
@@ -73,6 +77,9 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   'cases.configure': isPlatformAdmin,
   'organisation.speak-for': (p, t) => p.organisationId === t.organisationId && isWriter(p),
   'advisories.coordinate': isWorkingStaff,
+  'frontier.configure-access': isPlatformAdmin,
+  // The developer's writers, or the clearinghouse at work (the government side of the plan).
+  'frontier.plan-access': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || isWorkingStaff(p),
 };
 
 /** Whether `p` may do `action` (to `target`, for the actions that name one). */

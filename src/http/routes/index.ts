@@ -4,6 +4,7 @@ import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
 import { csafProviderRoutes } from './csaf-provider';
 import { eventRoutes } from './events';
+import { frontierAccessRoutes } from './frontier-access';
 import { intakeRouteModules } from './intake-routes';
 import { metaRoutes } from './meta';
 import { noteRoutes } from './notes';
@@ -38,4 +39,5 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   caseRoutes,
   frontierModelRoutes,
   frontierRuleSetRoutes,
+  frontierAccessRoutes,
 ];

@@ -9,6 +9,7 @@ import { closeNeedsInfoJob } from '../intake/close-job';
 import { EMBARGO_JOB, embargoDeadlineJob } from '../cases/reminders';
 import { OUTBOX_PRUNE_JOB, outboxPruneJob } from '../events/outbox-retention';
 import { REEVALUATE_JOB, reEvaluateJob } from '../frontier/rule-sets';
+import { ACCESS_REMINDER_JOB, accessRemindersJob } from '../frontier/access-reminders';
 
 /** Every kind of background job and its handler. Later issues add theirs here. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -18,6 +19,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [EMBARGO_JOB]: embargoDeadlineJob,
   [OUTBOX_PRUNE_JOB]: outboxPruneJob,
   [REEVALUATE_JOB]: reEvaluateJob,
+  [ACCESS_REMINDER_JOB]: accessRemindersJob,
 };
 
 /**

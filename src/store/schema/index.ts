@@ -7,3 +7,4 @@ export * from './intake';
 export * from './cases';
 export * from './frontier-registry';
 export * from './frontier-rule-sets';
+export * from './frontier-access';
