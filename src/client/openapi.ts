@@ -3468,6 +3468,377 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/designation-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The designation panel and the classification of new reviews (platform admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierDesignationSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the designation panel (users cleared for the classification) and the classification of new reviews */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                        panelUserIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierDesignationSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage inquiries you may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    state?: "open" | "answered" | "withdrawn";
+                    versionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierInquiryPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask whether a model version is covered (its developer); routed to the designating authority */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                        /** Format: uuid */
+                        versionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierInquiry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One coverage inquiry, with its answer once given */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierInquiry"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/inquiries/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open inquiry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierInquiry"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/models": {
         parameters: {
             query?: never;
@@ -5014,6 +5385,463 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Designation reviews you are cleared for and named on */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                    state?: "proposed" | "under_review" | "deferred" | "designated" | "not_designated" | "rebuttal_requested" | "rebuttal_reviewed";
+                    trigger?: "inquiry" | "rule_result" | "checkpoint" | "derivative" | "manual";
+                    versionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierReviewPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a designation review by hand (cleared analysts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accessUsers?: string[];
+                        detail?: string;
+                        /** Format: uuid */
+                        versionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One designation review with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierReviewDetail"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/reviews/{id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name more cleared users on the review’s access list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        users: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the authority decision: designated, not designated or deferred */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: string;
+                        /** @enum {string} */
+                        outcome: "designated" | "not_designated" | "deferred";
+                        rationale: string;
+                        rationaleSummary?: string | null;
+                        /** @enum {string} */
+                        rationaleVisibility: "full" | "summary" | "none";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/reviews/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a review (start, evidence received, rebuttal, reassess) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "start_review" | "designate" | "not_designate" | "defer" | "evidence_received" | "request_rebuttal" | "review_rebuttal" | "reassess";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/rule-sets": {
         parameters: {
             query?: never;
@@ -5451,6 +6279,153 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["FrontierCheckpoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/versions/{id}/designation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version's designation outcome, with the rationale as far as its visibility allows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierDesignation"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/versions/{id}/designation/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The developer's rebuttal of a decision, or the evidence a deferral asked for */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "rebuttal" | "evidence";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierDesignation"];
                     };
                 };
                 /** @description Default Response */
@@ -9705,6 +10680,42 @@ export interface components {
         FrontierCheckpointListInput: {
             items: components["schemas"]["FrontierCheckpointInput"][];
         };
+        FrontierDesignation: {
+            decidedAt: string | null;
+            /** @enum {string} */
+            outcome: "under_review" | "designated" | "not_designated" | "deferred";
+            /** @description The full rationale, its summary, or null, as the decision’s visibility allows */
+            rationale: string | null;
+            /** @enum {string} */
+            rationaleVisibility: "full" | "summary" | "none";
+            updatedAt: string;
+            versionId: string;
+        };
+        FrontierDesignationInput: {
+            decidedAt: string | null;
+            /** @enum {string} */
+            outcome: "under_review" | "designated" | "not_designated" | "deferred";
+            /** @description The full rationale, its summary, or null, as the decision’s visibility allows */
+            rationale: string | null;
+            /** @enum {string} */
+            rationaleVisibility: "full" | "summary" | "none";
+            updatedAt: string;
+            versionId: string;
+        };
+        FrontierDesignationSettings: {
+            authorityOrganisationId: string | null;
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            panelUserIds: string[];
+            updatedAt: string | null;
+        };
+        FrontierDesignationSettingsInput: {
+            authorityOrganisationId: string | null;
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            panelUserIds: string[];
+            updatedAt: string | null;
+        };
         FrontierEvaluation: {
             evaluatedAt: string;
             factsDigest: string;
@@ -9770,6 +10781,52 @@ export interface components {
         };
         FrontierFactListInput: {
             items: components["schemas"]["FrontierFactInput"][];
+        };
+        FrontierInquiry: {
+            answer: {
+                answeredAt: string | null;
+                outcome: string;
+                rationale: string | null;
+            } | null;
+            createdAt: string;
+            designation: components["schemas"]["FrontierDesignation"] | null;
+            /** @description What every transparent rule set says now about the declared facts (newest result per rule set) */
+            evaluation: components["schemas"]["FrontierEvaluation"][] | null;
+            id: string;
+            openedBy: string | null;
+            question: string;
+            /** @description Only for who may see the (classified) review */
+            reviewId: string | null;
+            state: string;
+            updatedAt: string;
+            versionId: string;
+        };
+        FrontierInquiryInput: {
+            answer: {
+                answeredAt: string | null;
+                outcome: string;
+                rationale: string | null;
+            } | null;
+            createdAt: string;
+            designation: components["schemas"]["FrontierDesignationInput"] | null;
+            /** @description What every transparent rule set says now about the declared facts (newest result per rule set) */
+            evaluation: components["schemas"]["FrontierEvaluationInput"][] | null;
+            id: string;
+            openedBy: string | null;
+            question: string;
+            /** @description Only for who may see the (classified) review */
+            reviewId: string | null;
+            state: string;
+            updatedAt: string;
+            versionId: string;
+        };
+        FrontierInquiryPage: {
+            items: components["schemas"]["FrontierInquiry"][];
+            total: number;
+        };
+        FrontierInquiryPageInput: {
+            items: components["schemas"]["FrontierInquiryInput"][];
+            total: number;
         };
         FrontierLineage: {
             children: components["schemas"]["FrontierLineageEdge"][];
@@ -9857,6 +10914,142 @@ export interface components {
         };
         FrontierModelPageInput: {
             items: components["schemas"]["FrontierModelInput"][];
+            total: number;
+        };
+        FrontierReview: {
+            accessUsers: string[];
+            allowedEvents: ("start_review" | "designate" | "not_designate" | "defer" | "evidence_received" | "request_rebuttal" | "review_rebuttal" | "reassess")[];
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            createdAt: string;
+            createdBy: string | null;
+            decision: components["schemas"]["FrontierReviewDecision"] | null;
+            detail: string;
+            id: string;
+            inquiryId: string | null;
+            reassessments: number;
+            /** @enum {string} */
+            state: "proposed" | "under_review" | "deferred" | "designated" | "not_designated" | "rebuttal_requested" | "rebuttal_reviewed";
+            trigger: string;
+            updatedAt: string;
+            versionId: string;
+        };
+        FrontierReviewDecision: {
+            basis: string | null;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            rationale: string | null;
+            rationaleSummary: string | null;
+            rationaleVisibility: string | null;
+        };
+        FrontierReviewDecisionInput: {
+            basis: string | null;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            rationale: string | null;
+            rationaleSummary: string | null;
+            rationaleVisibility: string | null;
+        };
+        FrontierReviewDetail: {
+            accessUsers: string[];
+            allowedEvents: ("start_review" | "designate" | "not_designate" | "defer" | "evidence_received" | "request_rebuttal" | "review_rebuttal" | "reassess")[];
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            createdAt: string;
+            createdBy: string | null;
+            decision: components["schemas"]["FrontierReviewDecision"] | null;
+            detail: string;
+            history: components["schemas"]["FrontierReviewHistoryEntry"][];
+            id: string;
+            inquiryId: string | null;
+            reassessments: number;
+            /** @enum {string} */
+            state: "proposed" | "under_review" | "deferred" | "designated" | "not_designated" | "rebuttal_requested" | "rebuttal_reviewed";
+            trigger: string;
+            updatedAt: string;
+            versionId: string;
+        };
+        FrontierReviewDetailInput: {
+            accessUsers: string[];
+            allowedEvents: ("start_review" | "designate" | "not_designate" | "defer" | "evidence_received" | "request_rebuttal" | "review_rebuttal" | "reassess")[];
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            createdAt: string;
+            createdBy: string | null;
+            decision: components["schemas"]["FrontierReviewDecisionInput"] | null;
+            detail: string;
+            history: components["schemas"]["FrontierReviewHistoryEntryInput"][];
+            id: string;
+            inquiryId: string | null;
+            reassessments: number;
+            /** @enum {string} */
+            state: "proposed" | "under_review" | "deferred" | "designated" | "not_designated" | "rebuttal_requested" | "rebuttal_reviewed";
+            trigger: string;
+            updatedAt: string;
+            versionId: string;
+        };
+        FrontierReviewHistoryEntry: {
+            actor: {
+                label: string;
+                userId: string | null;
+            };
+            at: string;
+            decision: {
+                basis: string | null;
+                rationale: string | null;
+                rationaleSummary: string | null;
+                rationaleVisibility: string | null;
+            } | null;
+            event: string;
+            from: string | null;
+            id: string;
+            note: string;
+            to: string;
+            trigger: string | null;
+        };
+        FrontierReviewHistoryEntryInput: {
+            actor: {
+                label: string;
+                userId: string | null;
+            };
+            at: string;
+            decision: {
+                basis: string | null;
+                rationale: string | null;
+                rationaleSummary: string | null;
+                rationaleVisibility: string | null;
+            } | null;
+            event: string;
+            from: string | null;
+            id: string;
+            note: string;
+            to: string;
+            trigger: string | null;
+        };
+        FrontierReviewInput: {
+            accessUsers: string[];
+            allowedEvents: ("start_review" | "designate" | "not_designate" | "defer" | "evidence_received" | "request_rebuttal" | "review_rebuttal" | "reassess")[];
+            /** @enum {string} */
+            classification: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            createdAt: string;
+            createdBy: string | null;
+            decision: components["schemas"]["FrontierReviewDecisionInput"] | null;
+            detail: string;
+            id: string;
+            inquiryId: string | null;
+            reassessments: number;
+            /** @enum {string} */
+            state: "proposed" | "under_review" | "deferred" | "designated" | "not_designated" | "rebuttal_requested" | "rebuttal_reviewed";
+            trigger: string;
+            updatedAt: string;
+            versionId: string;
+        };
+        FrontierReviewPage: {
+            items: components["schemas"]["FrontierReview"][];
+            total: number;
+        };
+        FrontierReviewPageInput: {
+            items: components["schemas"]["FrontierReviewInput"][];
             total: number;
         };
         FrontierRuleSet: {
@@ -10967,7 +12160,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             organisationKinds: components["schemas"]["LabelledValue"][];
             referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];
@@ -11012,7 +12205,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             organisationKinds: components["schemas"]["LabelledValueInput"][];
             referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];

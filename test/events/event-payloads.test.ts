@@ -10,6 +10,7 @@ import { Canaries } from './payload-walk/canaries';
 import { caseEvents } from './payload-walk/cases';
 import { directoryEvents } from './payload-walk/directory';
 import { frontierRegistryEvents } from './payload-walk/frontier-registry';
+import { frontierDesignationEvents } from './payload-walk/frontier-designation';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -36,6 +37,7 @@ const STATEMENT = [
 ];
 const ACCESS_GRANT = ['id', 'planId', 'granteeOrganisationId', 'accessKind', 'environment', 'startsAt', 'endsAt'];
 const NOMINATION = ['id', 'planId', 'partnerOrganisationId', 'sector', 'nominatedBy', 'state'];
+const REVIEW = ['id', 'versionId', 'from', 'to', 'event', 'trigger'];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -129,6 +131,17 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'access_sessions.recorded': ['id', 'grantId', 'source', 'environment', 'startedAt'],
   'trusted_partner.nominated': NOMINATION,
   'trusted_partner.transitioned': [...NOMINATION, 'from', 'event'],
+  'frontier_designation_settings.updated': ['classification', 'panelUserIds', 'authorityOrganisationId'],
+  'frontier_inquiry.opened': ['id', 'versionId', 'state'],
+  'frontier_inquiry.answered': ['id', 'versionId', 'state', 'outcome'],
+  'frontier_inquiry.withdrawn': ['id', 'versionId', 'state'],
+  // Classified reviews (ADR 0090): ids and states only, never the detail, basis or rationale.
+  'frontier_review.opened': REVIEW,
+  'frontier_review.transitioned': REVIEW,
+  'frontier_review.decided': REVIEW,
+  'frontier_review.access_granted': ['id', 'versionId', 'accessCount'],
+  // What the developer may see: the outcome and the rationale as its visibility allows.
+  'frontier_designation.updated': ['versionId', 'outcome', 'rationaleVisibility', 'rationale', 'decidedAt'],
 };
 
 /**
@@ -162,6 +175,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await intakeAndAdvisoryEvents(w, canaries);
     await caseEvents(w, canaries);
     await frontierRegistryEvents(w, canaries);
+    await frontierDesignationEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

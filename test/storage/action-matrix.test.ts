@@ -3,7 +3,7 @@ import type { Principal } from '../../src/domain/identity/principal';
 import { ORGANISATION_KIND_IDS, type OrganisationKind } from '../../src/domain/identity/organisation';
 import { ROLE_IDS, type Role, type Scope } from '../../src/domain/identity/roles';
 import { ACTIONS, type Action, can } from '../../src/domain/policy/actions';
-import { CLEARANCES, type Clearance } from '../../src/domain/policy/marking';
+import { CLASSIFICATIONS, CLEARANCES, type Clearance } from '../../src/domain/policy/marking';
 import { isCoordinatorStaff } from '../../src/domain/policy/staff';
 import { CLI_ACTOR } from '../../src/services/actor';
 import { principalOf } from '../../src/services/principal';
@@ -86,7 +86,10 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'webhooks.manage':
       case 'organisation.speak-for':
       case 'frontier.plan-access':
+      case 'frontier.inquire':
         return orgs;
+      case 'frontier.decide':
+        return CLASSIFICATIONS.map((c) => ({ label: c, value: { classification: c } }));
       case 'users.set-clearance':
         return [null, ...CLEARANCES].flatMap((from) => CLEARANCES.map((to) => ({ label: `${from}->${to}`, value: { from, to } })));
       case 'records.edit':
@@ -134,9 +137,15 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'advisories.coordinate':
         return staffAtWork;
       case 'organisation.speak-for':
+      case 'frontier.inquire':
         return writer && target.label === 'own';
       case 'frontier.plan-access':
         return (writer && target.label === 'own') || staffAtWork;
+      case 'frontier.configure':
+        return platformAdmin;
+      case 'frontier.decide':
+        // ADR 0090: cleared staff at work; the subjects here hold no clearance, so only unclassified reviews.
+        return staffAtWork && target.label === 'UNCLASSIFIED';
     }
   }
 
@@ -160,6 +169,24 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
     }
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThan(subjects.length * Object.keys(ACTIONS).length);
+  });
+
+  it('a designation decision needs clearance over the review’s classification, whatever the role (ADR 0090)', () => {
+    const wrong: string[] = [];
+    for (const { s, p } of subjects) {
+      for (const clearance of CLEARANCES) {
+        for (const classification of CLASSIFICATIONS) {
+          const scopes = s.token ? ROLE_SCOPES[s.role].filter((x) => s.token!.includes(x)) : ROLE_SCOPES[s.role];
+          const want =
+            s.coordinator &&
+            (s.role === 'analyst' || s.role === 'admin') &&
+            scopes.includes('write') &&
+            CLEARANCES.indexOf(clearance) >= CLASSIFICATIONS.indexOf(classification);
+          if (can({ ...p, clearance }, 'frontier.decide', { classification }) !== want) wrong.push(`${s.role}/${s.coordinator}/${clearance}/${classification}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('coordinator staff are the analysts and admins of a coordinating organisation, whatever their credential', () => {

@@ -91,6 +91,15 @@ export const EVENT_TYPES = [
   'access_sessions.recorded',
   'trusted_partner.nominated',
   'trusted_partner.transitioned',
+  'frontier_designation_settings.updated',
+  'frontier_inquiry.opened',
+  'frontier_inquiry.answered',
+  'frontier_inquiry.withdrawn',
+  'frontier_review.opened',
+  'frontier_review.transitioned',
+  'frontier_review.decided',
+  'frontier_review.access_granted',
+  'frontier_designation.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

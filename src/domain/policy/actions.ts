@@ -1,6 +1,7 @@
 import type { Principal } from '../identity/principal';
 import type { Scope } from '../identity/roles';
-import type { Clearance } from './marking';
+import { clears } from './classified';
+import type { Classification, Clearance } from './marking';
 import { isCoordinatorStaff } from './staff';
 
 /**
@@ -45,6 +46,12 @@ export interface ActionTargets {
   'frontier.configure-access': undefined;
   /** Plan voluntary pre-release access to a version of the developer `organisationId`: its grants, outages, partners. */
   'frontier.plan-access': { readonly organisationId: string };
+  /** Ask whether a model version is covered (a coverage inquiry), rebut or answer for it: writers of the model's developer. */
+  'frontier.inquire': { readonly organisationId: string };
+  /** Open, run and decide a classified designation review: cleared coordinator staff (ADR 0090). */
+  'frontier.decide': { readonly classification: Classification };
+  /** The designation settings (the panel, the classification of reviews). */
+  'frontier.configure': undefined;
 }
 export type Action = keyof ActionTargets;
 export type TargetOf<A extends Action> = ActionTargets[A] extends undefined ? [] : [ActionTargets[A]];
@@ -80,6 +87,10 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   'frontier.configure-access': isPlatformAdmin,
   // The developer's writers, or the clearinghouse at work (the government side of the plan).
   'frontier.plan-access': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || isWorkingStaff(p),
+  'frontier.inquire': (p, t) => p.organisationId === t.organisationId && isWriter(p),
+  // A role never opens a classified record: an admin without the clearance is refused like anyone.
+  'frontier.decide': (p, t) => isWorkingStaff(p) && clears(p.clearance, t.classification),
+  'frontier.configure': isPlatformAdmin,
 };
 
 /** Whether `p` may do `action` (to `target`, for the actions that name one). */

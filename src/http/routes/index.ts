@@ -5,6 +5,7 @@ import { caseRoutes } from './cases';
 import { csafProviderRoutes } from './csaf-provider';
 import { eventRoutes } from './events';
 import { frontierAccessRoutes } from './frontier-access';
+import { frontierDesignationRoutes } from './frontier-designation';
 import { intakeRouteModules } from './intake-routes';
 import { metaRoutes } from './meta';
 import { noteRoutes } from './notes';
@@ -40,4 +41,5 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   frontierModelRoutes,
   frontierRuleSetRoutes,
   frontierAccessRoutes,
+  frontierDesignationRoutes,
 ];

@@ -10,6 +10,7 @@ import { EMBARGO_JOB, embargoDeadlineJob } from '../cases/reminders';
 import { OUTBOX_PRUNE_JOB, outboxPruneJob } from '../events/outbox-retention';
 import { REEVALUATE_JOB, reEvaluateJob } from '../frontier/rule-sets';
 import { ACCESS_REMINDER_JOB, accessRemindersJob } from '../frontier/access-reminders';
+import { CONSIDER_REVIEW_JOB, considerReviewJob } from '../frontier/consider-review';
 
 /** Every kind of background job and its handler. Later issues add theirs here. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -20,6 +21,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [OUTBOX_PRUNE_JOB]: outboxPruneJob,
   [REEVALUATE_JOB]: reEvaluateJob,
   [ACCESS_REMINDER_JOB]: accessRemindersJob,
+  [CONSIDER_REVIEW_JOB]: considerReviewJob,
 };
 
 /**

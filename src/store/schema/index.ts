@@ -8,3 +8,4 @@ export * from './cases';
 export * from './frontier-registry';
 export * from './frontier-rule-sets';
 export * from './frontier-access';
+export * from './frontier-designation';
