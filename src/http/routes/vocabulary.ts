@@ -6,6 +6,10 @@ import { CASE_STATES } from '../../domain/cases/case-states';
 import { EMBARGO_STATES } from '../../domain/cases/embargo-states';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { EVENT_TYPES } from '../../domain/events/event';
+import { ACCESS_ENVIRONMENTS, ACCESS_KIND_IDS, ACCESS_KINDS } from '../../domain/frontier/access-vocabulary';
+import { ACCESS_WINDOW_STATUSES } from '../../domain/frontier/access-window';
+import { PARTNER_STATES } from '../../domain/frontier/partner-states';
+import { FACT_METHODS, FACT_SPECS, MODALITIES, RATIONALE_VISIBILITIES, RELEASE_CHANNELS } from '../../domain/frontier/registry';
 import { CI_SECTORS, ORGANISATION_KINDS } from '../../domain/identity/organisation';
 import { ROLE_IDS, ROLES, TOKEN_SCOPES } from '../../domain/identity/roles';
 import { AUTONOMY_LEVELS, FINDER_KINDS, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
@@ -21,6 +25,9 @@ const Labelled = z.object({ id: z.string(), label: z.string() }).meta({ id: 'Lab
 /** `TOP_SECRET` → `Top secret`, as `GET /api/meta` labels the marking vocabularies. */
 const label = (id: string) => id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, ' ');
 const values = <T extends readonly [string, ...string[]]>(list: T) => z.array(z.enum(list));
+/** A closed list whose ids are typed (so a picker's choice is a valid request value) with a label each. */
+const labelled = <T extends readonly [string, ...string[]]>(list: T) => z.array(z.object({ id: z.enum(list), label: z.string() }));
+const labelsOf = <T extends string>(list: readonly T[]) => list.map((id) => ({ id, label: label(id) }));
 
 /**
  * Every closed list of values the UI offers or shows, read from the domain's own constants
@@ -59,6 +66,20 @@ export const Vocabulary = z
     roles: z.array(z.object({ id: z.enum(ROLE_IDS), label: z.string() })),
     tokenScopes: z.array(Labelled),
     eventTypes: values(EVENT_TYPES),
+    /** The frontier-model lists (issue 11): registry, facts with their units, access, partners, window statuses. */
+    frontier: z
+      .strictObject({
+        modalities: labelled(MODALITIES),
+        releaseChannels: labelled(RELEASE_CHANNELS),
+        factMethods: labelled(FACT_METHODS),
+        facts: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), kind: z.enum(['quantity', 'share', 'boolean', 'score']) })),
+        rationaleVisibilities: labelled(RATIONALE_VISIBILITIES),
+        accessKinds: labelled(ACCESS_KIND_IDS),
+        accessEnvironments: labelled(ACCESS_ENVIRONMENTS),
+        partnerStates: labelled(PARTNER_STATES),
+        windowStatuses: labelled(ACCESS_WINDOW_STATUSES),
+      })
+      .meta({ id: 'FrontierVocabulary' }),
   })
   .meta({ id: 'Vocabulary' });
 
@@ -94,6 +115,17 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
   roles: ROLES.map((r) => ({ ...r })),
   tokenScopes: TOKEN_SCOPES.map((s) => ({ ...s })),
   eventTypes: [...EVENT_TYPES],
+  frontier: {
+    modalities: labelsOf(MODALITIES),
+    releaseChannels: labelsOf(RELEASE_CHANNELS),
+    factMethods: labelsOf(FACT_METHODS),
+    facts: Object.entries(FACT_SPECS).map(([key, spec]) => ({ key, label: spec.label, unit: spec.unit, kind: spec.kind })),
+    rationaleVisibilities: labelsOf(RATIONALE_VISIBILITIES),
+    accessKinds: ACCESS_KINDS.map((k) => ({ id: k.id, label: k.label })),
+    accessEnvironments: labelsOf(ACCESS_ENVIRONMENTS),
+    partnerStates: labelsOf(PARTNER_STATES),
+    windowStatuses: labelsOf(ACCESS_WINDOW_STATUSES),
+  },
 });
 
 /** How long a shared cache may keep the answer: it changes only with a new release. */
