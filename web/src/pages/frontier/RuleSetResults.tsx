@@ -36,18 +36,16 @@ export function RuleSetResults({ results }: { results: RuleSetResultView[] }) {
         const o = OUTCOMES[r.outcome] ?? { label: r.outcome, colour: 'gray' };
         return (
           <Card key={r.ruleSet} withBorder padding="sm" data-rule-set={r.ruleSet} data-outcome={r.outcome}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
-              <div>
-                <Text fw={600} size="sm">
-                  {r.title || r.ruleSet}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {r.ruleSet} · version {r.version}
-                  {r.status && r.status !== 'in_force' ? ` · ${r.status.replace(/_/g, ' ')}` : ''}
-                </Text>
-              </div>
+            <Group mb={4}>
               <StateBadge colour={o.colour}>{o.label}</StateBadge>
             </Group>
+            <Text fw={600} size="sm">
+              {r.title || r.ruleSet}
+            </Text>
+            <Text size="xs" c="dimmed" mb={4}>
+              {r.ruleSet} · version {r.version}
+              {r.status && r.status !== 'in_force' ? ` · ${r.status.replace(/_/g, ' ')}` : ''}
+            </Text>
             <List size="xs" spacing={2}>
               {r.reasons.map((reason) => (
                 <List.Item key={reason}>{reason}</List.Item>

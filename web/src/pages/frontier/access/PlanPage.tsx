@@ -131,7 +131,7 @@ export function PlanPage() {
               <Table.Td>{g.terms ? `version ${g.terms.termsVersion}, ${g.terms.acknowledgements.length} acknowledged` : 'none recorded'}</Table.Td>
               <Table.Td>
                 <Button size="xs" variant="light" onClick={() => setOutageOf(g)}>
-                  Record an outage
+                  Outage…
                 </Button>
               </Table.Td>
             </Table.Tr>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../api/problem';
+import { useVocabulary } from '../../../api/session';
 import { notifyError } from '../../../api/useFieldErrors';
 import { DataTable } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
@@ -15,15 +16,30 @@ import { FactForm } from './FactForm';
 import { type Fact, useFactHistory, useVersion } from './registryApi';
 import { useRuleSetResults } from './useRuleSetResults';
 
-const formatValue = (v: number | boolean, unit: string) =>
-  typeof v === 'boolean' ? (v ? 'yes' : 'no') : `${v.toLocaleString(undefined, { maximumSignificantDigits: 6 })} ${unit}`;
+/** A fact's value as people write it: yes/no, 2e26 FLOP for the huge quantities, 0.62 for scores. */
+function formatValue(v: number | boolean, unit: string): string {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  const n =
+    Math.abs(v) >= 1e7
+      ? v
+          .toExponential(3)
+          .replace(/\.?0+e/, 'e')
+          .replace('e+', 'e')
+      : v.toLocaleString(undefined, { maximumSignificantDigits: 6 });
+  return unit === 'boolean' || unit === 'ratio' || unit === 'score' ? n : `${n} ${unit}`;
+}
 
 function FactRows({ facts, onHistory }: { facts: Fact[]; onHistory?: (key: string) => void }) {
+  const vocabulary = useVocabulary();
+  const labels = new Map((vocabulary.data?.frontier.facts ?? []).map((f) => [f.key, f.label]));
   return (
     <>
       {facts.map((f) => (
         <Table.Tr key={f.id}>
-          <Table.Td>{f.key}</Table.Td>
+          <Table.Td>
+            {labels.get(f.key) ?? f.key}
+            {f.benchmarkVersion ? ` (version ${f.benchmarkVersion})` : ''}
+          </Table.Td>
           <Table.Td>{formatValue(f.value, f.unit)}</Table.Td>
           <Table.Td>{f.method}</Table.Td>
           <Table.Td>{f.confidence ?? '—'}</Table.Td>

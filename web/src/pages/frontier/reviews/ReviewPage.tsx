@@ -61,7 +61,7 @@ export function ReviewPage() {
       </Group>
       {r.detail && (
         <Text size="sm" mb="md">
-          {r.detail}
+          What opened it: {r.detail}
         </Text>
       )}
       <Card withBorder mb="md">
