@@ -48,7 +48,12 @@ export function PortfolioPage() {
             <Text c="dimmed">No designated models yet.</Text>
           ) : (
             <Group align="center" gap="xl">
-              <DonutChart data={donut} chartLabel={`${items.length} models`} withTooltip aria-label="Designated models per window status" />
+              <DonutChart
+                data={donut}
+                chartLabel={`${items.length} ${items.length === 1 ? 'model' : 'models'}`}
+                withTooltip
+                aria-label="Designated models per window status"
+              />
               <Stack>
                 {STATUSES.map((s) => (
                   <Text key={s.status} size="sm">

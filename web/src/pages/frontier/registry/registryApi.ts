@@ -53,6 +53,8 @@ export const useDesignation = (id: string) =>
   });
 
 export const registryCalls = {
+  respondToDesignation: (versionId: string, response: BodyOf<'/api/frontier/versions/{id}/designation/responses', 'post'>) =>
+    body(client.POST('/api/frontier/versions/{id}/designation/responses', { params: { path: { id: versionId } }, body: response })),
   registerModel: (model: BodyOf<'/api/frontier/models', 'post'>) => body(client.POST('/api/frontier/models', { body: model })),
   addVersion: (modelId: string, version: BodyOf<'/api/frontier/models/{id}/versions', 'post'>) =>
     body(client.POST('/api/frontier/models/{id}/versions', { params: { path: { id: modelId } }, body: version })),

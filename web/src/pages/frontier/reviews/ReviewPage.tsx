@@ -19,7 +19,7 @@ type MoveEvent = Exclude<Review['allowedEvents'][number], 'designate' | 'not_des
 const MOVE_LABELS: Record<string, string> = {
   start_review: 'Start the review',
   evidence_received: 'Evidence received',
-  request_rebuttal: 'Rebuttal requested',
+  request_rebuttal: 'Record a rebuttal request',
   review_rebuttal: 'Rebuttal reviewed',
   reassess: 'Reassess',
 };
