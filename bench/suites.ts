@@ -10,4 +10,5 @@ export const SUITES: Array<() => Promise<BenchSuite>> = [
   () => import('./advisories.bench').then((m) => m.suite),
   () => import('./intake.bench').then((m) => m.suite),
   () => import('./triage.bench').then((m) => m.suite),
+  () => import('./frontier.bench').then((m) => m.suite),
 ];

@@ -2,10 +2,10 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { viewerOf } from '../../src/domain/identity/principal';
 import { ANONYMOUS } from '../../src/domain/policy/viewer';
 import { declareFacts, factHistory, listCurrentFacts, factSetOfVersion } from '../../src/services/frontier/facts';
-import { latestEvaluation } from '../../src/services/frontier/evaluation';
+import { evaluateVersionNow, latestEvaluation } from '../../src/services/frontier/evaluation';
 import { addCheckpoint, addLineage, listLineage } from '../../src/services/frontier/lineage';
 import { addVersion, countModels, createModel, getModel, searchModels, updateModelDetails, updateVersionPlan } from '../../src/services/frontier/models';
-import { addRuleSetVersion, listRuleSets, seedBuiltInRuleSets } from '../../src/services/frontier/rule-sets';
+import { addRuleSetVersion, listRuleSets, reEvaluateJob, seedBuiltInRuleSets } from '../../src/services/frontier/rule-sets';
 import { setRuleSettings } from '../../src/services/frontier/rule-settings';
 import { getVersion } from '../../src/services/frontier/versions';
 import { chainHead } from '../../src/store/audit';
@@ -246,5 +246,57 @@ describe.each(DRIVERS)('frontier registry services on %s', (driver) => {
     const hidden = await makeModel(ctx, w.otherLab);
     const unseen = await failure(addLineage(ctx, w.developer, child.versionId, { parentVersionId: hidden.versionId, kind: 'base_model' }));
     expect([codeOf(unseen), paths(unseen)]).toEqual(['VALIDATION', ['/parentVersionId']]);
+  });
+
+  it('evaluates again by hand: the developer or a platform administrator, recorded as history with the settings of the day', async () => {
+    const admin = await makePrincipal(ctx, { coordinator: true, role: 'admin' });
+    const facts = FRONTIER_FACTS.slice(3).map((f) => (f.key === 'evaluations.cyber' ? { ...f, value: 0.45 } : f));
+    const { versionId } = await makeModel(ctx, w.developer, { facts });
+    const proxy = (e: Awaited<ReturnType<typeof latestEvaluation>>) =>
+      e.history.filter((r) => r.ruleSet === 'us-eo14409-proxy').map((r) => [r.outcome, r.trigger]);
+    expect(codeOf(await failure(evaluateVersionNow(ctx, w.otherLab, versionId)))).toBe('NOT_FOUND');
+    expect(codeOf(await failure(evaluateVersionNow(ctx, w.colleague, versionId)))).toBe('FORBIDDEN');
+    expect(codeOf(await failure(evaluateVersionNow(ctx, w.analyst, versionId)))).toBe('FORBIDDEN');
+    await setRuleSettings(ctx, admin, { proxyCyberThreshold: 0.4 });
+    try {
+      ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
+      const again = await evaluateVersionNow(ctx, admin, versionId);
+      expect(proxy(again)).toEqual([
+        ['covered', 'manual'],
+        ['not_covered', 'fact_change'],
+      ]);
+      expect(proxy(await evaluateVersionNow(ctx, w.developer, versionId))[0]).toEqual(['covered', 'manual']);
+      expect(await reviewJobs(ctx, versionId)).toEqual([{ versionId, trigger: 'rule_result', detail: expect.stringMatching(/^us-eo14409-proxy@/) }]);
+    } finally {
+      await setRuleSettings(ctx, admin, { proxyCyberThreshold: 0.5 });
+    }
+  });
+
+  it('re-evaluates nothing twice when a job runs again, and leaves a superseded version to the newer one', async () => {
+    const admin = await makePrincipal(ctx, { coordinator: true, role: 'admin' });
+    const id = `test-retry-${Math.random().toString(36).slice(2, 8)}`;
+    const doc = (version: string) => ({
+      id,
+      version,
+      title: 'Retry',
+      regime: 'test',
+      status: 'proposed',
+      source: { citation: 'a test' },
+      rule: { fact: 'parameters', op: 'gt', value: 1 },
+    });
+    const { versionId } = await makeModel(ctx, w.developer, { facts: [{ key: 'parameters', value: 5, unit: 'parameters', method: 'declared' }] });
+    const mine = async () =>
+      (await latestEvaluation(ctx, viewerOf(w.developer), versionId)).history.filter((e) => e.ruleSet === id).map((e) => e.ruleSetVersion);
+    await addRuleSetVersion(ctx, admin, doc('1'));
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
+    await addRuleSetVersion(ctx, admin, doc('2'));
+    // The job of version 1 finds it superseded and does nothing; version 2's evaluates.
+    expect(await reEvaluateJob(ctx, { ruleSetId: id, version: '1' }, 1, false)).toEqual({ status: 'done' });
+    expect(await mine()).toEqual([]);
+    await runReEvaluations(ctx);
+    expect(await mine()).toEqual(['2']);
+    // A retry of version 2's job (its worker died after the work) adds nothing.
+    expect(await reEvaluateJob(ctx, { ruleSetId: id, version: '2' }, 2, false)).toEqual({ status: 'done' });
+    expect(await mine()).toEqual(['2']);
   });
 });

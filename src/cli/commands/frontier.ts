@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
+import { frontierAccessWindowVerb } from './frontier-access-window';
+import { frontierEvaluateVerb } from './frontier-evaluate';
 import type { CommandModule } from './index';
+import { frontierModelsVerb } from './frontier-models';
 
 /** A `frontier` verb: adds its subcommand(s) to the `aisc frontier` group. */
 export type FrontierVerb = (frontier: Command, io: CliIo) => void;
@@ -10,7 +13,12 @@ export type FrontierVerb = (frontier: Command, io: CliIo) => void;
  * `access-window`) and the everyday verbs on a server (`models`, `inquiries`, `reviews`,
  * `plans`). Add one line per verb module.
  */
-export const FRONTIER_VERBS: FrontierVerb[] = [];
+// biome-ignore format: one verb per line, so parallel additions merge line by line
+export const FRONTIER_VERBS: FrontierVerb[] = [
+  frontierEvaluateVerb,
+  frontierAccessWindowVerb,
+  frontierModelsVerb,
+];
 
 /**
  * `aisc frontier`: the frontier-model side of the order — a voluntary framework. AISC records,

@@ -7,7 +7,8 @@ import type { FieldProblem } from '../errors';
  * answers `insufficient_evidence`.
  */
 export interface FactSet {
-  readonly id?: string;
+  /** The caller's name for the model (echoed in the output). */
+  readonly id?: string | number;
   /** Training compute per phase, in FLOP (SB 53 and the EU AI Act count every phase). */
   readonly trainingCompute?: TrainingCompute;
   /** Share of biological-sequence data in the training data, 0–1 (EO 14110 §4.2(b)). */
@@ -137,8 +138,8 @@ export function parseFactSet(value: unknown): FactSetParse {
     return undefined;
   };
   if (value.id !== undefined && value.id !== null) {
-    if (typeof value.id === 'string') out.id = value.id;
-    else problems.push({ path: '/id', message: 'must be a string' });
+    if (typeof value.id === 'string' || (typeof value.id === 'number' && Number.isFinite(value.id))) out.id = value.id;
+    else problems.push({ path: '/id', message: 'must be a string (or a number)' });
   }
   const tc = value.trainingCompute;
   if (tc !== undefined && tc !== null) {

@@ -79,8 +79,9 @@ export function factSetOf(facts: readonly { readonly key: string; readonly value
       continue;
     }
     const group = key.slice(0, dot);
-    const inner = (out[group] ??= {}) as Record<string, unknown>;
+    const inner = (out[group] ?? {}) as Record<string, unknown>;
     inner[key.slice(dot + 1)] = value;
+    out[group] = inner;
   }
   return out as FactSet;
 }

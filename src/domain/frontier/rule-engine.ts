@@ -33,20 +33,54 @@ type Truth = typeof FALSE | typeof TRUE | typeof UNKNOWN;
 
 interface Node {
   test(facts: FactSet): Truth;
-  /** Appends the reasons behind `test`'s answer: only the children that decide it. */
-  explain(facts: FactSet, out: string[]): void;
+  /** Appends the reasons behind `truth` (what `test` answered): only the children that decide it. */
+  explain(facts: FactSet, out: string[], truth: Truth): void;
 }
 
 const SYMBOL: Record<ComparisonOp, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '=' };
 
 /** A number in the reasons' notation: `1.33e25`, `8e8`, `0.02`. */
 export function formatNumber(n: number): string {
-  return Math.abs(n) >= 1e6 ? n.toExponential().replace('e+', 'e') : String(n);
+  if (Math.abs(n) < 1e6) return String(n);
+  const text = n.toExponential();
+  const e = text.indexOf('e+');
+  return e < 0 ? text : text.slice(0, e + 1) + text.slice(e + 2);
 }
 
 /** A float sum for display: rounded to 15 significant digits so float noise does not show. */
 function formatSum(n: number): string {
-  return formatNumber(Number(n.toPrecision(15)));
+  if (Math.abs(n) < 1e6) return String(Number(n.toPrecision(15)));
+  // d.dddddddddddddde+X → trailing zeros of the mantissa and the + dropped.
+  const text = n.toExponential(14);
+  const e = text.indexOf('e');
+  let end = e;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  return text.slice(0, end) + (text.charCodeAt(e + 1) === 43 ? `e${text.slice(e + 2)}` : text.slice(e));
+}
+
+/**
+ * One formatter per fact path, remembering its last value: the rule sets of one evaluation read
+ * the same facts (training compute up to five times), and formatting a number costs more than
+ * the comparison. Formatting is a pure function of the value, so the memo cannot go stale.
+ */
+const FORMATTERS = new Map<string, (v: number) => string>();
+function formatterFor(path: string, format: (v: number) => string): (v: number) => string {
+  let f = FORMATTERS.get(path);
+  if (!f) {
+    let last = Number.NaN;
+    let text = '';
+    f = (v) => {
+      if (v !== last) {
+        text = format(v);
+        last = v;
+      }
+      return text;
+    };
+    // Evaluation names are open-ended: keep the memo bounded.
+    if (FORMATTERS.size < 1024) FORMATTERS.set(path, f);
+  }
+  return f;
 }
 
 function numberTest(op: ComparisonOp, t: number): (v: number) => boolean {
@@ -95,15 +129,20 @@ function comparison(node: FactComparison, def: FactDefinition, params: ReadonlyM
         const v = read(f);
         return v === undefined ? UNKNOWN : v === threshold ? TRUE : FALSE;
       },
-      explain: (f, out) => {
+      explain: (f, out, t) => {
         const v = read(f);
         if (v === undefined) out.push(missing);
-        else out.push(v === threshold ? `${def.label} is ${v}${suffix}` : `${def.label} is ${v}, not ${threshold}${suffix}`);
+        else out.push(t === TRUE ? `${def.label} is ${v}${suffix}` : `${def.label} is ${v}, not ${threshold}${suffix}`);
       },
     };
   }
   const cmp = numberTest(op, threshold);
+  // Reasons are prefix + value + one of two tails, all but the value built here once.
   const thresholdText = `${formatNumber(threshold)}${unit}${suffix}`;
+  const prefix = `${def.label} `;
+  const holdsText = `${unit} ${symbol} ${thresholdText}`;
+  const failsText = `${unit} is not ${symbol} ${thresholdText}`;
+  const shown = formatterFor(def.path, def.sumOfPhases ? formatSum : formatNumber);
   if (def.sumOfPhases) {
     // A sum of phases is compared exactly when it lies within float noise of the threshold.
     const exactThreshold = toDecimal(threshold);
@@ -115,14 +154,10 @@ function comparison(node: FactComparison, def: FactDefinition, params: ReadonlyM
         const v = read(f) as number | undefined;
         return v === undefined ? UNKNOWN : decide(f, v) ? TRUE : FALSE;
       },
-      explain: (f, out) => {
+      explain: (f, out, t) => {
         const v = read(f) as number | undefined;
-        if (v === undefined) {
-          out.push(missing);
-          return;
-        }
-        const shown = near(v) ? formatDecimal(exactPhaseSum(f)) : formatSum(v);
-        out.push(`${def.label} ${shown}${unit} ${decide(f, v) ? symbol : `is not ${symbol}`} ${thresholdText}`);
+        if (v === undefined) out.push(missing);
+        else out.push(prefix + (near(v) ? formatDecimal(exactPhaseSum(f)) : shown(v)) + (t === TRUE ? holdsText : failsText));
       },
     };
   }
@@ -131,10 +166,10 @@ function comparison(node: FactComparison, def: FactDefinition, params: ReadonlyM
       const v = read(f) as number | undefined;
       return v === undefined ? UNKNOWN : cmp(v) ? TRUE : FALSE;
     },
-    explain: (f, out) => {
+    explain: (f, out, t) => {
       const v = read(f) as number | undefined;
       if (v === undefined) out.push(missing);
-      else out.push(`${def.label} ${formatNumber(v)}${unit} ${cmp(v) ? symbol : `is not ${symbol}`} ${thresholdText}`);
+      else out.push(prefix + shown(v) + (t === TRUE ? holdsText : failsText));
     },
   };
 }
@@ -155,12 +190,12 @@ function combinator(kind: 'all' | 'any', children: Node[]): Node {
   };
   return {
     test,
-    explain: (f, out) => {
-      const result = test(f);
+    explain: (f, out, result) => {
       // Decided: the children that decide it. Unknown: every child (what is missing and what is known).
       for (let i = 0; i < n; i++) {
         const child = children[i]!;
-        if (result === UNKNOWN || result === otherwise || child.test(f) === decisive) child.explain(f, out);
+        const t = child.test(f);
+        if (result === UNKNOWN || result === otherwise || t === decisive) child.explain(f, out, t);
       }
     },
   };
@@ -208,15 +243,24 @@ export function compileRuleSet(doc: unknown, parameters: Readonly<Record<string,
     parameters: resolved.values,
     evaluate(facts: FactSet): RuleSetResult {
       const truth = root.test(facts);
-      const explained: string[] = [];
-      root.explain(facts, explained);
-      // The same fact may be explained twice (EO 14110 reads training compute in two branches).
-      const reasons = explained.length > 1 ? explained.filter((r, i) => explained.indexOf(r) === i) : explained;
-      if (truth === TRUE) for (const r of whenCovered) reasons.push(r);
-      for (const r of always) reasons.push(r);
-      return { ruleSet: id, version, outcome: truth === TRUE ? 'covered' : truth === FALSE ? 'not_covered' : 'insufficient_evidence', reasons };
+      return {
+        ruleSet: id,
+        version,
+        outcome: truth === TRUE ? 'covered' : truth === FALSE ? 'not_covered' : 'insufficient_evidence',
+        reasons: explainResult(root, facts, truth, whenCovered, always),
+      };
     },
   };
+}
+
+function explainResult(root: Node, facts: FactSet, truth: Truth, whenCovered: readonly string[], always: readonly string[]): string[] {
+  const out: string[] = [];
+  root.explain(facts, out, truth);
+  // The same fact may be explained twice (EO 14110 reads training compute in two branches).
+  for (let i = out.length - 1; i > 0; i--) if (out.indexOf(out[i]!) < i) out.splice(i, 1);
+  if (truth === TRUE) for (let i = 0; i < whenCovered.length; i++) out.push(whenCovered[i]!);
+  for (let i = 0; i < always.length; i++) out.push(always[i]!);
+  return out;
 }
 
 /** What every given rule set says about one fact set, in the given order. */

@@ -1,7 +1,7 @@
 import { countModels, createModel, getModel, searchModels, updateModelDetails, addVersion, updateVersionPlan } from '../../services/frontier/models';
 import { declareFacts, factHistory, listCurrentFacts } from '../../services/frontier/facts';
 import { addCheckpoint, addLineage, listCheckpoints, listLineage } from '../../services/frontier/lineage';
-import { latestEvaluation } from '../../services/frontier/evaluation';
+import { evaluateVersionNow, latestEvaluation } from '../../services/frontier/evaluation';
 import { getVersion } from '../../services/frontier/versions';
 import type { App, AppDeps } from '../app';
 import { principal, viewer } from '../auth';
@@ -208,5 +208,17 @@ export function frontierModelRoutes(app: App, { ctx }: AppDeps): void {
       },
     },
     async (req) => latestEvaluation(ctx, viewer(req), req.params.id),
+  );
+  app.post(
+    '/api/frontier/versions/:id/evaluation',
+    {
+      schema: {
+        tags,
+        summary: 'Evaluate a version again now (a writer of its developer, or a platform administrator); recorded as history',
+        ...version,
+        response: { 200: FrontierVersionEvaluation, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => evaluateVersionNow(ctx, principal(req, 'write'), req.params.id),
   );
 }

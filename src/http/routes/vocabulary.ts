@@ -9,7 +9,6 @@ import { EVENT_TYPES } from '../../domain/events/event';
 import { ACCESS_ENVIRONMENTS, ACCESS_KIND_IDS, ACCESS_KINDS } from '../../domain/frontier/access-vocabulary';
 import { ACCESS_WINDOW_STATUSES } from '../../domain/frontier/access-window';
 import { PARTNER_STATES } from '../../domain/frontier/partner-states';
-import { FACT_METHODS, FACT_SPECS, MODALITIES, RATIONALE_VISIBILITIES, RELEASE_CHANNELS } from '../../domain/frontier/registry';
 import { CI_SECTORS, ORGANISATION_KINDS } from '../../domain/identity/organisation';
 import { ROLE_IDS, ROLES, TOKEN_SCOPES } from '../../domain/identity/roles';
 import { AUTONOMY_LEVELS, FINDER_KINDS, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
@@ -18,6 +17,9 @@ import { REPORT_STATES } from '../../domain/intake/report-states';
 import { SSVC_AUTOMATABLE, SSVC_DECISIONS, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
 import { CLASSIFICATIONS, CLEARANCES, TLP_LABELS } from '../../domain/policy/marking';
 import { MAPPED_ECOSYSTEMS } from '../../standards/convert/ecosystems';
+import { FACT_METHODS, FACT_SPECS, LINEAGE_KINDS, MODALITIES, RATIONALE_VISIBILITIES, RELEASE_CHANNELS } from '../../domain/frontier/registry';
+import { EVALUATION_TRIGGERS } from '../../domain/frontier/registry-checks';
+import { BUILT_IN_RULE_SET_IDS } from '../../domain/frontier/rule-sets/index';
 import { SESSION_COOKIE } from '../auth';
 import type { App } from '../app';
 
@@ -27,7 +29,6 @@ const label = (id: string) => id.charAt(0) + id.slice(1).toLowerCase().replace(/
 const values = <T extends readonly [string, ...string[]]>(list: T) => z.array(z.enum(list));
 /** A closed list whose ids are typed (so a picker's choice is a valid request value) with a label each. */
 const labelled = <T extends readonly [string, ...string[]]>(list: T) => z.array(z.object({ id: z.enum(list), label: z.string() }));
-const labelsOf = <T extends string>(list: readonly T[]) => list.map((id) => ({ id, label: label(id) }));
 
 /**
  * Every closed list of values the UI offers or shows, read from the domain's own constants
@@ -66,20 +67,24 @@ export const Vocabulary = z
     roles: z.array(z.object({ id: z.enum(ROLE_IDS), label: z.string() })),
     tokenScopes: z.array(Labelled),
     eventTypes: values(EVENT_TYPES),
-    /** The frontier-model lists (issue 11): registry, facts with their units, access, partners, window statuses. */
-    frontier: z
-      .strictObject({
-        modalities: labelled(MODALITIES),
-        releaseChannels: labelled(RELEASE_CHANNELS),
-        factMethods: labelled(FACT_METHODS),
-        facts: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), kind: z.enum(['quantity', 'share', 'boolean', 'score']) })),
-        rationaleVisibilities: labelled(RATIONALE_VISIBILITIES),
-        accessKinds: labelled(ACCESS_KIND_IDS),
-        accessEnvironments: labelled(ACCESS_ENVIRONMENTS),
-        partnerStates: labelled(PARTNER_STATES),
-        windowStatuses: labelled(ACCESS_WINDOW_STATUSES),
-      })
-      .meta({ id: 'FrontierVocabulary' }),
+    /** The frontier-model registry (issue 11): its lists, the facts a version declares (unit, kind) and the shipped rule sets. */
+    frontier: z.strictObject({
+      lineageKinds: values(LINEAGE_KINDS),
+      releaseChannels: values(RELEASE_CHANNELS),
+      modalities: values(MODALITIES),
+      factMethods: values(FACT_METHODS),
+      facts: z.array(z.strictObject({ key: z.string(), unit: z.string(), kind: z.enum(['quantity', 'share', 'boolean', 'score']), label: z.string() })),
+      /** `evaluations.<benchmark>` keys: any named benchmark, scored 0–1. */
+      evaluationFact: z.strictObject({ keyPrefix: z.string(), unit: z.string(), kind: z.literal('score') }),
+      ruleSets: z.array(z.string()),
+      evaluationTriggers: values(EVALUATION_TRIGGERS),
+      /** Designation and voluntary pre-release access (the UI's pickers and badges). */
+      rationaleVisibilities: values(RATIONALE_VISIBILITIES),
+      accessKinds: labelled(ACCESS_KIND_IDS),
+      accessEnvironments: values(ACCESS_ENVIRONMENTS),
+      partnerStates: values(PARTNER_STATES),
+      windowStatuses: values(ACCESS_WINDOW_STATUSES),
+    }),
   })
   .meta({ id: 'Vocabulary' });
 
@@ -116,15 +121,19 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
   tokenScopes: TOKEN_SCOPES.map((s) => ({ ...s })),
   eventTypes: [...EVENT_TYPES],
   frontier: {
-    modalities: labelsOf(MODALITIES),
-    releaseChannels: labelsOf(RELEASE_CHANNELS),
-    factMethods: labelsOf(FACT_METHODS),
-    facts: Object.entries(FACT_SPECS).map(([key, spec]) => ({ key, label: spec.label, unit: spec.unit, kind: spec.kind })),
-    rationaleVisibilities: labelsOf(RATIONALE_VISIBILITIES),
+    lineageKinds: [...LINEAGE_KINDS],
+    releaseChannels: [...RELEASE_CHANNELS],
+    modalities: [...MODALITIES],
+    factMethods: [...FACT_METHODS],
+    facts: Object.entries(FACT_SPECS).map(([key, s]) => ({ key, unit: s.unit, kind: s.kind, label: s.label })),
+    evaluationFact: { keyPrefix: 'evaluations.', unit: 'score', kind: 'score' },
+    ruleSets: [...BUILT_IN_RULE_SET_IDS],
+    evaluationTriggers: [...EVALUATION_TRIGGERS],
+    rationaleVisibilities: [...RATIONALE_VISIBILITIES],
     accessKinds: ACCESS_KINDS.map((k) => ({ id: k.id, label: k.label })),
-    accessEnvironments: labelsOf(ACCESS_ENVIRONMENTS),
-    partnerStates: labelsOf(PARTNER_STATES),
-    windowStatuses: labelsOf(ACCESS_WINDOW_STATUSES),
+    accessEnvironments: [...ACCESS_ENVIRONMENTS],
+    partnerStates: [...PARTNER_STATES],
+    windowStatuses: [...ACCESS_WINDOW_STATUSES],
   },
 });
 

@@ -1,5 +1,7 @@
 import { stateDigest } from '../../domain/audit/canonical';
-import { notFound } from '../../domain/errors';
+import { AppError, notFound } from '../../domain/errors';
+import { type Principal, viewerOf } from '../../domain/identity/principal';
+import { can } from '../../domain/policy/actions';
 import type { EvaluationTrigger } from '../../domain/frontier/registry-checks';
 import { type CompiledRuleSet, compileRuleSet, evaluateFactSet } from '../../domain/frontier/rule-engine';
 import { BUILT_IN_RULE_SET_IDS } from '../../domain/frontier/rule-sets/index';
@@ -16,8 +18,10 @@ import {
 } from '../../store/frontier/rule-sets';
 import { findVisibleVersion, type FrontierVersionRow } from '../../store/frontier/versions';
 import { markingOf, markingRow } from '../../store/visibility';
+import { lockVisibleVersion } from '../../store/frontier/models';
+import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
-import type { Record_ } from '../unit-of-work';
+import { type Record_, write } from '../unit-of-work';
 import { factSetOfVersion } from './facts';
 import { considerReviewIn } from './review-triggers';
 import { ruleParameters } from './rule-settings';
@@ -146,4 +150,20 @@ export async function latestEvaluation(db: Executor | ServiceContext, viewer: Vi
 export async function compiledRuleSet(db: Executor, id: string, version: string): Promise<CompiledRuleSet | null> {
   const row = await findRuleSet(db, id, version);
   return row ? ((await compileStored(db, [row]))[0] ?? null) : null;
+}
+
+/**
+ * Evaluates a version again now (trigger `manual`): a writer of its developer, or a platform
+ * administrator (after changing the proxy's threshold, say). Answers the evaluation as the caller sees it.
+ */
+export async function evaluateVersionNow(ctx: ServiceContext, p: Principal, versionId: string): Promise<VersionEvaluation> {
+  await write(ctx, actorOf(p), async (tx, record) => {
+    const found = await lockVisibleVersion(tx, viewerOf(p), versionId);
+    if (!found) throw notFound('Version');
+    if (!can(p, 'organisation.speak-for', { organisationId: found.model.ownerOrganisationId }) && !can(p, 'platform.administer')) {
+      throw new AppError('FORBIDDEN', "Only a writer of the model's developer or a platform administrator asks for an evaluation");
+    }
+    await evaluateVersionIn(ctx, tx, record, found.version, 'manual');
+  });
+  return latestEvaluation(ctx.db, viewerOf(p), versionId);
 }

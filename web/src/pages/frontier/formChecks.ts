@@ -16,3 +16,14 @@ export function chosen<T extends Record<string, unknown>>(choices: T, base = '')
   }
   return choices as { [K in keyof T]: NonNullable<T[K]> };
 }
+
+/** A picker's choice typed as the vocabulary list (plain values) types it, or `undefined` when it is not in the list. */
+export function oneOf<V extends string>(list: readonly V[] | undefined, choice: string | null): V | undefined {
+  return list?.find((value) => value === choice);
+}
+
+/** A vocabulary value as words: `developer_cloud` → `developer cloud`. */
+export const words = (value: string) => value.replace(/_/g, ' ');
+
+/** A list of plain vocabulary values as Select options labelled in words. */
+export const wordOptions = (list: readonly string[] | undefined) => (list ?? []).map((value) => ({ value, label: words(value) }));

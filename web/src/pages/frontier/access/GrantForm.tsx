@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useFieldErrors } from '../../../api/useFieldErrors';
 import { idIn, toOptions, useVocabulary } from '../../../api/session';
 import { OrganisationSelect } from '../../../components/OrganisationSelect';
-import { chosen } from '../formChecks';
+import { chosen, oneOf, wordOptions } from '../formChecks';
 import { accessCalls, accessKey } from './accessApi';
 
 const fields = [
@@ -39,7 +39,7 @@ export function GrantForm({ planId, onDone }: { planId: string; onDone: () => vo
       const c = chosen({
         granteeOrganisationId: grantee,
         accessKind: idIn(vocabulary.data?.frontier.accessKinds, accessKind),
-        environment: idIn(vocabulary.data?.frontier.accessEnvironments, environment),
+        environment: oneOf(vocabulary.data?.frontier.accessEnvironments, environment),
       });
       return accessCalls.addGrant(planId, {
         granteeOrganisationId: c.granteeOrganisationId,
@@ -90,7 +90,7 @@ export function GrantForm({ planId, onDone }: { planId: string; onDone: () => vo
         <Select
           label="Environment"
           required
-          data={toOptions(vocabulary.data?.frontier.accessEnvironments)}
+          data={wordOptions(vocabulary.data?.frontier.accessEnvironments)}
           value={environment}
           onChange={(v) => {
             setEnvironment(v);

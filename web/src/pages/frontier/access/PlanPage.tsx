@@ -10,6 +10,7 @@ import { DataTable } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { OrganisationName } from '../../../components/OrganisationName';
 import { PageHeader } from '../../../components/PageHeader';
+import { words } from '../formChecks';
 import { AccessTimeline } from '../timeline/AccessTimeline';
 import type { TimelineMilestone } from '../timeline/timelineModel';
 import { type Grant, type Plan, usePlan } from './accessApi';
@@ -120,7 +121,7 @@ export function PlanPage() {
                 <OrganisationName id={g.granteeOrganisationId} />
               </Table.Td>
               <Table.Td>{labelOf(kinds, g.accessKind)}</Table.Td>
-              <Table.Td>{labelOf(vocabulary.data?.frontier.accessEnvironments, g.environment)}</Table.Td>
+              <Table.Td>{words(g.environment)}</Table.Td>
               <Table.Td>
                 <DateTime value={g.startsAt} />
               </Table.Td>

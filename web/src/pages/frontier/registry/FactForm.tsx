@@ -1,10 +1,10 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { idIn, toOptions, useVocabulary } from '../../../api/session';
+import { useVocabulary } from '../../../api/session';
 import { useFieldErrors } from '../../../api/useFieldErrors';
 import { isoOf } from '../access/GrantForm';
-import { chosen } from '../formChecks';
+import { chosen, oneOf, wordOptions } from '../formChecks';
 import { registryCalls, registryKey } from './registryApi';
 
 /** The form declares one fact: the body's `facts[0]` (POST takes a list). */
@@ -34,7 +34,7 @@ export function FactForm({ versionId, onDone }: { versionId: string; onDone: () 
   const boolean = spec?.kind === 'boolean';
   const save = useMutation({
     mutationFn: () => {
-      const c = chosen({ key, method: idIn(vocabulary.data?.frontier.factMethods, method), value: value.trim() }, F);
+      const c = chosen({ key, method: oneOf(vocabulary.data?.frontier.factMethods, method), value: value.trim() }, F);
       return registryCalls.declareFacts(versionId, {
         facts: [
           {
@@ -123,7 +123,7 @@ export function FactForm({ versionId, onDone }: { versionId: string; onDone: () 
           <Select
             label="Method"
             required
-            data={toOptions(vocabulary.data?.frontier.factMethods)}
+            data={wordOptions(vocabulary.data?.frontier.factMethods)}
             value={method}
             onChange={(v) => {
               setMethod(v);

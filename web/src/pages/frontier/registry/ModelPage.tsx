@@ -3,12 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../api/problem';
-import { idIn, toOptions, useVocabulary } from '../../../api/session';
+import { useVocabulary } from '../../../api/session';
 import { useFieldErrors } from '../../../api/useFieldErrors';
 import { DataTable } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { PageHeader } from '../../../components/PageHeader';
 import { isoOf } from '../access/GrantForm';
+import { oneOf, wordOptions } from '../formChecks';
 import { registryCalls, registryKey, useModel } from './registryApi';
 
 const fields = ['/version', '/releaseChannels', '/plannedTrustedPartnerRelease', '/plannedGeneralRelease'] as const;
@@ -27,7 +28,7 @@ function AddVersionForm({ modelId }: { modelId: string }) {
     mutationFn: () =>
       registryCalls.addVersion(modelId, {
         version,
-        releaseChannels: channels.flatMap((c) => idIn(vocabulary.data?.frontier.releaseChannels, c) ?? []),
+        releaseChannels: channels.flatMap((c) => oneOf(vocabulary.data?.frontier.releaseChannels, c) ?? []),
         plannedTrustedPartnerRelease: partners ? isoOf(partners) : null,
         plannedGeneralRelease: general ? isoOf(general) : null,
       }),
@@ -56,7 +57,7 @@ function AddVersionForm({ modelId }: { modelId: string }) {
         />
         <MultiSelect
           label="Release channels"
-          data={toOptions(vocabulary.data?.frontier.releaseChannels)}
+          data={wordOptions(vocabulary.data?.frontier.releaseChannels)}
           value={channels}
           onChange={(v) => {
             setChannels(v);

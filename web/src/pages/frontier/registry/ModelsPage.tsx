@@ -2,13 +2,14 @@ import { Anchor, Button, Group, Modal, MultiSelect, Stack, Table, Textarea, Text
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { idIn, toOptions, useVocabulary } from '../../../api/session';
+import { useVocabulary } from '../../../api/session';
 import { useFieldErrors } from '../../../api/useFieldErrors';
 import { DataTable } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { ListState } from '../../../components/ListState';
 import { PageHeader } from '../../../components/PageHeader';
 import { Pager, usePaging } from '../../../components/Paging';
+import { oneOf, wordOptions } from '../formChecks';
 import { registryCalls, registryKey, useModels } from './registryApi';
 
 const fields = ['/name', '/family', '/description', '/modalities'] as const;
@@ -29,7 +30,7 @@ function RegisterModelForm() {
         name,
         family: family || null,
         description,
-        modalities: modalities.flatMap((m) => idIn(vocabulary.data?.frontier.modalities, m) ?? []),
+        modalities: modalities.flatMap((m) => oneOf(vocabulary.data?.frontier.modalities, m) ?? []),
       }),
     onSuccess: (m) => {
       void queryClient.invalidateQueries({ queryKey: [registryKey] });
@@ -74,7 +75,7 @@ function RegisterModelForm() {
         />
         <MultiSelect
           label="Modalities"
-          data={toOptions(vocabulary.data?.frontier.modalities)}
+          data={wordOptions(vocabulary.data?.frontier.modalities)}
           value={modalities}
           onChange={(v) => {
             setModalities(v);
