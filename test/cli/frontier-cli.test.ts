@@ -184,6 +184,32 @@ describe('aisc frontier access-window', () => {
     expect(stdout).toContain('effective access:       9 days');
   });
 
+  it('measures an inconsistent but computable plan as the contract defines it, with a note per inconsistency', async () => {
+    const plan = {
+      ...PLAN,
+      releases: { trustedPartner: '2026-09-25T00:00:00Z', general: '2026-09-20T00:00:00Z' },
+      policy: { windowDays: 30, mode: 'minimum', milestone: 'trusted_partner' },
+      grants: [
+        {
+          start: '2026-08-01T00:00:00Z',
+          end: '2026-09-30T00:00:00Z',
+          outages: [
+            { start: '2026-08-10T00:00:00Z', end: '2026-08-12T00:00:00Z' },
+            { start: '2026-08-11T00:00:00Z', end: '2026-08-13T00:00:00Z' },
+          ],
+        },
+      ],
+    };
+    const { code, stdout, stderr } = await cli(['frontier', 'access-window', '-', '--json'], {}, JSON.stringify(plan));
+    expect(code).toBe(0);
+    // The union of the outages is 3 days: 14 days to asOf less 3, 55 days to the trusted-partner release less 3.
+    expect(JSON.parse(stdout)).toMatchObject({ releaseAt: '2026-09-25T00:00:00.000Z', effectiveAccessDays: 11, scheduledAccessDays: 52, status: 'on_track' });
+    expect(lines(stderr).sort()).toEqual([
+      'note: /grants/0/outages/1: overlaps outage 0 of the same grant',
+      'note: /releases/trustedPartner: must not be after the general release (trusted partners get the model first)',
+    ]);
+  });
+
   it('names the bad field on one line and exits 3', async () => {
     const bad = await cli(
       ['frontier', 'access-window', '-'],

@@ -181,6 +181,18 @@ describe('an access plan with bad fields', () => {
     expect(problems(plan).sort()).toEqual([...paths].sort());
   });
 
+  it('reports inconsistent but computable plans as notes when not strict', () => {
+    const plan = {
+      releases: { trustedPartner: '2026-09-21T00:00:00Z', general: '2026-09-20T00:00:00Z' },
+      grants: [{ start: '2026-08-01T00:00:00Z', end: '2026-09-01T00:00:00Z', outages: [{ start: '2026-10-01T00:00:00Z', end: '2026-10-02T00:00:00Z' }] }],
+    };
+    expect(problems(plan).sort()).toEqual(['/grants/0/outages/0', '/releases/trustedPartner']);
+    const lenient = parseAccessPlan(plan, NOW, { strict: false });
+    expect(lenient.ok && lenient.notes.map((n) => n.path).sort()).toEqual(['/grants/0/outages/0', '/releases/trustedPartner']);
+    const inverted = parseAccessPlan({ grants: [{ start: '2026-09-01T00:00:00Z', end: '2026-08-01T00:00:00Z' }] }, NOW, { strict: false });
+    expect(inverted.ok).toBe(false);
+  });
+
   it('accepts what is valid: overlapping grants, touching outages, date-only and offset timestamps', () => {
     expect(
       problems({

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io';
 import { frontierAccessWindowVerb } from './frontier-access-window';
 import { frontierEvaluateVerb } from './frontier-evaluate';
+import { frontierInquiriesVerb, frontierReviewsVerb } from './frontier-designation';
 import type { CommandModule } from './index';
 import { frontierModelsVerb } from './frontier-models';
 
@@ -18,6 +19,8 @@ export const FRONTIER_VERBS: FrontierVerb[] = [
   frontierEvaluateVerb,
   frontierAccessWindowVerb,
   frontierModelsVerb,
+  frontierInquiriesVerb,
+  frontierReviewsVerb,
 ];
 
 /**

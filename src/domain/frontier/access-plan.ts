@@ -11,7 +11,20 @@ import {
   type WindowMode,
 } from './access-window';
 
-export type AccessPlanParse = { readonly ok: true; readonly plan: AccessWindowInput } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+export type AccessPlanParse =
+  | { readonly ok: true; readonly plan: AccessWindowInput; readonly notes: readonly FieldProblem[] }
+  | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+
+export interface AccessPlanParseOptions {
+  /**
+   * Refuse plans that are computable but inconsistent — two outages of one grant that overlap,
+   * an outage outside every grant, a trusted-partner release after the general release (issue 11
+   * "Bad input": what the server stores). Off, they are reported as notes and the plan is
+   * measured as the contract defines it (the union of outages; the milestone's own date): the
+   * offline `aisc frontier access-window` computes what it is given. Default: on.
+   */
+  readonly strict?: boolean;
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -60,8 +73,10 @@ function interval(value: unknown, path: string, what: string, problems: FieldPro
  * release after the general release. Overlapping grants are fine (access is their union). `now`
  * is used when the plan has no `asOf`; the policy defaults to 30 days, minimum, general.
  */
-export function parseAccessPlan(value: unknown, now: number): AccessPlanParse {
+export function parseAccessPlan(value: unknown, now: number, options: AccessPlanParseOptions = {}): AccessPlanParse {
   const problems: FieldProblem[] = [];
+  const notes: FieldProblem[] = [];
+  const inconsistent = options.strict === false ? notes : problems;
   if (!isObject(value)) return { ok: false, problems: [{ path: '', message: 'must be a JSON object (an access plan)' }] };
   const policy = parsePolicy(value.policy, '/policy', problems);
 
@@ -77,7 +92,7 @@ export function parseAccessPlan(value: unknown, now: number): AccessPlanParse {
         else releases[key] = at;
       }
     if (releases.trustedPartner !== undefined && releases.general !== undefined && releases.trustedPartner > releases.general)
-      problems.push({ path: '/releases/trustedPartner', message: 'must not be after the general release (trusted partners get the model first)' });
+      inconsistent.push({ path: '/releases/trustedPartner', message: 'must not be after the general release (trusted partners get the model first)' });
   }
 
   const grants: AccessGrantWindow[] = [];
@@ -97,7 +112,7 @@ export function parseAccessPlan(value: unknown, now: number): AccessPlanParse {
               const outage = interval(o, `${path}/outages/${j}`, 'outage', problems);
               if (!outage) return;
               const clash = outages.findIndex((other) => overlaps(other, outage));
-              if (clash >= 0) problems.push({ path: `${path}/outages/${j}`, message: `overlaps outage ${clash} of the same grant` });
+              if (clash >= 0) inconsistent.push({ path: `${path}/outages/${j}`, message: `overlaps outage ${clash} of the same grant` });
               outages.push(outage);
               outagesByGrant.push({ path: `${path}/outages/${j}`, outage });
             });
@@ -106,7 +121,7 @@ export function parseAccessPlan(value: unknown, now: number): AccessPlanParse {
       });
   }
   for (const { path, outage } of outagesByGrant)
-    if (grants.length > 0 && !grants.some((g) => overlaps(g, outage))) problems.push({ path, message: 'lies outside every grant' });
+    if (grants.length > 0 && !grants.some((g) => overlaps(g, outage))) inconsistent.push({ path, message: 'lies outside every grant' });
 
   let checkpoints: { tested?: string; released?: string } | undefined;
   if (value.checkpoints !== undefined && value.checkpoints !== null) {
@@ -129,7 +144,7 @@ export function parseAccessPlan(value: unknown, now: number): AccessPlanParse {
     else asOf = at;
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, plan: { policy, releases, grants, ...(checkpoints ? { checkpoints } : {}), asOf } };
+  return { ok: true, plan: { policy, releases, grants, ...(checkpoints ? { checkpoints } : {}), asOf }, notes };
 }
 
 /**
