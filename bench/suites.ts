@@ -11,4 +11,5 @@ export const SUITES: Array<() => Promise<BenchSuite>> = [
   () => import('./intake.bench').then((m) => m.suite),
   () => import('./triage.bench').then((m) => m.suite),
   () => import('./frontier.bench').then((m) => m.suite),
+  () => import('./frontier-portfolio.bench').then((m) => m.suite),
 ];

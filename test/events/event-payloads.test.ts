@@ -11,6 +11,7 @@ import { caseEvents } from './payload-walk/cases';
 import { directoryEvents } from './payload-walk/directory';
 import { frontierRegistryEvents } from './payload-walk/frontier-registry';
 import { frontierDesignationEvents } from './payload-walk/frontier-designation';
+import { frontierAccessEvents } from './payload-walk/frontier-access';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -176,6 +177,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await caseEvents(w, canaries);
     await frontierRegistryEvents(w, canaries);
     await frontierDesignationEvents(w, canaries);
+    await frontierAccessEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

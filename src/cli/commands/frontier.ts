@@ -5,6 +5,7 @@ import { frontierEvaluateVerb } from './frontier-evaluate';
 import { frontierInquiriesVerb, frontierReviewsVerb } from './frontier-designation';
 import type { CommandModule } from './index';
 import { frontierModelsVerb } from './frontier-models';
+import { plansVerb } from './frontier-plans';
 
 /** A `frontier` verb: adds its subcommand(s) to the `aisc frontier` group. */
 export type FrontierVerb = (frontier: Command, io: CliIo) => void;
@@ -21,6 +22,7 @@ export const FRONTIER_VERBS: FrontierVerb[] = [
   frontierModelsVerb,
   frontierInquiriesVerb,
   frontierReviewsVerb,
+  plansVerb,
 ];
 
 /**

@@ -84,7 +84,7 @@ async function checkGrant(tx: Tx, plan: PlanRow, g: GrantInput, outages: readonl
   if (!org) problems.push({ path: '/granteeOrganisationId', message: 'no such organisation' });
   else if (org.kind === 'critical_infrastructure_operator') {
     const n = await findNominationOf(tx, plan.id, org.id);
-    if (!n || n.state !== 'approved')
+    if (n?.state !== 'approved')
       problems.push({
         path: '/granteeOrganisationId',
         message: 'a critical-infrastructure operator gets grants in this plan once vetted and approved as its trusted partner',

@@ -35,20 +35,21 @@ export interface PlanInput {
 /** What an event about a plan carries: ids and dates, nothing of the terms or the notes. */
 export const planEventData = (p: PlanRow) => ({ id: p.id, versionId: p.versionId });
 
-/** The grant and outage intervals of these plans, grouped by plan: two queries for any number of plans. */
+/** The grant and outage intervals of these plans, by plan: two queries for any number of plans. */
 export async function intervalsOf(db: Executor, planIds: readonly string[]): Promise<Map<string, PlanIntervals>> {
   const [grants, outages] = await Promise.all([grantIntervalsOf(db, planIds), outageIntervalsOf(db, planIds)]);
-  const byGrant = new Map<string, { start: Date; end: Date }[]>();
-  for (const o of outages) {
-    const list = byGrant.get(o.grantId) ?? [];
-    list.push({ start: o.startsAt, end: o.endsAt });
-    byGrant.set(o.grantId, list);
-  }
   const out = new Map<string, PlanIntervals>();
-  for (const g of grants) {
-    const list = out.get(g.planId) ?? [];
-    list.push({ start: g.startsAt, end: g.endsAt, outages: byGrant.get(g.id) ?? [], tested: g.testedCheckpoint, released: g.releasedCheckpoint });
-    out.set(g.planId, list);
+  for (const [planId, list] of grants) {
+    const byGrant = new Map<string, { start: number; end: number }[]>();
+    for (const [grantId, start, end] of outages.get(planId) ?? []) {
+      const l = byGrant.get(grantId) ?? [];
+      l.push({ start, end });
+      byGrant.set(grantId, l);
+    }
+    out.set(
+      planId,
+      list.map(([start, end, tested, released, id]) => ({ start, end, outages: byGrant.get(id) ?? [], tested, released })),
+    );
   }
   return out;
 }

@@ -4,8 +4,8 @@ import { type AccessWindowReport, accessWindowReport, computeAccessWindow, relea
 import type { AccessPolicy } from '../../domain/frontier/access-vocabulary';
 import type { FrontierVersionRow } from '../../store/frontier/versions';
 
-/** A plan's grants as the window needs them: intervals, outages and checkpoints. */
-export type PlanIntervals = { start: Date; end: Date; outages: { start: Date; end: Date }[]; tested: string | null; released: string | null }[];
+/** A plan's grants as the window needs them, in milliseconds since the epoch: intervals, outages and checkpoints. */
+export type PlanIntervals = { start: number; end: number; outages: { start: number; end: number }[]; tested: string | null; released: string | null }[];
 
 export type AccessWindowView = AccessWindowReport;
 
@@ -42,11 +42,7 @@ export function windowOfPlan(
     computeAccessWindow({
       policy: { windowDays: policy.windowDays, mode: policy.mode, milestone: policy.milestone },
       releases: releasesMs({ trustedPartner: version.plannedTrustedPartnerRelease, general: version.plannedGeneralRelease }),
-      grants: grants.map((g) => ({
-        start: g.start.getTime(),
-        end: g.end.getTime(),
-        outages: g.outages.map((o) => ({ start: o.start.getTime(), end: o.end.getTime() })),
-      })),
+      grants,
       ...(checkpoints ? { checkpoints } : {}),
       asOf: now.getTime(),
     }),

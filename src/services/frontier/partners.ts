@@ -46,7 +46,7 @@ export async function nominatePartner(ctx: ServiceContext, p: Principal, input: 
   return write(ctx, actorOf(p), async (tx, record) => {
     const plan = await plannablePlan(tx, p, input.planId);
     const org = await findOrganisation(tx, input.partnerOrganisationId);
-    if (!org || org.kind !== 'critical_infrastructure_operator')
+    if (org?.kind !== 'critical_infrastructure_operator')
       throw new AppError('VALIDATION', 'Not a critical-infrastructure operator', [
         { path: '/partnerOrganisationId', message: 'trusted partners are organisations of the critical_infrastructure_operator kind' },
       ]);

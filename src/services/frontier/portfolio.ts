@@ -32,13 +32,24 @@ function portfolioItem(r: PortfolioRow, window: AccessWindowView) {
 export type PortfolioItem = ReturnType<typeof portfolioItem>;
 
 /** Versions read per round when a status filter leaves some out. */
-const BATCH = 500;
+const BATCH = 1000;
+
+/** Where a status can occur, by its release date: none, ahead of now, or reached (a pre-filter in SQL). */
+const RELEASE_OF: Record<AccessWindowStatus, 'none' | 'ahead' | 'reached'> = {
+  no_release_date: 'none',
+  on_track: 'ahead',
+  at_risk: 'ahead',
+  met: 'reached',
+  late: 'reached',
+  not_provided: 'reached',
+};
 
 /**
  * Every designated version the caller may see, with its plan's live window (a version without a
  * plan has no grants: `at_risk` before its release). One query for the page's versions and two
  * for all their grants and outages — never one per plan. The status is computed on read, so a
- * status filter reads on in batches until the page is full; `next` continues after the last
+ * status filter reads on in batches until the page is full — among the versions whose release date can give
+ * that status (SQL pre-filter); `next` continues after the last
  * version read.
  */
 export async function portfolio(ctx: ServiceContext, viewer: Viewer, q: PortfolioQuery): Promise<{ items: PortfolioItem[]; next: string | null }> {
@@ -48,7 +59,13 @@ export async function portfolio(ctx: ServiceContext, viewer: Viewer, q: Portfoli
   let after = q.after ?? null;
   for (;;) {
     const want = q.status ? Math.max(BATCH, q.limit) : q.limit;
-    const rows = await designatedVersionsPage(ctx.db, viewer, after, want);
+    const rows = await designatedVersionsPage(
+      ctx.db,
+      viewer,
+      after,
+      want,
+      q.status ? { release: RELEASE_OF[q.status], milestone: policy.milestone, now } : undefined,
+    );
     const planIds = rows.flatMap((r) => (r.planId ? [r.planId] : []));
     const intervals = await intervalsOf(ctx.db, planIds);
     for (const r of rows) {

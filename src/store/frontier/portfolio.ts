@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { frontierAccessPlans, frontierDesignations, frontierModels, frontierModelVersions } from '../schema/index';
@@ -22,7 +22,32 @@ export interface PortfolioRow {
  * the designation row, the version and the model all visible — in version-id order after
  * `after` (keyset paging), with the plan's id. One query per page.
  */
-export async function designatedVersionsPage(db: Executor, viewer: Viewer, after: string | null, limit: number): Promise<PortfolioRow[]> {
+/**
+ * Which versions a status can be found among, by the date the window counts to (`releaseAt`:
+ * the milestone's date, trusted partner falling back to general): none, still ahead of `now`
+ * (on_track, at_risk), or reached (met, late, not_provided). A pure pre-filter: the status
+ * itself is computed on read.
+ */
+export interface ReleaseFilter {
+  readonly release: 'none' | 'ahead' | 'reached';
+  readonly milestone: 'trusted_partner' | 'general';
+  readonly now: Date;
+}
+
+function releaseCondition(f: ReleaseFilter) {
+  const v = frontierModelVersions;
+  const at = f.milestone === 'trusted_partner' ? sql`coalesce(${v.plannedTrustedPartnerRelease}, ${v.plannedGeneralRelease})` : sql`${v.plannedGeneralRelease}`;
+  if (f.release === 'none') return sql`${at} is null`;
+  return f.release === 'ahead' ? sql`${at} > ${f.now}` : sql`${at} <= ${f.now}`;
+}
+
+export async function designatedVersionsPage(
+  db: Executor,
+  viewer: Viewer,
+  after: string | null,
+  limit: number,
+  filter?: ReleaseFilter,
+): Promise<PortfolioRow[]> {
   return db
     .select({
       versionId: frontierModelVersions.id,
@@ -43,6 +68,7 @@ export async function designatedVersionsPage(db: Executor, viewer: Viewer, after
       and(
         eq(frontierDesignations.outcome, 'designated'),
         after ? gt(frontierDesignations.versionId, after) : undefined,
+        filter ? releaseCondition(filter) : undefined,
         visibleTo(viewer, frontierDesignations),
         visibleTo(viewer, frontierModelVersions),
         visibleTo(viewer, frontierModels),
@@ -77,5 +103,3 @@ export async function plansWithMilestonesBetween(db: Executor, from: Date, to: D
     .orderBy(asc(frontierAccessPlans.id))
     .limit(limit);
 }
-
-
