@@ -12450,6 +12450,12 @@ export interface components {
             eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
+                accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];
+                accessKinds: {
+                    /** @enum {string} */
+                    id: "api_production" | "api_reduced_safeguards" | "api_safeguard_free" | "api_with_logprobs" | "reasoning_traces" | "fine_tuning" | "system_card_draft" | "harness_or_scaffold" | "weights_secure_enclave" | "activations_interpretability";
+                    label: string;
+                }[];
                 evaluationFact: {
                     keyPrefix: string;
                     /** @constant */
@@ -12467,8 +12473,11 @@ export interface components {
                 }[];
                 lineageKinds: ("base_model" | "fine_tune_of" | "distilled_from" | "merged_from")[];
                 modalities: ("text" | "code" | "image" | "audio" | "video" | "biological_sequence" | "action")[];
+                partnerStates: ("nominated" | "vetting" | "approved" | "declined" | "withdrawn")[];
+                rationaleVisibilities: ("full" | "summary" | "none")[];
                 releaseChannels: ("api" | "consumer_app" | "open_weights" | "internal_only")[];
                 ruleSets: string[];
+                windowStatuses: ("on_track" | "at_risk" | "met" | "late" | "not_provided" | "no_release_date")[];
             };
             organisationKinds: components["schemas"]["LabelledValue"][];
             referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];
@@ -12516,6 +12525,12 @@ export interface components {
             eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
+                accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];
+                accessKinds: {
+                    /** @enum {string} */
+                    id: "api_production" | "api_reduced_safeguards" | "api_safeguard_free" | "api_with_logprobs" | "reasoning_traces" | "fine_tuning" | "system_card_draft" | "harness_or_scaffold" | "weights_secure_enclave" | "activations_interpretability";
+                    label: string;
+                }[];
                 evaluationFact: {
                     keyPrefix: string;
                     /** @constant */
@@ -12533,8 +12548,11 @@ export interface components {
                 }[];
                 lineageKinds: ("base_model" | "fine_tune_of" | "distilled_from" | "merged_from")[];
                 modalities: ("text" | "code" | "image" | "audio" | "video" | "biological_sequence" | "action")[];
+                partnerStates: ("nominated" | "vetting" | "approved" | "declined" | "withdrawn")[];
+                rationaleVisibilities: ("full" | "summary" | "none")[];
                 releaseChannels: ("api" | "consumer_app" | "open_weights" | "internal_only")[];
                 ruleSets: string[];
+                windowStatuses: ("on_track" | "at_risk" | "met" | "late" | "not_provided" | "no_release_date")[];
             };
             organisationKinds: components["schemas"]["LabelledValueInput"][];
             referenceTypes: ("ADVISORY" | "ARTICLE" | "DETECTION" | "DISCUSSION" | "REPORT" | "FIX" | "INTRODUCED" | "GIT" | "PACKAGE" | "EVIDENCE" | "WEB")[];

@@ -5,6 +5,9 @@ import { CASE_STATES } from '../../domain/cases/case-states';
 import { EMBARGO_STATES } from '../../domain/cases/embargo-states';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { EVENT_TYPES } from '../../domain/events/event';
+import { ACCESS_ENVIRONMENTS, ACCESS_KIND_IDS, ACCESS_KINDS } from '../../domain/frontier/access-vocabulary';
+import { ACCESS_WINDOW_STATUSES } from '../../domain/frontier/access-window';
+import { PARTNER_STATES } from '../../domain/frontier/partner-states';
 import { CI_SECTORS, ORGANISATION_KINDS } from '../../domain/identity/organisation';
 import { ROLE_IDS, ROLES, TOKEN_SCOPES } from '../../domain/identity/roles';
 import { AUTONOMY_LEVELS, FINDER_KINDS, REPRODUCTION_STATUSES, SEVERITIES } from '../../domain/intake/finding';
@@ -13,7 +16,7 @@ import { REPORT_STATES } from '../../domain/intake/report-states';
 import { SSVC_AUTOMATABLE, SSVC_DECISIONS, SSVC_EXPLOITATION, SSVC_MISSION_WELLBEING, SSVC_TECHNICAL_IMPACT } from '../../domain/intake/ssvc';
 import { CLASSIFICATIONS, CLEARANCES, TLP_LABELS } from '../../domain/policy/marking';
 import { MAPPED_ECOSYSTEMS } from '../../standards/convert/ecosystems';
-import { FACT_METHODS, FACT_SPECS, LINEAGE_KINDS, MODALITIES, RELEASE_CHANNELS } from '../../domain/frontier/registry';
+import { FACT_METHODS, FACT_SPECS, LINEAGE_KINDS, MODALITIES, RATIONALE_VISIBILITIES, RELEASE_CHANNELS } from '../../domain/frontier/registry';
 import { EVALUATION_TRIGGERS } from '../../domain/frontier/registry-checks';
 import { BUILT_IN_RULE_SET_IDS } from '../../domain/frontier/rule-sets/index';
 import type { App } from '../app';
@@ -22,6 +25,8 @@ const Labelled = z.object({ id: z.string(), label: z.string() }).meta({ id: 'Lab
 /** `TOP_SECRET` → `Top secret`, as `GET /api/meta` labels the marking vocabularies. */
 const label = (id: string) => id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, ' ');
 const values = <T extends readonly [string, ...string[]]>(list: T) => z.array(z.enum(list));
+/** A closed list whose ids are typed (so a picker's choice is a valid request value) with a label each. */
+const labelled = <T extends readonly [string, ...string[]]>(list: T) => z.array(z.object({ id: z.enum(list), label: z.string() }));
 
 /**
  * Every closed list of values the UI offers or shows, read from the domain's own constants
@@ -71,6 +76,12 @@ export const Vocabulary = z
       evaluationFact: z.strictObject({ keyPrefix: z.string(), unit: z.string(), kind: z.literal('score') }),
       ruleSets: z.array(z.string()),
       evaluationTriggers: values(EVALUATION_TRIGGERS),
+      /** Designation and voluntary pre-release access (the UI's pickers and badges). */
+      rationaleVisibilities: values(RATIONALE_VISIBILITIES),
+      accessKinds: labelled(ACCESS_KIND_IDS),
+      accessEnvironments: values(ACCESS_ENVIRONMENTS),
+      partnerStates: values(PARTNER_STATES),
+      windowStatuses: values(ACCESS_WINDOW_STATUSES),
     }),
   })
   .meta({ id: 'Vocabulary' });
@@ -116,6 +127,11 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
     evaluationFact: { keyPrefix: 'evaluations.', unit: 'score', kind: 'score' },
     ruleSets: [...BUILT_IN_RULE_SET_IDS],
     evaluationTriggers: [...EVALUATION_TRIGGERS],
+    rationaleVisibilities: [...RATIONALE_VISIBILITIES],
+    accessKinds: ACCESS_KINDS.map((k) => ({ id: k.id, label: k.label })),
+    accessEnvironments: [...ACCESS_ENVIRONMENTS],
+    partnerStates: [...PARTNER_STATES],
+    windowStatuses: [...ACCESS_WINDOW_STATUSES],
   },
 });
 

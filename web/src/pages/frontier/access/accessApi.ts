@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { type BodyOf, body, client, type ItemOf, type ResponseOf } from '../../../api/client';
+
+/** Voluntary pre-release access calls of the UI (src/http/routes/frontier-access*.ts). */
+export const accessKey = 'frontier-access';
+
+export type Plan = ResponseOf<'/api/frontier/plans/{id}', 'get'>;
+export type PlanSummary = ItemOf<ResponseOf<'/api/frontier/plans', 'get'>>;
+export type Grant = Plan['grants'][number];
+export type Nomination = ItemOf<ResponseOf<'/api/frontier/partners', 'get'>>;
+export type Portfolio = ResponseOf<'/api/frontier/portfolio', 'get'>;
+
+type Paging = { limit: number; offset: number };
+
+export const usePlans = (paging: Paging) =>
+  useQuery({
+    queryKey: [accessKey, 'plans', paging],
+    queryFn: () => body(client.GET('/api/frontier/plans', { params: { query: paging } })),
+    placeholderData: (p) => p,
+  });
+
+export const usePlan = (id: string) =>
+  useQuery({ queryKey: [accessKey, 'plan', id], queryFn: () => body(client.GET('/api/frontier/plans/{id}', { params: { path: { id } } })) });
+
+export const useNominations = (paging: Paging) =>
+  useQuery({
+    queryKey: [accessKey, 'partners', paging],
+    queryFn: () => body(client.GET('/api/frontier/partners', { params: { query: paging } })),
+    placeholderData: (p) => p,
+  });
+
+/** The first page of the portfolio (up to 500 designated versions; the API pages on with `after`). */
+export const usePortfolio = () =>
+  useQuery({ queryKey: [accessKey, 'portfolio'], queryFn: () => body(client.GET('/api/frontier/portfolio', { params: { query: { limit: 500 } } })) });
+
+/**
+ * The plan of a version, if the caller may see one. The API lists plans without a version
+ * filter, so this reads the newest page and picks it out (enough for the UI's scale today).
+ */
+export const usePlanOfVersion = (versionId: string) => {
+  const plans = usePlans({ limit: 100, offset: 0 });
+  return plans.data?.items.find((p) => p.versionId === versionId) ?? null;
+};
+
+export const useAccessPolicy = () => useQuery({ queryKey: [accessKey, 'policy'], queryFn: () => body(client.GET('/api/frontier/access-policy')) });
+
+/** The writes; each answers what the server returns, the pages refetch afterwards. */
+export const accessCalls = {
+  createPlan: (plan: BodyOf<'/api/frontier/plans', 'post'>) => body(client.POST('/api/frontier/plans', { body: plan })),
+  addGrant: (planId: string, grant: BodyOf<'/api/frontier/plans/{id}/grants', 'post'>) =>
+    body(client.POST('/api/frontier/plans/{id}/grants', { params: { path: { id: planId } }, body: grant })),
+  addOutage: (planId: string, grantId: string, outage: BodyOf<'/api/frontier/plans/{id}/grants/{grantId}/outages', 'post'>) =>
+    body(client.POST('/api/frontier/plans/{id}/grants/{grantId}/outages', { params: { path: { id: planId, grantId } }, body: outage })),
+  nominate: (nomination: BodyOf<'/api/frontier/partners', 'post'>) => body(client.POST('/api/frontier/partners', { body: nomination })),
+  transitionPartner: (id: string, change: BodyOf<'/api/frontier/partners/{id}/transitions', 'post'>) =>
+    body(client.POST('/api/frontier/partners/{id}/transitions', { params: { path: { id } }, body: change })),
+};
