@@ -1,37 +1,13 @@
+import { allPages, day, requireServer } from '../remote-verbs';
 import { Option } from 'commander';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { CASE_STATES } from '../../domain/cases/case-states';
-import { AppError } from '../../domain/errors';
-import type { AiscClient } from '../../client';
 import type { OkJson } from '../../client/operations';
-import { ok, remoteClient } from '../client';
-import { type CliIo, type GlobalOptions, printJson, println } from '../io';
+import { ok } from '../client';
+import { type GlobalOptions, printJson, println } from '../io';
 import type { CommandModule } from './index';
 
 type CaseVulnerability = OkJson<'/api/cases/{id}', 'get'>['vulnerabilities'][number];
-
-/** Vendors and coordinators work on the clearinghouse's server: these verbs need it. */
-function server(io: CliIo, globals: GlobalOptions): AiscClient {
-  const client = remoteClient(io, globals);
-  if (!client)
-    throw new AppError('VALIDATION', 'Case verbs talk to a server: give --server URL --token T (or AISC_SERVER, AISC_TOKEN)', [
-      { path: '/server', message: 'required' },
-    ]);
-  return client;
-}
-
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
-const PAGE = 200;
-
-/** Every page of a listing, in order. */
-async function all<Item>(page: (query: { limit: number; offset: number }) => Promise<{ items: Item[]; total: number }>): Promise<Item[]> {
-  const out: Item[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { items, total } = await page({ limit: PAGE, offset });
-    out.push(...items);
-    if (offset + PAGE >= total) return out;
-  }
-}
 
 /** The technical details of a case vulnerability, one line each (ADR 0031); PoCs by attachment id. */
 function vulnerabilityDetails(v: CaseVulnerability): string[] {
@@ -62,8 +38,8 @@ export const casesCommand: CommandModule = (program, io) => {
     .addOption(new Option('--state <state>', 'only cases in this state').choices([...CASE_STATES]))
     .action(async (o: { state?: (typeof CASE_STATES)[number] }, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
-      const items = await all((page) => ok(client.GET('/api/cases', { params: { query: { ...page, ...(o.state ? { state: o.state } : {}) } } })));
+      const client = requireServer(io, globals, 'Case verbs');
+      const items = await allPages((page) => ok(client.GET('/api/cases', { params: { query: { ...page, ...(o.state ? { state: o.state } : {}) } } })));
       if (globals.json) return printJson(io, items);
       for (const c of items) println(io, `${c.id}  ${c.state.padEnd(12)} public ${day(c.embargo.publicAt)}  ${c.title}`);
       println(io, `${items.length} case${items.length === 1 ? '' : 's'}`);
@@ -75,9 +51,9 @@ export const casesCommand: CommandModule = (program, io) => {
     .argument('<case>', 'the case id')
     .action(async (caseId: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
+      const client = requireServer(io, globals, 'Case verbs');
       const c = await ok(client.GET('/api/cases/{id}', { params: { path: { id: caseId } } }));
-      const statements = await all((page) => ok(client.GET('/api/cases/{id}/statements', { params: { path: { id: caseId }, query: page } })));
+      const statements = await allPages((page) => ok(client.GET('/api/cases/{id}/statements', { params: { path: { id: caseId }, query: page } })));
       if (globals.json) return printJson(io, { ...c, statements });
       println(io, `${c.title} (${c.state})`);
       println(
@@ -102,8 +78,8 @@ export const casesCommand: CommandModule = (program, io) => {
     .description("your organisation's case invitations, newest first")
     .action(async (_o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
-      const items = await all((page) => ok(client.GET('/api/inbox', { params: { query: page } })));
+      const client = requireServer(io, globals, 'Case verbs');
+      const items = await allPages((page) => ok(client.GET('/api/inbox', { params: { query: page } })));
       if (globals.json) return printJson(io, items);
       for (const i of items) println(io, `${i.case.id}  invited ${day(i.participation.invitedAt)}  ${i.participation.status.padEnd(10)} ${i.case.title}`);
       println(io, `${items.length} invitation${items.length === 1 ? '' : 's'}`);
@@ -141,7 +117,10 @@ export const casesCommand: CommandModule = (program, io) => {
           actionStatement: o.action ?? null,
         };
         const s = await ok(
-          server(io, globals).POST('/api/cases/{id}/vulnerabilities/{childId}/statement', { params: { path: { id: caseId, childId: vulnerabilityId } }, body }),
+          requireServer(io, globals, 'Case verbs').POST('/api/cases/{id}/vulnerabilities/{childId}/statement', {
+            params: { path: { id: caseId, childId: vulnerabilityId } },
+            body,
+          }),
         );
         if (globals.json) return printJson(io, s);
         println(io, `recorded: ${s.status}${s.fixedVersions.length ? ` (fixed in ${s.fixedVersions.join(', ')})` : ''}`);

@@ -1,50 +1,13 @@
-import type { AiscClient, paths } from '../../client';
-import { AppError } from '../../domain/errors';
+import { allPages, day, parseJsonObject, requireServer } from '../remote-verbs';
+import type { paths } from '../../client';
 import { REVIEW_STATES } from '../../domain/frontier/review-states';
-import { ok, remoteClient } from '../client';
-import { type CliIo, type GlobalOptions, printJson, println } from '../io';
+import { ok } from '../client';
+import { type GlobalOptions, printJson, println } from '../io';
 import type { FrontierVerb } from './frontier';
 import { readInput } from './validate';
 
 type InquiryDocument = paths['/api/frontier/inquiries']['post']['requestBody']['content']['application/json'];
 type DecisionDocument = paths['/api/frontier/reviews/{id}/decision']['post']['requestBody']['content']['application/json'];
-
-/** Designation lives on the clearinghouse's server: these verbs need it. */
-function server(io: CliIo, globals: GlobalOptions): AiscClient {
-  const client = remoteClient(io, globals);
-  if (!client)
-    throw new AppError('VALIDATION', 'Designation verbs talk to a server: give --server URL --token T (or AISC_SERVER, AISC_TOKEN)', [
-      { path: '/server', message: 'required' },
-    ]);
-  return client;
-}
-
-/** One JSON object from a file (- for stdin); the server names every bad field. */
-async function readObject(io: CliIo, file: string, what: string): Promise<Record<string, unknown>> {
-  const text = await readInput(io, file);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new AppError('VALIDATION', `${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`, [{ path: '', message: 'not JSON' }]);
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-    throw new AppError('VALIDATION', `${file} must hold one JSON object (${what})`, [{ path: '', message: 'must be an object' }]);
-  return doc as Record<string, unknown>;
-}
-
-const PAGE = 200;
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
-
-/** Every page of a listing, in order. */
-async function all<Item>(page: (query: { limit: number; offset: number }) => Promise<{ items: Item[]; total: number }>): Promise<Item[]> {
-  const out: Item[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { items, total } = await page({ limit: PAGE, offset });
-    out.push(...items);
-    if (offset + PAGE >= total) return out;
-  }
-}
 
 /**
  * `aisc frontier inquiries …`: "is my model covered?" from a terminal — a developer's coverage
@@ -59,8 +22,8 @@ export const frontierInquiriesVerb: FrontierVerb = (frontier, io) => {
     .description('the coverage inquiries you may see, newest first')
     .action(async (_o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
-      const items = await all((page) => ok(client.GET('/api/frontier/inquiries', { params: { query: page } })));
+      const client = requireServer(io, globals, 'Designation verbs');
+      const items = await allPages((page) => ok(client.GET('/api/frontier/inquiries', { params: { query: page } })));
       if (globals.json) return printJson(io, items);
       for (const q of items) println(io, `${q.id}  ${q.state.padEnd(9)} ${(q.designation?.outcome ?? '—').padEnd(14)} version ${q.versionId}`);
       println(io, `${items.length} inquir${items.length === 1 ? 'y' : 'ies'}`);
@@ -72,7 +35,7 @@ export const frontierInquiriesVerb: FrontierVerb = (frontier, io) => {
     .argument('<inquiry>', 'the inquiry id')
     .action(async (id: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const q = await ok(server(io, globals).GET('/api/frontier/inquiries/{id}', { params: { path: { id } } }));
+      const q = await ok(requireServer(io, globals, 'Designation verbs').GET('/api/frontier/inquiries/{id}', { params: { path: { id } } }));
       if (globals.json) return printJson(io, q);
       println(io, `inquiry ${q.id} about version ${q.versionId}: ${q.state}, asked ${day(q.createdAt)}`);
       println(io, `question: ${q.question}`);
@@ -87,8 +50,8 @@ export const frontierInquiriesVerb: FrontierVerb = (frontier, io) => {
     .argument('<file>', 'the inquiry document')
     .action(async (file: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
-      const doc = await readObject(io, file, 'an inquiry');
+      const client = requireServer(io, globals, 'Designation verbs');
+      const doc = parseJsonObject(await readInput(io, file), file, 'an inquiry');
       const q = await ok(client.POST('/api/frontier/inquiries', { body: doc as InquiryDocument }));
       if (globals.json) return printJson(io, q);
       println(io, `asked: inquiry ${q.id} (${q.designation?.outcome ?? q.state})`);
@@ -110,9 +73,9 @@ export const frontierReviewsVerb: FrontierVerb = (frontier, io) => {
     .option('--state <state>', `only reviews in this state (${REVIEW_STATES.join(', ')})`)
     .action(async (o: { state?: string }, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
+      const client = requireServer(io, globals, 'Designation verbs');
       const state = o.state as (typeof REVIEW_STATES)[number] | undefined;
-      const items = await all((page) => ok(client.GET('/api/frontier/reviews', { params: { query: { ...page, ...(state ? { state } : {}) } } })));
+      const items = await allPages((page) => ok(client.GET('/api/frontier/reviews', { params: { query: { ...page, ...(state ? { state } : {}) } } })));
       if (globals.json) return printJson(io, items);
       for (const r of items) println(io, `${r.id}  ${r.state.padEnd(18)} ${r.trigger.padEnd(11)} version ${r.versionId}`);
       println(io, `${items.length} review${items.length === 1 ? '' : 's'}`);
@@ -124,7 +87,7 @@ export const frontierReviewsVerb: FrontierVerb = (frontier, io) => {
     .argument('<review>', 'the review id')
     .action(async (id: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const r = await ok(server(io, globals).GET('/api/frontier/reviews/{id}', { params: { path: { id } } }));
+      const r = await ok(requireServer(io, globals, 'Designation verbs').GET('/api/frontier/reviews/{id}', { params: { path: { id } } }));
       if (globals.json) return printJson(io, r);
       println(io, `review ${r.id} of version ${r.versionId}: ${r.state} (${r.classification}, ${r.accessUsers.length} named)`);
       println(io, `opened by ${r.trigger}${r.detail ? `: ${r.detail}` : ''}${r.reassessments ? `; reassessed ${r.reassessments}×` : ''}`);
@@ -140,8 +103,8 @@ export const frontierReviewsVerb: FrontierVerb = (frontier, io) => {
     .argument('<file>', 'the decision: outcome, basis, rationale, rationaleSummary, rationaleVisibility')
     .action(async (id: string, file: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
-      const doc = await readObject(io, file, 'a decision');
+      const client = requireServer(io, globals, 'Designation verbs');
+      const doc = parseJsonObject(await readInput(io, file), file, 'a decision');
       const r = await ok(client.POST('/api/frontier/reviews/{id}/decision', { params: { path: { id } }, body: doc as DecisionDocument }));
       if (globals.json) return printJson(io, r);
       println(io, `recorded: ${r.state}`);

@@ -1,24 +1,11 @@
-import type { AiscClient, paths } from '../../client';
-import { AppError } from '../../domain/errors';
-import { ok, remoteClient } from '../client';
-import { type CliIo, type GlobalOptions, printJson, println } from '../io';
+import { allPages, day, parseJsonObject, requireServer } from '../remote-verbs';
+import type { paths } from '../../client';
+import { ok } from '../client';
+import { type GlobalOptions, printJson, println } from '../io';
 import type { FrontierVerb } from './frontier';
 import { readInput } from './validate';
 
 type ModelDocument = paths['/api/frontier/models']['post']['requestBody']['content']['application/json'];
-
-/** The registry lives on the clearinghouse's server: these verbs need it. */
-function server(io: CliIo, globals: GlobalOptions): AiscClient {
-  const client = remoteClient(io, globals);
-  if (!client)
-    throw new AppError('VALIDATION', 'Model verbs talk to a server: give --server URL --token T (or AISC_SERVER, AISC_TOKEN)', [
-      { path: '/server', message: 'required' },
-    ]);
-  return client;
-}
-
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
-const PAGE = 200;
 
 /**
  * `aisc frontier models …`: a lab's registry from a terminal — the models one may see, one
@@ -34,13 +21,8 @@ export const frontierModelsVerb: FrontierVerb = (frontier, io) => {
     .option('--q <text>', 'only models whose name or description contains this')
     .action(async (o: { q?: string }, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
-      const items = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await ok(client.GET('/api/frontier/models', { params: { query: { limit: PAGE, offset, ...(o.q ? { q: o.q } : {}) } } }));
-        items.push(...page.items);
-        if (offset + PAGE >= page.total) break;
-      }
+      const client = requireServer(io, globals, 'Model verbs');
+      const items = await allPages((page) => ok(client.GET('/api/frontier/models', { params: { query: { ...page, ...(o.q ? { q: o.q } : {}) } } })));
       if (globals.json) return printJson(io, items);
       for (const m of items) println(io, `${m.id}  ${m.marking.tlp.padEnd(12)} ${m.name}${m.family ? ` (${m.family})` : ''}`);
       println(io, `${items.length} model${items.length === 1 ? '' : 's'}`);
@@ -52,7 +34,7 @@ export const frontierModelsVerb: FrontierVerb = (frontier, io) => {
     .argument('<model>', 'the model id')
     .action(async (id: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
+      const client = requireServer(io, globals, 'Model verbs');
       const m = await ok(client.GET('/api/frontier/models/{id}', { params: { path: { id } } }));
       const evaluations = [];
       for (const v of m.versions) evaluations.push(await ok(client.GET('/api/frontier/versions/{id}/evaluation', { params: { path: { id: v.id } } })));
@@ -74,16 +56,8 @@ export const frontierModelsVerb: FrontierVerb = (frontier, io) => {
     .argument('<file>', 'the model document')
     .action(async (file: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
-      const text = await readInput(io, file);
-      let doc: unknown;
-      try {
-        doc = JSON.parse(text);
-      } catch (err) {
-        throw new AppError('VALIDATION', `${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`, [{ path: '', message: 'not JSON' }]);
-      }
-      if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-        throw new AppError('VALIDATION', `${file} must hold one JSON object (a model)`, [{ path: '', message: 'must be an object' }]);
+      const client = requireServer(io, globals, 'Model verbs');
+      const doc = parseJsonObject(await readInput(io, file), file, 'a model');
       // The server checks every field and names each bad one; nothing is written unless all are good.
       const m = await ok(client.POST('/api/frontier/models', { body: doc as ModelDocument }));
       if (globals.json) return printJson(io, m);

@@ -1,27 +1,14 @@
+import { allPages, day, parseJsonObject, requireServer } from '../remote-verbs';
 import { AppError } from '../../domain/errors';
-import type { AiscClient } from '../../client';
 import type { OkJson, RequestJson } from '../../client/operations';
-import { ok, remoteClient } from '../client';
-import { type CliIo, type GlobalOptions, printJson, println } from '../io';
+import { ok } from '../client';
+import { type GlobalOptions, printJson, println } from '../io';
 import type { FrontierVerb } from './frontier';
 import { readInput } from './validate';
 
 type Plan = OkJson<'/api/frontier/plans/{id}', 'get'>;
 /** A grant as the API takes it; the server checks every field and names the bad ones. */
 type GrantBody = RequestJson<'/api/frontier/plans/{id}/grants', 'post'>;
-
-/** Plans live on the clearinghouse's server: these verbs need it. */
-function server(io: CliIo, globals: GlobalOptions): AiscClient {
-  const client = remoteClient(io, globals);
-  if (!client)
-    throw new AppError('VALIDATION', 'Plan verbs talk to a server: give --server URL --token T (or AISC_SERVER, AISC_TOKEN)', [
-      { path: '/server', message: 'required' },
-    ]);
-  return client;
-}
-
-const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
-const PAGE = 200;
 
 /** One line of a plan's window: its status and figures (voluntary: a report, never a hold). */
 function windowLine(p: Plan): string {
@@ -33,15 +20,7 @@ function windowLine(p: Plan): string {
 
 /** Reads the JSON of `plans create`: `{ versionId, notes?, grants?: [grant…] }`. */
 function parsePlanFile(text: string): { versionId: string; notes?: string; grants: GrantBody[] } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new AppError('VALIDATION', `the plan file is not JSON: ${(err as Error).message}`, [{ path: '', message: 'not JSON' }]);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new AppError('VALIDATION', 'the plan file must be a JSON object', [{ path: '', message: 'must be an object' }]);
-  const v = value as Record<string, unknown>;
+  const v = parseJsonObject(text, 'the plan file', 'a plan');
   if (typeof v.versionId !== 'string')
     throw new AppError('VALIDATION', '/versionId: required (the model version the plan is for)', [{ path: '/versionId', message: 'required' }]);
   if (v.grants !== undefined && !Array.isArray(v.grants))
@@ -62,13 +41,8 @@ export const plansVerb: FrontierVerb = (frontier, io) => {
     .description('the access plans you may see, newest first, with their window status')
     .action(async (_o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
-      const items: Plan[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await ok(client.GET('/api/frontier/plans', { params: { query: { limit: PAGE, offset } } }));
-        items.push(...page.items);
-        if (offset + PAGE >= page.total) break;
-      }
+      const client = requireServer(io, globals, 'Plan verbs');
+      const items: Plan[] = await allPages((page) => ok(client.GET('/api/frontier/plans', { params: { query: page } })));
       if (globals.json) return printJson(io, items);
       for (const p of items)
         println(
@@ -84,7 +58,7 @@ export const plansVerb: FrontierVerb = (frontier, io) => {
     .argument('<plan>', 'the plan id')
     .action(async (id: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const p = await ok(server(io, globals).GET('/api/frontier/plans/{id}', { params: { path: { id } } }));
+      const p = await ok(requireServer(io, globals, 'Plan verbs').GET('/api/frontier/plans/{id}', { params: { path: { id } } }));
       if (globals.json) return printJson(io, p);
       println(io, `plan ${p.id} for ${p.version ? `${p.version.modelName} ${p.version.version}` : `version ${p.versionId}`}`);
       println(io, windowLine(p));
@@ -102,7 +76,7 @@ export const plansVerb: FrontierVerb = (frontier, io) => {
     .argument('<file>', 'the plan file')
     .action(async (file: string, _o: unknown, cmd) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const client = server(io, globals);
+      const client = requireServer(io, globals, 'Plan verbs');
       const input = parsePlanFile(await readInput(io, file));
       let p = await ok(client.POST('/api/frontier/plans', { body: { versionId: input.versionId, ...(input.notes ? { notes: input.notes } : {}) } }));
       for (const [i, g] of input.grants.entries()) {
