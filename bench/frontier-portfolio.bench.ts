@@ -20,6 +20,7 @@ import {
 } from '../src/store/schema/index';
 import type { BenchResult, BenchSuite } from './harness';
 import { load } from './load';
+import { profiled } from './profile';
 import { scratchPostgres } from './platform.bench';
 
 /**
@@ -181,8 +182,10 @@ async function portfolioBench(databaseUrl: string | null, label: string): Promis
   await load({ url: base, headers: as(analyst), mode: 'closed', connections: 1, durationMs: 2000 });
   const baseline = await load({ url: bareUrl, mode: 'closed', connections: 1, durationMs: DURATION_MS });
   const results: BenchResult[] = [];
-  for (const run of runs) {
-    const got = await load({ url: run.url, headers: as(run.token), mode: 'closed', connections: 1, durationMs: DURATION_MS });
+  for (const [i, run] of runs.entries()) {
+    const got = await profiled(`portfolio-${label}-${i}`, () =>
+      load({ url: run.url, headers: as(run.token), mode: 'closed', connections: 1, durationMs: DURATION_MS }),
+    );
     results.push({
       name: `portfolio p95, ${run.name} (${MODELS.toLocaleString('en-US')} models, ${grantCount.toLocaleString('en-US')} grants, ${label})`,
       value: got.p95,
@@ -216,5 +219,5 @@ export async function portfolioFigures(which: 'pglite' | 'postgres' | 'both' = '
 
 export const suite: BenchSuite = {
   name: 'Frontier portfolio (issue 11)',
-  run: () => portfolioFigures(),
+  run: () => portfolioFigures((process.env.AISC_BENCH_PORTFOLIO_DB as 'pglite' | 'postgres' | undefined) ?? 'both'),
 };
