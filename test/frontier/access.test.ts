@@ -212,6 +212,23 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
     await expect(getPlan(w.ctx, viewerOf(w.outsider), plan.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await listPlans(w.ctx, viewerOf(w.outsider), page)).items.map((p) => p.id)).not.toContain(plan.id);
     expect((await listPlans(w.ctx, viewerOf(w.operator), page)).items.map((p) => p.id)).toContain(plan.id);
+    // A second plan with an outage and terms: the list (built for the whole page at once) shows every
+    // plan exactly as the single read does, for each viewer; `versionId` keeps only that version's plan.
+    const other = await newPlan({ trustedPartner: 20 });
+    const g = await addGrant(w.ctx, w.developer, other.id, grant(w.agency.organisationId, 1, 30));
+    await addOutage(w.ctx, w.developer, other.id, g.grants[0]!.id, { startsAt: at(3), endsAt: at(4), reason: 'maintenance' });
+    await setTerms(w.ctx, w.developer, other.id, g.grants[0]!.id, [{ protection: 'confidentiality_nda', detail: 'Mutual NDA' }]);
+    await acknowledgeTerms(w.ctx, w.agency, other.id, g.grants[0]!.id, 1);
+    for (const who of [w.developer, w.analyst, w.operator, w.otherOperator, w.agency, w.outsider]) {
+      const listed = (await listPlans(w.ctx, viewerOf(who), page)).items;
+      const read = [];
+      for (const p of listed) read.push(await getPlan(w.ctx, viewerOf(who), p.id));
+      expect(listed).toEqual(read);
+    }
+    const only = await listPlans(w.ctx, viewerOf(w.developer), { ...page, versionId: other.versionId });
+    expect(only.items.map((p) => p.id)).toEqual([other.id]);
+    expect(only.total).toBe(1);
+    expect((await listPlans(w.ctx, viewerOf(w.outsider), { ...page, versionId: other.versionId })).total).toBe(0);
     // Nominations are the developer's and the government's.
     expect((await listNominations(w.ctx, viewerOf(w.operator), { planId: plan.id, ...page })).total).toBe(0);
     expect((await listNominations(w.ctx, viewerOf(w.developer), { planId: plan.id, ...page })).total).toBe(2);
