@@ -39,7 +39,7 @@ const KINDS = ['api_production', 'api_reduced_safeguards', 'reasoning_traces', '
 const ENVIRONMENTS = ['developer_cloud', 'government_on_premises', 'classified'] as const;
 
 /** Stores `n` designated versions of `labs` (one model each), a plan each, its grants and outages. */
-async function seed(db: Executor, labs: readonly string[], agencies: readonly string[], n: number, now: number): Promise<number> {
+export async function seed(db: Executor, labs: readonly string[], agencies: readonly string[], n: number, now: number): Promise<number> {
   const t0 = Date.parse('2026-01-01T00:00:00.000Z');
   let grantCount = 0;
   for (let from = 0; from < n; from += 2_000) {
