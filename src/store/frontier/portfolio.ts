@@ -74,7 +74,8 @@ function releaseCondition(f: ReleaseFilter) {
     at_risk: minimum ? sql`${cd} < ${full}` : sql`${cd} = 0`,
     met: minimum ? sql`${cd} >= ${full}` : sql`${cd} > 0`,
     not_provided: sql`${cd} = 0`,
-    late: minimum ? sql`(${cd} > 0 and ${cd} < ${full})` : sql`false`,
+    // One evaluation of the figure (an integer): 0 < cd < full.
+    late: minimum ? sql`${cd} between 1 and ${full - 1}` : sql`false`,
   };
   const c = byStatus[f.status.status];
   return c ? and(when, c) : when;
