@@ -20,6 +20,7 @@ import {
 } from '../src/store/schema/index';
 import type { BenchResult, BenchSuite } from './harness';
 import { load } from './load';
+import { profiled } from './profile';
 import { scratchPostgres } from './platform.bench';
 
 /**
@@ -38,7 +39,7 @@ const KINDS = ['api_production', 'api_reduced_safeguards', 'reasoning_traces', '
 const ENVIRONMENTS = ['developer_cloud', 'government_on_premises', 'classified'] as const;
 
 /** Stores `n` designated versions of `labs` (one model each), a plan each, its grants and outages. */
-async function seed(db: Executor, labs: readonly string[], agencies: readonly string[], n: number, now: number): Promise<number> {
+export async function seed(db: Executor, labs: readonly string[], agencies: readonly string[], n: number, now: number): Promise<number> {
   const t0 = Date.parse('2026-01-01T00:00:00.000Z');
   let grantCount = 0;
   for (let from = 0; from < n; from += 2_000) {
@@ -181,8 +182,10 @@ async function portfolioBench(databaseUrl: string | null, label: string): Promis
   await load({ url: base, headers: as(analyst), mode: 'closed', connections: 1, durationMs: 2000 });
   const baseline = await load({ url: bareUrl, mode: 'closed', connections: 1, durationMs: DURATION_MS });
   const results: BenchResult[] = [];
-  for (const run of runs) {
-    const got = await load({ url: run.url, headers: as(run.token), mode: 'closed', connections: 1, durationMs: DURATION_MS });
+  for (const [i, run] of runs.entries()) {
+    const got = await profiled(`portfolio-${label}-${i}`, () =>
+      load({ url: run.url, headers: as(run.token), mode: 'closed', connections: 1, durationMs: DURATION_MS }),
+    );
     results.push({
       name: `portfolio p95, ${run.name} (${MODELS.toLocaleString('en-US')} models, ${grantCount.toLocaleString('en-US')} grants, ${label})`,
       value: got.p95,
@@ -216,5 +219,5 @@ export async function portfolioFigures(which: 'pglite' | 'postgres' | 'both' = '
 
 export const suite: BenchSuite = {
   name: 'Frontier portfolio (issue 11)',
-  run: () => portfolioFigures(),
+  run: () => portfolioFigures((process.env.AISC_BENCH_PORTFOLIO_DB as 'pglite' | 'postgres' | undefined) ?? 'both'),
 };

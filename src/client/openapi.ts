@@ -4560,12 +4560,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Access plans you may see, newest first */
+        /** Access plans you may see, newest first (`versionId`: only that version's plan) */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    versionId?: string;
                 };
                 header?: never;
                 path?: never;

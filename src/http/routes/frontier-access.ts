@@ -9,7 +9,7 @@ import { getNomination, listNominations, nominatePartner, transitionNomination }
 import { portfolio } from '../../services/frontier/portfolio';
 import type { App, AppDeps } from '../app';
 import { principal, viewer } from '../auth';
-import { errors, IdParams, Paging, page } from '../schemas';
+import { errors, IdParams, Paging, page, Uuid } from '../schemas';
 import {
   AccessPlan,
   AccessPolicyBody,
@@ -75,8 +75,8 @@ export function frontierAccessRoutes(app: App, { ctx }: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Access plans you may see, newest first',
-        querystring: z.strictObject(Paging),
+        summary: "Access plans you may see, newest first (`versionId`: only that version's plan)",
+        querystring: z.strictObject({ ...Paging, versionId: Uuid.optional() }),
         response: { 200: page(AccessPlan), ...errors(400) },
       },
     },

@@ -17,7 +17,7 @@ import {
   type PlanRow,
   visibleGrantsOf,
 } from '../../store/frontier/access';
-import { findVisibleVersion } from '../../store/frontier/versions';
+import { findVisibleVersion, findVisibleVersions } from '../../store/frontier/versions';
 import { markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
@@ -111,10 +111,43 @@ export async function getPlan(ctx: ServiceContext, viewer: Viewer, id: string): 
   return planViewFor(ctx, ctx.db, viewer, plan);
 }
 
-/** The plans the caller may see, newest first; each with its window (one set of queries per plan on a page of at most 100). */
-export async function listPlans(ctx: ServiceContext, viewer: Viewer, page: { limit: number; offset: number }) {
-  const r = await listVisiblePlans(ctx.db, viewer, page.limit, page.offset);
-  const items = [];
-  for (const plan of r.items) items.push(await planViewFor(ctx, ctx.db, viewer, plan));
-  return { items, total: r.total };
+/**
+ * The plans the caller may see, newest first (only the version's plan with `versionId`); each
+ * with its grants and window, built for the whole page at once: a fixed number of queries
+ * whatever the page size, never a set per plan.
+ */
+export async function listPlans(ctx: ServiceContext, viewer: Viewer, page: { limit: number; offset: number; versionId?: string | undefined }) {
+  const r = await listVisiblePlans(ctx.db, viewer, page.limit, page.offset, page.versionId);
+  return { items: await planViewsFor(ctx, ctx.db, viewer, r.items), total: r.total };
+}
+
+/** `planViewFor` for a page of plans, set-based. */
+export async function planViewsFor(ctx: ServiceContext, db: Executor, viewer: Viewer, plans: readonly PlanRow[]): Promise<PlanView[]> {
+  if (plans.length === 0) return [];
+  const planIds = plans.map((p) => p.id);
+  const [versions, grants, policy, intervals] = await Promise.all([
+    findVisibleVersions(
+      db,
+      viewer,
+      plans.map((p) => p.versionId),
+    ),
+    visibleGrantsOf(db, viewer, planIds),
+    accessPolicy(db),
+    intervalsOf(db, planIds),
+  ]);
+  const ids = grants.map((g) => g.id);
+  const [outages, terms, acks] = await Promise.all([outagesOfGrants(db, ids), currentTermsOf(db, ids), acknowledgementsOf(db, ids)]);
+  const outagesOf = new Map<string, typeof outages>();
+  for (const o of outages) outagesOf.set(o.grantId, [...(outagesOf.get(o.grantId) ?? []), o]);
+  const acksOf = new Map<string, typeof acks>();
+  for (const a of acks) acksOf.set(a.grantId, [...(acksOf.get(a.grantId) ?? []), a]);
+  const grantsOf = new Map<string, typeof grants>();
+  for (const g of grants) grantsOf.set(g.planId, [...(grantsOf.get(g.planId) ?? []), g]);
+  const now = ctx.now();
+  return plans.map((plan) => {
+    const version = versions.get(plan.versionId) ?? null;
+    const views = (grantsOf.get(plan.id) ?? []).map((g) => grantView(g, outagesOf.get(g.id) ?? [], terms.get(g.id), acksOf.get(g.id) ?? []));
+    const window = version ? windowOfPlan(policy, version.version, intervals.get(plan.id) ?? [], now) : null;
+    return planView(plan, planVersionView(version), views, policy, window);
+  });
 }

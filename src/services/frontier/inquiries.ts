@@ -14,13 +14,15 @@ import {
   listVisibleInquiries,
   lockReviewsOfVersion,
   updateInquiry,
+  visibleDesignationsOf,
+  visibleReviewIds,
 } from '../../store/frontier/designation';
 import { findVisibleVersion } from '../../store/frontier/versions';
 import { markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { write } from '../unit-of-work';
-import { type EvaluationView, latestEvaluation } from './evaluation';
+import { type EvaluationView, latestEvaluation, latestEvaluationsFor } from './evaluation';
 import { type DesignationView, designationView, type InquiryView, inquiryView } from './designation-views';
 import { developerMarking, moveReview, routeToReview, setDeveloperOutcome } from './review-moves';
 
@@ -46,6 +48,30 @@ async function viewFor(db: Executor, p: Principal, r: InquiryRow): Promise<Inqui
   const reviewVisible = r.reviewId ? (await findVisibleReview(db, viewer, r.reviewId)) !== null : false;
   const d = await findVisibleDesignation(db, viewer, r.versionId);
   return inquiryView(r, { reviewVisible, designation: d ? designationView(d) : null, evaluation: await ruleResults(db, viewer, r.versionId) });
+}
+
+/** `viewFor` for a page of inquiries: one query each for the reviews' visibility, the outcomes, the versions and the evaluations. */
+async function viewsFor(db: Executor, p: Principal, rows: readonly InquiryRow[]): Promise<InquiryView[]> {
+  if (rows.length === 0) return [];
+  const viewer = viewerOf(p);
+  const versionIds = [...new Set(rows.map((r) => r.versionId))];
+  const [reviews, designations, evaluations] = await Promise.all([
+    visibleReviewIds(
+      db,
+      viewer,
+      rows.flatMap((r) => (r.reviewId ? [r.reviewId] : [])),
+    ),
+    visibleDesignationsOf(db, viewer, versionIds),
+    latestEvaluationsFor(db, viewer, versionIds),
+  ]);
+  return rows.map((r) => {
+    const d = designations.get(r.versionId);
+    return inquiryView(r, {
+      reviewVisible: r.reviewId ? reviews.has(r.reviewId) : false,
+      designation: d ? designationView(d) : null,
+      evaluation: evaluations.get(r.versionId) ?? null,
+    });
+  });
 }
 
 /** What every transparent rule set says now about the version's declared facts (the registry's latest evaluation); null when the caller cannot see the version. */
@@ -110,7 +136,7 @@ export async function getInquiry(ctx: ServiceContext, p: Principal, id: string):
 /** The inquiries `p` may see, newest first (the same filter gives the page and the count). */
 export async function listInquiries(ctx: ServiceContext, p: Principal, f: InquiryFilter, page: { limit: number; offset: number }) {
   const r = await listVisibleInquiries(ctx.db, viewerOf(p), f, page.limit, page.offset);
-  return { items: await Promise.all(r.items.map((i) => viewFor(ctx.db, p, i))), total: r.total };
+  return { items: await viewsFor(ctx.db, p, r.items), total: r.total };
 }
 
 /** The developer withdraws its question (the authority's review goes on as it stands). */

@@ -31,9 +31,6 @@ function portfolioItem(r: PortfolioRow, window: AccessWindowView) {
 }
 export type PortfolioItem = ReturnType<typeof portfolioItem>;
 
-/** Versions read per round when a status filter leaves some out. */
-const BATCH = 1000;
-
 /** Where a status can occur, by its release date: none, ahead of now, or reached (a pre-filter in SQL). */
 const RELEASE_OF: Record<AccessWindowStatus, 'none' | 'ahead' | 'reached'> = {
   no_release_date: 'none',
@@ -47,10 +44,10 @@ const RELEASE_OF: Record<AccessWindowStatus, 'none' | 'ahead' | 'reached'> = {
 /**
  * Every designated version the caller may see, with its plan's live window (a version without a
  * plan has no grants: `at_risk` before its release). One query for the page's versions and two
- * for all their grants and outages — never one per plan. The status is computed on read, so a
- * status filter reads on in batches until the page is full — among the versions whose release date can give
- * that status (SQL pre-filter); `next` continues after the last
- * version read.
+ * for all their grants and outages — never one per plan. A status filter is decided in SQL
+ * (store/frontier/portfolio.ts: the scheduled access up to the release, from multiranges, the
+ * pure function's own arithmetic), so a page reads only matching versions; the window is still
+ * computed on read and checked, so nothing the pure function disagrees with is listed.
  */
 export async function portfolio(ctx: ServiceContext, viewer: Viewer, q: PortfolioQuery): Promise<{ items: PortfolioItem[]; next: string | null }> {
   const policy = await accessPolicy(ctx.db);
@@ -58,13 +55,15 @@ export async function portfolio(ctx: ServiceContext, viewer: Viewer, q: Portfoli
   const items: PortfolioItem[] = [];
   let after = q.after ?? null;
   for (;;) {
-    const want = q.status ? Math.max(BATCH, q.limit) : q.limit;
+    const want = q.limit;
     const rows = await designatedVersionsPage(
       ctx.db,
       viewer,
       after,
       want,
-      q.status ? { release: RELEASE_OF[q.status], milestone: policy.milestone, now } : undefined,
+      q.status
+        ? { release: RELEASE_OF[q.status], milestone: policy.milestone, now, status: { status: q.status, mode: policy.mode, windowDays: policy.windowDays } }
+        : undefined,
     );
     const planIds = rows.flatMap((r) => (r.planId ? [r.planId] : []));
     const intervals = await intervalsOf(ctx.db, planIds);

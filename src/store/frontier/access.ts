@@ -64,8 +64,14 @@ export async function updatePlan(db: Executor, id: string, set: Partial<typeof f
   return r!;
 }
 
-export async function listVisiblePlans(db: Executor, viewer: Viewer, limit: number, offset: number): Promise<{ items: PlanRow[]; total: number }> {
-  const where = visibleTo(viewer, frontierAccessPlans);
+export async function listVisiblePlans(
+  db: Executor,
+  viewer: Viewer,
+  limit: number,
+  offset: number,
+  versionId?: string,
+): Promise<{ items: PlanRow[]; total: number }> {
+  const where = and(visibleTo(viewer, frontierAccessPlans), versionId ? eq(frontierAccessPlans.versionId, versionId) : undefined);
   const [items, [c]] = await Promise.all([
     db.select().from(frontierAccessPlans).where(where).orderBy(desc(frontierAccessPlans.createdAt), desc(frontierAccessPlans.id)).limit(limit).offset(offset),
     db.select({ n: count() }).from(frontierAccessPlans).where(where),

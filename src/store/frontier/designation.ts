@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import {
@@ -157,6 +157,26 @@ export async function findVisibleDesignation(db: Executor, viewer: Viewer, versi
     .from(frontierDesignations)
     .where(and(eq(frontierDesignations.versionId, versionId), visibleTo(viewer, frontierDesignations)));
   return r ?? null;
+}
+
+/** Which of these reviews the viewer may see (one query for a page). */
+export async function visibleReviewIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: frontierDesignationReviews.id })
+    .from(frontierDesignationReviews)
+    .where(and(inArray(frontierDesignationReviews.id, [...ids]), visibleTo(viewer, frontierDesignationReviews)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The designations of these versions the viewer may see, by version (one query for a page). */
+export async function visibleDesignationsOf(db: Executor, viewer: Viewer, versionIds: readonly string[]): Promise<Map<string, DesignationRow>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(frontierDesignations)
+    .where(and(inArray(frontierDesignations.versionId, [...versionIds]), visibleTo(viewer, frontierDesignations)));
+  return new Map(rows.map((r) => [r.versionId, r]));
 }
 
 export async function upsertDesignation(db: Executor, row: typeof frontierDesignations.$inferInsert): Promise<DesignationRow> {

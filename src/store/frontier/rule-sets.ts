@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { frontierEvaluations, frontierRuleSets, frontierRuleSettings } from '../schema/index';
@@ -71,6 +71,20 @@ export async function listVisibleEvaluations(db: Executor, viewer: Viewer, versi
     .from(frontierEvaluations)
     .where(and(eq(frontierEvaluations.versionId, versionId), visibleTo(viewer, frontierEvaluations)))
     .orderBy(desc(frontierEvaluations.evaluatedAt), desc(frontierEvaluations.id));
+}
+
+/**
+ * The newest evaluation per rule set of each of these versions among those the viewer may see
+ * (what `listVisibleEvaluations` answers first per rule set), one query for a page of versions.
+ */
+export async function latestVisibleEvaluationsOf(db: Executor, viewer: Viewer, versionIds: readonly string[]): Promise<EvaluationRow[]> {
+  if (versionIds.length === 0) return [];
+  const e = frontierEvaluations;
+  return db
+    .selectDistinctOn([e.versionId, e.ruleSetId])
+    .from(e)
+    .where(and(inArray(e.versionId, [...versionIds]), visibleTo(viewer, e)))
+    .orderBy(asc(e.versionId), asc(e.ruleSetId), desc(e.evaluatedAt), desc(e.id));
 }
 
 /** The newest evaluation per rule set of a version (whoever may see it: for the review triggers). */

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { frontierModels, frontierModelVersions } from '../schema/index';
@@ -18,4 +18,19 @@ export async function findVisibleVersion(db: Executor, viewer: Viewer, id: strin
     .innerJoin(frontierModels, eq(frontierModels.id, frontierModelVersions.modelId))
     .where(and(eq(frontierModelVersions.id, id), visibleTo(viewer, frontierModelVersions), visibleTo(viewer, frontierModels)));
   return r ?? null;
+}
+
+/** These versions (with their models) as `findVisibleVersion` answers them, by id: one query for a page. */
+export async function findVisibleVersions(
+  db: Executor,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Map<string, { version: FrontierVersionRow; model: FrontierModelRow }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ version: frontierModelVersions, model: frontierModels })
+    .from(frontierModelVersions)
+    .innerJoin(frontierModels, eq(frontierModels.id, frontierModelVersions.modelId))
+    .where(and(inArray(frontierModelVersions.id, [...ids]), visibleTo(viewer, frontierModelVersions), visibleTo(viewer, frontierModels)));
+  return new Map(rows.map((r) => [r.version.id, r]));
 }
