@@ -26,6 +26,7 @@ import {
   updateReview,
   upsertDesignation,
 } from '../../store/frontier/designation';
+import { listVisibleLineage } from '../../store/frontier/records';
 import { findVisibleVersion } from '../../store/frontier/versions';
 import { findUser } from '../../store/users';
 import { markingOf, markingRow } from '../../store/visibility';
@@ -33,6 +34,7 @@ import type { Actor } from '../actor';
 import type { ServiceContext } from '../context';
 import type { Record_ } from '../unit-of-work';
 import { designationSettings } from './designation-settings';
+import { considerReviewIn } from './review-triggers';
 import { designationEventData, designationView, reviewEventData, reviewView } from './designation-views';
 
 /** Reviews opened and reopened by the worker. */
@@ -190,7 +192,19 @@ export async function moveReview(ctx: ServiceContext, tx: Tx, record: Record_, b
   });
   const outcome = developerOutcomeAfter(move.event, r.state);
   if (outcome) await setDeveloperOutcome(ctx, tx, record, after.versionId, outcome, d ?? null);
+  if (r.state === 'designated') await considerDerivatives(ctx, tx, after.versionId);
   return after;
+}
+
+/**
+ * Research §7.2: derivatives and distillations of a covered model open a candidate case. When a
+ * version becomes designated after its children exist, each child version (every lineage edge
+ * naming it as the parent, whoever may see the child) gets a `frontier.consider-review` job with
+ * trigger `derivative` in the deciding transaction; the job joins or reopens the child's review.
+ */
+async function considerDerivatives(ctx: ServiceContext, tx: Tx, parentVersionId: string): Promise<void> {
+  const { children } = await listVisibleLineage(tx, SYSTEM, parentVersionId);
+  for (const child of new Set(children.map((c) => c.versionId))) await considerReviewIn(ctx, tx, child, 'derivative', parentVersionId);
 }
 
 /**
