@@ -322,6 +322,47 @@ describe.each(DRIVERS)('designation through the services on %s', (driver) => {
     expect(await reviewOf(late)).toMatchObject([{ trigger: 'derivative', detail: versionId }]);
   });
 
+  it('a version not shared with the panel: the inquiry is refused with 409 naming /versionId, the job opens nothing; outcomes reach no further than the version', async () => {
+    const facts = [{ key: 'trainingCompute.pretraining', value: 3e25, unit: 'FLOP', method: 'estimated' as const }];
+    const hidden = (
+      await createModel(ctx, developer, { name: 'private-model', marking: { tlp: 'AMBER+STRICT', coordinators: false }, versions: [{ version: '1.0', facts }] })
+    ).versions[0]!.id;
+    await expect(openInquiry(ctx, developer, { versionId: hidden, question: 'Covered?' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: [{ path: '/versionId' }],
+    });
+    const inquiries = await ctx.db.select().from(frontierCoverageInquiries).where(eq(frontierCoverageInquiries.versionId, hidden));
+    expect(inquiries).toEqual([]);
+    expect(await ctx.db.select().from(frontierDesignations).where(eq(frontierDesignations.versionId, hidden))).toEqual([]);
+    // The rule result's job: nobody on the panel can see the version, so no review names it; the job is done.
+    expect(await considerReview(ctx, { versionId: hidden, trigger: 'rule_result', detail: 'eu-ai-act-gpai-systemic-risk' })).toBe('not_shared');
+    expect(await JOB_HANDLERS[CONSIDER_REVIEW_JOB]!(ctx, { versionId: hidden, trigger: 'rule_result', detail: '' }, 1, false)).toEqual({ status: 'done' });
+    expect(await reviewOf(hidden)).toEqual([]);
+
+    // Shared with the authority's organisation only: the inquiry goes through; the outcome and the
+    // inquiry are shared with the authority, not with every coordinator.
+    const shared = (
+      await createModel(ctx, developer, {
+        name: 'shared-with-authority',
+        marking: { tlp: 'AMBER+STRICT', coordinators: false, access: { organisations: [analyst.organisationId] } },
+        versions: [{ version: '1.0', facts }],
+      })
+    ).versions[0]!.id;
+    const q = await openInquiry(ctx, developer, { versionId: shared, question: 'Covered?' });
+    expect(await reviewOf(shared)).toMatchObject([{ accessUsers: [analyst.userId] }]);
+    const [outcome] = await ctx.db.select().from(frontierDesignations).where(eq(frontierDesignations.versionId, shared));
+    expect(outcome).toMatchObject({ coordinators: false, accessOrganisations: [analyst.organisationId] });
+    const otherCoordinator = await makePrincipal(ctx, {
+      organisationId: (await makeOrganisation(ctx, { name: 'Other coordinator', coordinator: true })).id,
+      role: 'analyst',
+    });
+    await expect(getInquiry(ctx, otherCoordinator, q.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await getInquiry(ctx, analyst, q.id)).id).toBe(q.id);
+    const events = (await eventsAfter(ctx.db, 0, 1_000_000)).filter((e) => e.data.versionId === shared || e.data.versionId === hidden);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => canSee(viewerOf(otherCoordinator), e.marking)).map((e) => e.type)).toEqual([]);
+  });
+
   it('the consider-review job opens a review on the panel, joins an open one, and reopens a decided one for reassessment', async () => {
     const handler = JOB_HANDLERS[CONSIDER_REVIEW_JOB]!;
     expect(await handler(ctx, { versionId, trigger: 'rule_result', detail: 'us-eo14409-proxy' }, 1, false)).toEqual({ status: 'done' });
