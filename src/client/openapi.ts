@@ -5657,6 +5657,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/reviews/{id}/access/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a user off the review’s access list (not the last cleared one) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/reviews/{id}/decision": {
         parameters: {
             query?: never;
@@ -10986,6 +11070,38 @@ export interface components {
             items: components["schemas"]["FrontierInquiryInput"][];
             total: number;
         };
+        FrontierLatestEvaluation: {
+            clock: components["schemas"]["FrontierNotificationClock"] | null;
+            evaluatedAt: string;
+            factsDigest: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "covered" | "not_covered" | "insufficient_evidence";
+            reasons: string[];
+            ruleSet: string;
+            ruleSetVersion: string;
+            /** @enum {string} */
+            trigger: "fact_change" | "rule_set_version" | "checkpoint" | "manual";
+            /** Format: uuid */
+            versionId: string;
+        };
+        FrontierLatestEvaluationInput: {
+            clock: components["schemas"]["FrontierNotificationClockInput"] | null;
+            evaluatedAt: string;
+            factsDigest: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "covered" | "not_covered" | "insufficient_evidence";
+            reasons: string[];
+            ruleSet: string;
+            ruleSetVersion: string;
+            /** @enum {string} */
+            trigger: "fact_change" | "rule_set_version" | "checkpoint" | "manual";
+            /** Format: uuid */
+            versionId: string;
+        };
         FrontierLineage: {
             children: components["schemas"]["FrontierLineageEdge"][];
             parents: components["schemas"]["FrontierLineageEdge"][];
@@ -11073,6 +11189,16 @@ export interface components {
         FrontierModelPageInput: {
             items: components["schemas"]["FrontierModelInput"][];
             total: number;
+        };
+        FrontierNotificationClock: {
+            days: number;
+            dueAt: string;
+            from: string;
+        };
+        FrontierNotificationClockInput: {
+            days: number;
+            dueAt: string;
+            from: string;
         };
         FrontierReview: {
             accessUsers: string[];
@@ -11308,13 +11434,13 @@ export interface components {
         };
         FrontierVersionEvaluation: {
             history: components["schemas"]["FrontierEvaluation"][];
-            latest: components["schemas"]["FrontierEvaluation"][];
+            latest: components["schemas"]["FrontierLatestEvaluation"][];
             /** Format: uuid */
             versionId: string;
         };
         FrontierVersionEvaluationInput: {
             history: components["schemas"]["FrontierEvaluationInput"][];
-            latest: components["schemas"]["FrontierEvaluationInput"][];
+            latest: components["schemas"]["FrontierLatestEvaluationInput"][];
             /** Format: uuid */
             versionId: string;
         };
@@ -12448,7 +12574,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];
@@ -12523,7 +12649,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];

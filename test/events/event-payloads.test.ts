@@ -143,6 +143,7 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'access_sessions.recorded': ['id', 'grantId', 'source', 'environment', 'startedAt'],
   'trusted_partner.nominated': NOMINATION,
   'trusted_partner.transitioned': [...NOMINATION, 'from', 'event'],
+  'frontier_review.access_removed': ['id', 'versionId', 'accessCount'],
 };
 
 /**

@@ -260,6 +260,18 @@ describe('designation over HTTP, the event stream, webhooks and the CLI', () => 
     ).toBe(404);
   });
 
+  it('DELETE …/access/:userId takes a user off a review: 409 for the last cleared one, 404 for who cannot see it', async () => {
+    const versionId = await version();
+    await w.call(people.developer.token, 'POST', '/api/frontier/inquiries', { versionId, question: 'Covered?' });
+    const id = (await w.call(people.analyst.token, 'GET', `/api/frontier/reviews?versionId=${versionId}`)).json.items[0].id as string;
+    const last = await w.call(people.analyst.token, 'DELETE', `/api/frontier/reviews/${id}/access/${people.analyst.userId}`);
+    expect(last.status, last.text).toBe(409);
+    expect(last.json.errors ?? last.json.details ?? last.text).toBeTruthy();
+    expect(last.text).toContain('/userId');
+    expect((await w.call(people.developer.token, 'DELETE', `/api/frontier/reviews/${id}/access/${people.analyst.userId}`)).status).toBe(404);
+    expect((await w.call(people.analyst.token, 'DELETE', `/api/frontier/reviews/${id}/access/not-a-uuid`)).status).toBe(400);
+  });
+
   it('the consider-review job the registry enqueues opens a review on the panel', async () => {
     // 3e25 FLOP: the EU presumption says covered, the registry enqueues frontier.consider-review, the worker opens the review.
     const versionId = await version([{ key: 'trainingCompute.pretraining', value: 3e25, unit: 'FLOP', method: 'estimated' }]);

@@ -5,12 +5,22 @@ import { SYSTEM } from '../../src/domain/policy/viewer';
 import { CONSIDER_REVIEW_JOB, considerReview } from '../../src/services/frontier/consider-review';
 import { readDesignationSettings, setDesignationSettings } from '../../src/services/frontier/designation-settings';
 import { getInquiry, getVersionDesignation, listInquiries, openInquiry, respondToDesignation, withdrawInquiry } from '../../src/services/frontier/inquiries';
-import { decideReview, getReview, grantReviewAccess, listReviews, openReviewByHand, transitionReviewBy } from '../../src/services/frontier/reviews';
+import {
+  decideReview,
+  getReview,
+  grantReviewAccess,
+  listReviews,
+  openReviewByHand,
+  removeReviewAccess,
+  transitionReviewBy,
+} from '../../src/services/frontier/reviews';
+import { addLineage } from '../../src/services/frontier/lineage';
+import { createModel } from '../../src/services/frontier/models';
 import { seedBuiltInRuleSets } from '../../src/services/frontier/rule-sets';
 import { JOB_HANDLERS } from '../../src/services/jobs/worker';
 import { listVisibleReviews } from '../../src/store/frontier/designation';
 import { eventsAfter } from '../../src/store/outbox';
-import { frontierCoverageInquiries, frontierDesignationReviews, frontierDesignations, frontierReviewHistory } from '../../src/store/schema/index';
+import { frontierCoverageInquiries, frontierDesignationReviews, frontierDesignations, frontierReviewHistory, jobs } from '../../src/store/schema/index';
 import { canSee } from '../../src/domain/policy/visibility';
 import { viewerOf } from '../../src/domain/identity/principal';
 import { contextFor, DRIVERS } from '../helpers/databases';
@@ -220,8 +230,48 @@ describe.each(DRIVERS)('designation through the services on %s', (driver) => {
     await expect(getReview(ctx, secret, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const granted = await grantReviewAccess(ctx, analyst, id, [secret.userId]);
     expect(granted.accessUsers).toEqual([analyst.userId, secret.userId]);
-    expect((await getReview(ctx, secret, id)).history).toHaveLength(1);
+    expect((await getReview(ctx, secret, id)).history.map((h) => h.event)).toEqual(['open', 'access_granted']);
     expect((await listReviews(ctx, secret, { versionId }, { limit: 10, offset: 0 })).total).toBe(1);
+  });
+
+  it('takes users off an access list (never the last cleared one); grants and removals are in the history, audited', async () => {
+    await openInquiry(ctx, developer, { versionId, question: 'Covered?' });
+    const id = (await reviewOf(versionId))[0]!.id;
+    const second = await makeClearedAnalyst(ctx, analyst.organisationId);
+    // The last cleared user cannot be taken off, not even by themself.
+    await expect(removeReviewAccess(ctx, analyst, id, analyst.userId)).rejects.toMatchObject({ code: 'CONFLICT', details: [{ path: '/userId' }] });
+    await expect(removeReviewAccess(ctx, analyst, id, second.userId)).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/userId' }] });
+    await expect(removeReviewAccess(ctx, second, id, analyst.userId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(removeReviewAccess(ctx, developer, id, analyst.userId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await grantReviewAccess(ctx, analyst, id, [second.userId, second.userId]);
+    // Granting someone already named adds no history entry.
+    await grantReviewAccess(ctx, analyst, id, [second.userId]);
+    const removed = await removeReviewAccess(ctx, second, id, analyst.userId);
+    expect(removed.accessUsers).toEqual([second.userId]);
+    await expect(getReview(ctx, analyst, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await listReviews(ctx, analyst, { versionId }, { limit: 10, offset: 0 })).total).toBe(0);
+    const { history } = await getReview(ctx, second, id);
+    expect(history.map((h) => [h.event, h.from, h.to, h.note, h.actor.userId])).toEqual([
+      ['open', null, 'proposed', expect.any(String), developer.userId],
+      ['access_granted', 'proposed', 'proposed', second.userId, analyst.userId],
+      ['access_removed', 'proposed', 'proposed', analyst.userId, second.userId],
+    ]);
+    // Alone again: the remaining analyst cannot remove themself.
+    await expect(removeReviewAccess(ctx, second, id, second.userId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    // A user whose clearance was lowered does not count as cleared.
+    await grantReviewAccess(ctx, second, id, [analyst.userId]);
+    const { updateUserStanding } = await import('../../src/services/users');
+    await updateUserStanding(ctx, platformAdmin, analyst.userId, { clearance: 'CONFIDENTIAL' });
+    await expect(removeReviewAccess(ctx, second, id, second.userId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await removeReviewAccess(ctx, second, id, analyst.userId)).accessUsers).toEqual([second.userId]);
+    // Audited, and the removal event is not shown to the removed user.
+    const events = (await eventsAfter(ctx.db, 0, 1_000_000)).filter((e) => e.type === 'frontier_review.access_removed');
+    expect(events.map((e) => e.data)).toEqual([
+      { id, versionId, accessCount: 1 },
+      { id, versionId, accessCount: 1 },
+    ]);
+    expect(events.some((e) => canSee(viewerOf({ ...analyst, clearance: 'TOP_SECRET' }), e.marking))).toBe(false);
+    expect(events.every((e) => canSee(viewerOf(second), e.marking))).toBe(true);
   });
 
   it('an analyst opens a review by hand for the users it names; the panel’s settings are for platform admins', async () => {
@@ -237,6 +287,80 @@ describe.each(DRIVERS)('designation through the services on %s', (driver) => {
       details: [{ path: '/panelUserIds/0', message: 'must be an active user cleared for TOP_SECRET' }],
     });
     expect(await readDesignationSettings(ctx, platformAdmin)).toMatchObject({ classification: 'SECRET', panelUserIds: [analyst.userId] });
+  });
+
+  it('derivatives of a designated version get a consider-review job: on the lineage edge, and when the parent is designated later', async () => {
+    const handler = JOB_HANDLERS[CONSIDER_REVIEW_JOB]!;
+    const small = [{ key: 'parameters', value: 7e9, unit: 'parameters', method: 'declared' as const }];
+    const child = async (name: string) => (await createModel(ctx, developer, { name, versions: [{ version: '1.0', facts: small }] })).versions[0]!.id;
+    const derivativeJobs = async () =>
+      (await ctx.db.select().from(jobs).where(eq(jobs.kind, CONSIDER_REVIEW_JOB)))
+        .map((j) => j.payload as { versionId: string; trigger: string; detail: string })
+        .filter((j) => j.trigger === 'derivative');
+    // A child recorded before the parent is designated: no job yet.
+    const early = await child('early-distillation');
+    await addLineage(ctx, developer, early, { parentVersionId: versionId, kind: 'distilled_from' });
+    expect(await derivativeJobs()).toEqual([]);
+    // The parent is designated: the decision enqueues one job per child version.
+    await openInquiry(ctx, developer, { versionId, question: 'Covered?' });
+    const parentReview = (await reviewOf(versionId))[0]!.id;
+    await transitionReviewBy(ctx, analyst, parentReview, { event: 'start_review' });
+    await decide(analyst, parentReview, { outcome: 'not_designated' });
+    expect(await derivativeJobs()).toEqual([]);
+    await transitionReviewBy(ctx, analyst, parentReview, { event: 'reassess' });
+    await decide(analyst, parentReview);
+    expect(await derivativeJobs()).toEqual([{ versionId: early, trigger: 'derivative', detail: versionId }]);
+    // The job handler opens the child's review on the panel.
+    expect(await handler(ctx, (await derivativeJobs())[0]!, 1, false)).toEqual({ status: 'done' });
+    expect(await reviewOf(early)).toMatchObject([{ state: 'proposed', trigger: 'derivative', detail: versionId, accessUsers: [analyst.userId] }]);
+    // A lineage edge naming the designated parent enqueues at once.
+    const late = await child('late-fine-tune');
+    await addLineage(ctx, developer, late, { parentVersionId: versionId, kind: 'fine_tune_of' });
+    const forLate = (await derivativeJobs()).filter((j) => j.versionId === late);
+    expect(forLate).toEqual([{ versionId: late, trigger: 'derivative', detail: versionId }]);
+    expect(await handler(ctx, forLate[0]!, 1, false)).toEqual({ status: 'done' });
+    expect(await reviewOf(late)).toMatchObject([{ trigger: 'derivative', detail: versionId }]);
+  });
+
+  it('a version not shared with the panel: the inquiry is refused with 409 naming /versionId, the job opens nothing; outcomes reach no further than the version', async () => {
+    const facts = [{ key: 'trainingCompute.pretraining', value: 3e25, unit: 'FLOP', method: 'estimated' as const }];
+    const hidden = (
+      await createModel(ctx, developer, { name: 'private-model', marking: { tlp: 'AMBER+STRICT', coordinators: false }, versions: [{ version: '1.0', facts }] })
+    ).versions[0]!.id;
+    await expect(openInquiry(ctx, developer, { versionId: hidden, question: 'Covered?' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: [{ path: '/versionId' }],
+    });
+    const inquiries = await ctx.db.select().from(frontierCoverageInquiries).where(eq(frontierCoverageInquiries.versionId, hidden));
+    expect(inquiries).toEqual([]);
+    expect(await ctx.db.select().from(frontierDesignations).where(eq(frontierDesignations.versionId, hidden))).toEqual([]);
+    // The rule result's job: nobody on the panel can see the version, so no review names it; the job is done.
+    expect(await considerReview(ctx, { versionId: hidden, trigger: 'rule_result', detail: 'eu-ai-act-gpai-systemic-risk' })).toBe('not_shared');
+    expect(await JOB_HANDLERS[CONSIDER_REVIEW_JOB]!(ctx, { versionId: hidden, trigger: 'rule_result', detail: '' }, 1, false)).toEqual({ status: 'done' });
+    expect(await reviewOf(hidden)).toEqual([]);
+
+    // Shared with the authority's organisation only: the inquiry goes through; the outcome and the
+    // inquiry are shared with the authority, not with every coordinator.
+    const shared = (
+      await createModel(ctx, developer, {
+        name: 'shared-with-authority',
+        marking: { tlp: 'AMBER+STRICT', coordinators: false, access: { organisations: [analyst.organisationId] } },
+        versions: [{ version: '1.0', facts }],
+      })
+    ).versions[0]!.id;
+    const q = await openInquiry(ctx, developer, { versionId: shared, question: 'Covered?' });
+    expect(await reviewOf(shared)).toMatchObject([{ accessUsers: [analyst.userId] }]);
+    const [outcome] = await ctx.db.select().from(frontierDesignations).where(eq(frontierDesignations.versionId, shared));
+    expect(outcome).toMatchObject({ coordinators: false, accessOrganisations: [analyst.organisationId] });
+    const otherCoordinator = await makePrincipal(ctx, {
+      organisationId: (await makeOrganisation(ctx, { name: 'Other coordinator', coordinator: true })).id,
+      role: 'analyst',
+    });
+    await expect(getInquiry(ctx, otherCoordinator, q.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await getInquiry(ctx, analyst, q.id)).id).toBe(q.id);
+    const events = (await eventsAfter(ctx.db, 0, 1_000_000)).filter((e) => e.data.versionId === shared || e.data.versionId === hidden);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => canSee(viewerOf(otherCoordinator), e.marking)).map((e) => e.type)).toEqual([]);
   });
 
   it('the consider-review job opens a review on the panel, joins an open one, and reopens a decided one for reassessment', async () => {

@@ -50,6 +50,12 @@ describe('frontier registry over HTTP and the CLI', () => {
       'ca-sb53-large-frontier-developer': 'not_covered',
       'us-eo14409-proxy': 'not_covered',
     });
+    // A covered EU result shows its notification clock (14 days from when the facts held); the others have none.
+    const clocks = Object.fromEntries(evaluation.json.latest.map((e: { ruleSet: string; clock: unknown }) => [e.ruleSet, e.clock]));
+    expect(clocks['eu-ai-act-gpai-systemic-risk']).toEqual({ days: 14, from: expect.any(String), dueAt: expect.any(String) });
+    const eu = clocks['eu-ai-act-gpai-systemic-risk'] as { from: string; dueAt: string };
+    expect(Date.parse(eu.dueAt) - Date.parse(eu.from)).toBe(14 * 86_400_000);
+    expect(clocks['ca-sb53-frontier-model']).toBeNull();
     // The coordinators see it (shared with them by default) and the lab's version asks for a review (EU: covered).
     expect((await w.call(w.analyst, 'GET', `/api/frontier/models/${id}`)).status).toBe(200);
     const jobs = (await queued(w.server.server.runtime.ctx, CONSIDER_REVIEW_JOB)).map((j) => j.payload as Record<string, unknown>);

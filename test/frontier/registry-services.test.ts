@@ -150,6 +150,17 @@ describe.each(DRIVERS)('frontier registry services on %s', (driver) => {
     await declareFacts(ctx, w.developer, versionId, [{ key: 'trainingCompute.fineTuning', value: 6e24, unit: 'FLOP', method: 'estimated' }]);
     const second = await latestEvaluation(ctx, me, versionId);
     expect(eu(second).outcome).toBe('covered');
+    // The notification clock (information only): 14 days from when the phase that took the total over 1e25 was recorded.
+    const at = ctx.clock.now.toISOString();
+    expect(eu(second).clock).toEqual({ days: 14, from: at, dueAt: new Date(ctx.clock.now.getTime() + 14 * 86_400_000).toISOString() });
+    expect(eu(first).clock).toBeNull();
+    expect(second.latest.filter((r) => r.ruleSet !== 'eu-ai-act-gpai-systemic-risk').every((r) => r.clock === null)).toBe(true);
+    // Declared asOf dates move it: the day the threshold was met (the later of the two phases it needs).
+    await declareFacts(ctx, w.developer, versionId, [
+      { key: 'trainingCompute.pretraining', value: 5e24, unit: 'FLOP', method: 'estimated', asOf: '2026-01-10T00:00:00.000Z' },
+      { key: 'trainingCompute.fineTuning', value: 6e24, unit: 'FLOP', method: 'estimated', asOf: '2026-01-15T00:00:00.000Z' },
+    ]);
+    expect(eu(await latestEvaluation(ctx, me, versionId)).clock).toMatchObject({ from: '2026-01-15T00:00:00.000Z', dueAt: '2026-01-29T00:00:00.000Z' });
     expect(eu(second).factsDigest).not.toBe(eu(first).factsDigest);
     expect(second.history.filter((r) => r.ruleSet === 'eu-ai-act-gpai-systemic-risk').map((r) => r.outcome)).toEqual(['covered', 'not_covered']);
     // The EU rule set is in force: newly covered asks the designation side to consider a review, once.

@@ -100,6 +100,7 @@ export const EVENT_TYPES = [
   'access_sessions.recorded',
   'trusted_partner.nominated',
   'trusted_partner.transitioned',
+  'frontier_review.access_removed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

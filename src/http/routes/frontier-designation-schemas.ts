@@ -9,6 +9,7 @@ const Text = (max: number) => z.string().max(max);
 const iso = z.string().nullable();
 
 export const FrontierIdParams = z.strictObject({ id: Uuid });
+export const ReviewAccessParams = z.strictObject({ id: Uuid, userId: Uuid });
 
 export const InquiryFilter = z.strictObject({ state: z.enum(['open', 'answered', 'withdrawn']).optional(), versionId: Uuid.optional(), ...Paging });
 export const InquiryBody = z.strictObject({ versionId: Uuid, question: Text(5000) });

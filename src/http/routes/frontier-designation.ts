@@ -1,6 +1,14 @@
 import { readDesignationSettings, setDesignationSettings } from '../../services/frontier/designation-settings';
 import { getInquiry, getVersionDesignation, listInquiries, openInquiry, respondToDesignation, withdrawInquiry } from '../../services/frontier/inquiries';
-import { decideReview, getReview, grantReviewAccess, listReviews, openReviewByHand, transitionReviewBy } from '../../services/frontier/reviews';
+import {
+  decideReview,
+  getReview,
+  grantReviewAccess,
+  listReviews,
+  removeReviewAccess,
+  openReviewByHand,
+  transitionReviewBy,
+} from '../../services/frontier/reviews';
 import type { App, AppDeps } from '../app';
 import { principal } from '../auth';
 import { errors, page } from '../schemas';
@@ -12,6 +20,7 @@ import {
   DesignationSettings,
   DesignationSettingsBody,
   FrontierIdParams,
+  ReviewAccessParams,
   Inquiry,
   InquiryBody,
   InquiryFilter,
@@ -117,6 +126,18 @@ export function frontierDesignationRoutes(app: App, { ctx }: AppDeps): void {
     '/api/frontier/reviews/:id/access',
     { schema: { tags, summary: 'Name more cleared users on the review’s access list', body: AccessBody, ...review } },
     async (req) => grantReviewAccess(ctx, principal(req, 'write'), req.params.id, req.body.users),
+  );
+  app.delete(
+    '/api/frontier/reviews/:id/access/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Take a user off the review’s access list (not the last cleared one)',
+        params: ReviewAccessParams,
+        response: { 200: Review, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => removeReviewAccess(ctx, principal(req, 'write'), req.params.id, req.params.userId),
   );
 
   app.get(

@@ -127,8 +127,11 @@ export const FrontierEvaluation = z
     evaluatedAt: z.string(),
   })
   .meta({ id: 'FrontierEvaluation' });
+/** EU AI Act Art. 52(1): information on a covered result, never a gate (docs/frontier.md). */
+export const NotificationClock = z.object({ days: z.number().int(), from: z.string(), dueAt: z.string() }).meta({ id: 'FrontierNotificationClock' });
+export const FrontierLatestEvaluation = FrontierEvaluation.extend({ clock: NotificationClock.nullable() }).meta({ id: 'FrontierLatestEvaluation' });
 export const FrontierVersionEvaluation = z
-  .object({ versionId: Uuid, latest: z.array(FrontierEvaluation), history: z.array(FrontierEvaluation) })
+  .object({ versionId: Uuid, latest: z.array(FrontierLatestEvaluation), history: z.array(FrontierEvaluation) })
   .meta({ id: 'FrontierVersionEvaluation' });
 
 /** A rule-set document as JSON: its fields are checked by the engine's validator, which names every bad one. */

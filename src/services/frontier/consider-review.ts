@@ -34,14 +34,22 @@ export function parseConsiderReview(payload: Record<string, unknown>): ConsiderR
 
 /**
  * Opens a review of the version on the designation panel (system actor) unless one is open;
- * a decided version is reopened for reassessment. `missing`: the version is gone.
+ * a decided version is reopened for reassessment. `missing`: the version is gone; `not_shared`:
+ * nobody on the panel can see the version, so nothing is opened (the job is done).
  */
-export async function considerReview(ctx: ServiceContext, job: ConsiderReviewPayload): Promise<'opened' | 'reassessed' | 'joined' | 'missing'> {
-  return write(ctx, DESIGNATION_ACTOR, async (tx, record) => {
-    if (!(await findVisibleVersion(tx, SYSTEM, job.versionId))) return 'missing';
-    const { action } = await routeToReview(ctx, tx, record, DESIGNATION_ACTOR, { ...job, inquiryId: null });
-    return action;
-  });
+export async function considerReview(ctx: ServiceContext, job: ConsiderReviewPayload): Promise<'opened' | 'reassessed' | 'joined' | 'missing' | 'not_shared'> {
+  try {
+    return await write(ctx, DESIGNATION_ACTOR, async (tx, record) => {
+      if (!(await findVisibleVersion(tx, SYSTEM, job.versionId))) return 'missing';
+      const { action } = await routeToReview(ctx, tx, record, DESIGNATION_ACTOR, { ...job, inquiryId: null });
+      return action;
+    });
+  } catch (err) {
+    // The developer has not shared the version with the authority: no review names it (ADR 0090,
+    // update of 2026-12-03). Its inquiry, or sharing it and a new rule result, brings it later.
+    if (isAppError(err) && err.code === 'CONFLICT' && err.details?.[0]?.path === '/versionId') return 'not_shared';
+    throw err;
+  }
 }
 
 /** Retries (hourly) while no designation panel is set: the reason to review is kept, not dropped. */

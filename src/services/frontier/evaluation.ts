@@ -5,6 +5,10 @@ import { can } from '../../domain/policy/actions';
 import type { EvaluationTrigger } from '../../domain/frontier/registry-checks';
 import { type CompiledRuleSet, compileRuleSet, evaluateFactSet } from '../../domain/frontier/rule-engine';
 import { BUILT_IN_RULE_SET_IDS } from '../../domain/frontier/rule-sets/index';
+import { type NotificationClock, notificationClock } from '../../domain/frontier/notification-clock';
+import { currentFacts } from '../../domain/frontier/registry-checks';
+import { validateRuleSet } from '../../domain/frontier/rule-set';
+import { listVisibleFacts } from '../../store/frontier/records';
 import { SYSTEM, type Viewer } from '../../domain/policy/viewer';
 import type { Executor, Tx } from '../../store/database';
 import {
@@ -119,7 +123,8 @@ export const proposesReview = (c: CompiledRuleSet): boolean => c.document.status
 /** What every rule set says about a version: the newest result per rule set, and every result (newest first). */
 export interface VersionEvaluation {
   readonly versionId: string;
-  readonly latest: EvaluationView[];
+  /** The newest result per rule set, with its notification clock when it says `covered` and the rule set has one. */
+  readonly latest: (EvaluationView & { readonly clock: NotificationClock | null })[];
   readonly history: EvaluationView[];
 }
 
@@ -144,7 +149,26 @@ export async function latestEvaluation(db: Executor | ServiceContext, viewer: Vi
     return i < 0 ? BUILT_IN_RULE_SET_IDS.length : i;
   };
   latest.sort((a, b) => rank(a.ruleSet) - rank(b.ruleSet) || (a.ruleSet < b.ruleSet ? -1 : 1));
-  return { versionId, latest, history };
+  return { versionId, latest: await withClocks(exec, viewer, versionId, latest), history };
+}
+
+/**
+ * The notification clock of each covered result whose rule set has one (EU AI Act Art. 52(1)),
+ * from the version's current facts: information, never a gate (docs/frontier.md, "Notification clock").
+ */
+async function withClocks(db: Executor, viewer: Viewer, versionId: string, latest: readonly EvaluationView[]) {
+  const covered = latest.filter((e) => e.outcome === 'covered');
+  const facts = covered.length ? currentFacts(await listVisibleFacts(db, viewer, versionId)) : [];
+  const parameters = covered.length ? await ruleParameters(db) : {};
+  const out: (EvaluationView & { clock: NotificationClock | null })[] = [];
+  for (const e of latest) {
+    const row = e.outcome === 'covered' ? await findRuleSet(db, e.ruleSet, e.ruleSetVersion) : null;
+    const parsed = row ? validateRuleSet(row.document) : null;
+    const params = new Map<string, number | boolean>();
+    for (const [k, v] of Object.entries(parameters[e.ruleSet] ?? {})) if (typeof v === 'number' || typeof v === 'boolean') params.set(k, v);
+    out.push({ ...e, clock: parsed?.ok ? notificationClock(parsed.ruleSet, e.outcome, facts, params) : null });
+  }
+  return out;
 }
 
 /**

@@ -18,10 +18,11 @@ import {
   visibleReviewIds,
 } from '../../store/frontier/designation';
 import { findVisibleVersion } from '../../store/frontier/versions';
-import { markingRow } from '../../store/visibility';
+import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { write } from '../unit-of-work';
+import { designationSettings } from './designation-settings';
 import { type EvaluationView, latestEvaluation, latestEvaluationsFor } from './evaluation';
 import { type DesignationView, designationView, type InquiryView, inquiryView } from './designation-views';
 import { developerMarking, moveReview, routeToReview, setDeveloperOutcome } from './review-moves';
@@ -95,7 +96,8 @@ export async function openInquiry(ctx: ServiceContext, p: Principal, input: { ve
     const question = input.question.trim();
     if (!question) throw new AppError('VALIDATION', 'The inquiry needs a question', [{ path: '/question', message: 'required' }]);
     const now = ctx.now();
-    const marking = developerMarking(version.ownerOrganisationId, p.userId);
+    const { authorityOrganisationId } = await designationSettings(tx);
+    const marking = developerMarking(version.ownerOrganisationId, p.userId, version, authorityOrganisationId);
     const opened = await insertInquiry(tx, {
       id: ctx.newId(),
       versionId: version.id,
@@ -157,7 +159,7 @@ export async function withdrawInquiry(ctx: ServiceContext, p: Principal, id: str
       recordId: after.id,
       before: inquiryView(before),
       after: inquiryView(after),
-      marking: developerMarking(after.ownerOrganisationId, after.createdBy),
+      marking: markingOf(after),
       data: { id: after.id, versionId: after.versionId, state: after.state },
     });
     return viewFor(tx, p, after);

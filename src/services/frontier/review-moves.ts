@@ -12,7 +12,8 @@ import {
 } from '../../domain/frontier/review-states';
 import { classifiedMarking, mayBeNamedOn } from '../../domain/policy/classified';
 import type { Marking } from '../../domain/policy/marking';
-import { SYSTEM } from '../../domain/policy/viewer';
+import { viewerOf } from '../../domain/identity/principal';
+import { SYSTEM, type Viewer } from '../../domain/policy/viewer';
 import type { Tx } from '../../store/database';
 import {
   findVisibleDesignation,
@@ -26,13 +27,17 @@ import {
   updateReview,
   upsertDesignation,
 } from '../../store/frontier/designation';
+import { listVisibleLineage } from '../../store/frontier/records';
 import { findVisibleVersion } from '../../store/frontier/versions';
+import { findOrganisation } from '../../store/organisations';
 import { findUser } from '../../store/users';
 import { markingOf, markingRow } from '../../store/visibility';
 import type { Actor } from '../actor';
+import { principalOf } from '../principal';
 import type { ServiceContext } from '../context';
 import type { Record_ } from '../unit-of-work';
 import { designationSettings } from './designation-settings';
+import { considerReviewIn } from './review-triggers';
 import { designationEventData, designationView, reviewEventData, reviewView } from './designation-views';
 
 /** Reviews opened and reopened by the worker. */
@@ -47,16 +52,34 @@ export interface Mover {
 /**
  * The developer-facing outcome's marking (ADR 0090): the developer's organisation and the
  * coordinators, unclassified — a separate record from the classified review it comes from.
+ * The outcome and the inquiries name the version, so they never reach further than the version
+ * does (update of 2026-12-03): the coordinators only when the version is shared with them, and
+ * the authority's organisation when the version names it.
  */
-export const developerMarking = (ownerOrganisationId: string, createdBy: string | null = null): Marking => ({
+export const developerMarking = (
+  ownerOrganisationId: string,
+  createdBy: string | null = null,
+  version: { readonly coordinators: boolean; readonly accessOrganisations: readonly string[] } = { coordinators: true, accessOrganisations: [] },
+  authorityOrganisationId: string | null = null,
+): Marking => ({
   ownerOrganisationId,
   createdBy,
   tlp: 'AMBER+STRICT',
   classification: 'UNCLASSIFIED',
-  accessOrganisations: [],
+  accessOrganisations:
+    authorityOrganisationId && authorityOrganisationId !== ownerOrganisationId && version.accessOrganisations.includes(authorityOrganisationId)
+      ? [authorityOrganisationId]
+      : [],
   accessUsers: [],
-  coordinators: true,
+  coordinators: version.coordinators,
 });
+
+/** The viewer a user has now (for checking what a panel member can see), or null when gone. */
+async function viewerOfUser(tx: Tx, userId: string): Promise<Viewer | null> {
+  const u = await findUser(tx, userId);
+  const org = u ? await findOrganisation(tx, u.organisationId) : null;
+  return u && org ? viewerOf(principalOf(u, org, null, null)) : null;
+}
 
 /** A new review (state `proposed`) with its first history entry, audited. */
 export async function insertNewReview(
@@ -104,6 +127,12 @@ export async function insertNewReview(
   return row;
 }
 
+/** The version is not shared with anyone on the designation panel (ADR 0090, update of 2026-12-03). */
+export const notSharedWithPanel = () =>
+  new AppError('CONFLICT', 'The model version is not shared with the designating authority: share it with the coordinators first', [
+    { path: '/versionId', message: 'not visible to any cleared analyst on the designation panel' },
+  ]);
+
 /**
  * Opens a review on the designation panel's access list (reviews opened without a person: by
  * an inquiry or a job). Panel members who no longer qualify (clearance lowered, disabled) are
@@ -118,14 +147,20 @@ export async function openPanelReview(
 ): Promise<ReviewRow> {
   const settings = await designationSettings(tx);
   const panel: string[] = [];
+  let qualified = 0;
   for (const id of settings.panelUserIds) {
     const u = await findUser(tx, id);
-    if (u && mayBeNamedOn(u, settings.classification)) panel.push(id);
+    if (!u || !mayBeNamedOn(u, settings.classification)) continue;
+    qualified++;
+    // A review names its version: only panel members who can see the version are named on it.
+    const viewer = await viewerOfUser(tx, id);
+    if (viewer && (await findVisibleVersion(tx, viewer, input.versionId))) panel.push(id);
   }
-  if (!settings.authorityOrganisationId || panel.length === 0)
+  if (!settings.authorityOrganisationId || qualified === 0)
     throw new AppError('CONFLICT', 'No designation panel is set: a platform administrator names the cleared analysts first', [
       { path: '/panelUserIds', message: 'no cleared analyst is on the designation panel' },
     ]);
+  if (panel.length === 0) throw notSharedWithPanel();
   return insertNewReview(ctx, tx, record, by, { ...input, marking: classifiedMarking(settings.authorityOrganisationId, null, settings.classification, panel) });
 }
 
@@ -190,7 +225,19 @@ export async function moveReview(ctx: ServiceContext, tx: Tx, record: Record_, b
   });
   const outcome = developerOutcomeAfter(move.event, r.state);
   if (outcome) await setDeveloperOutcome(ctx, tx, record, after.versionId, outcome, d ?? null);
+  if (r.state === 'designated') await considerDerivatives(ctx, tx, after.versionId);
   return after;
+}
+
+/**
+ * Research §7.2: derivatives and distillations of a covered model open a candidate case. When a
+ * version becomes designated after its children exist, each child version (every lineage edge
+ * naming it as the parent, whoever may see the child) gets a `frontier.consider-review` job with
+ * trigger `derivative` in the deciding transaction; the job joins or reopens the child's review.
+ */
+async function considerDerivatives(ctx: ServiceContext, tx: Tx, parentVersionId: string): Promise<void> {
+  const { children } = await listVisibleLineage(tx, SYSTEM, parentVersionId);
+  for (const child of new Set(children.map((c) => c.versionId))) await considerReviewIn(ctx, tx, child, 'derivative', parentVersionId);
 }
 
 /**
@@ -209,7 +256,8 @@ export async function setDeveloperOutcome(
   const found = await findVisibleVersion(tx, SYSTEM, versionId);
   if (!found) throw new AppError('NOT_FOUND', 'Model version not found');
   const before = await findVisibleDesignation(tx, SYSTEM, versionId);
-  const marking = developerMarking(found.version.ownerOrganisationId);
+  const { authorityOrganisationId } = await designationSettings(tx);
+  const marking = developerMarking(found.version.ownerOrganisationId, null, found.version, authorityOrganisationId);
   const now = ctx.now();
   const rationale = decision ? rationaleForDeveloper(decision) : null;
   const row = await upsertDesignation(tx, {

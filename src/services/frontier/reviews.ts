@@ -2,11 +2,12 @@ import { AppError, notFound } from '../../domain/errors';
 import { type DecisionInput, decisionEventOf, decisionProblems, isDecisionEvent, type ReviewEvent } from '../../domain/frontier/review-states';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
-import { classifiedMarking } from '../../domain/policy/classified';
+import { classifiedMarking, mayBeNamedOn } from '../../domain/policy/classified';
 import { CLASSIFICATIONS } from '../../domain/policy/marking';
 import type { Executor, Tx } from '../../store/database';
 import {
   findVisibleReview,
+  insertReviewHistory,
   listVisibleReviewHistory,
   listVisibleReviews,
   type ReviewFilter,
@@ -15,7 +16,8 @@ import {
   updateReview,
 } from '../../store/frontier/designation';
 import { findVisibleVersion } from '../../store/frontier/versions';
-import { markingOf } from '../../store/visibility';
+import { findUser } from '../../store/users';
+import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { write } from '../unit-of-work';
@@ -133,17 +135,86 @@ export async function decideReview(ctx: ServiceContext, p: Principal, id: string
   });
 }
 
+/**
+ * A history entry for a change of the access list (`access_granted`, `access_removed`): the state
+ * does not move; the note names the user ids (no classified text). It follows the review's marking.
+ */
+async function recordAccessChange(
+  ctx: ServiceContext,
+  tx: Tx,
+  p: Principal,
+  review: ReviewRow,
+  event: 'access_granted' | 'access_removed',
+  userIds: readonly string[],
+): Promise<void> {
+  const by = actorOf(p);
+  await insertReviewHistory(tx, {
+    id: ctx.newId(),
+    reviewId: review.id,
+    event,
+    fromState: review.state,
+    toState: review.state,
+    trigger: null,
+    note: userIds.join(', '),
+    actorUserId: by.userId,
+    actorLabel: by.label,
+    ...markingRow(markingOf(review)),
+    at: ctx.now(),
+  });
+}
+
 /** Names more cleared users on a review's access list (its history follows its marking). */
 export async function grantReviewAccess(ctx: ServiceContext, p: Principal, id: string, userIds: readonly string[]): Promise<ReviewView> {
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await reviewToWork(tx, p, id);
     const problems = await accessListProblems(tx, userIds, classificationOf(before), '/users');
     if (problems.length) throw new AppError('VALIDATION', 'The access list names users who cannot see this review', problems);
-    const accessUsers = [...new Set([...before.accessUsers, ...userIds])];
+    const added = [...new Set(userIds)].filter((u) => !before.accessUsers.includes(u));
+    const accessUsers = [...before.accessUsers, ...added];
     const after = await updateReview(tx, before.id, { accessUsers, updatedAt: ctx.now() });
     await remarkReviewHistory(tx, after.id, accessUsers);
+    if (added.length) await recordAccessChange(ctx, tx, p, after, 'access_granted', added);
     record({
       action: 'frontier_review.access_granted',
+      recordType: 'frontier_review',
+      recordId: after.id,
+      before: reviewView(before),
+      after: reviewView(after),
+      marking: markingOf(after),
+      data: { id: after.id, versionId: after.versionId, accessCount: accessUsers.length },
+    });
+    return reviewView(after);
+  });
+}
+
+/**
+ * Takes a user off a review's access list (ADR 0090, update of 2026-12-03): they lose the review
+ * and its history at once. Refused when nobody active and cleared for the review would be left
+ * to see it (the opener counts while they qualify) — one may remove oneself only if someone stays.
+ * The event goes out under the new marking: the removed user does not see it.
+ */
+export async function removeReviewAccess(ctx: ServiceContext, p: Principal, id: string, userId: string): Promise<ReviewView> {
+  return write(ctx, actorOf(p), async (tx, record) => {
+    const before = await reviewToWork(tx, p, id);
+    if (!before.accessUsers.includes(userId))
+      throw new AppError('VALIDATION', 'The user is not on the review’s access list', [{ path: '/userId', message: 'not on the access list' }]);
+    const accessUsers = before.accessUsers.filter((u) => u !== userId);
+    const classification = classificationOf(before);
+    const remaining = [...new Set([...accessUsers, ...(before.createdBy ? [before.createdBy] : [])])];
+    let left = 0;
+    for (const u of remaining) {
+      const user = await findUser(tx, u);
+      if (user && mayBeNamedOn(user, classification)) left++;
+    }
+    if (left === 0)
+      throw new AppError('CONFLICT', 'Nobody cleared would be left on the review', [
+        { path: '/userId', message: 'the last cleared user on the access list cannot be removed' },
+      ]);
+    const after = await updateReview(tx, before.id, { accessUsers, updatedAt: ctx.now() });
+    await remarkReviewHistory(tx, after.id, accessUsers);
+    await recordAccessChange(ctx, tx, p, after, 'access_removed', [userId]);
+    record({
+      action: 'frontier_review.access_removed',
       recordType: 'frontier_review',
       recordId: after.id,
       before: reviewView(before),

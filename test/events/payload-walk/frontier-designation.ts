@@ -1,6 +1,6 @@
 import { openInquiry, respondToDesignation, withdrawInquiry } from '../../../src/services/frontier/inquiries';
 import { considerReview } from '../../../src/services/frontier/consider-review';
-import { decideReview, grantReviewAccess, transitionReviewBy } from '../../../src/services/frontier/reviews';
+import { decideReview, grantReviewAccess, removeReviewAccess, transitionReviewBy } from '../../../src/services/frontier/reviews';
 import { SYSTEM } from '../../../src/domain/policy/viewer';
 import { listVisibleReviews } from '../../../src/store/frontier/designation';
 import { makePrincipal } from '../../helpers/factories';
@@ -10,7 +10,7 @@ import type { PayloadWorld } from './world';
 
 /**
  * Designation (ADR 0090): vendor A as a model developer asks whether its version is covered;
- * the panel (one cleared analyst) reviews, grants a second cleared analyst access, and decides
+ * the panel (one cleared analyst) reviews, grants a second cleared analyst access (removed after the decision), and decides
  * with a classified basis and rationale and a summary for the developer; A rebuts. The review's
  * notes, basis and rationale travel in no event at all; the question is the inquiry's audience's.
  */
@@ -38,6 +38,8 @@ export async function frontierDesignationEvents(w: PayloadWorld, c: Canaries): P
   // Classified text travels in no event at all, whatever its marking (issue 11 "Bad input").
   c.never('CANARY-review-note', 'CANARY-classified-basis', 'CANARY-classified-rationale', 'CANARY-rebuttal-note');
   await respondToDesignation(w.ctx, developer, versionId, { kind: 'rebuttal', note: 'CANARY-rebuttal-note' });
+  // The second analyst leaves the review again (the removal event is not shown to them).
+  await removeReviewAccess(w.ctx, panelist, review.id, second.userId);
 
   // A second version: the job opens a review with a detail, the developer asks and withdraws.
   const other = await makeFrontierVersion(w.ctx, developer);
