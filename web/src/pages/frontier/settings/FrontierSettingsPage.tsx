@@ -59,7 +59,6 @@ function AccessPolicyForm({ policy }: { policy: AccessPolicy }) {
         <NumberInput
           label="Window (days)"
           required
-          min={1}
           value={windowDays}
           onChange={(v) => {
             setWindowDays(v);
@@ -213,7 +212,7 @@ export function FrontierSettingsPage() {
         </Title>
         {policy.isError && <Alert color="red">{describeError(policy.error)}</Alert>}
         {policy.isPending && <Text>Loading…</Text>}
-        {policy.data && <AccessPolicyForm key={JSON.stringify(policy.data)} policy={policy.data} />}
+        {policy.data && <AccessPolicyForm policy={policy.data} />}
       </Card>
       <Card withBorder mb="md">
         <Title order={3} mb="sm">
@@ -221,7 +220,7 @@ export function FrontierSettingsPage() {
         </Title>
         {settings.isError && <Alert color="red">{describeError(settings.error)}</Alert>}
         {settings.isPending && <Text>Loading…</Text>}
-        {settings.data && <DesignationSettingsForm key={settings.data.updatedAt ?? 'new'} settings={settings.data} />}
+        {settings.data && <DesignationSettingsForm settings={settings.data} />}
       </Card>
     </>
   );
