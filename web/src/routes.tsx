@@ -6,6 +6,7 @@ import {
   IconHeartHandshake,
   IconMessageQuestion,
   IconRobot,
+  IconAdjustments,
   IconFolders,
   IconInbox,
   IconListCheck,
@@ -146,6 +147,12 @@ export const shellPages: ShellPage[] = [
     access: 'any',
     component: page(() => import('./pages/frontier/portfolio/PortfolioPage'), 'PortfolioPage'),
     nav: { label: 'Portfolio', icon: IconChartBar, section: 'Frontier models' },
+  },
+  {
+    path: 'frontier/settings',
+    access: 'admin',
+    component: page(() => import('./pages/frontier/settings/FrontierSettingsPage'), 'FrontierSettingsPage'),
+    nav: { label: 'Frontier settings', icon: IconAdjustments, section: 'Administration' },
   },
   {
     path: 'audit',

@@ -14,6 +14,7 @@ import { words } from '../formChecks';
 import { AccessTimeline } from '../timeline/AccessTimeline';
 import type { TimelineMilestone } from '../timeline/timelineModel';
 import { type Grant, type Plan, usePlan } from './accessApi';
+import { GrantDetails } from './GrantDetails';
 import { GrantForm } from './GrantForm';
 import { OutageForm } from './OutageForm';
 
@@ -144,6 +145,9 @@ export function PlanPage() {
           </Text>
         )}
       </Card>
+      {p.grants.map((g) => (
+        <GrantDetails key={g.id} planId={p.id} grant={g} grantee={names.get(g.granteeOrganisationId) ?? '…'} />
+      ))}
       <Modal opened={adding} onClose={() => setAdding(false)} title="Add a grant" size="lg">
         <GrantForm planId={p.id} onDone={() => setAdding(false)} />
       </Modal>

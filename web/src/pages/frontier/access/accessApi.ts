@@ -42,6 +42,27 @@ export const usePlanOfVersion = (versionId: string) => {
   return plans.data?.items.find((p) => p.versionId === versionId) ?? null;
 };
 
+/** The access log of one grant (sessions of use, newest pages first as the server orders them). */
+export const useSessions = (planId: string, grantId: string) =>
+  useQuery({
+    queryKey: [accessKey, 'sessions', planId, grantId],
+    queryFn: () =>
+      body(client.GET('/api/frontier/plans/{id}/grants/{grantId}/sessions', { params: { path: { id: planId, grantId }, query: { limit: 100, offset: 0 } } })),
+  });
+
+export type AccessPolicy = ResponseOf<'/api/frontier/access-policy', 'get'>;
+export type TermsBody = BodyOf<'/api/frontier/plans/{id}/grants/{grantId}/terms', 'put'>;
+export type Protection = TermsBody['protections'][number]['protection'];
+
+/** The protections of a grant's terms, as the order lists them (the server's TERMS_PROTECTIONS, in order). */
+export const PROTECTIONS: readonly { id: Protection; label: string }[] = [
+  { id: 'confidentiality_nda', label: 'Confidentiality and non-disclosure' },
+  { id: 'cybersecurity_requirements', label: 'Cybersecurity requirements of the environment' },
+  { id: 'insider_risk_controls', label: 'Insider-risk controls' },
+  { id: 'intellectual_property', label: 'Intellectual property' },
+  { id: 'use_restrictions', label: 'Use restrictions' },
+];
+
 export const useAccessPolicy = () => useQuery({ queryKey: [accessKey, 'policy'], queryFn: () => body(client.GET('/api/frontier/access-policy')) });
 
 /** The writes; each answers what the server returns, the pages refetch afterwards. */
@@ -51,6 +72,13 @@ export const accessCalls = {
     body(client.POST('/api/frontier/plans/{id}/grants', { params: { path: { id: planId } }, body: grant })),
   addOutage: (planId: string, grantId: string, outage: BodyOf<'/api/frontier/plans/{id}/grants/{grantId}/outages', 'post'>) =>
     body(client.POST('/api/frontier/plans/{id}/grants/{grantId}/outages', { params: { path: { id: planId, grantId } }, body: outage })),
+  setTerms: (planId: string, grantId: string, terms: TermsBody) =>
+    body(client.PUT('/api/frontier/plans/{id}/grants/{grantId}/terms', { params: { path: { id: planId, grantId } }, body: terms })),
+  acknowledge: (planId: string, grantId: string, ack: BodyOf<'/api/frontier/plans/{id}/grants/{grantId}/acknowledgements', 'post'>) =>
+    body(client.POST('/api/frontier/plans/{id}/grants/{grantId}/acknowledgements', { params: { path: { id: planId, grantId } }, body: ack })),
+  recordSessions: (planId: string, grantId: string, sessions: BodyOf<'/api/frontier/plans/{id}/grants/{grantId}/sessions', 'post'>) =>
+    body(client.POST('/api/frontier/plans/{id}/grants/{grantId}/sessions', { params: { path: { id: planId, grantId } }, body: sessions })),
+  setPolicy: (policy: BodyOf<'/api/frontier/access-policy', 'put'>) => body(client.PUT('/api/frontier/access-policy', { body: policy })),
   nominate: (nomination: BodyOf<'/api/frontier/partners', 'post'>) => body(client.POST('/api/frontier/partners', { body: nomination })),
   transitionPartner: (id: string, change: BodyOf<'/api/frontier/partners/{id}/transitions', 'post'>) =>
     body(client.POST('/api/frontier/partners/{id}/transitions', { params: { path: { id } }, body: change })),

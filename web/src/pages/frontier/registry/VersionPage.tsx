@@ -11,8 +11,10 @@ import { PageHeader } from '../../../components/PageHeader';
 import { accessCalls, accessKey, usePlanOfVersion } from '../access/accessApi';
 import { InquiryForm } from '../inquiries/InquiryForm';
 import { RuleSetResults } from '../RuleSetResults';
+import { CheckpointsCard } from './CheckpointsCard';
 import { DesignationCard } from './DesignationCard';
 import { FactForm } from './FactForm';
+import { LineageCard } from './LineageCard';
 import { type Fact, useFactHistory, useVersion } from './registryApi';
 import { useRuleSetResults } from './useRuleSetResults';
 
@@ -182,6 +184,8 @@ export function VersionPage() {
       <DesignationCard versionId={versionId} />
       <CoverageCard versionId={versionId} />
       <FactsCard versionId={versionId} facts={v.facts} />
+      <CheckpointsCard versionId={versionId} />
+      <LineageCard versionId={versionId} />
     </>
   );
 }

@@ -52,12 +52,28 @@ export const useDesignation = (id: string) =>
     queryFn: () => body(client.GET('/api/frontier/versions/{id}/designation', { params: { path: { id } } })),
   });
 
+export const useCheckpoints = (id: string) =>
+  useQuery({
+    queryKey: [registryKey, 'version', id, 'checkpoints'],
+    queryFn: () => body(client.GET('/api/frontier/versions/{id}/checkpoints', { params: { path: { id } } })),
+  });
+
+export const useLineage = (id: string) =>
+  useQuery({
+    queryKey: [registryKey, 'version', id, 'lineage'],
+    queryFn: () => body(client.GET('/api/frontier/versions/{id}/lineage', { params: { path: { id } } })),
+  });
+
 export const registryCalls = {
   respondToDesignation: (versionId: string, response: BodyOf<'/api/frontier/versions/{id}/designation/responses', 'post'>) =>
     body(client.POST('/api/frontier/versions/{id}/designation/responses', { params: { path: { id: versionId } }, body: response })),
   registerModel: (model: BodyOf<'/api/frontier/models', 'post'>) => body(client.POST('/api/frontier/models', { body: model })),
   addVersion: (modelId: string, version: BodyOf<'/api/frontier/models/{id}/versions', 'post'>) =>
     body(client.POST('/api/frontier/models/{id}/versions', { params: { path: { id: modelId } }, body: version })),
+  addCheckpoint: (versionId: string, checkpoint: BodyOf<'/api/frontier/versions/{id}/checkpoints', 'post'>) =>
+    body(client.POST('/api/frontier/versions/{id}/checkpoints', { params: { path: { id: versionId } }, body: checkpoint })),
+  addLineage: (versionId: string, edge: BodyOf<'/api/frontier/versions/{id}/lineage', 'post'>) =>
+    body(client.POST('/api/frontier/versions/{id}/lineage', { params: { path: { id: versionId } }, body: edge })),
   declareFacts: (versionId: string, facts: BodyOf<'/api/frontier/versions/{id}/facts', 'post'>) =>
     body(client.POST('/api/frontier/versions/{id}/facts', { params: { path: { id: versionId } }, body: facts })),
 };

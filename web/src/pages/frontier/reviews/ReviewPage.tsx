@@ -10,6 +10,7 @@ import { RuleSetResults } from '../RuleSetResults';
 import { useRuleSetResults } from '../registry/useRuleSetResults';
 import { VersionName } from '../registry/VersionName';
 import { DecisionForm } from './DecisionForm';
+import { ReviewAccessForm } from './ReviewAccessForm';
 import { ReviewStateBadge } from './ReviewStateBadge';
 import { type Review, reviewCalls, reviewKey, useReview } from './reviewApi';
 
@@ -94,6 +95,15 @@ export function ReviewPage() {
           <DecisionForm reviewId={r.id} />
         </Card>
       )}
+      <Card withBorder mb="md">
+        <Title order={3} mb="sm">
+          Access list
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          Only the users named here who hold the clearance see this review; for everyone else it does not exist.
+        </Text>
+        <ReviewAccessForm review={r} />
+      </Card>
       <Card withBorder mb="md">
         <Title order={3} mb="sm">
           History

@@ -20,6 +20,8 @@ export const useReview = (id: string) =>
 export const reviewCalls = {
   transition: (id: string, change: BodyOf<'/api/frontier/reviews/{id}/transitions', 'post'>) =>
     body(client.POST('/api/frontier/reviews/{id}/transitions', { params: { path: { id } }, body: change })),
+  grantAccess: (id: string, access: BodyOf<'/api/frontier/reviews/{id}/access', 'post'>) =>
+    body(client.POST('/api/frontier/reviews/{id}/access', { params: { path: { id } }, body: access })),
   decide: (id: string, decision: BodyOf<'/api/frontier/reviews/{id}/decision', 'post'>) =>
     body(client.POST('/api/frontier/reviews/{id}/decision', { params: { path: { id } }, body: decision })),
 };
