@@ -65,6 +65,14 @@ describe('pre-release access over HTTP and the CLI (a live server)', () => {
     expect(added.json.window).toMatchObject({ status: 'on_track', drift: false });
     expect((await w.call(outsider.token, 'GET', `/api/frontier/plans/${planId}`)).status).toBe(404);
     expect((await w.call(outsider.token, 'POST', `/api/frontier/plans/${planId}/grants`, grant)).status).toBe(404);
+    // The plan of one version: found by `versionId`, absent for an outsider, a bad id named.
+    const byVersion = await w.call(developer.token, 'GET', `/api/frontier/plans?versionId=${versionId}`);
+    expect(byVersion.status, byVersion.text).toBe(200);
+    expect(byVersion.json).toMatchObject({ total: 1, items: [{ id: planId, versionId, window: { status: 'on_track' } }] });
+    expect((await w.call(outsider.token, 'GET', `/api/frontier/plans?versionId=${versionId}`)).json).toMatchObject({ total: 0, items: [] });
+    const badVersion = await w.call(developer.token, 'GET', '/api/frontier/plans?versionId=nope');
+    expect(badVersion.status).toBe(400);
+    expect(JSON.stringify(badVersion.json)).toContain('versionId');
     const portfolio = await w.call(w.analyst, 'GET', '/api/frontier/portfolio?status=on_track&limit=500');
     expect(portfolio.status).toBe(200);
     expect(portfolio.json.items.map((i: { versionId: string }) => i.versionId)).toContain(versionId);

@@ -33,13 +33,13 @@ export const useNominations = (paging: Paging) =>
 export const usePortfolio = () =>
   useQuery({ queryKey: [accessKey, 'portfolio'], queryFn: () => body(client.GET('/api/frontier/portfolio', { params: { query: { limit: 500 } } })) });
 
-/**
- * The plan of a version, if the caller may see one. The API lists plans without a version
- * filter, so this reads the newest page and picks it out (enough for the UI's scale today).
- */
+/** The plan of a version, if the caller may see one (`GET /api/frontier/plans?versionId=`). */
 export const usePlanOfVersion = (versionId: string) => {
-  const plans = usePlans({ limit: 100, offset: 0 });
-  return plans.data?.items.find((p) => p.versionId === versionId) ?? null;
+  const plans = useQuery({
+    queryKey: [accessKey, 'plans', { versionId }],
+    queryFn: () => body(client.GET('/api/frontier/plans', { params: { query: { versionId, limit: 1, offset: 0 } } })),
+  });
+  return plans.data?.items[0] ?? null;
 };
 
 /** The access log of one grant (sessions of use, newest pages first as the server orders them). */
