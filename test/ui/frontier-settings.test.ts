@@ -44,7 +44,7 @@ async function world(server: TestServer): Promise<void> {
     family: 'Borealis',
     versions: [{ version: '2.0', plannedGeneralRelease: releaseAt.toISOString() }],
   });
-  ids.versionId = model.versions[0]!.id;
+  ids.versionId = model.versions.find((v) => v.version === '2.0')!.id;
   const plan = await createPlan(ctx, p, { versionId: ids.versionId });
   ids.planId = plan.id;
   await addGrant(ctx, p, plan.id, {
@@ -153,6 +153,7 @@ describe.skipIf(!haveChromium)('web UI: frontier settings, grant terms, the acce
     await form.getByRole('button', { name: 'Add the checkpoint' }).click();
     await form.waitFor({ state: 'hidden' });
     await page.getByRole('table', { name: 'Checkpoints' }).getByText(CHECKPOINT).waitFor();
+
     await page.screenshot({ path: screenshotPath('frontier-checkpoints.png'), fullPage: true });
     await page.context().close();
   });
