@@ -44,9 +44,11 @@ async function world(server: TestServer): Promise<void> {
     family: 'Borealis',
     versions: [{ version: '2.0', plannedGeneralRelease: releaseAt.toISOString() }],
   });
-  ids.versionId = model.versions[0]!.id;
+  ids.versionId = model.versions.find((v) => v.version === '2.0')!.id;
   const plan = await createPlan(ctx, p, { versionId: ids.versionId });
   ids.planId = plan.id;
+  // The base the lineage step names as the parent of Borealis 2.0.
+  await createModel(ctx, p, { name: 'Borealis base', family: 'Borealis', versions: [{ version: '1.0' }] });
   await addGrant(ctx, p, plan.id, {
     granteeOrganisationId: server.admin.organisationId,
     accessKind: 'api_production',
@@ -64,7 +66,7 @@ const grantSection = (page: Page) => page.getByRole('region', { name: /^Grant to
  * plan's status follows the reading chosen), a grant's terms recorded and acknowledged by both
  * sides, an access session recorded by the grantee and seen by the developer, and a checkpoint.
  */
-describe.skipIf(!haveChromium)('web UI: frontier settings, grant terms, the access log and checkpoints', () => {
+describe.skipIf(!haveChromium)('web UI: frontier settings, grant terms, the access log checkpoints and lineage', () => {
   const w = browserWorld(world);
 
   it("an admin reads the window as a maximum and the plan's status follows", async () => {
@@ -131,7 +133,7 @@ describe.skipIf(!haveChromium)('web UI: frontier settings, grant terms, the acce
     await admin.context().close();
   });
 
-  it('the developer sees who accessed its model, and adds a checkpoint to the version', async () => {
+  it('the developer sees who accessed its model, adds a checkpoint to the version and records its lineage', async () => {
     const page = await newPage(w.browser, w.scriptErrors);
     await logIn(page, w.server.url, developer.email, PASSWORD);
     await page.goto(`${w.server.url}/frontier/plans/${ids.planId}`);
@@ -153,6 +155,18 @@ describe.skipIf(!haveChromium)('web UI: frontier settings, grant terms, the acce
     await form.getByRole('button', { name: 'Add the checkpoint' }).click();
     await form.waitFor({ state: 'hidden' });
     await page.getByRole('table', { name: 'Checkpoints' }).getByText(CHECKPOINT).waitFor();
+
+    // Lineage: Borealis 2.0 is a fine-tune of Borealis base 1.0, chosen among the versions the developer may see.
+    await page.getByRole('button', { name: 'Record a parent' }).click();
+    const lineage = page.getByRole('form', { name: 'Lineage' });
+    await lineage.getByRole('combobox', { name: 'Relation' }).click();
+    await page.getByRole('option', { name: 'fine tune of' }).click();
+    await lineage.getByRole('combobox', { name: 'Parent version' }).click();
+    await page.getByRole('option', { name: 'Borealis base 1.0' }).click();
+    await lineage.getByRole('button', { name: 'Record the lineage' }).click();
+    await lineage.waitFor({ state: 'hidden' });
+    const edge = page.getByRole('table', { name: 'Lineage' }).getByRole('row').filter({ hasText: 'fine tune of' });
+    await edge.getByRole('link', { name: 'Borealis base 1.0' }).waitFor();
     await page.screenshot({ path: screenshotPath('frontier-checkpoints.png'), fullPage: true });
     await page.context().close();
   });

@@ -13,6 +13,7 @@ import { browserWorld } from './browser-world';
 const PASSWORD = 'a long enough test password';
 const developer = { email: 'dev@frontier-lab.test', name: 'Dana Developer' };
 const analyst = { email: 'analyst@aisc.test', name: 'Ari Analyst' };
+const colleague = { email: 'colleague@aisc.test', name: 'Cleo Colleague' };
 const FULL_RATIONALE = 'Full rationale: the classified cyber range run scored above the authority threshold on every track.';
 const SUMMARY = 'Designated: the evaluated capabilities meet the criteria for covered frontier models.';
 const DAY = 86_400_000;
@@ -42,6 +43,7 @@ async function people(server: TestServer): Promise<void> {
     clearance: 'SECRET',
     password: PASSWORD,
   });
+  await createUser(ctx, CLI_ACTOR, { ...colleague, organisationId: server.admin.organisationId, role: 'analyst', clearance: 'SECRET', password: PASSWORD });
   const adminRow = await findUserByEmail(ctx.db, server.admin.email);
   const admin = await findUserWithOrganisation(ctx.db, adminRow!.id);
   await setDesignationSettings(ctx, principalOf(admin!.user, admin!.organisation, null, null), { classification: 'SECRET', panelUserIds: [user.id] });
@@ -112,6 +114,12 @@ describe.skipIf(!haveChromium)('web UI: frontier models, designation and volunta
     await form.getByRole('radio', { name: 'Summary' }).check();
     await form.getByRole('button', { name: 'Record the decision' }).click();
     await page.getByText('Standing decision').waitFor();
+    // The review's access list: a cleared colleague is named on it.
+    const access = page.getByRole('form', { name: 'Review access' });
+    await access.getByLabel(/^Add cleared users/).click();
+    await page.getByRole('option', { name: /Cleo Colleague/ }).click();
+    await access.getByRole('button', { name: 'Add to the access list' }).click();
+    await page.getByRole('table', { name: 'Access list' }).getByText(colleague.email, { exact: false }).waitFor();
     await page.screenshot({ path: screenshotPath('frontier-review-decided.png'), fullPage: true });
     await page.context().close();
   });

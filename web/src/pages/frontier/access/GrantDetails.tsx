@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } f
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../../api/problem';
+import { useCurrentSession } from '../../../api/session';
 import { notifyError } from '../../../api/useFieldErrors';
 import { DataTable } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
@@ -24,6 +25,8 @@ function TermsSection({ planId, grant }: { planId: string; grant: Grant }) {
     onError: (e) => notifyError(e),
   });
   const current = terms ? terms.acknowledgements : [];
+  // The API names acknowledging users by id only; the caller's own is shown as "you".
+  const me = useCurrentSession().user.id;
   return (
     <Stack gap="xs" data-testid="grant-terms">
       <Group justify="space-between">
@@ -60,9 +63,13 @@ function TermsSection({ planId, grant }: { planId: string; grant: Grant }) {
                   <OrganisationName id={a.organisationId} />
                 </Table.Td>
                 <Table.Td>
-                  <Text span size="sm" ff="monospace" title={a.userId}>
-                    {a.userId.slice(0, 8)}
-                  </Text>
+                  {a.userId === me ? (
+                    'you'
+                  ) : (
+                    <Text span size="sm" ff="monospace" title={a.userId}>
+                      {a.userId}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{terms.termsVersion}</Table.Td>
                 <Table.Td>

@@ -45,7 +45,7 @@ export function ReviewAccessForm({ review }: { review: Review }) {
                   `${u.name} <${u.email}>`
                 ) : (
                   <Text span ff="monospace" size="sm">
-                    {id.slice(0, 8)}
+                    {id}
                   </Text>
                 )}
               </Table.Td>
