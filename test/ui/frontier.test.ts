@@ -121,6 +121,10 @@ describe.skipIf(!haveChromium)('web UI: frontier models, designation and volunta
     await access.getByRole('button', { name: 'Add to the access list' }).click();
     await page.getByRole('table', { name: 'Access list' }).getByText(colleague.email, { exact: false }).waitFor();
     await page.screenshot({ path: screenshotPath('frontier-review-decided.png'), fullPage: true });
+    // …and taken off again, after a confirmation.
+    await page.getByRole('button', { name: `Take ${colleague.name} <${colleague.email}> off the access list` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Take off' }).click();
+    await page.getByRole('table', { name: 'Access list' }).getByText(colleague.email, { exact: false }).waitFor({ state: 'detached' });
     await page.context().close();
   });
 

@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useFieldErrors } from '../../../api/useFieldErrors';
 import { useUsers } from '../../../api/users';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { DataTable } from '../../../components/DataTable';
+import { useConfirmedAction } from '../../../components/useConfirmedAction';
 import { type Review, reviewCalls, reviewKey } from './reviewApi';
 
 const fields = ['/users'] as const;
@@ -11,6 +13,7 @@ const fields = ['/users'] as const;
 /**
  * The review's access list, and the form that names more users on it: only active users cleared
  * for the review's classification are accepted (the server names the others; docs/ui-forms.md).
+ * A user is taken off after a confirmation; the server keeps at least one cleared analyst on it.
  */
 export function ReviewAccessForm({ review }: { review: Review }) {
   const queryClient = useQueryClient();
@@ -18,6 +21,11 @@ export function ReviewAccessForm({ review }: { review: Review }) {
   const { errors, report, clear } = useFieldErrors(fields);
   const [chosen, setChosen] = useState<string[]>([]);
   const known = new Map((users.data?.items ?? []).map((u) => [u.id, u]));
+  const remove = useConfirmedAction(reviewKey, (userId: string) => reviewCalls.removeAccess(review.id, userId), 'Could not take the user off the access list');
+  const nameOf = (id: string) => {
+    const u = known.get(id);
+    return u ? `${u.name} <${u.email}>` : id;
+  };
   const save = useMutation({
     mutationFn: () => reviewCalls.grantAccess(review.id, { users: chosen }),
     onSuccess: () => {
@@ -35,7 +43,7 @@ export function ReviewAccessForm({ review }: { review: Review }) {
     .map((u) => ({ value: u.id, label: `${u.name} <${u.email}> — clearance ${u.clearance.replace(/_/g, ' ').toLowerCase()}` }));
   return (
     <Stack>
-      <DataTable label="Access list" columns={['User', 'Clearance']} minWidth={500}>
+      <DataTable label="Access list" columns={['User', 'Clearance', '']} minWidth={500}>
         {review.accessUsers.map((id) => {
           const u = known.get(id);
           return (
@@ -50,6 +58,11 @@ export function ReviewAccessForm({ review }: { review: Review }) {
                 )}
               </Table.Td>
               <Table.Td>{u ? u.clearance.replace(/_/g, ' ').toLowerCase() : '—'}</Table.Td>
+              <Table.Td>
+                <Button variant="subtle" color="red" size="xs" onClick={() => remove.ask(id)} aria-label={`Take ${nameOf(id)} off the access list`}>
+                  Take off
+                </Button>
+              </Table.Td>
             </Table.Tr>
           );
         })}
@@ -73,6 +86,16 @@ export function ReviewAccessForm({ review }: { review: Review }) {
           </Button>
         </Group>
       </form>
+      <ConfirmModal
+        opened={remove.target !== null}
+        onClose={remove.cancel}
+        title="Take off the access list"
+        confirmLabel="Take off"
+        loading={remove.pending}
+        onConfirm={remove.confirm}
+      >
+        {remove.target ? nameOf(remove.target) : ''} will no longer see this review, its history or its decision.
+      </ConfirmModal>
     </Stack>
   );
 }

@@ -22,6 +22,7 @@ export const reviewCalls = {
     body(client.POST('/api/frontier/reviews/{id}/transitions', { params: { path: { id } }, body: change })),
   grantAccess: (id: string, access: BodyOf<'/api/frontier/reviews/{id}/access', 'post'>) =>
     body(client.POST('/api/frontier/reviews/{id}/access', { params: { path: { id } }, body: access })),
+  removeAccess: (id: string, userId: string) => body(client.DELETE('/api/frontier/reviews/{id}/access/{userId}', { params: { path: { id, userId } } })),
   decide: (id: string, decision: BodyOf<'/api/frontier/reviews/{id}/decision', 'post'>) =>
     body(client.POST('/api/frontier/reviews/{id}/decision', { params: { path: { id } }, body: decision })),
 };
