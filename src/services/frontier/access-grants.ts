@@ -16,7 +16,7 @@ import {
   updateGrant,
   updatePlan,
 } from '../../store/frontier/access';
-import { findVersionRow } from '../../store/frontier/access-versions';
+import { type FrontierVersionRow, findVisibleVersion } from '../../store/frontier/versions';
 import { findOrganisation } from '../../store/organisations';
 import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
@@ -66,10 +66,14 @@ export async function plannablePlan(tx: Tx, p: Principal, planId: string): Promi
   return plan;
 }
 
-/** The version's release dates (the plan was made for a version its maker could see). */
-async function releasesOf(tx: Tx, plan: PlanRow) {
-  const v = await findVersionRow(tx, plan.versionId);
-  return { version: v, releases: { trustedPartner: v?.plannedTrustedPartnerRelease ?? null, general: v?.plannedGeneralRelease ?? null } };
+/**
+ * The plan's version as the planner may see it (through the policy module, like every read):
+ * a planner who can no longer see the version cannot check a grant against its release dates.
+ */
+async function plannedVersion(tx: Tx, p: Principal, plan: PlanRow): Promise<FrontierVersionRow> {
+  const found = await findVisibleVersion(tx, viewerOf(p), plan.versionId);
+  if (!found) throw notFound('Model version');
+  return found.version;
 }
 
 /**
@@ -77,7 +81,7 @@ async function releasesOf(tx: Tx, plan: PlanRow) {
  * version's release dates (the window helper's validator) — and finds the trusted-partner
  * nomination a critical-infrastructure grantee needs. Nothing is written on a problem.
  */
-async function checkGrant(tx: Tx, plan: PlanRow, g: GrantInput, outages: readonly { start: Date; end: Date }[]): Promise<string | null> {
+async function checkGrant(tx: Tx, p: Principal, plan: PlanRow, g: GrantInput, outages: readonly { start: Date; end: Date }[]): Promise<string | null> {
   const problems: Problem[] = [];
   let nominationId: string | null = null;
   const org = await findOrganisation(tx, g.granteeOrganisationId);
@@ -92,20 +96,18 @@ async function checkGrant(tx: Tx, plan: PlanRow, g: GrantInput, outages: readonl
     else nominationId = n.id;
   }
   problems.push(...budgetProblems(g.budgets ?? {}));
-  const { releases } = await releasesOf(tx, plan);
+  const v = await plannedVersion(tx, p, plan);
+  const releases = { trustedPartner: v.plannedTrustedPartnerRelease, general: v.plannedGeneralRelease };
   problems.push(...grantIntervalProblems({ start: g.startsAt, end: g.endsAt, outages }, releases, await accessPolicy(tx)));
   if (problems.length) throw new AppError('VALIDATION', 'The grant is not valid', problems);
   return nominationId;
 }
 
 /** Widens the plan's marking to a new grantee (so they see the plan their grant is in). */
-async function shareWithGrantee(ctx: ServiceContext, tx: Tx, plan: PlanRow, grantee: string, record: Record_): Promise<PlanRow> {
+async function shareWithGrantee(ctx: ServiceContext, tx: Tx, p: Principal, plan: PlanRow, grantee: string, record: Record_): Promise<PlanRow> {
   const m = markingOf(plan);
   if (grantee === m.ownerOrganisationId || m.accessOrganisations.includes(grantee)) return plan;
-  const v = await findVersionRow(tx, plan.versionId);
-  const marking = v
-    ? planMarking(v, [...m.accessOrganisations, grantee], m.createdBy)
-    : { ...m, accessOrganisations: [...m.accessOrganisations, grantee].sort() };
+  const marking = planMarking(await plannedVersion(tx, p, plan), [...m.accessOrganisations, grantee], m.createdBy);
   const after = await updatePlan(tx, plan.id, { ...markingRow(marking), updatedAt: ctx.now() });
   record({
     action: 'access_plan.shared',
@@ -136,8 +138,8 @@ const grantColumns = (g: GrantInput) => ({
 export async function addGrant(ctx: ServiceContext, p: Principal, planId: string, input: GrantInput): Promise<PlanView> {
   return write(ctx, actorOf(p), async (tx, record) => {
     const plan = await plannablePlan(tx, p, planId);
-    const nominationId = await checkGrant(tx, plan, input, []);
-    const shared = await shareWithGrantee(ctx, tx, plan, input.granteeOrganisationId, record);
+    const nominationId = await checkGrant(tx, p, plan, input, []);
+    const shared = await shareWithGrantee(ctx, tx, p, plan, input.granteeOrganisationId, record);
     const marking = grantMarking(markingOf(shared), input.granteeOrganisationId);
     const now = ctx.now();
     const g = await insertGrant(tx, {
@@ -175,7 +177,7 @@ export async function editGrant(ctx: ServiceContext, p: Principal, planId: strin
         { path: '/granteeOrganisationId', message: 'a grant stays with its grantee: add a new grant instead' },
       ]);
     const outages = (await outagesOfGrants(tx, [g.id])).map((o) => ({ start: o.startsAt, end: o.endsAt }));
-    await checkGrant(tx, plan, merged, outages);
+    await checkGrant(tx, p, plan, merged, outages);
     const after = await updateGrant(tx, g.id, { ...grantColumns(merged), updatedAt: ctx.now() });
     record({
       action: 'access_grant.updated',
