@@ -10,6 +10,7 @@ import { createToken } from '../src/services/tokens';
 import { createUser } from '../src/services/users';
 import type { Executor } from '../src/store/database';
 import { insertMany } from '../src/store/insert-many';
+import { refreshAllScheduledAccess } from '../src/store/frontier/scheduled-access';
 import {
   frontierAccessGrants,
   frontierAccessOutages,
@@ -121,6 +122,7 @@ export async function seed(db: Executor, labs: readonly string[], agencies: read
     await insertMany(db, frontierAccessPlans, plans);
     await insertMany(db, frontierAccessGrants, grants);
     await insertMany(db, frontierAccessOutages, outages);
+    await refreshAllScheduledAccess(db);
   }
   return grantCount;
 }

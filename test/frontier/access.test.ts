@@ -7,6 +7,7 @@ import { createPlan, getPlan, listPlans } from '../../src/services/frontier/acce
 import { accessPolicy, setAccessPolicy } from '../../src/services/frontier/access-policy';
 import { acknowledgeTerms, listSessions, recordSessions, setTerms } from '../../src/services/frontier/access-terms';
 import { listNominations, nominatePartner, transitionNomination } from '../../src/services/frontier/partners';
+import { updateVersionPlan } from '../../src/services/frontier/models';
 import { portfolio } from '../../src/services/frontier/portfolio';
 import { eventsAfter } from '../../src/store/outbox';
 import { databasePerFile } from '../helpers/database-per-file';
@@ -301,8 +302,11 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
       return Math.floor((seed / 2147483647) * n);
     };
     const grantees = [w.agency.organisationId];
+    const moved: { versionId: string; general: number }[] = [];
     for (let i = 0; i < 14; i++) {
-      const plan = await newPlan({ general: 5 + rnd(60), ...(rnd(2) ? { trustedPartner: 1 + rnd(40) } : {}) });
+      const general = 5 + rnd(60);
+      const plan = await newPlan({ general, ...(rnd(2) ? { trustedPartner: 1 + rnd(40) } : {}) });
+      if (i % 3 === 0) moved.push({ versionId: plan.versionId, general });
       const grants = rnd(4);
       for (let j = 0; j < grants; j++) {
         const from = -rnd(30) + rnd(40);
@@ -325,6 +329,8 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
         }
       }
     }
+    // Release dates moved after the grants: the plan's cached scheduled days follow (ADR 0097).
+    for (const m of moved) await updateVersionPlan(w.ctx, w.developer, m.versionId, { plannedGeneralRelease: at(m.general + 1 + rnd(25)).toISOString() });
     const all = async () => {
       const out: Record<string, string> = {};
       let after: string | undefined;

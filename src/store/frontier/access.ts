@@ -13,6 +13,7 @@ import {
   frontierPartnerNominations,
 } from '../schema/index';
 import { visibleTo } from '../visibility';
+import { refreshScheduledAccess } from './scheduled-access';
 
 export type PlanRow = typeof frontierAccessPlans.$inferSelect;
 export type GrantRow = typeof frontierAccessGrants.$inferSelect;
@@ -83,11 +84,13 @@ export async function listVisiblePlans(
 
 export async function insertGrant(db: Executor, row: typeof frontierAccessGrants.$inferInsert): Promise<GrantRow> {
   const [r] = await db.insert(frontierAccessGrants).values(row).returning();
+  await refreshScheduledAccess(db, [r!.planId]);
   return r!;
 }
 
 export async function updateGrant(db: Executor, id: string, set: Partial<typeof frontierAccessGrants.$inferInsert>): Promise<GrantRow> {
   const [r] = await db.update(frontierAccessGrants).set(set).where(eq(frontierAccessGrants.id, id)).returning();
+  await refreshScheduledAccess(db, [r!.planId]);
   return r!;
 }
 
@@ -157,6 +160,7 @@ export async function outageIntervalsOf(db: Executor, planIds: readonly string[]
 
 export async function insertOutage(db: Executor, row: typeof frontierAccessOutages.$inferInsert): Promise<OutageRow> {
   const [r] = await db.insert(frontierAccessOutages).values(row).returning();
+  await refreshScheduledAccess(db, [r!.planId]);
   return r!;
 }
 

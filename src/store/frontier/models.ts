@@ -4,6 +4,7 @@ import type { Executor } from '../database';
 import { frontierModels, frontierModelVersions } from '../schema/index';
 import { visibleTo } from '../visibility';
 import type { FrontierModelRow, FrontierVersionRow } from './versions';
+import { refreshScheduledAccessOfVersion } from './scheduled-access';
 
 /** A model the viewer may see, or null (an invisible model and a missing one look the same). */
 export async function findVisibleModel(db: Executor, viewer: Viewer, id: string, lock = false): Promise<FrontierModelRow | null> {
@@ -83,6 +84,8 @@ export async function insertVersion(db: Executor, row: typeof frontierModelVersi
 
 export async function updateVersion(db: Executor, id: string, set: Partial<typeof frontierModelVersions.$inferInsert>): Promise<FrontierVersionRow> {
   const [r] = await db.update(frontierModelVersions).set(set).where(eq(frontierModelVersions.id, id)).returning();
+  // the release dates are inputs of the plan's cached scheduled days (ADR 0097)
+  if ('plannedTrustedPartnerRelease' in set || 'plannedGeneralRelease' in set) await refreshScheduledAccessOfVersion(db, id);
   return r!;
 }
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
-import { frontierAccessGrants, frontierAccessOutages, frontierAccessPlans, frontierDesignations, frontierModels, frontierModelVersions } from '../schema/index';
+import { frontierAccessPlans, frontierDesignations, frontierModels, frontierModelVersions } from '../schema/index';
+import { releaseAtSql } from './scheduled-access';
 import { visibleTo } from '../visibility';
 
 /** One designated version of the portfolio, with its release dates and its plan (if any). */
@@ -34,39 +35,22 @@ export interface ReleaseFilter {
   readonly now: Date;
   /**
    * The status itself, decided in SQL from the scheduled access up to `releaseAt` (see
-   * `scheduledCentidays`): every status but `no_release_date` depends only on that figure,
+   * the plan's cached figure, store/frontier/scheduled-access.ts): every status but `no_release_date` depends only on that figure,
    * on whether `releaseAt` is reached, and on the policy (domain/frontier/access-window.ts).
    */
   readonly status?: { readonly status: string; readonly mode: 'minimum' | 'maximum'; readonly windowDays: number } | undefined;
 }
 
-const releaseAtSql = (milestone: ReleaseFilter['milestone']) => {
-  const v = frontierModelVersions;
-  return milestone === 'trusted_partner' ? sql`coalesce(${v.plannedTrustedPartnerRelease}, ${v.plannedGeneralRelease})` : sql`${v.plannedGeneralRelease}`;
-};
-
-/**
- * `scheduledAccessDays × 100` of the version's plan, in SQL: the union of its grants, each cut at
- * `releaseAt`, minus the union of all its outages (PostgreSQL multiranges), its length in
- * milliseconds / 864,000, rounded half up — exactly `toDays` of the pure function, as an
- * integer (0 without a plan or grants). Correlated per version, so a LIMIT stops early.
- */
-function scheduledCentidays(at: SQL): SQL {
-  const g = frontierAccessGrants;
-  const o = frontierAccessOutages;
-  const planId = frontierAccessPlans.id;
-  return sql`coalesce((select round(sum(extract(epoch from upper(r) - lower(r)) * 1000) / 864000) from unnest(
-    (select range_agg(tstzrange(${g.startsAt}, least(${g.endsAt}, ${at}))) from ${g} where ${g.planId} = ${planId} and ${g.startsAt} < least(${g.endsAt}, ${at}))
-    - coalesce((select range_agg(tstzrange(${o.startsAt}, ${o.endsAt})) from ${o} where ${o.planId} = ${planId} and ${o.startsAt} < ${o.endsAt}), '{}'::tstzmultirange)
-  ) as r), 0)`;
-}
+/** The plan's cached `scheduledAccessDays × 100` up to the milestone's date (0 without a plan). */
+const scheduledCentidaysOf = (milestone: ReleaseFilter['milestone']) =>
+  sql`coalesce(${milestone === 'trusted_partner' ? frontierAccessPlans.scheduledCentidaysTrustedPartner : frontierAccessPlans.scheduledCentidaysGeneral}, 0)`;
 
 function releaseCondition(f: ReleaseFilter) {
   const at = releaseAtSql(f.milestone);
   if (f.release === 'none') return sql`${at} is null`;
   const when = f.release === 'ahead' ? sql`${at} > ${f.now}` : sql`${at} <= ${f.now}`;
   if (!f.status) return when;
-  const cd = scheduledCentidays(at);
+  const cd = scheduledCentidaysOf(f.milestone);
   const full = f.status.windowDays * 100;
   const minimum = f.status.mode === 'minimum';
   const byStatus: Record<string, SQL> = {

@@ -7,8 +7,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date',
  * Voluntary pre-release access (issue 11, research/frontier-domain.md §7.3, ADR 0095). A plan
  * per model version, its grants, their outages, terms, acknowledgements and access log, and
  * trusted-partner nominations. The window's figures (lead time, effective days, status) are
- * never stored: they are computed on read from these rows, the version's release dates and
- * the deployment's policy.
+ * computed on read from these rows, the version's release dates and the deployment's policy;
+ * only the scheduled days per milestone are cached on the plan, for the portfolio's filter (ADR 0097).
  */
 
 /** The deployment's access policy (one row, id 1; defaults until an admin sets one). */
@@ -30,11 +30,24 @@ export const frontierAccessPlans = pgTable(
     id: uuid('id').primaryKey(),
     versionId: uuid('version_id').notNull(),
     notes: text('notes').notNull().default(''),
+    /**
+     * `scheduledAccessDays × 100` up to each milestone's date (the trusted-partner release falling
+     * back to the general one, and the general release): a cache of the pure window function's
+     * figure, recomputed in the same transaction by every write of the plan's grants and outages
+     * and of its version's release dates (store/frontier/scheduled-access.ts, ADR 0097), so the
+     * portfolio's status filter is an indexed comparison.
+     */
+    scheduledCentidaysTrustedPartner: integer('scheduled_centidays_trusted_partner').notNull().default(0),
+    scheduledCentidaysGeneral: integer('scheduled_centidays_general').notNull().default(0),
     ...markingColumns(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('frontier_access_plans_version_key').on(t.versionId)],
+  (t) => [
+    uniqueIndex('frontier_access_plans_version_key').on(t.versionId),
+    index('frontier_access_plans_scheduled_tp_idx').on(t.scheduledCentidaysTrustedPartner),
+    index('frontier_access_plans_scheduled_general_idx').on(t.scheduledCentidaysGeneral),
+  ],
 );
 
 /**
