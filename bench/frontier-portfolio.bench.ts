@@ -122,8 +122,9 @@ export async function seed(db: Executor, labs: readonly string[], agencies: read
     await insertMany(db, frontierAccessPlans, plans);
     await insertMany(db, frontierAccessGrants, grants);
     await insertMany(db, frontierAccessOutages, outages);
-    await refreshAllScheduledAccess(db);
   }
+  // the bulk load bypassed the store's writes: compute the plans' cached figure once (ADR 0097)
+  await refreshAllScheduledAccess(db);
   return grantCount;
 }
 
