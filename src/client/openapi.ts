@@ -12603,7 +12603,15 @@ export interface components {
                 partnerStates: ("nominated" | "vetting" | "approved" | "declined" | "withdrawn")[];
                 rationaleVisibilities: ("full" | "summary" | "none")[];
                 releaseChannels: ("api" | "consumer_app" | "open_weights" | "internal_only")[];
+                releaseMilestones: ("trusted_partner" | "general")[];
                 ruleSets: string[];
+                sessionSources: ("imported" | "recorded")[];
+                termsProtections: {
+                    /** @enum {string} */
+                    id: "confidentiality_nda" | "cybersecurity_requirements" | "insider_risk_controls" | "intellectual_property" | "use_restrictions";
+                    label: string;
+                }[];
+                windowModes: ("minimum" | "maximum")[];
                 windowStatuses: ("on_track" | "at_risk" | "met" | "late" | "not_provided" | "no_release_date")[];
             };
             organisationKinds: components["schemas"]["LabelledValue"][];
@@ -12678,7 +12686,15 @@ export interface components {
                 partnerStates: ("nominated" | "vetting" | "approved" | "declined" | "withdrawn")[];
                 rationaleVisibilities: ("full" | "summary" | "none")[];
                 releaseChannels: ("api" | "consumer_app" | "open_weights" | "internal_only")[];
+                releaseMilestones: ("trusted_partner" | "general")[];
                 ruleSets: string[];
+                sessionSources: ("imported" | "recorded")[];
+                termsProtections: {
+                    /** @enum {string} */
+                    id: "confidentiality_nda" | "cybersecurity_requirements" | "insider_risk_controls" | "intellectual_property" | "use_restrictions";
+                    label: string;
+                }[];
+                windowModes: ("minimum" | "maximum")[];
                 windowStatuses: ("on_track" | "at_risk" | "met" | "late" | "not_provided" | "no_release_date")[];
             };
             organisationKinds: components["schemas"]["LabelledValueInput"][];

@@ -7,7 +7,7 @@ import {
   DEFAULT_ACCESS_POLICY,
   normaliseAccessPolicy,
   termsProblems,
-  TERMS_PROTECTIONS,
+  TERMS_PROTECTION_IDS,
 } from '../../src/domain/frontier/access-vocabulary';
 import { dueReminders, reminderHorizonMs, reminderKey } from '../../src/domain/frontier/access-reminders';
 import { mayHoldGrants, PARTNER_EVENTS, PARTNER_STATES, PARTNER_TRANSITIONS, transitionPartner } from '../../src/domain/frontier/partner-states';
@@ -61,7 +61,7 @@ describe('grant budgets and terms', () => {
   });
 
   it('accepts one term per protection and names repeats, unknown protections and empty details', () => {
-    expect(termsProblems(TERMS_PROTECTIONS.map((protection) => ({ protection, detail: 'as agreed' })))).toEqual([]);
+    expect(termsProblems(TERMS_PROTECTION_IDS.map((protection) => ({ protection, detail: 'as agreed' })))).toEqual([]);
     const bad = [
       { protection: 'confidentiality_nda', detail: 'NDA of 2026-05-01' },
       { protection: 'confidentiality_nda', detail: 'again' },

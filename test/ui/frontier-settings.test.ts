@@ -103,7 +103,15 @@ describe.skipIf(!haveChromium)('web UI: frontier settings, grant terms, the acce
     await grant.getByRole('button', { name: 'Record the terms…' }).click();
     const terms = dev.getByRole('form', { name: 'Terms of the grant' });
     await terms.getByLabel('Confidentiality and non-disclosure').fill(NDA);
-    await terms.getByLabel('Use restrictions').fill('Evaluation only; no training on outputs.');
+    // A term the server refuses is named under its own text, not in a banner for the whole list.
+    const restrictions = terms.getByLabel('Use restrictions');
+    await restrictions.fill('x'.repeat(5001));
+    await terms.getByRole('button', { name: 'Record the terms' }).click();
+    await dev.waitForFunction(() => document.querySelector('textarea[aria-invalid="true"]') !== null);
+    expect(await restrictions.getAttribute('aria-invalid')).toBe('true');
+    expect(await terms.getByLabel('Confidentiality and non-disclosure').getAttribute('aria-invalid')).not.toBe('true');
+    await restrictions.fill('Evaluation only; no training on outputs.');
+    expect(await restrictions.getAttribute('aria-invalid')).not.toBe('true');
     await terms.getByRole('button', { name: 'Record the terms' }).click();
     await terms.waitFor({ state: 'hidden' });
     await grant.getByText(NDA).waitFor();

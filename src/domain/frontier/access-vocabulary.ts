@@ -30,15 +30,16 @@ export const ACCESS_KIND_IDS = ACCESS_KINDS.map((k) => k.id) as [AccessKind, ...
 export const ACCESS_ENVIRONMENTS = ['developer_cloud', 'government_on_premises', 'classified'] as const;
 export type AccessEnvironment = (typeof ACCESS_ENVIRONMENTS)[number];
 
-/** The protections the order lists for access terms, each recorded as a structured term. */
+/** The protections the order lists for access terms, each recorded as a structured term (with the label the UI shows). */
 export const TERMS_PROTECTIONS = [
-  'confidentiality_nda',
-  'cybersecurity_requirements',
-  'insider_risk_controls',
-  'intellectual_property',
-  'use_restrictions',
+  { id: 'confidentiality_nda', label: 'Confidentiality and non-disclosure' },
+  { id: 'cybersecurity_requirements', label: 'Cybersecurity requirements of the environment' },
+  { id: 'insider_risk_controls', label: 'Insider-risk controls' },
+  { id: 'intellectual_property', label: 'Intellectual property' },
+  { id: 'use_restrictions', label: 'Use restrictions' },
 ] as const;
-export type TermsProtection = (typeof TERMS_PROTECTIONS)[number];
+export type TermsProtection = (typeof TERMS_PROTECTIONS)[number]['id'];
+export const TERMS_PROTECTION_IDS = TERMS_PROTECTIONS.map((t) => t.id) as [TermsProtection, ...TermsProtection[]];
 
 /** Who acknowledges a grant's terms: the developer giving access, the grantee receiving it. */
 export const TERMS_SIDES = ['developer', 'grantee'] as const;
@@ -124,8 +125,8 @@ export function termsProblems(terms: readonly Term[], base = '/terms'): Problem[
   const problems: Problem[] = [];
   const seen = new Set<string>();
   terms.forEach((t, i) => {
-    if (!TERMS_PROTECTIONS.includes(t.protection))
-      problems.push({ path: `${base}/${i}/protection`, message: `must be one of ${TERMS_PROTECTIONS.join(', ')}` });
+    if (!TERMS_PROTECTION_IDS.includes(t.protection))
+      problems.push({ path: `${base}/${i}/protection`, message: `must be one of ${TERMS_PROTECTION_IDS.join(', ')}` });
     else if (seen.has(t.protection)) problems.push({ path: `${base}/${i}/protection`, message: `${t.protection} is given twice` });
     seen.add(t.protection);
     if (t.detail.trim() === '') problems.push({ path: `${base}/${i}/detail`, message: 'must say what the term is' });

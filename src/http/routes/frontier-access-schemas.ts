@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCESS_ENVIRONMENTS, ACCESS_KIND_IDS, SESSION_SOURCES, TERMS_PROTECTIONS, TERMS_SIDES } from '../../domain/frontier/access-vocabulary';
+import { ACCESS_ENVIRONMENTS, ACCESS_KIND_IDS, SESSION_SOURCES, TERMS_PROTECTION_IDS, TERMS_SIDES } from '../../domain/frontier/access-vocabulary';
 import { ACCESS_WINDOW_STATUSES, RELEASE_MILESTONES, WINDOW_MODES } from '../../domain/frontier/access-window';
 import { PARTNER_EVENTS, PARTNER_STATES } from '../../domain/frontier/partner-states';
 import { SECTOR_IDS } from '../../domain/identity/organisation';
@@ -46,7 +46,7 @@ export const GrantPatch = GrantBody.partial();
 export const OutageBody = z.strictObject({ startsAt: When, endsAt: When, reason: Text(2000).optional() });
 
 export const TermsBody = z.strictObject({
-  protections: z.array(z.strictObject({ protection: z.enum(TERMS_PROTECTIONS), detail: Text(5000) })).max(TERMS_PROTECTIONS.length),
+  protections: z.array(z.strictObject({ protection: z.enum(TERMS_PROTECTION_IDS), detail: Text(5000) })).max(TERMS_PROTECTION_IDS.length),
 });
 export const AcknowledgeBody = z.strictObject({ termsVersion: z.number().int().min(1) });
 

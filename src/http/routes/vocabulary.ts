@@ -5,8 +5,15 @@ import { CASE_STATES } from '../../domain/cases/case-states';
 import { EMBARGO_STATES } from '../../domain/cases/embargo-states';
 import { VENDOR_STATUSES, VEX_JUSTIFICATIONS } from '../../domain/cases/vendor-statement';
 import { EVENT_TYPES } from '../../domain/events/event';
-import { ACCESS_ENVIRONMENTS, ACCESS_KIND_IDS, ACCESS_KINDS } from '../../domain/frontier/access-vocabulary';
-import { ACCESS_WINDOW_STATUSES } from '../../domain/frontier/access-window';
+import {
+  ACCESS_ENVIRONMENTS,
+  ACCESS_KIND_IDS,
+  ACCESS_KINDS,
+  SESSION_SOURCES,
+  TERMS_PROTECTION_IDS,
+  TERMS_PROTECTIONS,
+} from '../../domain/frontier/access-vocabulary';
+import { ACCESS_WINDOW_STATUSES, RELEASE_MILESTONES, WINDOW_MODES } from '../../domain/frontier/access-window';
 import { PARTNER_STATES } from '../../domain/frontier/partner-states';
 import { CI_SECTORS, ORGANISATION_KINDS } from '../../domain/identity/organisation';
 import { ROLE_IDS, ROLES, TOKEN_SCOPES } from '../../domain/identity/roles';
@@ -82,6 +89,11 @@ export const Vocabulary = z
       accessEnvironments: values(ACCESS_ENVIRONMENTS),
       partnerStates: values(PARTNER_STATES),
       windowStatuses: values(ACCESS_WINDOW_STATUSES),
+      /** The access-window policy's modes and milestones, the protections of access terms, where an access-log session comes from. */
+      windowModes: values(WINDOW_MODES),
+      releaseMilestones: values(RELEASE_MILESTONES),
+      termsProtections: labelled(TERMS_PROTECTION_IDS),
+      sessionSources: values(SESSION_SOURCES),
     }),
   })
   .meta({ id: 'Vocabulary' });
@@ -132,6 +144,10 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
     accessEnvironments: [...ACCESS_ENVIRONMENTS],
     partnerStates: [...PARTNER_STATES],
     windowStatuses: [...ACCESS_WINDOW_STATUSES],
+    windowModes: [...WINDOW_MODES],
+    releaseMilestones: [...RELEASE_MILESTONES],
+    termsProtections: TERMS_PROTECTIONS.map((t) => ({ ...t })),
+    sessionSources: [...SESSION_SOURCES],
   },
 });
 

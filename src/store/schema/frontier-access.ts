@@ -102,7 +102,7 @@ export const frontierAccessTerms = pgTable(
     id: uuid('id').primaryKey(),
     grantId: uuid('grant_id').notNull(),
     termsVersion: integer('terms_version').notNull(),
-    /** `[{ protection, detail }]`, one per protection (domain/frontier/access-plan.ts TERMS_PROTECTIONS). */
+    /** `[{ protection, detail }]`, one per protection (domain/frontier/access-vocabulary.ts TERMS_PROTECTIONS). */
     protections: jsonb('protections').$type<{ protection: string; detail: string }[]>().notNull(),
     ...markingColumns(),
     createdAt: ts('created_at').notNull(),

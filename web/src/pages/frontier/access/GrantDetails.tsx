@@ -2,22 +2,21 @@ import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } f
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../../api/problem';
-import { useCurrentSession } from '../../../api/session';
+import { labelOf, useCurrentSession, useVocabulary } from '../../../api/session';
 import { notifyError } from '../../../api/useFieldErrors';
 import { DataTable } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { OrganisationName } from '../../../components/OrganisationName';
 import { words } from '../formChecks';
-import { accessCalls, accessKey, type Grant, PROTECTIONS, useSessions } from './accessApi';
+import { accessCalls, accessKey, type Grant, useSessions } from './accessApi';
 import { SessionForm } from './SessionForm';
 import { TermsForm } from './TermsForm';
-
-const protectionLabel = new Map<string, string>(PROTECTIONS.map((p) => [p.id, p.label]));
 
 /** A grant's structured terms, who acknowledged which version, and the buttons to set and acknowledge them. */
 function TermsSection({ planId, grant }: { planId: string; grant: Grant }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
+  const protections = useVocabulary().data?.frontier.termsProtections;
   const terms = grant.terms;
   const acknowledge = useMutation({
     mutationFn: (termsVersion: number) => accessCalls.acknowledge(planId, grant.id, { termsVersion }),
@@ -50,7 +49,7 @@ function TermsSection({ planId, grant }: { planId: string; grant: Grant }) {
           <DataTable label="Protections" columns={['Protection', 'Terms']} minWidth={600}>
             {terms.protections.map((p) => (
               <Table.Tr key={p.protection}>
-                <Table.Td>{protectionLabel.get(p.protection) ?? words(p.protection)}</Table.Td>
+                <Table.Td>{labelOf(protections, p.protection)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{p.detail}</Table.Td>
               </Table.Tr>
             ))}

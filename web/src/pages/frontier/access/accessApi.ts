@@ -54,15 +54,6 @@ export type AccessPolicy = ResponseOf<'/api/frontier/access-policy', 'get'>;
 export type TermsBody = BodyOf<'/api/frontier/plans/{id}/grants/{grantId}/terms', 'put'>;
 export type Protection = TermsBody['protections'][number]['protection'];
 
-/** The protections of a grant's terms, as the order lists them (the server's TERMS_PROTECTIONS, in order). */
-export const PROTECTIONS: readonly { id: Protection; label: string }[] = [
-  { id: 'confidentiality_nda', label: 'Confidentiality and non-disclosure' },
-  { id: 'cybersecurity_requirements', label: 'Cybersecurity requirements of the environment' },
-  { id: 'insider_risk_controls', label: 'Insider-risk controls' },
-  { id: 'intellectual_property', label: 'Intellectual property' },
-  { id: 'use_restrictions', label: 'Use restrictions' },
-];
-
 export const useAccessPolicy = () => useQuery({ queryKey: [accessKey, 'policy'], queryFn: () => body(client.GET('/api/frontier/access-policy')) });
 
 /** The writes; each answers what the server returns, the pages refetch afterwards. */

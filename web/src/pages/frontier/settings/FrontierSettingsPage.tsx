@@ -11,10 +11,6 @@ import { chosen } from '../formChecks';
 import { type AccessPolicy, accessCalls, accessKey, useAccessPolicy } from '../access/accessApi';
 import { reviewKey } from '../reviews/reviewApi';
 
-type Policy = BodyOf<'/api/frontier/access-policy', 'put'>;
-const MODES: readonly Policy['mode'][] = ['minimum', 'maximum'];
-const MILESTONES: readonly Policy['milestone'][] = ['trusted_partner', 'general'];
-
 const policyFields = ['/windowDays', '/mode', '/milestone', '/reminderOffsetsDays'] as const;
 
 /** "30, 14, 7, 1" → [30, 14, 7, 1]; a part that is not a number stays NaN so the server names it. */
@@ -33,12 +29,13 @@ function AccessPolicyForm({ policy }: { policy: AccessPolicy }) {
   const [milestone, setMilestone] = useState<string>(policy.milestone);
   const [offsets, setOffsets] = useState(policy.reminderOffsetsDays.join(', '));
   const [saved, setSaved] = useState(false);
+  const frontier = useVocabulary().data?.frontier;
   const save = useMutation({
     mutationFn: () => {
       const c = chosen({
         windowDays: typeof windowDays === 'number' ? windowDays : undefined,
-        mode: MODES.find((m) => m === mode),
-        milestone: MILESTONES.find((m) => m === milestone),
+        mode: frontier?.windowModes.find((m) => m === mode),
+        milestone: frontier?.releaseMilestones.find((m) => m === milestone),
       });
       return accessCalls.setPolicy({ ...c, reminderOffsetsDays: offsetsOf(offsets) });
     },
