@@ -10137,6 +10137,7 @@ export interface components {
                 /** @description developer | grantee */
                 side: string;
                 userId: string;
+                userName: string | null;
             }[];
             protections: {
                 detail: string;
@@ -10152,6 +10153,7 @@ export interface components {
                 /** @description developer | grantee */
                 side: string;
                 userId: string;
+                userName: string | null;
             }[];
             protections: {
                 detail: string;

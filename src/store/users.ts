@@ -17,6 +17,19 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
   return r ?? null;
 }
 
+/**
+ * The names of those of `ids` the viewer may see (policy/users.ts, evaluated now), by id; the
+ * others are absent, so a caller shows an id or nothing, never a name the rule withholds.
+ */
+export async function visibleUserNames(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(inArray(users.id, [...new Set(ids)]), usersVisibleTo(viewer, users.organisationId)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function countUsers(db: Executor): Promise<number> {
   const [r] = await db.select({ n: count() }).from(users);
   return Number(r?.n ?? 0);

@@ -10,6 +10,7 @@ import { listNominations, nominatePartner, transitionNomination } from '../../sr
 import { updateVersionPlan } from '../../src/services/frontier/models';
 import { portfolio } from '../../src/services/frontier/portfolio';
 import { eventsAfter } from '../../src/store/outbox';
+import { findUser } from '../../src/store/users';
 import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
 import { type AccessWorld, accessWorld, makeVersion } from './access-world';
@@ -256,6 +257,24 @@ describe.each(DRIVERS)('pre-release access on %s', (driver) => {
     expect(both.acknowledgements.map((a) => [a.side, a.userId])).toEqual([
       ['grantee', w.agency.userId],
       ['developer', w.developer.userId],
+    ]);
+    // Who acknowledged is named where the policy's rule for users lets the reader see them
+    // (policy/users.ts): one's own organisation's users, every user for the coordinators; ids otherwise.
+    const nameOf = async (id: string) => (await findUser(w.ctx.db, id))!.name;
+    const [agencyName, developerName] = [await nameOf(w.agency.userId), await nameOf(w.developer.userId)];
+    const namesAs = async (who: typeof w.agency) =>
+      (await getPlan(w.ctx, viewerOf(who), plan.id)).grants[0]!.terms!.acknowledgements.map((a) => [a.side, a.userId, a.userName]);
+    expect(await namesAs(w.developer)).toEqual([
+      ['grantee', w.agency.userId, null],
+      ['developer', w.developer.userId, developerName],
+    ]);
+    expect(await namesAs(w.agency)).toEqual([
+      ['grantee', w.agency.userId, agencyName],
+      ['developer', w.developer.userId, null],
+    ]);
+    expect(await namesAs(w.analyst)).toEqual([
+      ['grantee', w.agency.userId, agencyName],
+      ['developer', w.developer.userId, developerName],
     ]);
     // Again: nothing new.
     expect((await acknowledgeTerms(w.ctx, w.agency, plan.id, g.id, 1)).acknowledgements).toHaveLength(2);

@@ -101,7 +101,14 @@ export const AccessTerms = z
     protections: z.array(z.object({ protection: z.string(), detail: z.string() })),
     setAt: z.string(),
     acknowledgements: z.array(
-      z.object({ side: z.string().describe(TERMS_SIDES.join(' | ')), userId: z.string(), organisationId: z.string(), acknowledgedAt: z.string() }),
+      z.object({
+        side: z.string().describe(TERMS_SIDES.join(' | ')),
+        userId: z.string(),
+        /** Null when the caller may not see that user (the policy's rule for users: one's own organisation; the coordinators see all). */
+        userName: z.string().nullable(),
+        organisationId: z.string(),
+        acknowledgedAt: z.string(),
+      }),
     ),
   })
   .meta({ id: 'AccessTerms' });

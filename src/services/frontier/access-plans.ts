@@ -26,6 +26,7 @@ import { planMarking } from './access-markings';
 import { accessPolicy } from './access-policy';
 import { grantView, planVersionView, planView, type PlanView } from './access-views';
 import { type PlanIntervals, windowOfPlan } from './access-window';
+import { visibleUserNames } from '../../store/users';
 
 export interface PlanInput {
   readonly versionId: string;
@@ -67,12 +68,18 @@ export async function planViewFor(ctx: ServiceContext, db: Executor, viewer: Vie
   ]);
   const ids = grants.map((g) => g.id);
   const [outages, terms, acks] = await Promise.all([outagesOfGrants(db, ids), currentTermsOf(db, ids), acknowledgementsOf(db, ids)]);
+  const names = await visibleUserNames(
+    db,
+    viewer,
+    acks.map((a) => a.userId),
+  );
   const views = grants.map((g) =>
     grantView(
       g,
       outages,
       terms.get(g.id),
       acks.filter((a) => a.grantId === g.id),
+      names,
     ),
   );
   const window = version ? windowOfPlan(policy, version.version, (await intervalsOf(db, [plan.id])).get(plan.id) ?? [], ctx.now()) : null;
@@ -137,6 +144,11 @@ export async function planViewsFor(ctx: ServiceContext, db: Executor, viewer: Vi
   ]);
   const ids = grants.map((g) => g.id);
   const [outages, terms, acks] = await Promise.all([outagesOfGrants(db, ids), currentTermsOf(db, ids), acknowledgementsOf(db, ids)]);
+  const names = await visibleUserNames(
+    db,
+    viewer,
+    acks.map((a) => a.userId),
+  );
   const outagesOf = new Map<string, typeof outages>();
   for (const o of outages) outagesOf.set(o.grantId, [...(outagesOf.get(o.grantId) ?? []), o]);
   const acksOf = new Map<string, typeof acks>();
@@ -146,7 +158,7 @@ export async function planViewsFor(ctx: ServiceContext, db: Executor, viewer: Vi
   const now = ctx.now();
   return plans.map((plan) => {
     const version = versions.get(plan.versionId) ?? null;
-    const views = (grantsOf.get(plan.id) ?? []).map((g) => grantView(g, outagesOf.get(g.id) ?? [], terms.get(g.id), acksOf.get(g.id) ?? []));
+    const views = (grantsOf.get(plan.id) ?? []).map((g) => grantView(g, outagesOf.get(g.id) ?? [], terms.get(g.id), acksOf.get(g.id) ?? [], names));
     const window = version ? windowOfPlan(policy, version.version, intervals.get(plan.id) ?? [], now) : null;
     return planView(plan, planVersionView(version), views, policy, window);
   });

@@ -23,6 +23,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../unit-of-work';
 import { plannablePlan } from './access-grants';
 import { sessionView, termsView } from './access-views';
+import { visibleUserNames } from '../../store/users';
 
 /** A visible grant of a visible plan, or 404. */
 async function visibleGrant(tx: Executor, viewer: Viewer, planId: string, grantId: string, lock = false): Promise<{ plan: PlanRow; grant: GrantRow }> {
@@ -69,7 +70,7 @@ export async function setTerms(ctx: ServiceContext, p: Principal, planId: string
       marking,
       data: { grantId: grant.id, planId: plan.id, termsVersion: t.termsVersion, protections: t.protections.map((x) => x.protection) },
     });
-    return termsView(t, []);
+    return termsView(t, [], new Map());
   });
 }
 
@@ -104,7 +105,16 @@ export async function acknowledgeTerms(ctx: ServiceContext, p: Principal, planId
         marking,
         data: { grantId: grant.id, planId: plan.id, termsVersion, side, acknowledgedAt: ack.acknowledgedAt.toISOString() },
       });
-    return termsView(current, await acknowledgementsOf(tx, [grant.id]));
+    const acks = await acknowledgementsOf(tx, [grant.id]);
+    return termsView(
+      current,
+      acks,
+      await visibleUserNames(
+        tx,
+        viewerOf(p),
+        acks.map((a) => a.userId),
+      ),
+    );
   });
 }
 

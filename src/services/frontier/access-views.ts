@@ -9,18 +9,31 @@ export function outageView(o: OutageRow) {
   return { id: o.id, grantId: o.grantId, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString(), reason: o.reason };
 }
 
-export function termsView(t: TermsRow, acks: readonly AcknowledgementRow[]) {
+/** `names`: the acknowledging users the viewer may see (store/users.ts visibleUserNames); the others show by id only. */
+export function termsView(t: TermsRow, acks: readonly AcknowledgementRow[], names: ReadonlyMap<string, string>) {
   return {
     termsVersion: t.termsVersion,
     protections: t.protections,
     setAt: t.createdAt.toISOString(),
     acknowledgements: acks
       .filter((a) => a.termsVersion === t.termsVersion)
-      .map((a) => ({ side: a.side, userId: a.userId, organisationId: a.organisationId, acknowledgedAt: a.acknowledgedAt.toISOString() })),
+      .map((a) => ({
+        side: a.side,
+        userId: a.userId,
+        userName: names.get(a.userId) ?? null,
+        organisationId: a.organisationId,
+        acknowledgedAt: a.acknowledgedAt.toISOString(),
+      })),
   };
 }
 
-export function grantView(g: GrantRow, outages: readonly OutageRow[], terms: TermsRow | undefined, acks: readonly AcknowledgementRow[]) {
+export function grantView(
+  g: GrantRow,
+  outages: readonly OutageRow[],
+  terms: TermsRow | undefined,
+  acks: readonly AcknowledgementRow[],
+  names: ReadonlyMap<string, string>,
+) {
   return {
     id: g.id,
     planId: g.planId,
@@ -34,7 +47,7 @@ export function grantView(g: GrantRow, outages: readonly OutageRow[], terms: Ter
     endsAt: g.endsAt.toISOString(),
     budgets: { queries: g.budgetQueries, tokens: g.budgetTokens, computeHours: g.budgetComputeHours },
     outages: outages.filter((o) => o.grantId === g.id).map(outageView),
-    terms: terms ? termsView(terms, acks) : null,
+    terms: terms ? termsView(terms, acks, names) : null,
     createdAt: g.createdAt.toISOString(),
     updatedAt: g.updatedAt.toISOString(),
   };

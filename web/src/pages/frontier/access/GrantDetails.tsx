@@ -24,7 +24,7 @@ function TermsSection({ planId, grant }: { planId: string; grant: Grant }) {
     onError: (e) => notifyError(e),
   });
   const current = terms ? terms.acknowledgements : [];
-  // The API names acknowledging users by id only; the caller's own is shown as "you".
+  // The API names the acknowledging users the caller may see (policy/users.ts); the others by id, the caller as "you".
   const me = useCurrentSession().user.id;
   return (
     <Stack gap="xs" data-testid="grant-terms">
@@ -64,8 +64,12 @@ function TermsSection({ planId, grant }: { planId: string; grant: Grant }) {
                 <Table.Td>
                   {a.userId === me ? (
                     'you'
+                  ) : a.userName !== null ? (
+                    <Text span size="sm" title={a.userId}>
+                      {a.userName}
+                    </Text>
                   ) : (
-                    <Text span size="sm" ff="monospace" title={a.userId}>
+                    <Text span size="sm" ff="monospace" title="Users of another organisation are shown by id">
                       {a.userId}
                     </Text>
                   )}
