@@ -6184,6 +6184,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions across the models you may see, newest first (q: part of the model name or version) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierVersionListItemPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/versions/{id}": {
         parameters: {
             query?: never;
@@ -11459,6 +11508,44 @@ export interface components {
             releasedAt: string | null;
             updatedAt: string;
             version: string;
+        };
+        FrontierVersionListItem: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["Marking"];
+            /** Format: uuid */
+            modelId: string;
+            modelName: string;
+            plannedGeneralRelease: string | null;
+            plannedTrustedPartnerRelease: string | null;
+            releaseChannels: string[];
+            releasedAt: string | null;
+            updatedAt: string;
+            version: string;
+        };
+        FrontierVersionListItemInput: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["MarkingInput"];
+            /** Format: uuid */
+            modelId: string;
+            modelName: string;
+            plannedGeneralRelease: string | null;
+            plannedTrustedPartnerRelease: string | null;
+            releaseChannels: string[];
+            releasedAt: string | null;
+            updatedAt: string;
+            version: string;
+        };
+        FrontierVersionListItemPage: {
+            items: components["schemas"]["FrontierVersionListItem"][];
+            total: number;
+        };
+        FrontierVersionListItemPageInput: {
+            items: components["schemas"]["FrontierVersionListItemInput"][];
+            total: number;
         };
         ImportNote: {
             id: string | null;

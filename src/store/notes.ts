@@ -4,6 +4,7 @@ import type { Viewer } from '../domain/policy/viewer';
 import type { Db, Executor } from './database';
 import { notes } from './schema/index';
 import { preparedVisibility, visibleTo } from './visibility';
+import { containsPattern } from './like';
 
 export type NoteRow = typeof notes.$inferSelect;
 
@@ -57,7 +58,7 @@ export interface NoteFilter {
 }
 
 const filterOf = (viewer: Viewer, f: Omit<NoteFilter, 'limit' | 'offset'>) => {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = f.q ? containsPattern(f.q) : undefined;
   return and(
     visibleTo(viewer, notes),
     f.subjectOrganisationId ? eq(notes.subjectOrganisationId, f.subjectOrganisationId) : undefined,

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import type { Executor } from './database';
 import type { OrganisationKind } from '../domain/identity/organisation';
 import { organisations } from './schema/index';
+import { containsPattern } from './like';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
@@ -20,10 +21,7 @@ export async function listOrganisations(
   db: Executor,
   f: { q?: string | undefined; kind?: OrganisationKind | undefined; limit: number; offset: number },
 ): Promise<{ items: OrganisationRow[]; total: number }> {
-  const where = and(
-    f.q ? ilike(organisations.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-    f.kind ? eq(organisations.kind, f.kind) : undefined,
-  );
+  const where = and(f.q ? ilike(organisations.name, containsPattern(f.q)) : undefined, f.kind ? eq(organisations.kind, f.kind) : undefined);
   const [items, [total]] = await Promise.all([
     db
       .select()

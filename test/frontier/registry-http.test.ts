@@ -81,6 +81,11 @@ describe('frontier registry over HTTP and the CLI', () => {
       expect(r.headers.get('content-type')).toContain('application/problem+json');
     }
     expect((await w.call(w.reporterB, 'GET', `/api/frontier/models?q=${name}`)).json).toEqual({ items: [], total: 0 });
+    // The list of versions across models: the lab finds its own by the model's name, the other lab nothing.
+    const versions = await w.call(w.reporterA, 'GET', `/api/frontier/versions?q=${name}`);
+    expect(versions.json).toMatchObject({ total: 1, items: [{ id: versionId, modelId: id, modelName: json.name, version: '1.0' }] });
+    expect((await w.call(w.reporterB, 'GET', `/api/frontier/versions?q=${name}`)).json).toEqual({ items: [], total: 0 });
+    expect((await w.call(w.reporterA, 'GET', '/api/frontier/versions?q=%25')).json.items.map((v: { id: string }) => v.id)).not.toContain(versionId);
     expect((await w.call(w.reporterB, 'GET', `/api/frontier/models/count?q=${name}`)).json).toEqual({ count: 0 });
     expect((await w.call(w.reporterA, 'GET', `/api/frontier/models/count?q=${name}`)).json).toEqual({ count: 1 });
     expect((await fetch(`${w.url}/api/frontier/models/${id}`)).status).toBe(404);

@@ -164,12 +164,13 @@ describe.skipIf(!haveChromium)('web UI: frontier settings, grant terms, the acce
     await form.waitFor({ state: 'hidden' });
     await page.getByRole('table', { name: 'Checkpoints' }).getByText(CHECKPOINT).waitFor();
 
-    // Lineage: Borealis 2.0 is a fine-tune of Borealis base 1.0, chosen among the versions the developer may see.
+    // Lineage: Borealis 2.0 is a fine-tune of Borealis base 1.0, found among the versions the developer may see.
     await page.getByRole('button', { name: 'Record a parent' }).click();
     const lineage = page.getByRole('form', { name: 'Lineage' });
     await lineage.getByRole('combobox', { name: 'Relation' }).click();
     await page.getByRole('option', { name: 'fine tune of' }).click();
-    await lineage.getByRole('combobox', { name: 'Parent version' }).click();
+    // The picker searches the server (every model the developer may see, not a first page).
+    await lineage.getByRole('combobox', { name: 'Parent version' }).fill('base');
     await page.getByRole('option', { name: 'Borealis base 1.0' }).click();
     await lineage.getByRole('button', { name: 'Record the lineage' }).click();
     await lineage.waitFor({ state: 'hidden' });

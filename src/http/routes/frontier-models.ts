@@ -2,7 +2,7 @@ import { countModels, createModel, getModel, searchModels, updateModelDetails, a
 import { declareFacts, factHistory, listCurrentFacts } from '../../services/frontier/facts';
 import { addCheckpoint, addLineage, listCheckpoints, listLineage } from '../../services/frontier/lineage';
 import { evaluateVersionNow, latestEvaluation } from '../../services/frontier/evaluation';
-import { getVersion } from '../../services/frontier/versions';
+import { getVersion, searchVersions } from '../../services/frontier/versions';
 import type { App, AppDeps } from '../app';
 import { principal, viewer } from '../auth';
 import { errors, IdParams, page, Paging } from '../schemas';
@@ -22,6 +22,7 @@ import {
   FrontierVersion,
   FrontierVersionDetail,
   FrontierVersionEvaluation,
+  FrontierVersionListItem,
   LineageBody,
   ModelBody,
   ModelFilter,
@@ -105,6 +106,18 @@ export function frontierModelRoutes(app: App, { ctx }: AppDeps): void {
       },
     },
     async (req, reply) => reply.code(201).send(await addVersion(ctx, principal(req, 'write'), req.params.id, req.body)),
+  );
+  app.get(
+    '/api/frontier/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Versions across the models you may see, newest first (q: part of the model name or version)',
+        querystring: z.strictObject({ q: z.string().max(200).optional(), ...Paging }),
+        response: { 200: page(FrontierVersionListItem), ...errors(400) },
+      },
+    },
+    async (req) => searchVersions(ctx, viewer(req), req.query),
   );
   app.get(
     '/api/frontier/versions/:id',

@@ -77,6 +77,8 @@ export const FrontierVersion = z
   })
   .meta({ id: 'FrontierVersion' });
 
+export const FrontierVersionListItem = FrontierVersion.extend({ modelName: z.string() }).meta({ id: 'FrontierVersionListItem' });
+
 export const FrontierModelDetail = FrontierModel.extend({ versions: z.array(FrontierVersion) }).meta({ id: 'FrontierModelDetail' });
 export const FrontierModelCount = z.object({ count: z.number().int() }).meta({ id: 'FrontierModelCount' });
 

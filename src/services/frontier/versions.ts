@@ -2,7 +2,7 @@ import { notFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/policy/viewer';
 import { currentFacts } from '../../domain/frontier/registry-checks';
 import { listVisibleCheckpoints, listVisibleFacts, listVisibleLineage } from '../../store/frontier/records';
-import { findVisibleVersion } from '../../store/frontier/versions';
+import { findVisibleVersion, searchVisibleVersions, type VersionFilter } from '../../store/frontier/versions';
 import type { ServiceContext } from '../context';
 import { checkpointView, factView, lineageView, modelView, versionView } from './views';
 
@@ -24,3 +24,9 @@ export async function getVersion(ctx: ServiceContext, viewer: Viewer, id: string
   };
 }
 export type VersionDetail = Awaited<ReturnType<typeof getVersion>>;
+
+/** Versions across the models the caller may see, newest first, each with its model's name. */
+export async function searchVersions(ctx: ServiceContext, viewer: Viewer, f: VersionFilter) {
+  const { items, total } = await searchVisibleVersions(ctx.db, viewer, f);
+  return { items: items.map((r) => ({ ...versionView(r.version), modelName: r.model.name })), total };
+}

@@ -5,6 +5,7 @@ import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
 import { advisories, advisoryRevisions } from '../schema/index';
 import { visibleTo } from '../visibility';
+import { containsPattern } from '../like';
 
 export type AdvisoryRow = typeof advisories.$inferSelect;
 export type AdvisoryRevisionRow = typeof advisoryRevisions.$inferSelect;
@@ -52,7 +53,7 @@ export interface AdvisoryFilter {
 }
 
 const filterOf = (base: ReturnType<typeof visibleTo> | undefined, f: Omit<AdvisoryFilter, 'limit' | 'offset'>) => {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = f.q ? containsPattern(f.q) : undefined;
   return and(
     base,
     f.state ? eq(advisories.state, f.state) : undefined,

@@ -10,6 +10,7 @@ import {
   frontierReviewHistory,
 } from '../schema/index';
 import { visibleTo } from '../visibility';
+import { containsPattern } from '../like';
 
 export type InquiryRow = typeof frontierCoverageInquiries.$inferSelect;
 export type ReviewRow = typeof frontierDesignationReviews.$inferSelect;
@@ -18,7 +19,6 @@ export type DesignationRow = typeof frontierDesignations.$inferSelect;
 export type DesignationSettingsRow = typeof frontierDesignationSettings.$inferSelect;
 
 /** Escapes LIKE wildcards so a search matches the text as typed. */
-const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // --- inquiries -----------------------------------------------------------------------------
 
@@ -106,7 +106,7 @@ export async function listVisibleReviews(db: Executor, viewer: Viewer, f: Review
     f.state ? eq(t.state, f.state) : undefined,
     f.versionId ? eq(t.versionId, f.versionId) : undefined,
     f.trigger ? eq(t.trigger, f.trigger) : undefined,
-    f.q ? ilike(t.detail, likeText(f.q)) : undefined,
+    f.q ? ilike(t.detail, containsPattern(f.q)) : undefined,
   ];
   const where = and(...conds);
   const [items, [total]] = await Promise.all([

@@ -5,6 +5,7 @@ import { frontierModels, frontierModelVersions } from '../schema/index';
 import { visibleTo } from '../visibility';
 import type { FrontierModelRow, FrontierVersionRow } from './versions';
 import { refreshScheduledAccessOfVersion } from './scheduled-access';
+import { containsPattern } from '../like';
 
 /** A model the viewer may see, or null (an invisible model and a missing one look the same). */
 export async function findVisibleModel(db: Executor, viewer: Viewer, id: string, lock = false): Promise<FrontierModelRow | null> {
@@ -24,7 +25,7 @@ export interface ModelFilter {
 }
 
 const modelWhere = (viewer: Viewer, f: Omit<ModelFilter, 'limit' | 'offset'>) => {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = f.q ? containsPattern(f.q) : undefined;
   return and(
     visibleTo(viewer, frontierModels),
     f.family ? eq(frontierModels.family, f.family) : undefined,

@@ -9,6 +9,7 @@ import { findings, reports } from '../schema/index';
 import { fewerFindings, notExploited, severityRank } from '../schema/report-queue-keys';
 import { visibleTo } from '../visibility';
 import type { ReportRow } from './reports';
+import { containsPattern } from '../like';
 
 export interface ReportFilter {
   readonly state?: readonly ReportState[] | undefined;
@@ -33,8 +34,6 @@ export type PageStart = { readonly after: QueuePosition } | { readonly offset: n
  */
 export const QUEUE_COUNT_CAP = 1000;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * A report with a finding the viewer may see that matches `match`. Filters that ask about a
  * report's findings (who found it, with which model) answer from the viewer's findings only:
@@ -57,7 +56,7 @@ function whereOf(viewer: Viewer, f: ReportFilter): SQL | undefined {
       : undefined,
     f.finderKind ? eq(reports.finderKind, f.finderKind) : undefined,
     f.model ? hasVisibleFinding(viewer, eq(findings.modelName, f.model)) : undefined,
-    f.product ? sql`${reports.targetKey} ilike ${`%${escapeLike(f.product)}%`}` : undefined,
+    f.product ? sql`${reports.targetKey} ilike ${containsPattern(f.product)}` : undefined,
     f.exploited !== undefined ? eq(reports.exploited, f.exploited) : undefined,
     f.reproductionStatus ? eq(reports.reproductionStatus, f.reproductionStatus) : undefined,
     f.cwe ? eq(reports.cwe, f.cwe) : undefined,

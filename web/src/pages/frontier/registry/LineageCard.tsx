@@ -1,30 +1,15 @@
 import { Alert, Button, Card, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { body, client } from '../../../api/client';
 import { describeError } from '../../../api/problem';
 import { useVocabulary } from '../../../api/session';
 import { useFieldErrors } from '../../../api/useFieldErrors';
 import { DataTable } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { chosen, oneOf, wordOptions, words } from '../formChecks';
-import { registryCalls, registryKey, useLineage, useModels } from './registryApi';
+import { registryCalls, registryKey, useLineage } from './registryApi';
 import { VersionName } from './VersionName';
-
-/**
- * The versions the caller may see, as picker options ("Model 1.0"): the first page of models
- * and each model's versions (the API has no list of versions across models).
- */
-function useVisibleVersions(except: string) {
-  const models = useModels({ limit: 100, offset: 0 });
-  const details = useQueries({
-    queries: (models.data?.items ?? []).map((m) => ({
-      queryKey: [registryKey, 'model', m.id],
-      queryFn: () => body(client.GET('/api/frontier/models/{id}', { params: { path: { id: m.id } } })),
-    })),
-  });
-  return details.flatMap((d) => (d.data?.versions ?? []).filter((v) => v.id !== except).map((v) => ({ value: v.id, label: `${d.data?.name} ${v.version}` })));
-}
+import { VersionSelect } from './VersionSelect';
 
 const fields = ['/parentVersionId', '/kind'] as const;
 
@@ -32,7 +17,6 @@ const fields = ['/parentVersionId', '/kind'] as const;
 function LineageForm({ versionId, onDone }: { versionId: string; onDone: () => void }) {
   const queryClient = useQueryClient();
   const vocabulary = useVocabulary();
-  const versions = useVisibleVersions(versionId);
   const { errors, report, clear } = useFieldErrors(fields);
   const [parent, setParent] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
@@ -62,12 +46,11 @@ function LineageForm({ versionId, onDone }: { versionId: string; onDone: () => v
           }}
           error={errors['/kind']}
         />
-        <Select
+        <VersionSelect
           label="Parent version"
-          description="Among the model versions you may see"
+          description="Among the model versions you may see: type part of the model's name or of the version"
           required
-          searchable
-          data={versions}
+          exclude={versionId}
           value={parent}
           onChange={(v) => {
             setParent(v);
