@@ -28,7 +28,9 @@ export async function exportEngagement(ctx: ServiceContext, requester: Viewer, i
     visibleAnnexesOf(ctx.db, SYSTEM, e.id),
   ]);
   const { withdrawalReason: _w, ...header } = engagementSummaryView(e);
-  const parts: EngagementParts<typeof header, ReturnType<typeof conclusionView>, object, object, ReturnType<typeof annexView>> = {
+  type FindingSummary = { id: string; domain: string; severity: string; title: string; remediationState: string };
+  type FindingDetail = { text: string; evidence: string[] };
+  const parts: EngagementParts<typeof header, ReturnType<typeof conclusionView>, FindingSummary, FindingDetail, ReturnType<typeof annexView>> = {
     commissioningOrganisationId: e.commissioningOrganisationId,
     header: { marking: headerMarking(markingOf(e), e.state), value: header },
     conclusions: conclusions.map((c) => ({ marking: markingOf(c), value: conclusionView(c) })),
