@@ -77,9 +77,15 @@ describe('the engagement state machine', () => {
   });
 
   it('opens a developer review only with the right to review, and publishes only with publication rights', () => {
-    expect(transitionEngagement({ ...facts('draft_report'), developerReviewRight: false }, 'open_review', all)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(transitionEngagement({ ...facts('draft_report'), developerReviewRight: false }, 'open_review', all)).toMatchObject({
+      ok: false,
+      code: 'NOT_ALLOWED',
+    });
     expect(transitionEngagement({ ...facts('draft_report'), developerReviewRight: false }, 'finalise', all)).toEqual({ ok: true, state: 'final' });
-    expect(transitionEngagement({ ...facts('final'), publicationRights: 'none' }, 'publish_summary', all, text)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(transitionEngagement({ ...facts('final'), publicationRights: 'none' }, 'publish_summary', all, text)).toMatchObject({
+      ok: false,
+      code: 'NOT_ALLOWED',
+    });
     expect(transitionEngagement({ ...facts('final'), publicationRights: 'none' }, 'keep_confidential', all)).toEqual({ ok: true, state: 'confidential_only' });
   });
 });
@@ -109,7 +115,10 @@ describe('the remediation state machine', () => {
   });
 
   it('lets the developer answer and the assessor reopen, nobody else', () => {
-    expect(transitionRemediation('open', { event: 'mitigate', note: 'n', evidence: ['e'] }, new Set(['assessor']))).toMatchObject({ ok: false, code: 'NOT_A_PARTY' });
+    expect(transitionRemediation('open', { event: 'mitigate', note: 'n', evidence: ['e'] }, new Set(['assessor']))).toMatchObject({
+      ok: false,
+      code: 'NOT_A_PARTY',
+    });
     expect(transitionRemediation('open', { event: 'accept', note: 'n' }, new Set(['commissioner']))).toMatchObject({ ok: false, code: 'NOT_A_PARTY' });
     expect(transitionRemediation('accepted', { event: 'reopen', note: 'n' }, new Set(['developer']))).toMatchObject({ ok: false, code: 'NOT_A_PARTY' });
     expect(transitionRemediation('accepted', { event: 'reopen', note: 'n' }, new Set(['assessor']))).toEqual({ ok: true, state: 'open' });
@@ -129,7 +138,8 @@ describe('the risk-scale mappings', () => {
     for (const m of BUILT_IN_RISK_SCALES) {
       expect(m.version).toMatch(/\S/);
       expect(m.sources.length).toBeGreaterThan(0);
-      for (const l of m.levels) for (const [d, v] of Object.entries(l.map)) expect([RISK_DOMAIN_IDS.includes(d as never), RISK_LEVELS.includes(v)]).toEqual([true, true]);
+      for (const l of m.levels)
+        for (const [d, v] of Object.entries(l.map)) expect([RISK_DOMAIN_IDS.includes(d as never), RISK_LEVELS.includes(v)]).toEqual([true, true]);
     }
   });
 
@@ -158,7 +168,16 @@ describe('the risk-scale mappings', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.problems.map((p) => p.path).sort()).toEqual(
-        ['/id', '/version', '/sources/0/url', '/levels/0/map/cbrn', '/levels/0/map/telepathy', '/levels/1/label', '/levels/1/description', '/levels/1/map'].sort(),
+        [
+          '/id',
+          '/version',
+          '/sources/0/url',
+          '/levels/0/map/cbrn',
+          '/levels/0/map/telepathy',
+          '/levels/1/label',
+          '/levels/1/description',
+          '/levels/1/map',
+        ].sort(),
       );
     expect(validateRiskScale(anthropic).ok).toBe(true);
     expect(validateRiskScale([]).ok).toBe(false);

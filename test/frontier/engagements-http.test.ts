@@ -36,7 +36,12 @@ describe('assessment engagements over HTTP (a live server)', () => {
   });
 
   it('names every bad field of a new engagement, at the edge and in the service', async () => {
-    const edge = await w.call(developer.token, 'POST', '/api/frontier/engagements', body({ purpose: 'audit', scope: { domains: ['telepathy'] }, publicationRights: 'all' }));
+    const edge = await w.call(
+      developer.token,
+      'POST',
+      '/api/frontier/engagements',
+      body({ purpose: 'audit', scope: { domains: ['telepathy'] }, publicationRights: 'all' }),
+    );
     expect(edge.status).toBe(400);
     expect(paths(edge).sort()).toEqual(['/publicationRights', '/purpose', '/scope/domains/0']);
     const service = await w.call(developer.token, 'POST', '/api/frontier/engagements', body({ title: '', assessorOrganisationId: versionId }));

@@ -53,7 +53,7 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
     for (const [who, move, state] of steps) expect((await moveEngagement(w.ctx, who, e.id, move)).state).toBe(state);
     const events = (await eventsAfter(w.ctx.db, before, 100)).filter((x) => x.recordId === e.id);
     expect(events.map((x) => [x.type, x.data.from, x.data.state])).toEqual(
-      steps.map(([, m, s], i) => ['assessment_engagement.transitioned', i === 0 ? 'scoped' : steps[i - 1]![2], s]),
+      steps.map(([, , s], i) => ['assessment_engagement.transitioned', i === 0 ? 'scoped' : steps[i - 1]![2], s]),
     );
     const got = await getEngagement(w.ctx, viewerOf(w.developer), w.developer, e.id);
     expect(got.history.map((h) => h.to)).toEqual(['scoped', ...steps.map((s) => s[2])]);
@@ -67,7 +67,10 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
     await moveEngagement(w.ctx, w.assessor, e.id, { event: 'request_access' });
     await expect(moveEngagement(w.ctx, w.developer, e.id, { event: 'start' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(moveEngagement(w.ctx, w.developerViewer, e.id, { event: 'withdraw', reason: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(moveEngagement(w.ctx, w.assessor, e.id, { event: 'withdraw', reason: ' ' })).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/reason' }] });
+    await expect(moveEngagement(w.ctx, w.assessor, e.id, { event: 'withdraw', reason: ' ' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/reason' }],
+    });
     const withdrawn = await moveEngagement(w.ctx, w.assessor, e.id, { event: 'withdraw', reason: 'access never given' });
     expect(withdrawn).toMatchObject({ state: 'withdrawn', withdrawalReason: 'access never given', moves: [] });
     await expect(moveEngagement(w.ctx, w.developer, e.id, { event: 'withdraw', reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -127,7 +130,9 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
         { path: '/classification' },
       ],
     });
-    await expect(createEngagement(w.ctx, w.developer, engagementInput(w.versionId, w.assessor.organisationId, { scope: { domains: [] } }))).rejects.toMatchObject({
+    await expect(
+      createEngagement(w.ctx, w.developer, engagementInput(w.versionId, w.assessor.organisationId, { scope: { domains: [] } })),
+    ).rejects.toMatchObject({
       details: [{ path: '/scope/domains' }],
     });
     expect(await lastSeq()).toBe(before);
@@ -168,11 +173,32 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
     const e = await working();
     await expect(addFinding(w.ctx, w.developer, e.id, { domain: 'cbrn', severity: 'low', title: 't' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
-      addFinding(w.ctx, w.assessor, e.id, { domain: 'persuasion_manipulation', severity: 'high', title: ' ', evidence: [''], tlp: 'GREEN', detailTlp: 'CLEAR' }),
-    ).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/title' }, { path: '/evidence/0' }, { path: '/tlp' }, { path: '/detailTlp' }, { path: '/domain' }] });
-    const f = await addFinding(w.ctx, w.assessor, e.id, { domain: 'cyber_offense', severity: 'high', title: 'Exploit chain', detail: 'works against unpatched X' });
+      addFinding(w.ctx, w.assessor, e.id, {
+        domain: 'persuasion_manipulation',
+        severity: 'high',
+        title: ' ',
+        evidence: [''],
+        tlp: 'GREEN',
+        detailTlp: 'CLEAR',
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/title' }, { path: '/evidence/0' }, { path: '/tlp' }, { path: '/detailTlp' }, { path: '/domain' }],
+    });
+    const f = await addFinding(w.ctx, w.assessor, e.id, {
+      domain: 'cyber_offense',
+      severity: 'high',
+      title: 'Exploit chain',
+      detail: 'works against unpatched X',
+    });
     expect(f).toMatchObject({ remediationState: 'open', tlp: 'AMBER', detailTlp: 'AMBER+STRICT', detail: 'works against unpatched X' });
-    const red = await addFinding(w.ctx, w.assessor, e.id, { domain: 'cbrn', severity: 'critical', title: 'Uplift', detail: 'RED-ONLY protocol', detailTlp: 'RED' });
+    const red = await addFinding(w.ctx, w.assessor, e.id, {
+      domain: 'cbrn',
+      severity: 'critical',
+      title: 'Uplift',
+      detail: 'RED-ONLY protocol',
+      detailTlp: 'RED',
+    });
     const asDeveloper = await getEngagement(w.ctx, viewerOf(w.developer), w.developer, e.id);
     expect(asDeveloper.findings.map((x) => [x.title, x.detail])).toEqual([
       ['Exploit chain', 'works against unpatched X'],
@@ -190,7 +216,9 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
   it('moves a finding’s remediation by the developer with evidence, reopened by the assessor', async () => {
     const e = await working();
     const f = await addFinding(w.ctx, w.assessor, e.id, { domain: 'cyber_offense', severity: 'high', title: 'Exploit chain' });
-    await expect(moveRemediation(w.ctx, w.assessor, e.id, f.id, { event: 'mitigate', note: 'n', evidence: ['e'] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(moveRemediation(w.ctx, w.assessor, e.id, f.id, { event: 'mitigate', note: 'n', evidence: ['e'] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(moveRemediation(w.ctx, w.developer, e.id, f.id, { event: 'mitigate', note: '' })).rejects.toMatchObject({
       code: 'VALIDATION',
       details: [{ path: '/note' }, { path: '/evidence' }],
@@ -208,11 +236,17 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
     const e = await working();
     const c = await setConclusion(w.ctx, w.assessor, e.id, { domain: 'cbrn', framework: 'anthropic-rsp', frameworkLabel: 'ASL-3' });
     expect(c).toMatchObject({ domain: 'cbrn', level: 'high', framework: 'anthropic-rsp', frameworkLabel: 'ASL-3', mappingVersion: '2026-12-03.1' });
-    await expect(setConclusion(w.ctx, w.assessor, e.id, { domain: 'cbrn', level: 'low', framework: 'anthropic-rsp', frameworkLabel: 'ASL-3' })).rejects.toMatchObject({
+    await expect(
+      setConclusion(w.ctx, w.assessor, e.id, { domain: 'cbrn', level: 'low', framework: 'anthropic-rsp', frameworkLabel: 'ASL-3' }),
+    ).rejects.toMatchObject({
       details: [{ path: '/level', message: expect.stringContaining('at high') }],
     });
     await expect(setConclusion(w.ctx, w.assessor, e.id, { domain: 'persuasion_manipulation', framework: 'nist', frameworkLabel: '' })).rejects.toMatchObject({
-      details: [{ path: '/domain' }, { path: '/framework', message: expect.stringContaining('anthropic-rsp, openai-preparedness, google-deepmind-fsf') }, { path: '/frameworkLabel' }],
+      details: [
+        { path: '/domain' },
+        { path: '/framework', message: expect.stringContaining('anthropic-rsp, openai-preparedness, google-deepmind-fsf') },
+        { path: '/frameworkLabel' },
+      ],
     });
     await expect(setConclusion(w.ctx, w.assessor, e.id, { domain: 'cyber_offense' })).rejects.toMatchObject({ details: [{ path: '/level' }] });
     await expect(setConclusion(w.ctx, w.developer, e.id, { domain: 'cyber_offense', level: 'low' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -262,7 +296,9 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
     const pub = await exportEngagement(w.ctx, ANONYMOUS, e.id, 'public');
     expect(pub).toMatchObject({ audience: 'public', tlp: 'CLEAR', classification: 'UNCLASSIFIED', findings: [], annexes: [] });
     expect(pub.header).toMatchObject({ summary: 'Cyber reached High; mitigations deployed.', state: 'published_summary' });
-    expect(pub.conclusions).toEqual([expect.objectContaining({ domain: 'cyber_offense', level: 'high', frameworkLabel: 'High', mappingVersion: '2026-12-03.1' })]);
+    expect(pub.conclusions).toEqual([
+      expect.objectContaining({ domain: 'cyber_offense', level: 'high', frameworkLabel: 'High', mappingVersion: '2026-12-03.1' }),
+    ]);
     expect(JSON.stringify(pub)).not.toMatch(/DETAIL-TEXT-42|ANNEX-SECRET-TEXT|ANNEX-AMBER-TEXT|Exploit chain/);
     expect(await exportEngagement(w.ctx, viewerOf(w.otherLab), e.id, 'public')).toEqual(pub);
   });

@@ -90,7 +90,9 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'frontier.commission-assessment':
         return orgs;
       case 'frontier.act-in-engagement':
-        return orgs.flatMap((o) => [false, true].map((government) => ({ label: `${o.label}${government ? '/government' : ''}`, value: { ...o.value, government } })));
+        return orgs.flatMap((o) =>
+          [false, true].map((government) => ({ label: `${o.label}${government ? '/government' : ''}`, value: { ...o.value, government } })),
+        );
       case 'frontier.decide':
         return CLASSIFICATIONS.map((c) => ({ label: c, value: { classification: c } }));
       case 'users.set-clearance':

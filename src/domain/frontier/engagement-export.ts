@@ -64,11 +64,7 @@ export interface EngagementExport<H, C, S, D, A> {
 }
 
 /** Builds the document for `audience` as exported by `requester`. Pure. */
-export function exportFor<H, C, S, D, A>(
-  parts: EngagementParts<H, C, S, D, A>,
-  audience: ExportAudience,
-  requester: Viewer,
-): EngagementExport<H, C, S, D, A> {
+export function exportFor<H, C, S, D, A>(parts: EngagementParts<H, C, S, D, A>, audience: ExportAudience, requester: Viewer): EngagementExport<H, C, S, D, A> {
   const reader = audienceViewer(audience, parts.commissioningOrganisationId);
   const included: Marking[] = [];
   const take = <T>(p: Marked<T>): p is Marked<T> => {
@@ -78,9 +74,7 @@ export function exportFor<H, C, S, D, A>(
   };
   const header = take(parts.header) ? parts.header.value : null;
   const conclusions = parts.conclusions.filter(take).map((c) => c.value);
-  const findings = parts.findings
-    .filter((f) => take(f.summary))
-    .map((f) => ({ ...f.summary.value, detail: take(f.detail) ? f.detail.value : null }));
+  const findings = parts.findings.filter((f) => take(f.summary)).map((f) => ({ ...f.summary.value, detail: take(f.detail) ? f.detail.value : null }));
   const annexes = parts.annexes.filter(take).map((a) => a.value);
   const rank = (m: Marking) => CLASSIFICATIONS.indexOf(m.classification);
   const classification = CLASSIFICATIONS[Math.max(0, ...included.map(rank))]!;

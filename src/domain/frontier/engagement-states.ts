@@ -78,7 +78,12 @@ export interface EngagementFacts {
 
 export type EngagementTransition =
   | { readonly ok: true; readonly state: EngagementState }
-  | { readonly ok: false; readonly code: 'FORBIDDEN_TRANSITION' | 'NOT_A_PARTY' | 'MISSING_TEXT' | 'NOT_ALLOWED'; readonly path: string; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'FORBIDDEN_TRANSITION' | 'NOT_A_PARTY' | 'MISSING_TEXT' | 'NOT_ALLOWED';
+      readonly path: string;
+      readonly message: string;
+    };
 
 /** What a move carries: a withdrawal its reason, a publication its public summary. */
 export interface EngagementMoveText {
@@ -112,7 +117,8 @@ export function transitionEngagement(
   }
   const may = ENGAGEMENT_EVENT_PARTIES[event];
   if (!may.some((p) => parties.has(p))) return { ok: false, code: 'NOT_A_PARTY', path: '/event', message: `only the ${partyList(may)} may ${event}` };
-  if (event === 'withdraw' && !text.reason?.trim()) return { ok: false, code: 'MISSING_TEXT', path: '/reason', message: 'required: why the engagement is withdrawn' };
+  if (event === 'withdraw' && !text.reason?.trim())
+    return { ok: false, code: 'MISSING_TEXT', path: '/reason', message: 'required: why the engagement is withdrawn' };
   if (event === 'publish_summary' && !text.summary?.trim())
     return { ok: false, code: 'MISSING_TEXT', path: '/summary', message: 'required: the summary to publish' };
   if (event === 'open_review' && !e.developerReviewRight)

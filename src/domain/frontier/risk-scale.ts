@@ -31,6 +31,23 @@ export type RiskScaleParse = { readonly ok: true; readonly mapping: RiskScaleMap
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
+/** The problems of one level of a mapping (`seen` collects labels to find repeats). */
+function levelProblems(l: unknown, at: string, seen: Set<string>): FieldProblem[] {
+  if (!isObject(l)) return [{ path: at, message: 'a level is an object' }];
+  const problems: FieldProblem[] = [];
+  if (!text(l.label)) problems.push({ path: `${at}/label`, message: 'required text' });
+  else if (seen.has(l.label)) problems.push({ path: `${at}/label`, message: `"${l.label}" is listed twice` });
+  else seen.add(l.label);
+  if (!text(l.description)) problems.push({ path: `${at}/description`, message: 'required text' });
+  if (!isObject(l.map) || Object.keys(l.map).length === 0) return [...problems, { path: `${at}/map`, message: 'maps at least one domain' }];
+  for (const [d, v] of Object.entries(l.map)) {
+    if (!isRiskDomain(d)) problems.push({ path: `${at}/map/${d}`, message: `not a risk domain (one of ${RISK_DOMAIN_IDS.join(', ')})` });
+    else if (typeof v !== 'string' || !isRiskLevel(v))
+      problems.push({ path: `${at}/map/${d}`, message: `not a common level (one of ${RISK_LEVELS.join(', ')})` });
+  }
+  return problems;
+}
+
 /** Checks a mapping document, naming every problem by JSON Pointer. Pure. */
 export function validateRiskScale(doc: unknown): RiskScaleParse {
   const problems: FieldProblem[] = [];
@@ -42,25 +59,13 @@ export function validateRiskScale(doc: unknown): RiskScaleParse {
   else
     doc.sources.forEach((s, i) => {
       if (!isObject(s) || !text(s.citation)) problems.push({ path: `/sources/${i}/citation`, message: 'required text' });
-      else if (s.url !== undefined && !(typeof s.url === 'string' && /^https:\/\//.test(s.url))) problems.push({ path: `/sources/${i}/url`, message: 'an https URL' });
+      else if (s.url !== undefined && !(typeof s.url === 'string' && /^https:\/\//.test(s.url)))
+        problems.push({ path: `/sources/${i}/url`, message: 'an https URL' });
     });
   if (!Array.isArray(doc.levels) || doc.levels.length === 0) problems.push({ path: '/levels', message: 'at least one level' });
   else {
     const seen = new Set<string>();
-    doc.levels.forEach((l, i) => {
-      const at = `/levels/${i}`;
-      if (!isObject(l)) return problems.push({ path: at, message: 'a level is an object' });
-      if (!text(l.label)) problems.push({ path: `${at}/label`, message: 'required text' });
-      else if (seen.has(l.label)) problems.push({ path: `${at}/label`, message: `"${l.label}" is listed twice` });
-      else seen.add(l.label);
-      if (!text(l.description)) problems.push({ path: `${at}/description`, message: 'required text' });
-      if (!isObject(l.map) || Object.keys(l.map).length === 0) return problems.push({ path: `${at}/map`, message: 'maps at least one domain' });
-      for (const [d, v] of Object.entries(l.map)) {
-        if (!isRiskDomain(d)) problems.push({ path: `${at}/map/${d}`, message: `not a risk domain (one of ${RISK_DOMAIN_IDS.join(', ')})` });
-        else if (typeof v !== 'string' || !isRiskLevel(v)) problems.push({ path: `${at}/map/${d}`, message: `not a common level (one of ${RISK_LEVELS.join(', ')})` });
-      }
-      return undefined;
-    });
+    for (const [i, l] of doc.levels.entries()) problems.push(...levelProblems(l, `/levels/${i}`, seen));
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, mapping: doc as unknown as RiskScaleMapping };

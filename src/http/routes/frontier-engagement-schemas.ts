@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ASSESSOR_CHOSEN_BY, ENGAGEMENT_PURPOSES, FINDING_SEVERITIES, PUBLICATION_RIGHTS, RISK_DOMAIN_IDS, RISK_LEVELS } from '../../domain/frontier/assessment-vocabulary';
+import {
+  ASSESSOR_CHOSEN_BY,
+  ENGAGEMENT_PURPOSES,
+  FINDING_SEVERITIES,
+  PUBLICATION_RIGHTS,
+  RISK_DOMAIN_IDS,
+  RISK_LEVELS,
+} from '../../domain/frontier/assessment-vocabulary';
 import { EXPORT_AUDIENCES } from '../../domain/frontier/engagement-export';
 import { ENGAGEMENT_EVENTS, ENGAGEMENT_PARTIES, ENGAGEMENT_STATES } from '../../domain/frontier/engagement-states';
 import { REMEDIATION_EVENTS, REMEDIATION_STATES } from '../../domain/frontier/finding-remediation';
@@ -73,7 +80,11 @@ export const RemediationBody = z.strictObject({
 export const ConclusionBody = z.strictObject({
   domain: Domain,
   level: z.enum(RISK_LEVELS).optional(),
-  framework: z.string().max(100).optional().describe(`a risk-scale mapping id: ${RISK_SCALE_IDS.join(' | ')}`),
+  framework: z
+    .string()
+    .max(100)
+    .optional()
+    .describe(`a risk-scale mapping id: ${RISK_SCALE_IDS.join(' | ')}`),
   frameworkLabel: z.string().max(200).optional(),
   rationale: Text(20_000).optional(),
   tlp: z.enum(TLP_LABELS).optional(),

@@ -52,35 +52,80 @@ export function frontierEngagementRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/frontier/engagements',
-    { schema: { tags, summary: 'Engagements you may see, newest first', querystring: EngagementFilterQuery, response: { 200: page(EngagementSummary), ...errors(400) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Engagements you may see, newest first',
+        querystring: EngagementFilterQuery,
+        response: { 200: page(EngagementSummary), ...errors(400) },
+      },
+    },
     async (req) => listEngagements(ctx, viewer(req), req.query),
   );
   app.post(
     '/api/frontier/engagements',
-    { schema: { tags, summary: 'Commission a third-party assessment of a model version', body: EngagementBody, response: { 201: Engagement, ...errors(400, 401, 403) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Commission a third-party assessment of a model version',
+        body: EngagementBody,
+        response: { 201: Engagement, ...errors(400, 401, 403) },
+      },
+    },
     async (req, reply) =>
-      reply.code(201).send(await createEngagement(ctx, principal(req, 'write'), { ...req.body, startsOn: date(req.body.startsOn), endsOn: date(req.body.endsOn) })),
+      reply
+        .code(201)
+        .send(await createEngagement(ctx, principal(req, 'write'), { ...req.body, startsOn: date(req.body.startsOn), endsOn: date(req.body.endsOn) })),
   );
   app.get(
     '/api/frontier/engagements/:id',
-    { schema: { tags, summary: 'One engagement with the parts you may see and the moves you may make', params: EngagementParams, response: { 200: Engagement, ...errors(404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One engagement with the parts you may see and the moves you may make',
+        params: EngagementParams,
+        response: { 200: Engagement, ...errors(404) },
+      },
+    },
     async (req) => getEngagement(ctx, viewer(req), req.auth.principal, req.params.id),
   );
   app.post(
     '/api/frontier/engagements/:id/moves',
     {
-      schema: { tags, summary: 'Move an engagement through its states', params: EngagementParams, body: EngagementMoveBody, response: { 200: Engagement, ...errors(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'Move an engagement through its states',
+        params: EngagementParams,
+        body: EngagementMoveBody,
+        response: { 200: Engagement, ...errors(400, 401, 403, 404, 409) },
+      },
     },
     async (req) => moveEngagement(ctx, principal(req, 'write'), req.params.id, req.body),
   );
   app.post(
     '/api/frontier/engagements/:id/findings',
-    { schema: { tags, summary: 'Record a finding (the assessor)', params: EngagementParams, body: FindingBody, response: { 201: AssessmentFinding, ...errors(400, 401, 403, 404, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Record a finding (the assessor)',
+        params: EngagementParams,
+        body: FindingBody,
+        response: { 201: AssessmentFinding, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
     async (req, reply) => reply.code(201).send(await addFinding(ctx, principal(req, 'write'), req.params.id, req.body)),
   );
   app.patch(
     '/api/frontier/engagements/:id/findings/:findingId',
-    { schema: { tags, summary: 'Edit a finding (the assessor)', params: FindingParams, body: FindingPatch, response: { 200: AssessmentFinding, ...errors(400, 401, 403, 404, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit a finding (the assessor)',
+        params: FindingParams,
+        body: FindingPatch,
+        response: { 200: AssessmentFinding, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
     async (req) => editFinding(ctx, principal(req, 'write'), req.params.id, req.params.findingId, req.body),
   );
   app.delete(
@@ -107,18 +152,39 @@ export function frontierEngagementRoutes(app: App, { ctx }: AppDeps): void {
   app.put(
     '/api/frontier/engagements/:id/conclusions',
     {
-      schema: { tags, summary: 'Conclude a risk level in one domain (the assessor)', params: EngagementParams, body: ConclusionBody, response: { 200: AssessmentConclusion, ...errors(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'Conclude a risk level in one domain (the assessor)',
+        params: EngagementParams,
+        body: ConclusionBody,
+        response: { 200: AssessmentConclusion, ...errors(400, 401, 403, 404, 409) },
+      },
     },
     async (req) => setConclusion(ctx, principal(req, 'write'), req.params.id, req.body),
   );
   app.post(
     '/api/frontier/engagements/:id/annexes',
-    { schema: { tags, summary: 'Add an annex with its own marking (the assessor)', params: EngagementParams, body: AnnexBody, response: { 201: AssessmentAnnex, ...errors(400, 401, 403, 404, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add an annex with its own marking (the assessor)',
+        params: EngagementParams,
+        body: AnnexBody,
+        response: { 201: AssessmentAnnex, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
     async (req, reply) => reply.code(201).send(await addAnnex(ctx, principal(req, 'write'), req.params.id, req.body)),
   );
   app.post(
     '/api/frontier/engagements/:id/runs/:runId',
-    { schema: { tags, summary: 'Link an evaluation run (its id) to the engagement', params: RunParams, response: { 200: RunLink, ...errors(401, 403, 404, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Link an evaluation run (its id) to the engagement',
+        params: RunParams,
+        response: { 200: RunLink, ...errors(401, 403, 404, 409) },
+      },
+    },
     async (req) => linkRun(ctx, principal(req, 'write'), req.params.id, req.params.runId),
   );
   app.delete(

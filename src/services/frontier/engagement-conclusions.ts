@@ -42,7 +42,9 @@ async function assessorsEngagement(tx: Tx, p: Principal, engagementId: string, w
 export function resolveConclusion(
   input: ConclusionInput,
   scope: readonly string[],
-): { ok: true; level: RiskLevel; framework: string | null; frameworkLabel: string | null; mappingVersion: string | null } | { ok: false; problems: FieldProblem[] } {
+):
+  | { ok: true; level: RiskLevel; framework: string | null; frameworkLabel: string | null; mappingVersion: string | null }
+  | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   if (!scope.includes(input.domain)) problems.push({ path: '/domain', message: `not in the engagement's scope (${scope.join(', ')})` });
   if (!input.framework) {
@@ -57,7 +59,10 @@ export function resolveConclusion(
   const mapped = mapFrameworkLevel(mapping, input.frameworkLabel, input.domain);
   if (!mapped.ok) return { ok: false, problems: [{ path: '/frameworkLabel', message: mapped.message }] };
   if (input.level && input.level !== mapped.level)
-    return { ok: false, problems: [{ path: '/level', message: `${mapping.id}@${mapping.version} puts "${input.frameworkLabel}" at ${mapped.level} in ${input.domain}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '/level', message: `${mapping.id}@${mapping.version} puts "${input.frameworkLabel}" at ${mapped.level} in ${input.domain}` }],
+    };
   return { ok: true, level: mapped.level, framework: mapping.id, frameworkLabel: input.frameworkLabel, mappingVersion: mapping.version };
 }
 
@@ -90,7 +95,15 @@ export async function setConclusion(ctx: ServiceContext, p: Principal, engagemen
       before: null,
       after: c,
       marking: markingOf(c),
-      data: { id: c.id, engagementId: e.id, domain: c.domain, level: c.level, framework: c.framework, frameworkLabel: c.frameworkLabel, mappingVersion: c.mappingVersion },
+      data: {
+        id: c.id,
+        engagementId: e.id,
+        domain: c.domain,
+        level: c.level,
+        framework: c.framework,
+        frameworkLabel: c.frameworkLabel,
+        mappingVersion: c.mappingVersion,
+      },
     });
     return conclusionView(c);
   });

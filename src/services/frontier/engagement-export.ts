@@ -20,7 +20,9 @@ export async function exportEngagement(ctx: ServiceContext, requester: Viewer, i
   const e = visible ?? (audience === 'public' ? await findPublishedEngagement(ctx.db, id) : null);
   if (!e) throw notFound('Engagement');
   if (audience === 'public' && e.state !== 'published_summary')
-    throw new AppError('CONFLICT', `The engagement has no published summary (it is ${e.state})`, [{ path: '/audience', message: 'public needs a published summary' }]);
+    throw new AppError('CONFLICT', `The engagement has no published summary (it is ${e.state})`, [
+      { path: '/audience', message: 'public needs a published summary' },
+    ]);
   // Loaded whole (the system viewer) and decided part by part below, by the same rule reads use.
   const [findings, conclusions, annexes] = await Promise.all([
     visibleFindingsOf(ctx.db, SYSTEM, e.id),

@@ -31,7 +31,6 @@ export interface FindingInput {
 /** Ids, domain, severity and remediation state: never the title, detail or evidence. */
 const eventData = (f: FindingRow) => ({ id: f.id, engagementId: f.engagementId, domain: f.domain, severity: f.severity, remediationState: f.remediationState });
 
-
 /** The engagement, checked to be one the assessor may record findings in now. */
 async function workingEngagement(tx: Tx, p: Principal, engagementId: string, what: string): Promise<EngagementRow> {
   const e = await engagementForUpdate(tx, p, engagementId);
@@ -90,7 +89,15 @@ export async function addFinding(ctx: ServiceContext, p: Principal, engagementId
       createdAt: now,
       updatedAt: now,
     });
-    record({ action: 'assessment_finding.recorded', recordType: 'assessment_finding', recordId: f.id, before: null, after: f, marking: m.marking, data: eventData(f) });
+    record({
+      action: 'assessment_finding.recorded',
+      recordType: 'assessment_finding',
+      recordId: f.id,
+      before: null,
+      after: f,
+      marking: m.marking,
+      data: eventData(f),
+    });
     return findingView(f, viewerOf(p), partiesOf(p, e));
   });
 }
@@ -108,7 +115,8 @@ export async function editFinding(
     if (!f) throw notFound('Finding');
     const e = await workingEngagement(tx, p, engagementId, 'edits findings');
     const problems = contentProblems(patch);
-    if (patch.domain && !e.scopeDomains.includes(patch.domain)) problems.push({ path: '/domain', message: `not in the engagement's scope (${e.scopeDomains.join(', ')})` });
+    if (patch.domain && !e.scopeDomains.includes(patch.domain))
+      problems.push({ path: '/domain', message: `not in the engagement's scope (${e.scopeDomains.join(', ')})` });
     if (problems.length) throw invalid(problems);
     const after = await updateFinding(tx, f.id, {
       ...(patch.domain ? { domain: patch.domain } : {}),
@@ -118,7 +126,15 @@ export async function editFinding(
       ...(patch.evidence ? { evidence: [...patch.evidence] } : {}),
       updatedAt: ctx.now(),
     });
-    record({ action: 'assessment_finding.updated', recordType: 'assessment_finding', recordId: f.id, before: f, after, marking: markingOf(after), data: eventData(after) });
+    record({
+      action: 'assessment_finding.updated',
+      recordType: 'assessment_finding',
+      recordId: f.id,
+      before: f,
+      after,
+      marking: markingOf(after),
+      data: eventData(after),
+    });
     return findingView(after, viewerOf(p), partiesOf(p, e));
   });
 }
@@ -130,7 +146,15 @@ export async function removeFinding(ctx: ServiceContext, p: Principal, engagemen
     if (!f) throw notFound('Finding');
     await workingEngagement(tx, p, engagementId, 'deletes findings');
     await deleteFinding(tx, f.id);
-    record({ action: 'assessment_finding.deleted', recordType: 'assessment_finding', recordId: f.id, before: f, after: null, marking: markingOf(f), data: eventData(f) });
+    record({
+      action: 'assessment_finding.deleted',
+      recordType: 'assessment_finding',
+      recordId: f.id,
+      before: f,
+      after: null,
+      marking: markingOf(f),
+      data: eventData(f),
+    });
   });
 }
 
@@ -163,7 +187,15 @@ export async function moveRemediation(ctx: ServiceContext, p: Principal, engagem
       remediationState: t.state,
       remediationHistory: [
         ...f.remediationHistory,
-        { from: f.remediationState, to: t.state, event: move.event, note: move.note!.trim(), evidence: [...(move.evidence ?? [])], at: now.toISOString(), by: p.userId },
+        {
+          from: f.remediationState,
+          to: t.state,
+          event: move.event,
+          note: move.note!.trim(),
+          evidence: [...(move.evidence ?? [])],
+          at: now.toISOString(),
+          by: p.userId,
+        },
       ],
       updatedAt: now,
     });

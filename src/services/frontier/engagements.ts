@@ -78,7 +78,8 @@ export async function createEngagement(ctx: ServiceContext, p: Principal, input:
     const commissioningOrganisationId = input.commissioningOrganisationId ?? p.organisationId;
     const commissionedBy = commissioningOrganisationId === developerOrganisationId ? 'developer' : 'government';
     if (commissionedBy === 'government') {
-      const staff = can(p, 'frontier.act-in-engagement', { organisationId: commissioningOrganisationId, government: true }) && p.organisationId !== developerOrganisationId;
+      const staff =
+        can(p, 'frontier.act-in-engagement', { organisationId: commissioningOrganisationId, government: true }) && p.organisationId !== developerOrganisationId;
       const org = await findOrganisation(tx, commissioningOrganisationId);
       if (!staff) problems.push({ path: '/commissioningOrganisationId', message: "only the clearinghouse's staff commission for the government" });
       else if (!org || (commissioningOrganisationId !== p.organisationId && org.kind !== 'government_agency'))
@@ -102,7 +103,8 @@ export async function createEngagement(ctx: ServiceContext, p: Principal, input:
     grantIds.forEach((id, i) => {
       const g = grants.get(id);
       if (!g) problems.push({ path: `/grantIds/${i}`, message: "not a grant of this version's access plan" });
-      else if (g.granteeOrganisationId !== input.assessorOrganisationId) problems.push({ path: `/grantIds/${i}`, message: 'a grant to another organisation than the assessor' });
+      else if (g.granteeOrganisationId !== input.assessorOrganisationId)
+        problems.push({ path: `/grantIds/${i}`, message: 'a grant to another organisation than the assessor' });
     });
     if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) problems.push({ path: '/endsOn', message: 'before startsOn' });
     const classification = input.classification ?? markingOf(found.version).classification;

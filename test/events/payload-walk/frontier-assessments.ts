@@ -27,7 +27,12 @@ export async function frontierAssessmentEvents(w: PayloadWorld, c: Canaries): Pr
   c.plant('CANARY-financial-ties', e.id);
   await moveEngagement(w.ctx, p.assessor, e.id, { event: 'request_access' });
   await moveEngagement(w.ctx, p.assessor, e.id, { event: 'start' });
-  const f = await addFinding(w.ctx, p.assessor, e.id, { domain: 'cyber_offense', severity: 'high', title: 'CANARY-finding-title', detail: 'CANARY-finding-detail' });
+  const f = await addFinding(w.ctx, p.assessor, e.id, {
+    domain: 'cyber_offense',
+    severity: 'high',
+    title: 'CANARY-finding-title',
+    detail: 'CANARY-finding-detail',
+  });
   c.plant('CANARY-finding-title', f.id);
   c.plant('CANARY-finding-detail', f.id);
   await editFinding(w.ctx, p.assessor, e.id, f.id, { evidence: ['CANARY-evidence-ref'] });
