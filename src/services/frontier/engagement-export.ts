@@ -2,6 +2,7 @@ import { AppError, notFound } from '../../domain/errors';
 import { headerMarking } from '../../domain/frontier/engagement-markings';
 import { type EngagementParts, type ExportAudience, exportFor } from '../../domain/frontier/engagement-export';
 import { SYSTEM, type Viewer } from '../../domain/policy/viewer';
+import { canSee } from '../../domain/policy/visibility';
 import { findPublishedEngagement, findVisibleEngagement, visibleAnnexesOf, visibleConclusionsOf, visibleFindingsOf } from '../../store/frontier/assessments';
 import { markingOf } from '../../store/visibility';
 import type { ServiceContext } from '../context';
@@ -17,7 +18,9 @@ import { annexView, conclusionView, engagementSummaryView } from './engagement-v
  */
 export async function exportEngagement(ctx: ServiceContext, requester: Viewer, id: string, audience: ExportAudience) {
   const visible = await findVisibleEngagement(ctx.db, requester, id);
-  const e = visible ?? (audience === 'public' ? await findPublishedEngagement(ctx.db, id) : null);
+  // A published header is marked TLP:CLEAR (headerMarking): the same rule opens it to anyone.
+  const published = visible ? null : audience === 'public' ? await findPublishedEngagement(ctx.db, id) : null;
+  const e = visible ?? (published && canSee(requester, headerMarking(markingOf(published), published.state)) ? published : null);
   if (!e) throw notFound('Engagement');
   if (audience === 'public' && e.state !== 'published_summary')
     throw new AppError('CONFLICT', `The engagement has no published summary (it is ${e.state})`, [
