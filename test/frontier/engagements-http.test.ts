@@ -112,6 +112,31 @@ describe('assessment engagements over HTTP (a live server)', () => {
     expect(pub.text).not.toMatch(/HTTP-DETAIL-SECRET|Autonomous exploit/);
   });
 
+  it('edits and deletes findings, adds annexes with every bad field named, and filters the list', async () => {
+    const made = await w.call(developer.token, 'POST', '/api/frontier/engagements', body({ title: 'Second assessment' }));
+    const id = made.json.id as string;
+    await w.call(assessor.token, 'POST', `/api/frontier/engagements/${id}/moves`, { event: 'request_access' });
+    await w.call(assessor.token, 'POST', `/api/frontier/engagements/${id}/moves`, { event: 'start' });
+    const f = await w.call(assessor.token, 'POST', `/api/frontier/engagements/${id}/findings`, { domain: 'cyber_offense', severity: 'low', title: 'Typo' });
+    const fid = f.json.id as string;
+    const patched = await w.call(assessor.token, 'PATCH', `/api/frontier/engagements/${id}/findings/${fid}`, { severity: 'medium', title: 'Weak sandbox' });
+    expect(patched.json).toMatchObject({ severity: 'medium', title: 'Weak sandbox' });
+    expect((await w.call(developer.token, 'PATCH', `/api/frontier/engagements/${id}/findings/${fid}`, { title: 'x' })).status).toBe(403);
+    expect((await w.call(assessor.token, 'DELETE', `/api/frontier/engagements/${id}/findings/${fid}`)).status).toBe(204);
+    expect((await w.call(assessor.token, 'DELETE', `/api/frontier/engagements/${id}/findings/${fid}`)).status).toBe(404);
+    const annex = await w.call(assessor.token, 'POST', `/api/frontier/engagements/${id}/annexes`, {
+      title: ' ',
+      body: '',
+      tlp: 'CLEAR',
+      classification: 'SECRET',
+    });
+    expect(annex.status).toBe(400);
+    expect(paths(annex)).toEqual(['/tlp', '/title', '/body', '/classification']);
+    const listed = await w.call(developer.token, 'GET', `/api/frontier/engagements?state=in_progress&versionId=${versionId}`);
+    expect(listed.json.items.map((e: { id: string }) => e.id)).toContain(id);
+    expect((await w.call(developer.token, 'GET', '/api/frontier/engagements?state=sideways')).status).toBe(400);
+  });
+
   it('serves the risk scale and its mappings, and names them in the vocabulary', async () => {
     const r = await w.call(developer.token, 'GET', '/api/frontier/risk-scales');
     expect(r.json.levels).toEqual(['low', 'medium', 'high', 'critical']);
