@@ -3577,6 +3577,1008 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagements you may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    assessorOrganisationId?: string;
+                    domain?: "cyber_offense" | "cbrn" | "autonomy_self_replication" | "persuasion_manipulation" | "model_weight_security";
+                    limit?: number;
+                    offset?: number;
+                    state?: "scoped" | "access_pending" | "in_progress" | "draft_report" | "developer_review" | "final" | "published_summary" | "confidential_only" | "withdrawn";
+                    versionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngagementSummaryPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Commission a third-party assessment of a model version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assessorOrganisationId: string;
+                        checkpointIds?: string[];
+                        /** @enum {string} */
+                        classification?: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                        /** Format: uuid */
+                        commissioningOrganisationId?: string;
+                        endsOn?: string | null;
+                        grantIds?: string[];
+                        independence: {
+                            /** @enum {string} */
+                            assessorChosenBy: "developer" | "government" | "jointly" | "assessor_initiative";
+                            developerReviewRight: boolean;
+                            financialTies?: string;
+                        };
+                        /** @enum {string} */
+                        publicationRights: "none" | "summary" | "full";
+                        /** @enum {string} */
+                        purpose: "confirmation" | "robustness" | "supplementation";
+                        scope: {
+                            domains: ("cyber_offense" | "cbrn" | "autonomy_self_replication" | "persuasion_manipulation" | "model_weight_security")[];
+                            outOfScope?: string[];
+                            threatModels?: string[];
+                        };
+                        startsOn?: string | null;
+                        title: string;
+                        /** @enum {string} */
+                        tlp?: "AMBER" | "AMBER+STRICT";
+                        /** Format: uuid */
+                        versionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One engagement with the parts you may see and the moves you may make */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}/annexes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an annex with its own marking (the assessor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @enum {string} */
+                        classification?: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                        title: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAnnex"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}/conclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Conclude a risk level in one domain (the assessor) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        domain: "cyber_offense" | "cbrn" | "autonomy_self_replication" | "persuasion_manipulation" | "model_weight_security";
+                        /** @description a risk-scale mapping id: anthropic-rsp | openai-preparedness | google-deepmind-fsf */
+                        framework?: string;
+                        frameworkLabel?: string;
+                        /** @enum {string} */
+                        level?: "low" | "medium" | "high" | "critical";
+                        rationale?: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentConclusion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export for an audience: the public summary (published engagements only), the partner version (TLP:AMBER) or the government version */
+        get: {
+            parameters: {
+                query: {
+                    audience: "public" | "partner" | "government";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngagementExport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a finding (the assessor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        detail?: string;
+                        /** @enum {string} */
+                        detailClassification?: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                        /** @enum {string} */
+                        detailTlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        /** @enum {string} */
+                        domain: "cyber_offense" | "cbrn" | "autonomy_self_replication" | "persuasion_manipulation" | "model_weight_security";
+                        evidence?: string[];
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        title: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}/findings/{findingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a finding (the assessor) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    findingId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a finding (the assessor) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    findingId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        detail?: string;
+                        /** @enum {string} */
+                        domain?: "cyber_offense" | "cbrn" | "autonomy_self_replication" | "persuasion_manipulation" | "model_weight_security";
+                        evidence?: string[];
+                        /** @enum {string} */
+                        severity?: "low" | "medium" | "high" | "critical";
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}/findings/{findingId}/remediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a finding’s remediation (the developer answers, the assessor reopens) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    findingId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "mitigate" | "accept" | "dispute" | "reopen";
+                        evidence?: string[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an engagement through its states */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "request_access" | "start" | "submit_draft" | "open_review" | "close_review" | "finalise" | "publish_summary" | "keep_confidential" | "withdraw";
+                        reason?: string;
+                        summary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/engagements/{id}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an evaluation run (its id) to the engagement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngagementRunLink"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Unlink an evaluation run */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/inquiries": {
         parameters: {
             query?: never;
@@ -5921,6 +6923,42 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/risk-scales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The common risk scale and the versioned framework mappings onto it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskScales"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10293,6 +11331,100 @@ export interface components {
         };
         AdvisoryRevisionList: components["schemas"]["AdvisoryRevision"][];
         AdvisoryRevisionListInput: components["schemas"]["AdvisoryRevisionInput"][];
+        AssessmentAnnex: {
+            body: string;
+            classification: string;
+            createdAt: string;
+            id: string;
+            title: string;
+            tlp: string;
+        };
+        AssessmentAnnexInput: {
+            body: string;
+            classification: string;
+            createdAt: string;
+            id: string;
+            title: string;
+            tlp: string;
+        };
+        AssessmentConclusion: {
+            domain: string;
+            framework: string | null;
+            frameworkLabel: string | null;
+            id: string;
+            /** @description low | medium | high | critical */
+            level: string;
+            mappingVersion: string | null;
+            rationale: string;
+            tlp: string;
+            updatedAt: string;
+        };
+        AssessmentConclusionInput: {
+            domain: string;
+            framework: string | null;
+            frameworkLabel: string | null;
+            id: string;
+            /** @description low | medium | high | critical */
+            level: string;
+            mappingVersion: string | null;
+            rationale: string;
+            tlp: string;
+            updatedAt: string;
+        };
+        AssessmentFinding: {
+            createdAt: string;
+            /** @description null when the detail’s marking does not reach you */
+            detail: string | null;
+            detailClassification: string;
+            detailTlp: string;
+            domain: string;
+            engagementId: string;
+            evidence: string[] | null;
+            id: string;
+            remediationHistory: {
+                at: string;
+                by: string;
+                event: string;
+                evidence: string[];
+                from: string;
+                note: string;
+                to: string;
+            }[];
+            remediationMoves: ("mitigate" | "accept" | "dispute" | "reopen")[];
+            /** @description open | mitigated_before_release | accepted | disputed */
+            remediationState: string;
+            severity: string;
+            title: string;
+            tlp: string;
+            updatedAt: string;
+        };
+        AssessmentFindingInput: {
+            createdAt: string;
+            /** @description null when the detail’s marking does not reach you */
+            detail: string | null;
+            detailClassification: string;
+            detailTlp: string;
+            domain: string;
+            engagementId: string;
+            evidence: string[] | null;
+            id: string;
+            remediationHistory: {
+                at: string;
+                by: string;
+                event: string;
+                evidence: string[];
+                from: string;
+                note: string;
+                to: string;
+            }[];
+            remediationMoves: ("mitigate" | "accept" | "dispute" | "reopen")[];
+            /** @description open | mitigated_before_release | accepted | disputed */
+            remediationState: string;
+            severity: string;
+            title: string;
+            tlp: string;
+            updatedAt: string;
+        };
         Attachment: {
             createdAt: string;
             digest: string;
@@ -10796,6 +11928,318 @@ export interface components {
             publicAt: string;
             reason: string | null;
             status: string;
+        };
+        Engagement: {
+            annexes: components["schemas"]["AssessmentAnnex"][];
+            assessorOrganisationId: string;
+            checkpointIds: string[];
+            classification: string;
+            /** @description developer | government */
+            commissionedBy: string;
+            commissioningOrganisationId: string;
+            conclusions: components["schemas"]["AssessmentConclusion"][];
+            createdAt: string;
+            developerOrganisationId: string;
+            endsOn: string | null;
+            findings: components["schemas"]["AssessmentFinding"][];
+            grantIds: string[];
+            history: {
+                at: string;
+                by: string;
+                event: string;
+                from: string | null;
+                reason?: string;
+                to: string;
+            }[];
+            id: string;
+            independence: {
+                assessorChosenBy: string;
+                developerReviewRight: boolean;
+                financialTies: string;
+            };
+            /** @description the moves you may make now */
+            moves: ("request_access" | "start" | "submit_draft" | "open_review" | "close_review" | "finalise" | "publish_summary" | "keep_confidential" | "withdraw")[];
+            parties: ("commissioner" | "assessor" | "developer")[];
+            /** @description the moves the state allows, by whichever party */
+            possibleMoves: ("request_access" | "start" | "submit_draft" | "open_review" | "close_review" | "finalise" | "publish_summary" | "keep_confidential" | "withdraw")[];
+            /** @description none | summary | full */
+            publicationRights: string;
+            /** @description confirmation | robustness | supplementation */
+            purpose: string;
+            runs: {
+                linkedAt: string;
+                linkedBy: string;
+                runId: string;
+            }[];
+            scope: {
+                domains: string[];
+                outOfScope: string[];
+                threatModels: string[];
+            };
+            startsOn: string | null;
+            /** @description scoped | access_pending | in_progress | draft_report | developer_review | final | published_summary | confidential_only | withdrawn */
+            state: string;
+            summary: string | null;
+            title: string;
+            tlp: string;
+            updatedAt: string;
+            versionId: string;
+            withdrawalReason: string | null;
+        };
+        EngagementExport: {
+            annexes: components["schemas"]["AssessmentAnnex"][];
+            /** @enum {string} */
+            audience: "public" | "partner" | "government";
+            classification: string;
+            conclusions: components["schemas"]["AssessmentConclusion"][];
+            engagementId: string;
+            findings: {
+                detail: {
+                    evidence: string[];
+                    text: string;
+                } | null;
+                domain: string;
+                id: string;
+                remediationState: string;
+                severity: string;
+                title: string;
+            }[];
+            header: {
+                assessorOrganisationId: string;
+                checkpointIds: string[];
+                classification: string;
+                /** @description developer | government */
+                commissionedBy: string;
+                commissioningOrganisationId: string;
+                createdAt: string;
+                developerOrganisationId: string;
+                endsOn: string | null;
+                grantIds: string[];
+                id: string;
+                independence: {
+                    assessorChosenBy: string;
+                    developerReviewRight: boolean;
+                    financialTies: string;
+                };
+                /** @description none | summary | full */
+                publicationRights: string;
+                /** @description confirmation | robustness | supplementation */
+                purpose: string;
+                scope: {
+                    domains: string[];
+                    outOfScope: string[];
+                    threatModels: string[];
+                };
+                startsOn: string | null;
+                /** @description scoped | access_pending | in_progress | draft_report | developer_review | final | published_summary | confidential_only | withdrawn */
+                state: string;
+                summary: string | null;
+                title: string;
+                tlp: string;
+                updatedAt: string;
+                versionId: string;
+            } | null;
+            tlp: string;
+        };
+        EngagementExportInput: {
+            annexes: components["schemas"]["AssessmentAnnexInput"][];
+            /** @enum {string} */
+            audience: "public" | "partner" | "government";
+            classification: string;
+            conclusions: components["schemas"]["AssessmentConclusionInput"][];
+            engagementId: string;
+            findings: {
+                detail: {
+                    evidence: string[];
+                    text: string;
+                } | null;
+                domain: string;
+                id: string;
+                remediationState: string;
+                severity: string;
+                title: string;
+            }[];
+            header: {
+                assessorOrganisationId: string;
+                checkpointIds: string[];
+                classification: string;
+                /** @description developer | government */
+                commissionedBy: string;
+                commissioningOrganisationId: string;
+                createdAt: string;
+                developerOrganisationId: string;
+                endsOn: string | null;
+                grantIds: string[];
+                id: string;
+                independence: {
+                    assessorChosenBy: string;
+                    developerReviewRight: boolean;
+                    financialTies: string;
+                };
+                /** @description none | summary | full */
+                publicationRights: string;
+                /** @description confirmation | robustness | supplementation */
+                purpose: string;
+                scope: {
+                    domains: string[];
+                    outOfScope: string[];
+                    threatModels: string[];
+                };
+                startsOn: string | null;
+                /** @description scoped | access_pending | in_progress | draft_report | developer_review | final | published_summary | confidential_only | withdrawn */
+                state: string;
+                summary: string | null;
+                title: string;
+                tlp: string;
+                updatedAt: string;
+                versionId: string;
+            } | null;
+            tlp: string;
+        };
+        EngagementInput: {
+            annexes: components["schemas"]["AssessmentAnnexInput"][];
+            assessorOrganisationId: string;
+            checkpointIds: string[];
+            classification: string;
+            /** @description developer | government */
+            commissionedBy: string;
+            commissioningOrganisationId: string;
+            conclusions: components["schemas"]["AssessmentConclusionInput"][];
+            createdAt: string;
+            developerOrganisationId: string;
+            endsOn: string | null;
+            findings: components["schemas"]["AssessmentFindingInput"][];
+            grantIds: string[];
+            history: {
+                at: string;
+                by: string;
+                event: string;
+                from: string | null;
+                reason?: string;
+                to: string;
+            }[];
+            id: string;
+            independence: {
+                assessorChosenBy: string;
+                developerReviewRight: boolean;
+                financialTies: string;
+            };
+            /** @description the moves you may make now */
+            moves: ("request_access" | "start" | "submit_draft" | "open_review" | "close_review" | "finalise" | "publish_summary" | "keep_confidential" | "withdraw")[];
+            parties: ("commissioner" | "assessor" | "developer")[];
+            /** @description the moves the state allows, by whichever party */
+            possibleMoves: ("request_access" | "start" | "submit_draft" | "open_review" | "close_review" | "finalise" | "publish_summary" | "keep_confidential" | "withdraw")[];
+            /** @description none | summary | full */
+            publicationRights: string;
+            /** @description confirmation | robustness | supplementation */
+            purpose: string;
+            runs: {
+                linkedAt: string;
+                linkedBy: string;
+                runId: string;
+            }[];
+            scope: {
+                domains: string[];
+                outOfScope: string[];
+                threatModels: string[];
+            };
+            startsOn: string | null;
+            /** @description scoped | access_pending | in_progress | draft_report | developer_review | final | published_summary | confidential_only | withdrawn */
+            state: string;
+            summary: string | null;
+            title: string;
+            tlp: string;
+            updatedAt: string;
+            versionId: string;
+            withdrawalReason: string | null;
+        };
+        EngagementRunLink: {
+            engagementId: string;
+            runId: string;
+        };
+        EngagementRunLinkInput: {
+            engagementId: string;
+            runId: string;
+        };
+        EngagementSummary: {
+            assessorOrganisationId: string;
+            checkpointIds: string[];
+            classification: string;
+            /** @description developer | government */
+            commissionedBy: string;
+            commissioningOrganisationId: string;
+            createdAt: string;
+            developerOrganisationId: string;
+            endsOn: string | null;
+            grantIds: string[];
+            id: string;
+            independence: {
+                assessorChosenBy: string;
+                developerReviewRight: boolean;
+                financialTies: string;
+            };
+            /** @description none | summary | full */
+            publicationRights: string;
+            /** @description confirmation | robustness | supplementation */
+            purpose: string;
+            scope: {
+                domains: string[];
+                outOfScope: string[];
+                threatModels: string[];
+            };
+            startsOn: string | null;
+            /** @description scoped | access_pending | in_progress | draft_report | developer_review | final | published_summary | confidential_only | withdrawn */
+            state: string;
+            summary: string | null;
+            title: string;
+            tlp: string;
+            updatedAt: string;
+            versionId: string;
+            withdrawalReason: string | null;
+        };
+        EngagementSummaryInput: {
+            assessorOrganisationId: string;
+            checkpointIds: string[];
+            classification: string;
+            /** @description developer | government */
+            commissionedBy: string;
+            commissioningOrganisationId: string;
+            createdAt: string;
+            developerOrganisationId: string;
+            endsOn: string | null;
+            grantIds: string[];
+            id: string;
+            independence: {
+                assessorChosenBy: string;
+                developerReviewRight: boolean;
+                financialTies: string;
+            };
+            /** @description none | summary | full */
+            publicationRights: string;
+            /** @description confirmation | robustness | supplementation */
+            purpose: string;
+            scope: {
+                domains: string[];
+                outOfScope: string[];
+                threatModels: string[];
+            };
+            startsOn: string | null;
+            /** @description scoped | access_pending | in_progress | draft_report | developer_review | final | published_summary | confidential_only | withdrawn */
+            state: string;
+            summary: string | null;
+            title: string;
+            tlp: string;
+            updatedAt: string;
+            versionId: string;
+            withdrawalReason: string | null;
+        };
+        EngagementSummaryPage: {
+            items: components["schemas"]["EngagementSummary"][];
+            total: number;
+        };
+        EngagementSummaryPageInput: {
+            items: components["schemas"]["EngagementSummaryInput"][];
+            total: number;
         };
         /** @description text/event-stream (WHATWG HTML §9.2) */
         EventStream: string;
@@ -12407,6 +13851,58 @@ export interface components {
             /** Format: uuid */
             split: string;
         };
+        RiskScaleMapping: {
+            framework: string;
+            frameworkVersions: string;
+            id: string;
+            levels: {
+                description: string;
+                label: string;
+                map: {
+                    [key: string]: string;
+                };
+            }[];
+            note: string;
+            sources: {
+                citation: string;
+                url?: string;
+            }[];
+            version: string;
+        };
+        RiskScaleMappingInput: {
+            framework: string;
+            frameworkVersions: string;
+            id: string;
+            levels: {
+                description: string;
+                label: string;
+                map: {
+                    [key: string]: string;
+                };
+            }[];
+            note: string;
+            sources: {
+                citation: string;
+                url?: string;
+            }[];
+            version: string;
+        };
+        RiskScales: {
+            domains: {
+                id: string;
+                label: string;
+            }[];
+            levels: ("low" | "medium" | "high" | "critical")[];
+            mappings: components["schemas"]["RiskScaleMapping"][];
+        };
+        RiskScalesInput: {
+            domains: {
+                id: string;
+                label: string;
+            }[];
+            levels: ("low" | "medium" | "high" | "critical")[];
+            mappings: components["schemas"]["RiskScaleMappingInput"][];
+        };
         /** @description A ROLIE feed (RFC 8322, CSAF 2.0 §7.1.15) */
         RolieFeed: {
             [key: string]: unknown;
@@ -12663,7 +14159,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];
@@ -12672,6 +14168,9 @@ export interface components {
                     id: "api_production" | "api_reduced_safeguards" | "api_safeguard_free" | "api_with_logprobs" | "reasoning_traces" | "fine_tuning" | "system_card_draft" | "harness_or_scaffold" | "weights_secure_enclave" | "activations_interpretability";
                     label: string;
                 }[];
+                assessorChosenBy: ("developer" | "government" | "jointly" | "assessor_initiative")[];
+                engagementPurposes: ("confirmation" | "robustness" | "supplementation")[];
+                engagementStates: ("scoped" | "access_pending" | "in_progress" | "draft_report" | "developer_review" | "final" | "published_summary" | "confidential_only" | "withdrawn")[];
                 evaluationFact: {
                     keyPrefix: string;
                     /** @constant */
@@ -12679,6 +14178,7 @@ export interface components {
                     unit: string;
                 };
                 evaluationTriggers: ("fact_change" | "rule_set_version" | "checkpoint" | "manual")[];
+                exportAudiences: ("public" | "partner" | "government")[];
                 factMethods: ("measured" | "estimated" | "declared")[];
                 facts: {
                     key: string;
@@ -12690,9 +14190,23 @@ export interface components {
                 lineageKinds: ("base_model" | "fine_tune_of" | "distilled_from" | "merged_from")[];
                 modalities: ("text" | "code" | "image" | "audio" | "video" | "biological_sequence" | "action")[];
                 partnerStates: ("nominated" | "vetting" | "approved" | "declined" | "withdrawn")[];
+                publicationRights: ("none" | "summary" | "full")[];
                 rationaleVisibilities: ("full" | "summary" | "none")[];
                 releaseChannels: ("api" | "consumer_app" | "open_weights" | "internal_only")[];
                 releaseMilestones: ("trusted_partner" | "general")[];
+                remediationStates: ("open" | "mitigated_before_release" | "accepted" | "disputed")[];
+                riskDomains: {
+                    /** @enum {string} */
+                    id: "cyber_offense" | "cbrn" | "autonomy_self_replication" | "persuasion_manipulation" | "model_weight_security";
+                    label: string;
+                }[];
+                riskLevels: ("low" | "medium" | "high" | "critical")[];
+                riskScales: {
+                    framework: string;
+                    id: string;
+                    labels: string[];
+                    version: string;
+                }[];
                 ruleSets: string[];
                 sessionSources: ("imported" | "recorded")[];
                 termsProtections: {
@@ -12746,7 +14260,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];
@@ -12755,6 +14269,9 @@ export interface components {
                     id: "api_production" | "api_reduced_safeguards" | "api_safeguard_free" | "api_with_logprobs" | "reasoning_traces" | "fine_tuning" | "system_card_draft" | "harness_or_scaffold" | "weights_secure_enclave" | "activations_interpretability";
                     label: string;
                 }[];
+                assessorChosenBy: ("developer" | "government" | "jointly" | "assessor_initiative")[];
+                engagementPurposes: ("confirmation" | "robustness" | "supplementation")[];
+                engagementStates: ("scoped" | "access_pending" | "in_progress" | "draft_report" | "developer_review" | "final" | "published_summary" | "confidential_only" | "withdrawn")[];
                 evaluationFact: {
                     keyPrefix: string;
                     /** @constant */
@@ -12762,6 +14279,7 @@ export interface components {
                     unit: string;
                 };
                 evaluationTriggers: ("fact_change" | "rule_set_version" | "checkpoint" | "manual")[];
+                exportAudiences: ("public" | "partner" | "government")[];
                 factMethods: ("measured" | "estimated" | "declared")[];
                 facts: {
                     key: string;
@@ -12773,9 +14291,23 @@ export interface components {
                 lineageKinds: ("base_model" | "fine_tune_of" | "distilled_from" | "merged_from")[];
                 modalities: ("text" | "code" | "image" | "audio" | "video" | "biological_sequence" | "action")[];
                 partnerStates: ("nominated" | "vetting" | "approved" | "declined" | "withdrawn")[];
+                publicationRights: ("none" | "summary" | "full")[];
                 rationaleVisibilities: ("full" | "summary" | "none")[];
                 releaseChannels: ("api" | "consumer_app" | "open_weights" | "internal_only")[];
                 releaseMilestones: ("trusted_partner" | "general")[];
+                remediationStates: ("open" | "mitigated_before_release" | "accepted" | "disputed")[];
+                riskDomains: {
+                    /** @enum {string} */
+                    id: "cyber_offense" | "cbrn" | "autonomy_self_replication" | "persuasion_manipulation" | "model_weight_security";
+                    label: string;
+                }[];
+                riskLevels: ("low" | "medium" | "high" | "critical")[];
+                riskScales: {
+                    framework: string;
+                    id: string;
+                    labels: string[];
+                    version: string;
+                }[];
                 ruleSets: string[];
                 sessionSources: ("imported" | "recorded")[];
                 termsProtections: {

@@ -12,6 +12,7 @@ import { directoryEvents } from './payload-walk/directory';
 import { frontierRegistryEvents } from './payload-walk/frontier-registry';
 import { frontierDesignationEvents } from './payload-walk/frontier-designation';
 import { frontierAccessEvents } from './payload-walk/frontier-access';
+import { frontierAssessmentEvents } from './payload-walk/frontier-assessments';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -39,6 +40,8 @@ const STATEMENT = [
 const REVIEW = ['id', 'versionId', 'from', 'to', 'event', 'trigger'];
 const ACCESS_GRANT = ['id', 'planId', 'granteeOrganisationId', 'accessKind', 'environment', 'startsAt', 'endsAt'];
 const NOMINATION = ['id', 'planId', 'partnerOrganisationId', 'sector', 'nominatedBy', 'state'];
+const ENGAGEMENT = ['id', 'versionId', 'assessorOrganisationId', 'state'];
+const ASSESSMENT_FINDING = ['id', 'engagementId', 'domain', 'severity', 'remediationState'];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -144,6 +147,17 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'trusted_partner.nominated': NOMINATION,
   'trusted_partner.transitioned': [...NOMINATION, 'from', 'event'],
   'frontier_review.access_removed': ['id', 'versionId', 'accessCount'],
+  // Assessments (ADR 0103): ids, states, domains and levels; never a title, detail, evidence, threat model or annex text.
+  'assessment_engagement.created': ENGAGEMENT,
+  'assessment_engagement.transitioned': [...ENGAGEMENT, 'from', 'event'],
+  'assessment_finding.recorded': ASSESSMENT_FINDING,
+  'assessment_finding.updated': ASSESSMENT_FINDING,
+  'assessment_finding.deleted': ASSESSMENT_FINDING,
+  'assessment_finding.remediated': [...ASSESSMENT_FINDING, 'from', 'event'],
+  'assessment_conclusion.set': ['id', 'engagementId', 'domain', 'level', 'framework', 'frameworkLabel', 'mappingVersion'],
+  'assessment_annex.added': ['id', 'engagementId', 'classification'],
+  'assessment_run.linked': ['engagementId', 'runId'],
+  'assessment_run.unlinked': ['engagementId', 'runId'],
 };
 
 /**
@@ -179,6 +193,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await frontierRegistryEvents(w, canaries);
     await frontierDesignationEvents(w, canaries);
     await frontierAccessEvents(w, canaries);
+    await frontierAssessmentEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

@@ -87,7 +87,12 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'organisation.speak-for':
       case 'frontier.inquire':
       case 'frontier.plan-access':
+      case 'frontier.commission-assessment':
         return orgs;
+      case 'frontier.act-in-engagement':
+        return orgs.flatMap((o) =>
+          [false, true].map((government) => ({ label: `${o.label}${government ? '/government' : ''}`, value: { ...o.value, government } })),
+        );
       case 'frontier.decide':
         return CLASSIFICATIONS.map((c) => ({ label: c, value: { classification: c } }));
       case 'users.set-clearance':
@@ -146,6 +151,12 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
         return staffAtWork && target.label === 'UNCLASSIFIED';
       case 'frontier.plan-access':
         return (writer && target.label === 'own') || staffAtWork;
+      // ADR 0103: the developer's writers commission for their own model; the clearinghouse's staff for the government.
+      case 'frontier.commission-assessment':
+        return (writer && target.label === 'own') || staffAtWork;
+      // A party's writers act for it; the clearinghouse's staff act for the government when it is the party.
+      case 'frontier.act-in-engagement':
+        return (writer && target.label.startsWith('own')) || (staffAtWork && target.label.endsWith('/government'));
     }
   }
 

@@ -1,5 +1,6 @@
 import {
   IconBug,
+  IconClipboardCheck,
   IconCalendarTime,
   IconChartBar,
   IconGavel,
@@ -147,6 +148,17 @@ export const shellPages: ShellPage[] = [
     access: 'any',
     component: page(() => import('./pages/frontier/portfolio/PortfolioPage'), 'PortfolioPage'),
     nav: { label: 'Portfolio', icon: IconChartBar, section: 'Frontier models' },
+  },
+  {
+    path: 'frontier/engagements',
+    access: 'any',
+    component: page(() => import('./pages/frontier/engagements/EngagementsPage'), 'EngagementsPage'),
+    nav: { label: 'Assessments', icon: IconClipboardCheck, section: 'Frontier models' },
+  },
+  {
+    path: 'frontier/engagements/:engagementId',
+    access: 'any',
+    component: page(() => import('./pages/frontier/engagements/EngagementPage'), 'EngagementPage'),
   },
   {
     path: 'frontier/settings',

@@ -101,6 +101,16 @@ export const EVENT_TYPES = [
   'trusted_partner.nominated',
   'trusted_partner.transitioned',
   'frontier_review.access_removed',
+  'assessment_engagement.created',
+  'assessment_engagement.transitioned',
+  'assessment_finding.recorded',
+  'assessment_finding.updated',
+  'assessment_finding.deleted',
+  'assessment_finding.remediated',
+  'assessment_conclusion.set',
+  'assessment_annex.added',
+  'assessment_run.linked',
+  'assessment_run.unlinked',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -52,6 +52,14 @@ export interface ActionTargets {
   'frontier.configure-access': undefined;
   /** Plan voluntary pre-release access to a version of the developer `organisationId`: its grants, outages, partners. */
   'frontier.plan-access': { readonly organisationId: string };
+  /** Commission a third-party assessment of a version of the developer `organisationId` (ADR 0103). */
+  'frontier.commission-assessment': { readonly organisationId: string };
+  /**
+   * Act as a party of an assessment engagement (commissioner, assessor or developer) for
+   * `organisationId`; `government` when that party is the government, for which the
+   * clearinghouse's staff act (ADR 0103).
+   */
+  'frontier.act-in-engagement': { readonly organisationId: string; readonly government: boolean };
 }
 export type Action = keyof ActionTargets;
 export type TargetOf<A extends Action> = ActionTargets[A] extends undefined ? [] : [ActionTargets[A]];
@@ -91,6 +99,9 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   'frontier.configure-access': isPlatformAdmin,
   // The developer's writers, or the clearinghouse at work (the government side of the plan).
   'frontier.plan-access': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || isWorkingStaff(p),
+  // The developer's writers for its own model, or the clearinghouse at work for the government.
+  'frontier.commission-assessment': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || isWorkingStaff(p),
+  'frontier.act-in-engagement': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || (t.government && isWorkingStaff(p)),
 };
 
 /** Whether `p` may do `action` (to `target`, for the actions that name one). */

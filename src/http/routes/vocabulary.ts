@@ -26,6 +26,18 @@ import { MAPPED_ECOSYSTEMS } from '../../standards/convert/ecosystems';
 import { FACT_METHODS, FACT_SPECS, LINEAGE_KINDS, MODALITIES, RATIONALE_VISIBILITIES, RELEASE_CHANNELS } from '../../domain/frontier/registry';
 import { EVALUATION_TRIGGERS } from '../../domain/frontier/registry-checks';
 import { BUILT_IN_RULE_SET_IDS } from '../../domain/frontier/rule-sets/index';
+import {
+  ASSESSOR_CHOSEN_BY,
+  ENGAGEMENT_PURPOSES,
+  PUBLICATION_RIGHTS,
+  RISK_DOMAIN_IDS,
+  RISK_DOMAINS,
+  RISK_LEVELS,
+} from '../../domain/frontier/assessment-vocabulary';
+import { EXPORT_AUDIENCES } from '../../domain/frontier/engagement-export';
+import { ENGAGEMENT_STATES } from '../../domain/frontier/engagement-states';
+import { REMEDIATION_STATES } from '../../domain/frontier/finding-remediation';
+import { BUILT_IN_RISK_SCALES } from '../../domain/frontier/risk-scales/index';
 import type { App } from '../app';
 
 const Labelled = z.object({ id: z.string(), label: z.string() }).meta({ id: 'LabelledValue' });
@@ -94,6 +106,16 @@ export const Vocabulary = z
       releaseMilestones: values(RELEASE_MILESTONES),
       termsProtections: labelled(TERMS_PROTECTION_IDS),
       sessionSources: values(SESSION_SOURCES),
+      /** Third-party assessments (issue 12): the risk domains, the common risk scale, the framework mappings and the state machines' words. */
+      riskDomains: labelled(RISK_DOMAIN_IDS),
+      riskLevels: values(RISK_LEVELS),
+      riskScales: z.array(z.strictObject({ id: z.string(), version: z.string(), framework: z.string(), labels: z.array(z.string()) })),
+      engagementStates: values(ENGAGEMENT_STATES),
+      engagementPurposes: values(ENGAGEMENT_PURPOSES),
+      assessorChosenBy: values(ASSESSOR_CHOSEN_BY),
+      publicationRights: values(PUBLICATION_RIGHTS),
+      remediationStates: values(REMEDIATION_STATES),
+      exportAudiences: values(EXPORT_AUDIENCES),
     }),
   })
   .meta({ id: 'Vocabulary' });
@@ -148,6 +170,15 @@ const VOCABULARY: z.infer<typeof Vocabulary> = Object.freeze({
     releaseMilestones: [...RELEASE_MILESTONES],
     termsProtections: TERMS_PROTECTIONS.map((t) => ({ ...t })),
     sessionSources: [...SESSION_SOURCES],
+    riskDomains: RISK_DOMAINS.map((d) => ({ id: d.id, label: d.label })),
+    riskLevels: [...RISK_LEVELS],
+    riskScales: BUILT_IN_RISK_SCALES.map((m) => ({ id: m.id, version: m.version, framework: m.framework, labels: m.levels.map((l) => l.label) })),
+    engagementStates: [...ENGAGEMENT_STATES],
+    engagementPurposes: [...ENGAGEMENT_PURPOSES],
+    assessorChosenBy: [...ASSESSOR_CHOSEN_BY],
+    publicationRights: [...PUBLICATION_RIGHTS],
+    remediationStates: [...REMEDIATION_STATES],
+    exportAudiences: [...EXPORT_AUDIENCES],
   },
 });
 

@@ -1,0 +1,69 @@
+import { AppError, notFound } from '../../domain/errors';
+import { type EngagementState, isEngagementEnded } from '../../domain/frontier/engagement-states';
+import type { Principal } from '../../domain/identity/principal';
+import type { Tx } from '../../store/database';
+import { deleteEngagementRun, insertEngagementRun } from '../../store/frontier/assessments';
+import { markingOf, markingRow } from '../../store/visibility';
+import { actorOf } from '../actor';
+import type { ServiceContext } from '../context';
+import type { Record_ } from '../unit-of-work';
+import { write } from '../unit-of-work';
+import { engagementForUpdate, partiesOf } from './engagement-parties';
+import { runLinkView } from './engagement-views';
+
+/**
+ * Links an evaluation run to an engagement INSIDE the caller's transaction (`write`'s `tx` and
+ * `record`): the Inspect import calls this so a run and its link commit together. The assessor
+ * or the commissioner links, while the engagement has not ended. Linking twice is a no-op
+ * (returns false, records nothing). `runId` is not checked against the run table here: it has
+ * no foreign key until the run table is merged (ADR 0103).
+ */
+export async function linkRunInTx(tx: Tx, record: Record_, p: Principal, engagementId: string, runId: string, now: Date): Promise<boolean> {
+  const e = await engagementForUpdate(tx, p, engagementId);
+  const parties = partiesOf(p, e);
+  if (!parties.has('assessor') && !parties.has('commissioner')) throw new AppError('FORBIDDEN', 'Only the assessor or the commissioner links runs');
+  if (isEngagementEnded(e.state as EngagementState))
+    throw new AppError('CONFLICT', `An engagement that is ${e.state} takes no new runs`, [{ path: '/runId', message: 'the engagement has ended' }]);
+  const marking = markingOf(e);
+  const r = await insertEngagementRun(tx, { engagementId: e.id, runId, linkedBy: p.userId, ...markingRow({ ...marking, createdBy: p.userId }), linkedAt: now });
+  if (!r) return false;
+  record({
+    action: 'assessment_run.linked',
+    recordType: 'assessment_engagement',
+    recordId: e.id,
+    before: null,
+    after: r,
+    marking: markingOf(r),
+    data: { engagementId: e.id, runId },
+  });
+  return true;
+}
+
+/** `POST /api/frontier/engagements/:id/runs/:runId`: stores the link (the id only, for now). */
+export async function linkRun(ctx: ServiceContext, p: Principal, engagementId: string, runId: string) {
+  return write(ctx, actorOf(p), async (tx, record) => {
+    const now = ctx.now();
+    await linkRunInTx(tx, record, p, engagementId, runId, now);
+    return { engagementId, runId };
+  });
+}
+
+/** Takes a run off an engagement (the assessor or the commissioner). */
+export async function unlinkRun(ctx: ServiceContext, p: Principal, engagementId: string, runId: string): Promise<void> {
+  await write(ctx, actorOf(p), async (tx, record) => {
+    const e = await engagementForUpdate(tx, p, engagementId);
+    const parties = partiesOf(p, e);
+    if (!parties.has('assessor') && !parties.has('commissioner')) throw new AppError('FORBIDDEN', 'Only the assessor or the commissioner unlinks runs');
+    const r = await deleteEngagementRun(tx, e.id, runId);
+    if (!r) throw notFound('Run link');
+    record({
+      action: 'assessment_run.unlinked',
+      recordType: 'assessment_engagement',
+      recordId: e.id,
+      before: runLinkView(r),
+      after: null,
+      marking: markingOf(r),
+      data: { engagementId: e.id, runId },
+    });
+  });
+}
