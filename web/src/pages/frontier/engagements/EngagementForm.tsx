@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useFieldErrors } from '../../../api/useFieldErrors';
 import { toOptions, useVocabulary } from '../../../api/session';
 import { OrganisationSelect } from '../../../components/OrganisationSelect';
+import { VersionSelect } from '../registry/VersionSelect';
 import { type EngagementBody, engagementCalls, engagementKey, words } from './engagementApi';
 
 const fields = [
@@ -84,11 +85,12 @@ export function EngagementForm({ versionId: givenVersion = '', onDone }: { versi
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput
-          label="Model version id"
+        <VersionSelect
+          label="Model version"
+          description="Among the model versions you may see: type part of the model's name or of the version"
           required
-          value={versionId}
-          onChange={(e) => edit('/versionId', setVersionId)(e.currentTarget.value)}
+          value={versionId || null}
+          onChange={(id) => edit('/versionId', setVersionId)(id ?? '')}
           error={errors['/versionId']}
         />
         <TextInput label="Title" required value={title} onChange={(e) => edit('/title', setTitle)(e.currentTarget.value)} error={errors['/title']} />

@@ -27,13 +27,20 @@ export function VersionSelect({ value, onChange, exclude, ...props }: VersionSel
     queryKey: [registryKey, 'versions', q],
     queryFn: () => body(client.GET('/api/frontier/versions', { params: { query: { ...(q.trim() ? { q: q.trim() } : {}), limit: 20, offset: 0 } } })),
   });
+  // A value given from outside (a form opened from a version's page) is named by the version itself.
+  const given = useQuery({
+    queryKey: [registryKey, 'version', value],
+    queryFn: () => body(client.GET('/api/frontier/versions/{id}', { params: { path: { id: value ?? '' } } })),
+    enabled: value !== null && value !== '' && picked?.value !== value,
+  });
   const data = useMemo(() => {
     const options = new Map<string, string>();
     if (picked && picked.value === value) options.set(picked.value, picked.label);
+    else if (given.data && given.data.id === value) options.set(given.data.id, `${given.data.model.name} ${given.data.version}`);
     for (const v of found.data?.items ?? []) options.set(v.id, label(v));
     if (exclude) options.delete(exclude);
     return [...options].map(([id, text]) => ({ value: id, label: text }));
-  }, [found.data, picked, value, exclude]);
+  }, [found.data, given.data, picked, value, exclude]);
 
   return (
     <Select
