@@ -12,6 +12,7 @@ import { directoryEvents } from './payload-walk/directory';
 import { frontierRegistryEvents } from './payload-walk/frontier-registry';
 import { frontierDesignationEvents } from './payload-walk/frontier-designation';
 import { frontierAccessEvents } from './payload-walk/frontier-access';
+import { frontierEvaluationEvents } from './payload-walk/frontier-evaluations';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -144,6 +145,8 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'trusted_partner.nominated': NOMINATION,
   'trusted_partner.transitioned': [...NOMINATION, 'from', 'event'],
   'frontier_review.access_removed': ['id', 'versionId', 'accessCount'],
+  // Evaluation runs (ADR 0102): ids, the task, the status and the log's hash; never scores, names or the log.
+  'evaluation_run.imported': ['id', 'checkpointId', 'versionId', 'modelId', 'task', 'status', 'sha256'],
 };
 
 /**
@@ -179,6 +182,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await frontierRegistryEvents(w, canaries);
     await frontierDesignationEvents(w, canaries);
     await frontierAccessEvents(w, canaries);
+    await frontierEvaluationEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

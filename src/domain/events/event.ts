@@ -101,6 +101,7 @@ export const EVENT_TYPES = [
   'trusted_partner.nominated',
   'trusted_partner.transitioned',
   'frontier_review.access_removed',
+  'evaluation_run.imported',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
