@@ -76,7 +76,10 @@ export async function readEvalArchive(bytes: Buffer, limits: ArchiveLimits = DEF
         total += entry.uncompressedSize;
         if (total > limits.maxTotalBytes) throw refuse(`inflates to more than ${limits.maxTotalBytes} bytes (zip bomb?)`);
         if (entry.uncompressedSize > Math.max(entry.compressedSize, 1) * limits.maxRatio)
-          throw refuse(`entry ${name} inflates ${Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1))}× (more than ${limits.maxRatio}×: zip bomb?)`, `/${name}`);
+          throw refuse(
+            `entry ${name} inflates ${Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1))}× (more than ${limits.maxRatio}×: zip bomb?)`,
+            `/${name}`,
+          );
         names.push(name);
         if (name.endsWith('/')) continue;
         if (isSummaryEntry(name)) {

@@ -23,7 +23,10 @@ const SAMPLE = /^samples\/[^/]+\.json$/;
 
 /** Whether the summary reads this entry (every small entry; never a sample body). */
 export function isSummaryEntry(name: string): boolean {
-  return [EVAL_HEADER, EVAL_JOURNAL_START, EVAL_LEGACY_START, EVAL_LEGACY_RESULTS, EVAL_SUMMARIES, EVAL_LEGACY_SUMMARIES].includes(name) || JOURNAL_SUMMARY.test(name);
+  return (
+    [EVAL_HEADER, EVAL_JOURNAL_START, EVAL_LEGACY_START, EVAL_LEGACY_RESULTS, EVAL_SUMMARIES, EVAL_LEGACY_SUMMARIES].includes(name) ||
+    JOURNAL_SUMMARY.test(name)
+  );
 }
 
 export const isSampleEntry = (name: string): boolean => SAMPLE.test(name);

@@ -21,12 +21,7 @@ export async function findVisibleCheckpoint(
     .innerJoin(frontierModelVersions, eq(frontierModelVersions.id, frontierCheckpoints.versionId))
     .innerJoin(frontierModels, eq(frontierModels.id, frontierModelVersions.modelId))
     .where(
-      and(
-        eq(frontierCheckpoints.id, id),
-        visibleTo(viewer, frontierCheckpoints),
-        visibleTo(viewer, frontierModelVersions),
-        visibleTo(viewer, frontierModels),
-      ),
+      and(eq(frontierCheckpoints.id, id), visibleTo(viewer, frontierCheckpoints), visibleTo(viewer, frontierModelVersions), visibleTo(viewer, frontierModels)),
     );
   return r ?? null;
 }

@@ -11,7 +11,11 @@ const log = (task: string) =>
       version: 2,
       status: 'success',
       eval: { run_id: 'r1', task, task_version: 0, model: 'lab/model', dataset: { name: 'd', samples: 1 } },
-      results: { total_samples: 1, completed_samples: 1, scores: [{ name: 'match', scorer: 'match', metrics: { accuracy: { name: 'accuracy', value: 0.5 } } }] },
+      results: {
+        total_samples: 1,
+        completed_samples: 1,
+        scores: [{ name: 'match', scorer: 'match', metrics: { accuracy: { name: 'accuracy', value: 0.5 } } }],
+      },
       stats: { started_at: '2026-01-01T00:00:00Z', completed_at: '2026-01-01T00:00:05Z', model_usage: {} },
     }),
   );
