@@ -28,7 +28,7 @@ export async function compareEvaluationRuns(ctx: ServiceContext, viewer: Viewer,
     // rows come in import order within a checkpoint: the last one is the newest
     byCheckpoint.set(row.checkpoint.id, { row, runs: (at?.runs ?? 0) + 1 });
     for (const s of row.run.scores)
-      for (const metric of Object.keys(s.metrics)) {
+      for (const { name: metric } of s.metrics) {
         const key = JSON.stringify([s.name, metric]);
         if (!seen.has(key)) metrics.push({ scorer: s.name, metric });
         seen.add(key);
@@ -42,7 +42,7 @@ export async function compareEvaluationRuns(ctx: ServiceContext, viewer: Viewer,
     version: row.version.version,
     runId: row.run.id,
     runs,
-    values: row.run.scores.flatMap((s) => Object.entries(s.metrics).map(([metric, value]) => ({ scorer: s.name, metric, value }))),
+    values: row.run.scores.flatMap((s) => s.metrics.map((m) => ({ scorer: s.name, metric: m.name, value: m.value }))),
   }));
   return { modelId: q.modelId, task: q.task, metrics, checkpoints };
 }

@@ -137,7 +137,7 @@ export async function importEvaluationRun(ctx: ServiceContext, p: Principal, inp
       samplesInLog: summary.samplesInLog,
       sampleErrors: summary.sampleErrors,
       error: summary.error,
-      scores: summary.scores.map((s) => ({ ...s, metrics: { ...s.metrics } })),
+      scores: summary.scores.map((s) => ({ ...s, metrics: Object.entries(s.metrics).map(([name, value]) => ({ name, value })) })),
       usage: [...summary.usage],
       startedAt: dateOf(summary.startedAt),
       completedAt: dateOf(summary.completedAt),

@@ -22,7 +22,7 @@ export const evaluationRunView = (r: EvaluationRunRow) => ({
   status: r.status as 'started' | 'success' | 'cancelled' | 'error',
   samples: { total: r.totalSamples, completed: r.completedSamples, inLog: r.samplesInLog, errors: r.sampleErrors },
   error: r.error,
-  scores: r.scores.map((s) => ({ name: s.name, scorer: s.scorer, reducer: s.reducer, metrics: { ...s.metrics } })),
+  scores: r.scores.map((s) => ({ name: s.name, scorer: s.scorer, reducer: s.reducer, metrics: Object.fromEntries(s.metrics.map((m) => [m.name, m.value])) })),
   usage: r.usage.map((u) => ({ ...u })),
   startedAt: iso(r.startedAt),
   completedAt: iso(r.completedAt),

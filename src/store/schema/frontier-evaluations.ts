@@ -4,12 +4,15 @@ import { markingColumns } from './marking-columns';
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
-/** One scorer's results as stored (standards/inspect `InspectScore`). */
+/**
+ * One scorer's results as stored (standards/inspect `InspectScore`). Metrics are a list of
+ * name/value pairs: jsonb orders an object's keys its own way, and the log's order is the one to show.
+ */
 export interface StoredScore {
   readonly name: string;
   readonly scorer: string;
   readonly reducer: string | null;
-  readonly metrics: Record<string, number | null>;
+  readonly metrics: readonly { readonly name: string; readonly value: number | null }[];
 }
 
 /** Tokens one model used (standards/inspect `InspectUsage`). */
