@@ -2,6 +2,7 @@ import {
   IconBug,
   IconCalendarTime,
   IconChartBar,
+  IconReportAnalytics,
   IconGavel,
   IconHeartHandshake,
   IconMessageQuestion,
@@ -148,6 +149,13 @@ export const shellPages: ShellPage[] = [
     component: page(() => import('./pages/frontier/portfolio/PortfolioPage'), 'PortfolioPage'),
     nav: { label: 'Portfolio', icon: IconChartBar, section: 'Frontier models' },
   },
+  {
+    path: 'frontier/evaluations',
+    access: 'any',
+    component: page(() => import('./pages/frontier/evaluations/RunsPage'), 'RunsPage'),
+    nav: { label: 'Evaluation runs', icon: IconReportAnalytics, section: 'Frontier models' },
+  },
+  { path: 'frontier/evaluations/:runId', access: 'any', component: page(() => import('./pages/frontier/evaluations/RunPage'), 'RunPage') },
   {
     path: 'frontier/settings',
     access: 'admin',
