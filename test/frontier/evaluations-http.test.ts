@@ -46,7 +46,7 @@ describe('evaluation runs over HTTP', () => {
       name: 'security guide, step 1',
       task: 'popularity',
       scores: EXPECTED['log_read_sample.json'].scores,
-      marking: { tlp: 'AMBER' },
+      marking: { tlp: 'AMBER+STRICT' }, // the model's TLP (the registry's default): a run is never looser
     });
     const zip = await upload(w.reporterA, `checkpointId=${checkpointId}`, sampleLog('log_formats.eval'), 'application/zip');
     expect(zip.status).toBe(201);

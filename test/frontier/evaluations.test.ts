@@ -13,7 +13,8 @@ import { databasePerFile } from '../helpers/database-per-file';
 import { buildZip } from '../helpers/zip';
 import { EXPECTED, SAMPLE_FILES } from '../standards/inspect/expected';
 import { inspectLog, modelWithCheckpoints, sampleLog } from './evaluations-world';
-import { registryWorld, type RegistryWorld } from './registry-world';
+import { makeModel, registryWorld, type RegistryWorld } from './registry-world';
+import { addCheckpoint } from '../../src/services/frontier/lineage';
 
 async function failure(
   p: Promise<unknown>,
@@ -96,7 +97,8 @@ describe.each(DRIVERS)('evaluation runs from Inspect logs on %s', (driver) => {
     const { modelId, checkpoints } = await modelWithCheckpoints(ctx, w.developer);
     // the clearinghouse's analyst imports (coordinators see the lab's model by default)
     const { run } = await importEvaluationRun(ctx, w.analyst, { checkpointId: checkpoints[0]!, bytes: inspectLog('shared', 0.4) });
-    expect(run.marking).toMatchObject({ tlp: 'AMBER', ownerOrganisationId: w.analyst.organisationId, coordinators: true });
+    // the lab's model is AMBER+STRICT (the registry's default): the run is no looser
+    expect(run.marking).toMatchObject({ tlp: 'AMBER+STRICT', ownerOrganisationId: w.analyst.organisationId, coordinators: true });
     expect(run.marking.access.organisations).toEqual([w.developer.organisationId]);
     expect((await getEvaluationRun(ctx, viewerOf(w.developer), run.id)).id).toBe(run.id);
     expect((await failure(getEvaluationRun(ctx, viewerOf(w.otherLab), run.id))).code).toBe('NOT_FOUND');
@@ -109,6 +111,16 @@ describe.each(DRIVERS)('evaluation runs from Inspect logs on %s', (driver) => {
     const err = await failure(importEvaluationRun(ctx, w.otherLab, { checkpointId: checkpoints[0]!, bytes: inspectLog('shared', 0.4) }));
     expect(err.code).toBe('VALIDATION');
     expect(paths(err)).toEqual(['/checkpointId']);
+  });
+
+  it('marks a run TLP:AMBER by default when the model allows it, stricter on request, classified like the model', async () => {
+    const { model, versionId } = await makeModel(ctx, w.developer, { marking: { tlp: 'AMBER', coordinators: true } });
+    const cp = await addCheckpoint(ctx, w.developer, versionId, { hash: `sha256:${'f'.repeat(64)}` });
+    const open = await importEvaluationRun(ctx, w.developer, { checkpointId: cp.id, bytes: inspectLog('amber', 0.1) });
+    expect(open.run.marking).toMatchObject({ tlp: 'AMBER', classification: 'UNCLASSIFIED', access: { organisations: [] } });
+    expect(open.run.modelId).toBe(model.id);
+    const strict = await importEvaluationRun(ctx, w.developer, { checkpointId: cp.id, bytes: inspectLog('amber', 0.2), tlp: 'AMBER+STRICT' });
+    expect(strict.run.marking.tlp).toBe('AMBER+STRICT');
   });
 
   it('names a bad checkpoint and every problem of the log in one answer, writing nothing', async () => {

@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError, type FieldProblem, notFound } from '../../domain/errors';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
-import { CLASSIFICATIONS, type Marking } from '../../domain/policy/marking';
+import { CLASSIFICATIONS, type Marking, TLP_LABELS, type Tlp } from '../../domain/policy/marking';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { InspectRunSummary } from '../../standards/inspect';
 import { FormatError } from '../../standards/problem';
@@ -59,16 +59,21 @@ async function summaryOf(ctx: ServiceContext, bytes: Buffer): Promise<InspectRun
   }
 }
 
+/** The strictest of these TLP labels (TLP 2.0: CLEAR < GREEN < AMBER < AMBER+STRICT < RED, the order of TLP_LABELS). */
+const strictest = (labels: readonly string[]): Tlp => TLP_LABELS[Math.max(...labels.map((l) => TLP_LABELS.indexOf(l as Tlp)))] ?? 'RED';
+
 /**
  * The marking of a run: owned by the importer's organisation, shared with the model's developer
- * and the coordinators, TLP:AMBER unless the importer asks for AMBER+STRICT, and never classified
- * lower than the checkpoint, version or model it speaks of (ADR 0102).
+ * and the coordinators, TLP:AMBER unless the importer asks for AMBER+STRICT — and never looser,
+ * nor classified lower, than the checkpoint, version or model it speaks of: a run names them, so
+ * whoever sees the run must be able to see them (an AMBER run of an AMBER+STRICT model would show
+ * the developer's clients a model they may not see). ADR 0102.
  */
-function runMarking(p: Principal, tlp: Marking['tlp'], developer: string, ranks: readonly number[]): Marking {
+function runMarking(p: Principal, tlps: readonly string[], developer: string, ranks: readonly number[]): Marking {
   return {
     ownerOrganisationId: p.organisationId,
     createdBy: p.userId,
-    tlp,
+    tlp: strictest(tlps),
     classification: CLASSIFICATIONS[Math.max(0, ...ranks)] ?? 'TOP_SECRET',
     accessOrganisations: developer === p.organisationId ? [] : [developer],
     accessUsers: [],
@@ -112,7 +117,11 @@ export async function importEvaluationRun(ctx: ServiceContext, p: Principal, inp
         createdAt: now,
       }));
     const { checkpoint, version, model } = found;
-    const marking = runMarking(p, input.tlp ?? 'AMBER', model.ownerOrganisationId, [checkpoint.classification, version.classification, model.classification]);
+    const marking = runMarking(p, [input.tlp ?? 'AMBER', checkpoint.tlp, version.tlp, model.tlp], model.ownerOrganisationId, [
+      checkpoint.classification,
+      version.classification,
+      model.classification,
+    ]);
     const run = await insertRun(tx, {
       id: ctx.newId(),
       logId: log.id,
