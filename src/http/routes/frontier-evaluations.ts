@@ -41,7 +41,8 @@ export function frontierEvaluationRoutes(app: App, { ctx }: AppDeps): void {
     },
     async (req, reply) => {
       const p = principal(req, 'write');
-      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      // Our parser gives bytes; a text/plain body arrives as a string from Fastify's own parser.
+      const bytes = Buffer.isBuffer(req.body) ? req.body : typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : Buffer.alloc(0);
       const { run, created } = await importEvaluationRun(ctx, p, { ...req.query, bytes });
       return reply.code(created ? 201 : 200).send(run);
     },
