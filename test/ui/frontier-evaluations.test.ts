@@ -46,8 +46,9 @@ describe.skipIf(!haveChromium)('web UI: evaluation runs from Inspect logs', () =
     await form.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('heading', { name: 'popularity on ollama/llama3.1' }).waitFor();
     const scores = page.getByRole('table', { name: 'Scores' });
-    await expect.poll(() => scores.innerText()).toMatch(/match\s+—\s+accuracy\s+0/);
-    await expect.poll(() => page.getByRole('table', { name: 'Token usage' }).innerText()).toMatch(/ollama\/llama3\.1\s+66\s+2\s+68/);
+    // header.json of log_formats.eval: results.scores[0] match (accuracy 0.0, stderr 0.0); stats.model_usage 66 / 2 / 68
+    await expect.poll(() => scores.locator('td').allTextContents()).toEqual(['match', '—', 'accuracy', '0', 'match', '—', 'stderr', '0']);
+    await expect.poll(() => page.getByRole('table', { name: 'Token usage' }).locator('td').allTextContents()).toEqual(['ollama/llama3.1', '66', '2', '68']);
     await page.screenshot({ path: screenshotPath('frontier-evaluation-run.png'), fullPage: true });
 
     await page.getByRole('navigation').getByRole('link', { name: 'Evaluation runs' }).click();
