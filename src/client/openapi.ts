@@ -4579,6 +4579,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/evaluation-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluation runs you may see, newest first (keyset pages: pass `next` as `after`) */
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    checkpointId?: string;
+                    limit?: number;
+                    modelId?: string;
+                    task?: string;
+                    versionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRunPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import an Inspect evaluation log (.json or .eval) as a run of a checkpoint
+         * @description The body is the log file as it is (`application/json` for a .json log; `application/zip` or `application/octet-stream` for an .eval); the format is read from the bytes. Stored once by content hash: the same bytes again answer 200 with the run you already see. Problems of the log are named under `/log`.
+         */
+        post: {
+            parameters: {
+                query: {
+                    checkpointId: string;
+                    name?: string;
+                    tlp?: "AMBER" | "AMBER+STRICT";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRun"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/evaluation-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One evaluation run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRun"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/evaluation-runs/{id}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the original log, byte for byte */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The log as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationLogContent"];
+                        "application/zip": components["schemas"]["EvaluationLogContent"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/evaluation-runs/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task's metrics across a model's checkpoints (the newest run of each) */
+        get: {
+            parameters: {
+                query: {
+                    modelId: string;
+                    task: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationComparison"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/inquiries": {
         parameters: {
             query?: never;
@@ -12241,6 +12526,184 @@ export interface components {
             items: components["schemas"]["EngagementSummaryInput"][];
             total: number;
         };
+        EvaluationComparison: {
+            checkpoints: {
+                /** Format: uuid */
+                checkpointId: string;
+                hash: string;
+                label: string;
+                /** Format: uuid */
+                runId: string;
+                runs: number;
+                values: {
+                    metric: string;
+                    scorer: string;
+                    value: number | null;
+                }[];
+                version: string;
+                /** Format: uuid */
+                versionId: string;
+            }[];
+            metrics: {
+                metric: string;
+                scorer: string;
+            }[];
+            /** Format: uuid */
+            modelId: string;
+            task: string;
+        };
+        EvaluationComparisonInput: {
+            checkpoints: {
+                /** Format: uuid */
+                checkpointId: string;
+                hash: string;
+                label: string;
+                /** Format: uuid */
+                runId: string;
+                runs: number;
+                values: {
+                    metric: string;
+                    scorer: string;
+                    value: number | null;
+                }[];
+                version: string;
+                /** Format: uuid */
+                versionId: string;
+            }[];
+            metrics: {
+                metric: string;
+                scorer: string;
+            }[];
+            /** Format: uuid */
+            modelId: string;
+            task: string;
+        };
+        /** Format: binary */
+        EvaluationLogContent: string;
+        /** Format: binary */
+        EvaluationLogContentInput: string;
+        EvaluationRun: {
+            /** Format: uuid */
+            checkpointId: string;
+            completedAt: string | null;
+            dataset: {
+                location: string | null;
+                name: string | null;
+                samples: number | null;
+            };
+            durationSeconds: number | null;
+            error: string | null;
+            evalId: string | null;
+            evalModel: string;
+            /** Format: uuid */
+            id: string;
+            importedAt: string;
+            log: {
+                /** @enum {string} */
+                format: "json" | "eval";
+                sha256: string;
+                sizeBytes: number;
+                version: number;
+            };
+            marking: components["schemas"]["Marking"];
+            /** Format: uuid */
+            modelId: string;
+            name: string;
+            runId: string;
+            samples: {
+                completed: number;
+                errors: number;
+                inLog: number;
+                total: number;
+            };
+            scores: {
+                metrics: {
+                    [key: string]: number | null;
+                };
+                name: string;
+                reducer: string | null;
+                scorer: string;
+            }[];
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "started" | "success" | "cancelled" | "error";
+            task: string;
+            taskId: string | null;
+            taskVersion: string;
+            usage: {
+                inputTokens: number;
+                model: string;
+                outputTokens: number;
+                totalTokens: number;
+            }[];
+            /** Format: uuid */
+            versionId: string;
+        };
+        EvaluationRunInput: {
+            /** Format: uuid */
+            checkpointId: string;
+            completedAt: string | null;
+            dataset: {
+                location: string | null;
+                name: string | null;
+                samples: number | null;
+            };
+            durationSeconds: number | null;
+            error: string | null;
+            evalId: string | null;
+            evalModel: string;
+            /** Format: uuid */
+            id: string;
+            importedAt: string;
+            log: {
+                /** @enum {string} */
+                format: "json" | "eval";
+                sha256: string;
+                sizeBytes: number;
+                version: number;
+            };
+            marking: components["schemas"]["MarkingInput"];
+            /** Format: uuid */
+            modelId: string;
+            name: string;
+            runId: string;
+            samples: {
+                completed: number;
+                errors: number;
+                inLog: number;
+                total: number;
+            };
+            scores: {
+                metrics: {
+                    [key: string]: number | null;
+                };
+                name: string;
+                reducer: string | null;
+                scorer: string;
+            }[];
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "started" | "success" | "cancelled" | "error";
+            task: string;
+            taskId: string | null;
+            taskVersion: string;
+            usage: {
+                inputTokens: number;
+                model: string;
+                outputTokens: number;
+                totalTokens: number;
+            }[];
+            /** Format: uuid */
+            versionId: string;
+        };
+        EvaluationRunPage: {
+            items: components["schemas"]["EvaluationRun"][];
+            next: string | null;
+        };
+        EvaluationRunPageInput: {
+            items: components["schemas"]["EvaluationRunInput"][];
+            next: string | null;
+        };
         /** @description text/event-stream (WHATWG HTML §9.2) */
         EventStream: string;
         /** @description text/event-stream (WHATWG HTML §9.2) */
@@ -14159,7 +14622,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];
@@ -14260,7 +14723,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];

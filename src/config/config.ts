@@ -59,6 +59,7 @@ const schema = z.object({
   // CVE Record Format 5.1 `cveMetadata.assignerOrgId`: the CNA's UUID from the CVE Program.
   AISC_CVE_ASSIGNER_ORG_ID: z.string().uuid('must be the UUID the CVE Program gave the CNA').optional(),
   AISC_CVE_ASSIGNER_SHORT_NAME: z.string().min(2).max(32).optional(),
+  AISC_INSPECT_LOG_LIMIT_BYTES: int(64 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
 });
 
 export interface Config {
@@ -100,6 +101,8 @@ export interface Config {
   readonly osvIdPrefix: string;
   /** The CNA that CVE 5 output names (`assignerOrgId`, `assignerShortName`); null: no CVE 5 output (ADR 0023). */
   readonly cveAssigner: { readonly orgId: string; readonly shortName: string } | null;
+  /** The largest Inspect evaluation log accepted for import, in bytes (its own body limit on the upload route; ADR 0102). */
+  readonly inspectLogLimitBytes: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: { variable: string; message: string }[] };
@@ -159,6 +162,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         e.AISC_CVE_ASSIGNER_ORG_ID && e.AISC_CVE_ASSIGNER_SHORT_NAME
           ? Object.freeze({ orgId: e.AISC_CVE_ASSIGNER_ORG_ID.toLowerCase(), shortName: e.AISC_CVE_ASSIGNER_SHORT_NAME })
           : null,
+      inspectLogLimitBytes: e.AISC_INSPECT_LOG_LIMIT_BYTES,
     }),
   };
 }
@@ -225,4 +229,5 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
     default: '(unset)',
     meaning: "the CNA's short name, written as `assignerShortName`; set with AISC_CVE_ASSIGNER_ORG_ID",
   },
+  { name: 'AISC_INSPECT_LOG_LIMIT_BYTES', default: '67108864', meaning: 'largest Inspect evaluation log (.json or .eval) accepted for import (ADR 0102)' },
 ];

@@ -13,6 +13,7 @@ import { frontierRegistryEvents } from './payload-walk/frontier-registry';
 import { frontierDesignationEvents } from './payload-walk/frontier-designation';
 import { frontierAccessEvents } from './payload-walk/frontier-access';
 import { frontierAssessmentEvents } from './payload-walk/frontier-assessments';
+import { frontierEvaluationEvents } from './payload-walk/frontier-evaluations';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -158,6 +159,8 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'assessment_annex.added': ['id', 'engagementId', 'classification'],
   'assessment_run.linked': ['engagementId', 'runId'],
   'assessment_run.unlinked': ['engagementId', 'runId'],
+  // Evaluation runs (ADR 0102): ids, the task, the status and the log's hash; never scores, names or the log.
+  'evaluation_run.imported': ['id', 'checkpointId', 'versionId', 'modelId', 'task', 'status', 'sha256'],
 };
 
 /**
@@ -194,6 +197,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await frontierDesignationEvents(w, canaries);
     await frontierAccessEvents(w, canaries);
     await frontierAssessmentEvents(w, canaries);
+    await frontierEvaluationEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

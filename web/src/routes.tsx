@@ -3,6 +3,7 @@ import {
   IconClipboardCheck,
   IconCalendarTime,
   IconChartBar,
+  IconReportAnalytics,
   IconGavel,
   IconHeartHandshake,
   IconMessageQuestion,
@@ -160,6 +161,13 @@ export const shellPages: ShellPage[] = [
     access: 'any',
     component: page(() => import('./pages/frontier/engagements/EngagementPage'), 'EngagementPage'),
   },
+  {
+    path: 'frontier/evaluations',
+    access: 'any',
+    component: page(() => import('./pages/frontier/evaluations/RunsPage'), 'RunsPage'),
+    nav: { label: 'Evaluation runs', icon: IconReportAnalytics, section: 'Frontier models' },
+  },
+  { path: 'frontier/evaluations/:runId', access: 'any', component: page(() => import('./pages/frontier/evaluations/RunPage'), 'RunPage') },
   {
     path: 'frontier/settings',
     access: 'admin',

@@ -16,6 +16,7 @@ import { printJson, println, type CliIo, type GlobalOptions } from '../io';
 import { withLocalRuntime } from '../local';
 import type { CommandModule } from './index';
 import { readInput } from './validate';
+import { importInspect, type InspectImportOptions } from './import-inspect';
 
 const CHUNK_BYTES = 512 * 1024;
 const CHUNK_DOCS = 1000;
@@ -50,11 +51,17 @@ async function importRemotely(io: CliIo, client: AiscClient, docs: readonly Impo
 export const importCommand: CommandModule = (program, io) => {
   program
     .command('import')
-    .description('import published advisories (OSV, CSAF 2.0, CVE JSON 5; NDJSON, a JSON array or one document) as TLP:CLEAR; re-importing changes nothing')
+    .description(
+      'import published advisories (OSV, CSAF 2.0, CVE JSON 5; NDJSON, a JSON array or one document) as TLP:CLEAR, or with --format inspect an Inspect evaluation log (.json or .eval) as a run of --checkpoint; re-importing changes nothing',
+    )
     .argument('<file>', 'the file, or - for stdin')
-    .addOption(new Option('--format <id>', 'the format (detected when omitted)').choices([...IMPORT_FORMATS]))
-    .action(async (file: string, o: { format?: ImportFormat }, cmd) => {
+    .addOption(new Option('--format <id>', 'the format (detected when omitted; inspect must be named)').choices([...IMPORT_FORMATS, 'inspect']))
+    .option('--checkpoint <id>', 'inspect: the model checkpoint the evaluation tested')
+    .option('--name <name>', "inspect: the run's name")
+    .option('--as <email>', 'inspect, locally: the user who imports')
+    .action(async (file: string, o: { format?: ImportFormat | 'inspect' } & InspectImportOptions, cmd) => {
       const g = cmd.optsWithGlobals() as GlobalOptions;
+      if (o.format === 'inspect') return importInspect(io, g, file, o);
       const text = await readInput(io, file);
       const started = performance.now();
       const client = remoteClient(io, g);

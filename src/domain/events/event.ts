@@ -111,6 +111,7 @@ export const EVENT_TYPES = [
   'assessment_annex.added',
   'assessment_run.linked',
   'assessment_run.unlinked',
+  'evaluation_run.imported',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -20,6 +20,7 @@ import { webhookRoutes } from './webhooks';
 import { frontierModelRoutes } from './frontier-models';
 import { frontierRuleSetRoutes } from './frontier-rule-sets';
 import { frontierEngagementRoutes } from './frontier-engagements';
+import { frontierEvaluationRoutes } from './frontier-evaluations';
 
 /** Every route module of the API. Later issues add theirs here. */
 export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
@@ -44,4 +45,5 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   frontierDesignationRoutes,
   frontierAccessRoutes,
   frontierEngagementRoutes,
+  frontierEvaluationRoutes,
 ];

@@ -10,3 +10,4 @@ export * from './frontier-rule-sets';
 export * from './frontier-designation';
 export * from './frontier-access';
 export * from './frontier-assessments';
+export * from './frontier-evaluations';
