@@ -12,6 +12,7 @@ import { directoryEvents } from './payload-walk/directory';
 import { frontierRegistryEvents } from './payload-walk/frontier-registry';
 import { frontierDesignationEvents } from './payload-walk/frontier-designation';
 import { frontierAccessEvents } from './payload-walk/frontier-access';
+import { frontierStandardsEvents } from './payload-walk/frontier-standards';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -39,6 +40,7 @@ const STATEMENT = [
 const REVIEW = ['id', 'versionId', 'from', 'to', 'event', 'trigger'];
 const ACCESS_GRANT = ['id', 'planId', 'granteeOrganisationId', 'accessKind', 'environment', 'startsAt', 'endsAt'];
 const NOMINATION = ['id', 'planId', 'partnerOrganisationId', 'sector', 'nominatedBy', 'state'];
+const ATTESTATION = ['id', 'organisationId', 'practiceId', 'catalogueVersion', 'status', 'expiresAt'];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -144,6 +146,12 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'trusted_partner.nominated': NOMINATION,
   'trusted_partner.transitioned': [...NOMINATION, 'from', 'event'],
   'frontier_review.access_removed': ['id', 'versionId', 'accessCount'],
+  // Standards (ADR 0105): ids, statuses and dates; never the evidence, the statement or a review's comment.
+  'frontier_practice_catalogue.added': ['version', 'practices', 'builtIn'],
+  'frontier_attestation.recorded': ATTESTATION,
+  'frontier_attestation.changed': ATTESTATION,
+  'frontier_attestation.reviewed': [...ATTESTATION, 'decision'],
+  'frontier_standards_settings.updated': ['minGroupSize'],
 };
 
 /**
@@ -179,6 +187,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await frontierRegistryEvents(w, canaries);
     await frontierDesignationEvents(w, canaries);
     await frontierAccessEvents(w, canaries);
+    await frontierStandardsEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

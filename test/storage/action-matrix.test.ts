@@ -87,6 +87,7 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'organisation.speak-for':
       case 'frontier.inquire':
       case 'frontier.plan-access':
+      case 'frontier.attest':
         return orgs;
       case 'frontier.decide':
         return CLASSIFICATIONS.map((c) => ({ label: c, value: { classification: c } }));
@@ -146,6 +147,13 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
         return staffAtWork && target.label === 'UNCLASSIFIED';
       case 'frontier.plan-access':
         return (writer && target.label === 'own') || staffAtWork;
+      case 'frontier.attest':
+        // ADR 0105: an organisation attests for itself only, by its writers.
+        return writer && target.label === 'own';
+      case 'frontier.review-attestation':
+        return staffAtWork;
+      case 'frontier.configure-standards':
+        return platformAdmin;
     }
   }
 

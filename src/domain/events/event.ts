@@ -101,6 +101,11 @@ export const EVENT_TYPES = [
   'trusted_partner.nominated',
   'trusted_partner.transitioned',
   'frontier_review.access_removed',
+  'frontier_practice_catalogue.added',
+  'frontier_attestation.recorded',
+  'frontier_attestation.changed',
+  'frontier_attestation.reviewed',
+  'frontier_standards_settings.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

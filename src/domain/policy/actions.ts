@@ -52,6 +52,12 @@ export interface ActionTargets {
   'frontier.configure-access': undefined;
   /** Plan voluntary pre-release access to a version of the developer `organisationId`: its grants, outages, partners. */
   'frontier.plan-access': { readonly organisationId: string };
+  /** Attest voluntary practices for the organisation `organisationId` (ADR 0105): its writers. */
+  'frontier.attest': { readonly organisationId: string };
+  /** Review an organisation's attestation (accepted / questioned): the clearinghouse's staff at work. */
+  'frontier.review-attestation': undefined;
+  /** Add a practice-catalogue version and set the scorecards' minimum group size (ADR 0105). */
+  'frontier.configure-standards': undefined;
 }
 export type Action = keyof ActionTargets;
 export type TargetOf<A extends Action> = ActionTargets[A] extends undefined ? [] : [ActionTargets[A]];
@@ -91,6 +97,10 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   'frontier.configure-access': isPlatformAdmin,
   // The developer's writers, or the clearinghouse at work (the government side of the plan).
   'frontier.plan-access': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || isWorkingStaff(p),
+  // An organisation speaks for itself: nobody attests for another (not even the clearinghouse).
+  'frontier.attest': (p, t) => p.organisationId === t.organisationId && isWriter(p),
+  'frontier.review-attestation': isWorkingStaff,
+  'frontier.configure-standards': isPlatformAdmin,
 };
 
 /** Whether `p` may do `action` (to `target`, for the actions that name one). */
