@@ -19,6 +19,7 @@ import { vocabularyRoutes } from './vocabulary';
 import { webhookRoutes } from './webhooks';
 import { frontierModelRoutes } from './frontier-models';
 import { frontierRuleSetRoutes } from './frontier-rule-sets';
+import { frontierStandardsRoutes } from './frontier-standards';
 
 /** Every route module of the API. Later issues add theirs here. */
 export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
@@ -42,4 +43,5 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   frontierRuleSetRoutes,
   frontierDesignationRoutes,
   frontierAccessRoutes,
+  frontierStandardsRoutes,
 ];
