@@ -55,7 +55,12 @@ describe.each(DRIVERS)('published scorecard aggregates on %s', (driver) => {
         endsAt: at(60),
       });
       for (const practiceId of practices)
-        await attest(ctx, dev, { practiceId, status: 'implemented', evidence: [{ kind: 'document', ref: `policy of ${dev.organisationId}` }], expiresAt: at(400) });
+        await attest(ctx, dev, {
+          practiceId,
+          status: 'implemented',
+          evidence: [{ kind: 'document', ref: `policy of ${dev.organisationId}` }],
+          expiresAt: at(400),
+        });
     };
     const read = async () => {
       const saved = ctx.clock.now;

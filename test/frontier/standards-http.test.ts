@@ -28,7 +28,11 @@ describe('voluntary standards over HTTP (a live server)', () => {
     expect(list.status).toBe(200);
     expect(list.json.items[0]).toMatchObject({ version: '2026-12-01', builtIn: true, current: true });
     expect(list.json.items[0].practices.find((p: { id: string }) => p.id === 'incident-reporting').evidenceRequired).toBe(true);
-    const doc = { version: '2026-12-01', title: 'Again', practices: [{ id: 'x', title: 'X', description: 'x', evidenceRequired: false, sources: [{ citation: 'c' }] }] };
+    const doc = {
+      version: '2026-12-01',
+      title: 'Again',
+      practices: [{ id: 'x', title: 'X', description: 'x', evidenceRequired: false, sources: [{ citation: 'c' }] }],
+    };
     expect((await w.call(w.analyst, 'POST', '/api/frontier/practices', doc)).status).toBe(403);
     const bad = await w.call(w.admin, 'POST', '/api/frontier/practices', { ...doc, title: '', practices: [{ id: 'x' }] });
     expect(bad.status).toBe(400);
@@ -53,7 +57,11 @@ describe('voluntary standards over HTTP (a live server)', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(['/evidence', '/expiresAt']);
-    const shape = await w.call(developer.token, 'POST', '/api/frontier/attestations', { practiceId: 'model-weight-security', status: 'done', expiresAt: 'soon' });
+    const shape = await w.call(developer.token, 'POST', '/api/frontier/attestations', {
+      practiceId: 'model-weight-security',
+      status: 'done',
+      expiresAt: 'soon',
+    });
     expect(shape.status).toBe(400);
     expect(shape.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/expiresAt', '/status']);
     const made = await w.call(developer.token, 'POST', '/api/frontier/attestations', {

@@ -83,10 +83,15 @@ describe.each(DRIVERS)('voluntary standards on %s', (driver) => {
     const next = {
       version: `test-${driver}`,
       title: 'Next',
-      practices: [...BUILT_IN_PRACTICE_CATALOGUES[0]!.practices, { id: 'model-spec-published', title: 'Spec', description: 'A published model spec.', evidenceRequired: false, sources: [{ citation: 'x' }] }],
+      practices: [
+        ...BUILT_IN_PRACTICE_CATALOGUES[0]!.practices,
+        { id: 'model-spec-published', title: 'Spec', description: 'A published model spec.', evidenceRequired: false, sources: [{ citation: 'x' }] },
+      ],
     };
     expect(codeOf(await failure(addCatalogueVersion(w.ctx, w.developer, next)))).toBe('FORBIDDEN');
-    const bad = await failure(addCatalogueVersion(w.ctx, w.admin, { ...next, practices: [{ id: 'x', title: 'x', description: 'x', sources: [{ citation: 'x' }] }] }));
+    const bad = await failure(
+      addCatalogueVersion(w.ctx, w.admin, { ...next, practices: [{ id: 'x', title: 'x', description: 'x', sources: [{ citation: 'x' }] }] }),
+    );
     expect(paths(bad)).toEqual(['/practices/0/evidenceRequired']);
     const added = await addCatalogueVersion(w.ctx, w.admin, next);
     expect(added).toMatchObject({ version: next.version, current: true, builtIn: false });
@@ -125,9 +130,9 @@ describe.each(DRIVERS)('voluntary standards on %s', (driver) => {
     expect(codeOf(await failure(attest(w.ctx, w.developer, { practiceId: 'incident-reporting', status: 'planned', evidence: [], expiresAt: at(365) })))).toBe(
       'CONFLICT',
     );
-    expect(codeOf(await failure(attest(w.ctx, w.developerViewer, { practiceId: 'model-weight-security', status: 'planned', evidence: [], expiresAt: at(9) })))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      codeOf(await failure(attest(w.ctx, w.developerViewer, { practiceId: 'model-weight-security', status: 'planned', evidence: [], expiresAt: at(9) }))),
+    ).toBe('FORBIDDEN');
   });
 
   it('shows an attestation as expired from its expiry date on, computed when read', async () => {
@@ -175,7 +180,9 @@ describe.each(DRIVERS)('voluntary standards on %s', (driver) => {
     expect(codeOf(await failure(getAttestation(w.ctx, viewerOf(w.outsider), a.id)))).toBe('NOT_FOUND');
     expect(codeOf(await failure(changeAttestation(w.ctx, w.outsider, a.id, { status: 'planned', evidence: [], expiresAt: at(90) })))).toBe('NOT_FOUND');
     expect((await listAttestations(w.ctx, viewerOf(w.outsider), page)).items.map((x) => x.id)).not.toContain(a.id);
-    expect((await listAttestations(w.ctx, viewerOf(w.analyst), { ...page, organisationId: w.developer.organisationId })).items.map((x) => x.id)).toContain(a.id);
+    expect((await listAttestations(w.ctx, viewerOf(w.analyst), { ...page, organisationId: w.developer.organisationId })).items.map((x) => x.id)).toContain(
+      a.id,
+    );
     expect(codeOf(await failure(developerScorecard(w.ctx, viewerOf(w.outsider), w.developer.organisationId)))).toBe('NOT_FOUND');
     expect(codeOf(await failure(developerScorecard(w.ctx, viewerOf(w.operator), w.developer.organisationId)))).toBe('NOT_FOUND');
     // Its own viewers and the clearinghouse see it; an organisation that is not an AI developer has none.
@@ -199,7 +206,12 @@ describe.each(DRIVERS)('voluntary standards on %s', (driver) => {
     const p2 = await createPlan(w.ctx, w.developer, { versionId: v2 });
     await addGrant(w.ctx, w.developer, p2.id, grant('fine_tuning', 20, 50));
     const v3 = await makeVersion(w.ctx, w.developer.organisationId, { general: at(100) });
-    await attest(w.ctx, w.developer, { practiceId: 'pre-release-government-access', status: 'implemented', evidence: [{ kind: 'document', ref: p1.id }], expiresAt: at(365) });
+    await attest(w.ctx, w.developer, {
+      practiceId: 'pre-release-government-access',
+      status: 'implemented',
+      evidence: [{ kind: 'document', ref: p1.id }],
+      expiresAt: at(365),
+    });
     w.ctx.clock.now = at(70);
 
     const s = await developerScorecard(w.ctx, viewerOf(w.developer), w.developer.organisationId);

@@ -17,6 +17,9 @@ import {
   IconKey,
   IconUsers,
   IconWebhook,
+  IconChecklist,
+  IconCertificate,
+  IconReportAnalytics,
   type Icon,
 } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
@@ -149,6 +152,25 @@ export const shellPages: ShellPage[] = [
     nav: { label: 'Portfolio', icon: IconChartBar, section: 'Frontier models' },
   },
   {
+    path: 'frontier/practices',
+    access: 'any',
+    component: page(() => import('./pages/frontier/standards/CataloguePage'), 'CataloguePage'),
+    nav: { label: 'Voluntary practices', icon: IconChecklist, section: 'Frontier models' },
+  },
+  {
+    path: 'frontier/attestations',
+    access: 'any',
+    component: page(() => import('./pages/frontier/standards/AttestationsPage'), 'AttestationsPage'),
+    nav: { label: 'Attestations', icon: IconCertificate, section: 'Frontier models' },
+  },
+  {
+    path: 'frontier/scorecard',
+    access: 'any',
+    component: page(() => import('./pages/frontier/standards/ScorecardPage'), 'OwnScorecardPage'),
+    nav: { label: 'Scorecard', icon: IconReportAnalytics, section: 'Frontier models' },
+  },
+  { path: 'frontier/scorecards/:organisationId', access: 'any', component: page(() => import('./pages/frontier/standards/ScorecardPage'), 'ScorecardPage') },
+  {
     path: 'frontier/settings',
     access: 'admin',
     component: page(() => import('./pages/frontier/settings/FrontierSettingsPage'), 'FrontierSettingsPage'),
@@ -169,4 +191,5 @@ export const publicPages: { path: string; component: LazyExoticComponent<Compone
   { path: 'invite', component: page(() => import('./pages/invite/AcceptInvitationPage'), 'AcceptInvitationPage') },
   { path: 'advisories', component: page(() => import('./pages/advisories/PublicAdvisoriesPage'), 'PublicAdvisoriesPage') },
   { path: 'advisories/:id', component: page(() => import('./pages/advisories/PublicAdvisoryPage'), 'PublicAdvisoryPage') },
+  { path: 'scorecards', component: page(() => import('./pages/frontier/standards/PublishedScorecardsPage'), 'PublishedScorecardsPage') },
 ];

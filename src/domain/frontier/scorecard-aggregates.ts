@@ -58,7 +58,12 @@ function tableSpecs(inputs: readonly ScorecardInputs[], practiceIds: readonly st
       id: 'participation',
       title: 'Developers by attestations current',
       keys: ['all_current', 'some_current', 'none_current'],
-      classify: (s) => (s.participation.practices > 0 && s.participation.current === s.participation.practices ? 'all_current' : s.participation.current > 0 ? 'some_current' : 'none_current'),
+      classify: (s) =>
+        s.participation.practices > 0 && s.participation.current === s.participation.practices
+          ? 'all_current'
+          : s.participation.current > 0
+            ? 'some_current'
+            : 'none_current',
     },
     ...practiceIds.map(
       (id): TableSpec => ({
@@ -77,7 +82,8 @@ function tableSpecs(inputs: readonly ScorecardInputs[], practiceIds: readonly st
       id: 'access_window',
       title: 'Developers by pre-release access window of their released designated versions',
       keys: ['all_met', 'some_not_met', 'none_released'],
-      classify: (s) => (s.preReleaseAccess.released === 0 ? 'none_released' : s.preReleaseAccess.met === s.preReleaseAccess.released ? 'all_met' : 'some_not_met'),
+      classify: (s) =>
+        s.preReleaseAccess.released === 0 ? 'none_released' : s.preReleaseAccess.met === s.preReleaseAccess.released ? 'all_met' : 'some_not_met',
       withMeans: ['all_met', 'some_not_met'],
     },
     ...accessKinds.map(
@@ -101,7 +107,12 @@ function tableSpecs(inputs: readonly ScorecardInputs[], practiceIds: readonly st
       title: 'Developers by findings mitigated before release',
       keys: ['all_mitigated_before_release', 'some_not_mitigated', 'no_findings'],
       classify: tracked((i) => i.findings)
-        ? (s) => (!s.findings || s.findings.total === 0 ? 'no_findings' : s.findings.mitigatedBeforeRelease === s.findings.total ? 'all_mitigated_before_release' : 'some_not_mitigated')
+        ? (s) =>
+            !s.findings || s.findings.total === 0
+              ? 'no_findings'
+              : s.findings.mitigatedBeforeRelease === s.findings.total
+                ? 'all_mitigated_before_release'
+                : 'some_not_mitigated'
         : null,
     },
     {

@@ -60,9 +60,7 @@ export const FrontierAttestation = z
     expiresAt: z.string(),
     /** Computed when read: `expired` from the expiry date on. */
     standing: z.enum(['current', 'expired']),
-    review: z
-      .object({ decision: z.enum(REVIEW_DECISIONS), comment: z.string(), reviewedBy: Uuid.nullable(), reviewedAt: z.string().nullable() })
-      .nullable(),
+    review: z.object({ decision: z.enum(REVIEW_DECISIONS), comment: z.string(), reviewedBy: Uuid.nullable(), reviewedAt: z.string().nullable() }).nullable(),
     history: z.array(
       z.object({
         event: z.enum(['attested', 'changed', 'reviewed']),
@@ -123,7 +121,13 @@ export const FrontierScorecard = z
     accessKinds: z.array(z.object({ kind: z.string(), versions: z.number().int() })),
     thirdPartyAssessments: z.object({ engagements: z.number().int(), completed: z.number().int(), completedBeforeRelease: z.number().int() }).nullable(),
     findings: z
-      .object({ total: z.number().int(), mitigatedBeforeRelease: z.number().int(), open: z.number().int(), accepted: z.number().int(), disputed: z.number().int() })
+      .object({
+        total: z.number().int(),
+        mitigatedBeforeRelease: z.number().int(),
+        open: z.number().int(),
+        accepted: z.number().int(),
+        disputed: z.number().int(),
+      })
       .nullable(),
     incidents: z.object({ reported: z.number().int() }).nullable(),
   })

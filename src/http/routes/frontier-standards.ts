@@ -38,7 +38,14 @@ export function frontierStandardsRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/frontier/practices/:version',
-    { schema: { tags, summary: 'One version of the practice catalogue', params: CatalogueParams, response: { 200: FrontierPracticeCatalogue, ...errors(401, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One version of the practice catalogue',
+        params: CatalogueParams,
+        response: { 200: FrontierPracticeCatalogue, ...errors(401, 404) },
+      },
+    },
     async (req) => {
       principal(req);
       return practiceCatalogue(ctx, req.params.version);
@@ -76,7 +83,7 @@ export function frontierStandardsRoutes(app: App, { ctx }: AppDeps): void {
     {
       schema: {
         tags,
-        summary: "Attest a practice for your organisation (evidence where the practice requires it)",
+        summary: 'Attest a practice for your organisation (evidence where the practice requires it)',
         body: AttestationBody,
         response: { 201: FrontierAttestation, ...errors(400, 401, 403, 409) },
       },
@@ -85,7 +92,14 @@ export function frontierStandardsRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/frontier/attestations/:id',
-    { schema: { tags, summary: 'One attestation, its standing computed now and its history', params: IdParams, response: { 200: FrontierAttestation, ...errors(401, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One attestation, its standing computed now and its history',
+        params: IdParams,
+        response: { 200: FrontierAttestation, ...errors(401, 404) },
+      },
+    },
     async (req) => {
       principal(req);
       return getAttestation(ctx, viewer(req), req.params.id);

@@ -66,7 +66,12 @@ export function attestationView(a: AttestationRow, now: Date) {
     expiresAt: a.expiresAt.toISOString(),
     standing: attestationStanding(a.expiresAt, now),
     review: a.reviewDecision
-      ? { decision: a.reviewDecision as ReviewDecision, comment: a.reviewComment ?? '', reviewedBy: a.reviewedBy, reviewedAt: a.reviewedAt?.toISOString() ?? null }
+      ? {
+          decision: a.reviewDecision as ReviewDecision,
+          comment: a.reviewComment ?? '',
+          reviewedBy: a.reviewedBy,
+          reviewedAt: a.reviewedAt?.toISOString() ?? null,
+        }
       : null,
     history: a.history,
     createdAt: a.createdAt.toISOString(),
@@ -111,7 +116,12 @@ async function checkedClaim(ctx: ServiceContext, tx: Tx, practiceId: string, cla
 
 const evidenceRows = (evidence: readonly Evidence[]) => evidence.map((e) => ({ kind: e.kind, ref: e.ref.trim(), ...(e.title ? { title: e.title } : {}) }));
 
-function recordChange(record: Record_, action: 'frontier_attestation.recorded' | 'frontier_attestation.changed', before: AttestationRow | null, after: AttestationRow) {
+function recordChange(
+  record: Record_,
+  action: 'frontier_attestation.recorded' | 'frontier_attestation.changed',
+  before: AttestationRow | null,
+  after: AttestationRow,
+) {
   record({ action, recordType: 'frontier_attestation', recordId: after.id, before, after, marking: markingOf(after), data: eventData(after) });
 }
 
@@ -125,7 +135,9 @@ export async function attest(ctx: ServiceContext, p: Principal, input: Attestati
   return write(ctx, actorOf(p), async (tx, record) => {
     const catalogueVersion = await checkedClaim(ctx, tx, input.practiceId, input);
     if (await findAttestationOf(tx, p.organisationId, input.practiceId))
-      throw new AppError('CONFLICT', 'Your organisation has attested this practice already', [{ path: '/practiceId', message: 'already attested: change that attestation' }]);
+      throw new AppError('CONFLICT', 'Your organisation has attested this practice already', [
+        { path: '/practiceId', message: 'already attested: change that attestation' },
+      ]);
     const now = ctx.now();
     const a = await insertAttestation(tx, {
       id: ctx.newId(),
@@ -177,7 +189,12 @@ export async function changeAttestation(ctx: ServiceContext, p: Principal, id: s
 }
 
 /** Reviews an attestation (the clearinghouse's staff): accepted, or questioned with a comment. */
-export async function reviewAttestation(ctx: ServiceContext, p: Principal, id: string, input: { decision: ReviewDecision; comment?: string | undefined }): Promise<AttestationView> {
+export async function reviewAttestation(
+  ctx: ServiceContext,
+  p: Principal,
+  id: string,
+  input: { decision: ReviewDecision; comment?: string | undefined },
+): Promise<AttestationView> {
   return write(ctx, actorOf(p), async (tx, record) => {
     const before = await findVisibleAttestation(tx, viewerOf(p), id, true);
     if (!before) throw notFound('Attestation');
@@ -190,7 +207,9 @@ export async function reviewAttestation(ctx: ServiceContext, p: Principal, id: s
       reviewComment: input.comment?.trim() ?? '',
       reviewedBy: p.userId,
       reviewedAt: now,
-      history: before.reviewDecision ? [...before.history, snapshot(before, 'reviewed', before.reviewedAt ?? before.updatedAt, before.reviewedBy)] : before.history,
+      history: before.reviewDecision
+        ? [...before.history, snapshot(before, 'reviewed', before.reviewedAt ?? before.updatedAt, before.reviewedBy)]
+        : before.history,
       updatedAt: now,
     });
     record({

@@ -91,8 +91,16 @@ export async function addCatalogueVersion(ctx: ServiceContext, p: Principal, doc
   const doc = parsed.catalogue;
   return write(ctx, actorOf(p), async (tx, record) => {
     if (await findCatalogue(tx, doc.version))
-      throw new AppError('CONFLICT', `The practice catalogue already has version ${doc.version}`, [{ path: '/version', message: 'this version exists; add a new one' }]);
-    const row = await insertCatalogue(tx, { version: doc.version, document: doc as unknown as Record<string, unknown>, builtIn: false, addedAt: ctx.now(), addedBy: p.userId });
+      throw new AppError('CONFLICT', `The practice catalogue already has version ${doc.version}`, [
+        { path: '/version', message: 'this version exists; add a new one' },
+      ]);
+    const row = await insertCatalogue(tx, {
+      version: doc.version,
+      document: doc as unknown as Record<string, unknown>,
+      builtIn: false,
+      addedAt: ctx.now(),
+      addedBy: p.userId,
+    });
     recordAdded(record, [row], catalogueMarking(p.organisationId, p.userId));
     return catalogueView(row, true);
   });

@@ -17,7 +17,13 @@ import { SYSTEM, type Viewer } from '../../domain/policy/viewer';
 import { canSee } from '../../domain/policy/visibility';
 import type { Executor } from '../../store/database';
 import { designatedVersionsPage, type PortfolioRow } from '../../store/frontier/portfolio';
-import { accessKindsOfPlans, attestationsOfOrganisations, attestingOrganisations, findStandardsSettings, upsertStandardsSettings } from '../../store/frontier/standards';
+import {
+  accessKindsOfPlans,
+  attestationsOfOrganisations,
+  attestingOrganisations,
+  findStandardsSettings,
+  upsertStandardsSettings,
+} from '../../store/frontier/standards';
 import { organisations } from '../../store/schema/index';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
@@ -81,7 +87,14 @@ export async function setStandardsSettings(ctx: ServiceContext, p: Principal, in
       recordId: '1',
       before,
       after: { minGroupSize: k },
-      marking: { ownerOrganisationId: p.organisationId ?? NO_ORGANISATION, createdBy: p.userId, tlp: 'CLEAR', classification: 'UNCLASSIFIED', accessOrganisations: [], accessUsers: [] },
+      marking: {
+        ownerOrganisationId: p.organisationId ?? NO_ORGANISATION,
+        createdBy: p.userId,
+        tlp: 'CLEAR',
+        classification: 'UNCLASSIFIED',
+        accessOrganisations: [],
+        accessUsers: [],
+      },
       data: { minGroupSize: k },
     });
     return { minGroupSize: k };
@@ -131,7 +144,10 @@ async function windowsByDeveloper(ctx: ServiceContext): Promise<Map<string, Scor
 /** The AI developers among these organisations. */
 async function developersAmong(db: Executor, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: organisations.id, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, [...ids]));
+  const rows = await db
+    .select({ id: organisations.id, kind: organisations.kind })
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
   return new Set(rows.filter((r) => r.kind === 'ai_developer').map((r) => r.id));
 }
 

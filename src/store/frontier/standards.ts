@@ -88,7 +88,10 @@ export async function listVisibleAttestations(
 /** Every attestation of these organisations (as the system: scorecards are computed over them, then controlled). */
 export async function attestationsOfOrganisations(db: Executor, organisationIds: readonly string[]): Promise<AttestationRow[]> {
   if (organisationIds.length === 0) return [];
-  return db.select().from(frontierAttestations).where(inArray(frontierAttestations.ownerOrganisationId, [...organisationIds]));
+  return db
+    .select()
+    .from(frontierAttestations)
+    .where(inArray(frontierAttestations.ownerOrganisationId, [...organisationIds]));
 }
 
 /** The organisations that have attested anything (as the system: the scorecards' population with the developers of designated versions). */
@@ -102,7 +105,10 @@ export async function accessKindsOfPlans(db: Executor, planIds: readonly string[
   const out = new Map<string, string[]>();
   if (planIds.length === 0) return out;
   const g = frontierAccessGrants;
-  const rows = await db.selectDistinct({ planId: g.planId, kind: g.accessKind }).from(g).where(inArray(g.planId, [...planIds]));
+  const rows = await db
+    .selectDistinct({ planId: g.planId, kind: g.accessKind })
+    .from(g)
+    .where(inArray(g.planId, [...planIds]));
   for (const r of rows) out.set(r.planId, [...(out.get(r.planId) ?? []), r.kind]);
   return out;
 }
@@ -120,4 +126,3 @@ export async function upsertStandardsSettings(db: Executor, minGroupSize: number
     .returning();
   return r!;
 }
-
