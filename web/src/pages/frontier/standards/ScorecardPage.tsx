@@ -16,14 +16,19 @@ function NotTracked() {
   );
 }
 
-function Figure({ label, value }: { label: string; value: number | null | undefined }) {
+/** One figure; `untracked` when its source is not tracked yet, else a null value means "none to measure". */
+function Figure({ label, value, untracked = false }: { label: string; value: number | null | undefined; untracked?: boolean }) {
   return (
     <Card withBorder>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      {value === null || value === undefined ? (
+      {untracked ? (
         <NotTracked />
+      ) : value === null || value === undefined ? (
+        <Text fz="xl" c="dimmed">
+          —
+        </Text>
       ) : (
         <Text fz="xl" fw={700}>
           {value}
@@ -122,9 +127,9 @@ export function ScorecardPage() {
           <Figure label="Median effective access, released (days)" value={a.medianEffectiveAccessDays} />
           <Figure label="Windows met" value={a.met} />
           <Figure label="Windows late or not provided" value={a.late + a.notProvided} />
-          <Figure label="Third-party assessments completed" value={s.thirdPartyAssessments?.completed} />
-          <Figure label="Findings mitigated before release" value={s.findings?.mitigatedBeforeRelease} />
-          <Figure label="Incidents reported" value={s.incidents?.reported} />
+          <Figure label="Third-party assessments completed" value={s.thirdPartyAssessments?.completed} untracked={s.thirdPartyAssessments === null} />
+          <Figure label="Findings mitigated before release" value={s.findings?.mitigatedBeforeRelease} untracked={s.findings === null} />
+          <Figure label="Incidents reported" value={s.incidents?.reported} untracked={s.incidents === null} />
         </SimpleGrid>
         <Charts s={s} />
         <Card withBorder>
