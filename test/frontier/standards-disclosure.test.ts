@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CellCount, suppressPartition } from '../../src/domain/frontier/disclosure-control';
-import type { ScorecardInputs } from '../../src/domain/frontier/scorecard';
+import { computeScorecard, type ScorecardInputs } from '../../src/domain/frontier/scorecard';
 import { aggregateScorecards } from '../../src/domain/frontier/scorecard-aggregates';
 
 /**
@@ -190,5 +190,32 @@ describe('the published aggregates', () => {
       ['none_released', 0, undefined],
     ]);
     expect(counts(a, 'participation')).toEqual({ all_current: 0, some_current: 0, none_current: 6 });
+  });
+});
+
+describe('tracked-later figures', () => {
+  it('count engagements, findings and incidents once their sources are given, and turn the tables tracked', () => {
+    const withSources = (i: number, mitigated: boolean): ScorecardInputs => ({
+      ...developer(i, []),
+      assessments: [{ engagementId: DEV(500 + i), versionId: DEV(600 + i), completed: true, completedBeforeRelease: true }],
+      findings: [
+        { findingId: DEV(700 + i), versionId: DEV(600 + i), remediation: 'mitigated_before_release' },
+        { findingId: DEV(800 + i), versionId: DEV(600 + i), remediation: mitigated ? 'mitigated_before_release' : 'disputed' },
+      ],
+      incidents: [],
+    });
+    const s = computeScorecard(withSources(1, false));
+    expect(s.thirdPartyAssessments).toEqual({ engagements: 1, completed: 1, completedBeforeRelease: 1 });
+    expect(s.findings).toEqual({ total: 2, mitigatedBeforeRelease: 1, open: 0, accepted: 0, disputed: 1 });
+    expect(s.incidents).toEqual({ reported: 0 });
+    const a = aggregateScorecards(
+      [1, 2, 3].map((i) => withSources(i, true)),
+      options,
+    );
+    expect(counts(a, 'third_party_assessments')).toEqual({ some_completed_before_release: 3, none_completed_before_release: 0 });
+    expect(counts(a, 'findings')).toEqual({ all_mitigated_before_release: 3, some_not_mitigated: 0, no_findings: 0 });
+    expect(counts(a, 'incidents')).toEqual({ reported: 0, none_reported: 3 });
+    // One developer still untracked keeps the table untracked: no table mixes known and unknown.
+    expect(table(aggregateScorecards([...[1, 2, 3].map((i) => withSources(i, true)), developer(4, [])], options), 'findings').tracked).toBe(false);
   });
 });

@@ -51,9 +51,11 @@ export const scorecardMarking = (organisationId: string): Marking => ({
 });
 
 /**
- * Where the tracked-later parts of a scorecard come from. Today every one answers `null` ("not
- * tracked yet"); the assessments module replaces `assessments` and `findings` (and an incident
- * module `incidents`) with functions answering, per developer organisation, its records.
+ * Where the tracked-later parts of a scorecard come from: per developer organisation, its
+ * engagements, findings and incidents (`ScorecardAssessment`, `ScorecardFinding`,
+ * `ScorecardIncident` in domain/frontier/scorecard.ts). A source that tracks its records answers
+ * an entry for EVERY organisation asked about (`[]` when it has none); an organisation absent
+ * from the map is "not tracked yet" (null), never zero.
  */
 export interface TrackedLaterSources {
   readonly assessments: (db: Executor, developerOrganisationIds: readonly string[]) => Promise<Map<string, ScorecardInputs['assessments']>>;
@@ -63,6 +65,12 @@ export interface TrackedLaterSources {
 
 const notTracked = async () => new Map<string, null>();
 export const NOT_TRACKED_YET: TrackedLaterSources = Object.freeze({ assessments: notTracked, findings: notTracked, incidents: notTracked });
+
+/**
+ * The sources the scorecards read. Wiring point for the assessments module (issue 12): replace
+ * `assessments` and `findings` with its readers (and `incidents` when incidents exist).
+ */
+export const SCORECARD_SOURCES: TrackedLaterSources = NOT_TRACKED_YET;
 
 /** The deployment's minimum group size for published figures (default 3). */
 export async function standardsSettings(db: Executor): Promise<{ minGroupSize: number }> {
@@ -156,7 +164,7 @@ async function developersAmong(db: Executor, ids: readonly string[]): Promise<Se
  * version or an attestation (all of them, or the one asked for). Read as the system: what leaves
  * is the developer's own scorecard or controlled aggregates.
  */
-export async function scorecardInputs(ctx: ServiceContext, only?: string, sources: TrackedLaterSources = NOT_TRACKED_YET): Promise<ScorecardInputs[]> {
+export async function scorecardInputs(ctx: ServiceContext, only?: string, sources: TrackedLaterSources = SCORECARD_SOURCES): Promise<ScorecardInputs[]> {
   const [windows, attesting, catalogue] = await Promise.all([windowsByDeveloper(ctx), attestingOrganisations(ctx.db), currentPracticeCatalogue(ctx.db)]);
   const candidates = only ? [only] : [...new Set([...windows.keys(), ...attesting])];
   const developers = [...(await developersAmong(ctx.db, candidates))].sort();
