@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { viewerOf } from '../../src/domain/identity/principal';
 import { BUILT_IN_PRACTICE_CATALOGUES } from '../../src/domain/frontier/practices/index';
-import { validatePracticeCatalogue } from '../../src/domain/frontier/practice-catalogue';
 import { addGrant } from '../../src/services/frontier/access-grants';
 import { createPlan, getPlan } from '../../src/services/frontier/access-plans';
 import { attest, changeAttestation, getAttestation, listAttestations, reviewAttestation } from '../../src/services/frontier/attestations';
@@ -24,48 +23,6 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected a failure');
 }
-
-describe('the shipped practice catalogue', () => {
-  it('is valid, sourced, and says for every practice whether evidence is required', () => {
-    const [c] = BUILT_IN_PRACTICE_CATALOGUES;
-    expect(c!.practices.map((p) => p.id)).toEqual([
-      'pre-release-government-access',
-      'third-party-assessment-before-release',
-      'model-weight-security',
-      'incident-reporting',
-      'vulnerability-disclosure-policy',
-      'cyber-capability-red-teaming',
-    ]);
-    for (const p of c!.practices) {
-      expect(p.sources.length, p.id).toBeGreaterThan(0);
-      expect(typeof p.evidenceRequired, p.id).toBe('boolean');
-    }
-  });
-
-  it('names every bad field of a catalogue document', () => {
-    const r = validatePracticeCatalogue({
-      version: 'bad version!',
-      practices: [
-        { id: 'Not A Slug', title: 'x', description: 'y', sources: [] },
-        { id: 'dup', title: 'x', description: 'y', evidenceRequired: true, sources: [{ citation: 'c', url: 'http://insecure' }], extra: 1 },
-        { id: 'dup', title: 'x', description: 'y', evidenceRequired: 'yes', sources: [{ citation: '' }] },
-      ],
-    });
-    expect(r.ok).toBe(false);
-    expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual([
-      '/version',
-      '/title',
-      '/practices/0/id',
-      '/practices/0/evidenceRequired',
-      '/practices/0/sources',
-      '/practices/1/extra',
-      '/practices/1/sources/0/url',
-      '/practices/2/evidenceRequired',
-      '/practices/2/sources/0/citation',
-      '/practices/2/id',
-    ]);
-  });
-});
 
 describe.each(DRIVERS)('voluntary standards on %s', (driver) => {
   const db = databasePerFile(driver);
