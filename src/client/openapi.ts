@@ -3468,6 +3468,351 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attestations you may see: your organisation's (the coordinators see every one) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    organisationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierAttestationPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attest a practice for your organisation (evidence where the practice requires it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        evidence?: {
+                            /** @enum {string} */
+                            kind: "link" | "document" | "assessment";
+                            ref: string;
+                            title?: string;
+                        }[];
+                        /** Format: date-time */
+                        expiresAt: string;
+                        practiceId: string;
+                        statement?: string;
+                        /** @enum {string} */
+                        status: "implemented" | "partial" | "planned" | "not_applicable";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierAttestation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/attestations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attestation, its standing computed now and its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierAttestation"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change an attestation (the earlier statement goes to its history; the review is cleared) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        evidence?: {
+                            /** @enum {string} */
+                            kind: "link" | "document" | "assessment";
+                            ref: string;
+                            title?: string;
+                        }[];
+                        /** Format: date-time */
+                        expiresAt: string;
+                        statement?: string;
+                        /** @enum {string} */
+                        status: "implemented" | "partial" | "planned" | "not_applicable";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierAttestation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/attestations/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review an attestation (the clearinghouse's staff): accepted, or questioned with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "accepted" | "questioned";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierAttestation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/designation-settings": {
         parameters: {
             query?: never;
@@ -6625,6 +6970,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the practice catalogue, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierPracticeCatalogueList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a version of the practice catalogue (platform administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FrontierPracticeCatalogueDocumentInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierPracticeCatalogue"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/practices/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the practice catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierPracticeCatalogue"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/reminders": {
         parameters: {
             query?: never;
@@ -7500,6 +8006,158 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/scorecard-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published scorecards' minimum group size */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierStandardsSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the minimum group size of the published scorecards (platform administrators) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FrontierStandardsSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierStandardsSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/scorecards/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A developer's own scorecard (the developer and the coordinators); null means not tracked yet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierScorecard"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9562,6 +10220,42 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/frontier/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scorecards published as aggregates across developers: small groups and their complements withheld (null) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontierPublishedScorecards"];
                     };
                 };
             };
@@ -12856,6 +13550,102 @@ export interface components {
             /** @enum {string} */
             status: "accepted" | "duplicate" | "rejected";
         };
+        FrontierAttestation: {
+            catalogueVersion: string;
+            createdAt: string;
+            evidence: {
+                /** @enum {string} */
+                kind: "link" | "document" | "assessment";
+                ref: string;
+                title: string | null;
+            }[];
+            expiresAt: string;
+            history: {
+                at: string;
+                by: string | null;
+                catalogueVersion: string;
+                /** @enum {string} */
+                event: "attested" | "changed" | "reviewed";
+                evidence: unknown[];
+                expiresAt: string;
+                review: {
+                    comment: string;
+                    decision: string;
+                } | null;
+                statement: string;
+                status: string;
+            }[];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            practiceId: string;
+            review: {
+                comment: string;
+                /** @enum {string} */
+                decision: "accepted" | "questioned";
+                reviewedAt: string | null;
+                reviewedBy: string | null;
+            } | null;
+            /** @enum {string} */
+            standing: "current" | "expired";
+            statement: string;
+            /** @enum {string} */
+            status: "implemented" | "partial" | "planned" | "not_applicable";
+            updatedAt: string;
+        };
+        FrontierAttestationInput: {
+            catalogueVersion: string;
+            createdAt: string;
+            evidence: {
+                /** @enum {string} */
+                kind: "link" | "document" | "assessment";
+                ref: string;
+                title: string | null;
+            }[];
+            expiresAt: string;
+            history: {
+                at: string;
+                by: string | null;
+                catalogueVersion: string;
+                /** @enum {string} */
+                event: "attested" | "changed" | "reviewed";
+                evidence: unknown[];
+                expiresAt: string;
+                review: {
+                    comment: string;
+                    decision: string;
+                } | null;
+                statement: string;
+                status: string;
+            }[];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            practiceId: string;
+            review: {
+                comment: string;
+                /** @enum {string} */
+                decision: "accepted" | "questioned";
+                reviewedAt: string | null;
+                reviewedBy: string | null;
+            } | null;
+            /** @enum {string} */
+            standing: "current" | "expired";
+            statement: string;
+            /** @enum {string} */
+            status: "implemented" | "partial" | "planned" | "not_applicable";
+            updatedAt: string;
+        };
+        FrontierAttestationPage: {
+            items: components["schemas"]["FrontierAttestation"][];
+            total: number;
+        };
+        FrontierAttestationPageInput: {
+            items: components["schemas"]["FrontierAttestationInput"][];
+            total: number;
+        };
         FrontierCheckpoint: {
             createdAt: string;
             hash: string;
@@ -13158,6 +13948,86 @@ export interface components {
             dueAt: string;
             from: string;
         };
+        FrontierPracticeCatalogue: {
+            addedAt: string;
+            builtIn: boolean;
+            current: boolean;
+            note: string | null;
+            practices: {
+                description: string;
+                evidenceRequired: boolean;
+                id: string;
+                sources: {
+                    citation: string;
+                    url: string | null;
+                }[];
+                title: string;
+            }[];
+            title: string;
+            version: string;
+        };
+        FrontierPracticeCatalogueDocument: {
+            [key: string]: unknown;
+        };
+        FrontierPracticeCatalogueDocumentInput: {
+            [key: string]: unknown;
+        };
+        FrontierPracticeCatalogueInput: {
+            addedAt: string;
+            builtIn: boolean;
+            current: boolean;
+            note: string | null;
+            practices: {
+                description: string;
+                evidenceRequired: boolean;
+                id: string;
+                sources: {
+                    citation: string;
+                    url: string | null;
+                }[];
+                title: string;
+            }[];
+            title: string;
+            version: string;
+        };
+        FrontierPracticeCatalogueList: {
+            items: components["schemas"]["FrontierPracticeCatalogue"][];
+        };
+        FrontierPracticeCatalogueListInput: {
+            items: components["schemas"]["FrontierPracticeCatalogueInput"][];
+        };
+        FrontierPublishedScorecards: {
+            asOf: string;
+            catalogueVersion: string;
+            developers: number | null;
+            minGroupSize: number;
+            tables: {
+                cells: {
+                    developers: number | null;
+                    key: string;
+                    meanEffectiveAccessDays?: number | null;
+                }[];
+                id: string;
+                title: string;
+                tracked: boolean;
+            }[];
+        };
+        FrontierPublishedScorecardsInput: {
+            asOf: string;
+            catalogueVersion: string;
+            developers: number | null;
+            minGroupSize: number;
+            tables: {
+                cells: {
+                    developers: number | null;
+                    key: string;
+                    meanEffectiveAccessDays?: number | null;
+                }[];
+                id: string;
+                title: string;
+                tracked: boolean;
+            }[];
+        };
         FrontierReview: {
             accessUsers: string[];
             allowedEvents: ("start_review" | "designate" | "not_designate" | "defer" | "evidence_received" | "request_rebuttal" | "review_rebuttal" | "reassess")[];
@@ -13339,6 +14209,128 @@ export interface components {
         };
         FrontierRuleSettingsInput: {
             proxyCyberThreshold: number;
+        };
+        FrontierScorecard: {
+            accessKinds: {
+                kind: string;
+                versions: number;
+            }[];
+            asOf: string;
+            /** Format: uuid */
+            developerOrganisationId: string;
+            findings: {
+                accepted: number;
+                disputed: number;
+                mitigatedBeforeRelease: number;
+                open: number;
+                total: number;
+            } | null;
+            incidents: {
+                reported: number;
+            } | null;
+            participation: {
+                accepted: number;
+                current: number;
+                expired: number;
+                implemented: number;
+                notApplicable: number;
+                notAttested: number;
+                partial: number;
+                planned: number;
+                practices: number;
+                questioned: number;
+                rate: number;
+            };
+            preReleaseAccess: {
+                atRisk: number;
+                designatedVersions: number;
+                late: number;
+                medianEffectiveAccessDays: number | null;
+                medianLeadTimeDays: number | null;
+                met: number;
+                noReleaseDate: number;
+                notProvided: number;
+                onTrack: number;
+                released: number;
+                versions: {
+                    accessKinds: string[];
+                    effectiveAccessDays: number;
+                    leadTimeDays: number;
+                    /** @enum {string} */
+                    status: "on_track" | "at_risk" | "met" | "late" | "not_provided" | "no_release_date";
+                    /** Format: uuid */
+                    versionId: string;
+                }[];
+            };
+            thirdPartyAssessments: {
+                completed: number;
+                completedBeforeRelease: number;
+                engagements: number;
+            } | null;
+        };
+        FrontierScorecardInput: {
+            accessKinds: {
+                kind: string;
+                versions: number;
+            }[];
+            asOf: string;
+            /** Format: uuid */
+            developerOrganisationId: string;
+            findings: {
+                accepted: number;
+                disputed: number;
+                mitigatedBeforeRelease: number;
+                open: number;
+                total: number;
+            } | null;
+            incidents: {
+                reported: number;
+            } | null;
+            participation: {
+                accepted: number;
+                current: number;
+                expired: number;
+                implemented: number;
+                notApplicable: number;
+                notAttested: number;
+                partial: number;
+                planned: number;
+                practices: number;
+                questioned: number;
+                rate: number;
+            };
+            preReleaseAccess: {
+                atRisk: number;
+                designatedVersions: number;
+                late: number;
+                medianEffectiveAccessDays: number | null;
+                medianLeadTimeDays: number | null;
+                met: number;
+                noReleaseDate: number;
+                notProvided: number;
+                onTrack: number;
+                released: number;
+                versions: {
+                    accessKinds: string[];
+                    effectiveAccessDays: number;
+                    leadTimeDays: number;
+                    /** @enum {string} */
+                    status: "on_track" | "at_risk" | "met" | "late" | "not_provided" | "no_release_date";
+                    /** Format: uuid */
+                    versionId: string;
+                }[];
+            };
+            thirdPartyAssessments: {
+                completed: number;
+                completedBeforeRelease: number;
+                engagements: number;
+            } | null;
+        };
+        FrontierStandardsSettings: {
+            minGroupSize: number;
+        };
+        FrontierStandardsSettingsInput: {
+            minGroupSize: number;
         };
         FrontierVersion: {
             createdAt: string;
@@ -14622,7 +15614,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported" | "frontier_practice_catalogue.added" | "frontier_attestation.recorded" | "frontier_attestation.changed" | "frontier_attestation.reviewed" | "frontier_standards_settings.updated")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];
@@ -14723,7 +15715,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported" | "frontier_practice_catalogue.added" | "frontier_attestation.recorded" | "frontier_attestation.changed" | "frontier_attestation.reviewed" | "frontier_standards_settings.updated")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];

@@ -13,6 +13,7 @@ import { EventHub } from '../services/events/stream';
 import type { SessionInfo } from '../services/sessions';
 import { Worker } from '../services/jobs/worker';
 import { seedBuiltInRuleSets } from '../services/frontier/rule-sets';
+import { seedBuiltInPracticeCatalogues } from '../services/frontier/practices';
 import { uuidv7 } from '../services/ids';
 import { scheduleOutboxPrune } from '../services/events/outbox-retention';
 import { scheduleAccessReminders } from '../services/frontier/access-reminders';
@@ -126,6 +127,7 @@ export async function openRuntime(config: Config, opts: { log?: Logger; now?: ()
       await events.start();
       await ctx.published.start(events);
       await seedBuiltInRuleSets(ctx);
+      await seedBuiltInPracticeCatalogues(ctx);
       if (worker) {
         await scheduleOutboxPrune(ctx);
         await scheduleAccessReminders(ctx);

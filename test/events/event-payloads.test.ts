@@ -14,6 +14,7 @@ import { frontierDesignationEvents } from './payload-walk/frontier-designation';
 import { frontierAccessEvents } from './payload-walk/frontier-access';
 import { frontierAssessmentEvents } from './payload-walk/frontier-assessments';
 import { frontierEvaluationEvents } from './payload-walk/frontier-evaluations';
+import { frontierStandardsEvents } from './payload-walk/frontier-standards';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -43,6 +44,7 @@ const ACCESS_GRANT = ['id', 'planId', 'granteeOrganisationId', 'accessKind', 'en
 const NOMINATION = ['id', 'planId', 'partnerOrganisationId', 'sector', 'nominatedBy', 'state'];
 const ENGAGEMENT = ['id', 'versionId', 'assessorOrganisationId', 'state'];
 const ASSESSMENT_FINDING = ['id', 'engagementId', 'domain', 'severity', 'remediationState'];
+const ATTESTATION = ['id', 'organisationId', 'practiceId', 'catalogueVersion', 'status', 'expiresAt'];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -161,6 +163,12 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'assessment_run.unlinked': ['engagementId', 'runId'],
   // Evaluation runs (ADR 0102): ids, the task, the status and the log's hash; never scores, names or the log.
   'evaluation_run.imported': ['id', 'checkpointId', 'versionId', 'modelId', 'task', 'status', 'sha256'],
+  // Standards (ADR 0105): ids, statuses and dates; never the evidence, the statement or a review's comment.
+  'frontier_practice_catalogue.added': ['version', 'practices', 'builtIn'],
+  'frontier_attestation.recorded': ATTESTATION,
+  'frontier_attestation.changed': ATTESTATION,
+  'frontier_attestation.reviewed': [...ATTESTATION, 'decision'],
+  'frontier_standards_settings.updated': ['minGroupSize'],
 };
 
 /**
@@ -198,6 +206,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await frontierAccessEvents(w, canaries);
     await frontierAssessmentEvents(w, canaries);
     await frontierEvaluationEvents(w, canaries);
+    await frontierStandardsEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

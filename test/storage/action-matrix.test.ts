@@ -88,6 +88,7 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'frontier.inquire':
       case 'frontier.plan-access':
       case 'frontier.commission-assessment':
+      case 'frontier.attest':
         return orgs;
       case 'frontier.act-in-engagement':
         return orgs.flatMap((o) =>
@@ -157,6 +158,13 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       // A party's writers act for it; the clearinghouse's staff act for the government when it is the party.
       case 'frontier.act-in-engagement':
         return (writer && target.label.startsWith('own')) || (staffAtWork && target.label.endsWith('/government'));
+      case 'frontier.attest':
+        // ADR 0105: an organisation attests for itself only, by its writers.
+        return writer && target.label === 'own';
+      case 'frontier.review-attestation':
+        return staffAtWork;
+      case 'frontier.configure-standards':
+        return platformAdmin;
     }
   }
 

@@ -4,6 +4,7 @@ import {
   IconCalendarTime,
   IconChartBar,
   IconReportAnalytics,
+  IconChartDonut,
   IconGavel,
   IconHeartHandshake,
   IconMessageQuestion,
@@ -19,6 +20,8 @@ import {
   IconKey,
   IconUsers,
   IconWebhook,
+  IconChecklist,
+  IconCertificate,
   type Icon,
 } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
@@ -169,6 +172,25 @@ export const shellPages: ShellPage[] = [
   },
   { path: 'frontier/evaluations/:runId', access: 'any', component: page(() => import('./pages/frontier/evaluations/RunPage'), 'RunPage') },
   {
+    path: 'frontier/practices',
+    access: 'any',
+    component: page(() => import('./pages/frontier/standards/CataloguePage'), 'CataloguePage'),
+    nav: { label: 'Voluntary practices', icon: IconChecklist, section: 'Frontier models' },
+  },
+  {
+    path: 'frontier/attestations',
+    access: 'any',
+    component: page(() => import('./pages/frontier/standards/AttestationsPage'), 'AttestationsPage'),
+    nav: { label: 'Attestations', icon: IconCertificate, section: 'Frontier models' },
+  },
+  {
+    path: 'frontier/scorecard',
+    access: 'any',
+    component: page(() => import('./pages/frontier/standards/ScorecardPage'), 'OwnScorecardPage'),
+    nav: { label: 'Scorecard', icon: IconChartDonut, section: 'Frontier models' },
+  },
+  { path: 'frontier/scorecards/:organisationId', access: 'any', component: page(() => import('./pages/frontier/standards/ScorecardPage'), 'ScorecardPage') },
+  {
     path: 'frontier/settings',
     access: 'admin',
     component: page(() => import('./pages/frontier/settings/FrontierSettingsPage'), 'FrontierSettingsPage'),
@@ -189,4 +211,5 @@ export const publicPages: { path: string; component: LazyExoticComponent<Compone
   { path: 'invite', component: page(() => import('./pages/invite/AcceptInvitationPage'), 'AcceptInvitationPage') },
   { path: 'advisories', component: page(() => import('./pages/advisories/PublicAdvisoriesPage'), 'PublicAdvisoriesPage') },
   { path: 'advisories/:id', component: page(() => import('./pages/advisories/PublicAdvisoryPage'), 'PublicAdvisoryPage') },
+  { path: 'scorecards', component: page(() => import('./pages/frontier/standards/PublishedScorecardsPage'), 'PublishedScorecardsPage') },
 ];

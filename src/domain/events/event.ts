@@ -112,6 +112,11 @@ export const EVENT_TYPES = [
   'assessment_run.linked',
   'assessment_run.unlinked',
   'evaluation_run.imported',
+  'frontier_practice_catalogue.added',
+  'frontier_attestation.recorded',
+  'frontier_attestation.changed',
+  'frontier_attestation.reviewed',
+  'frontier_standards_settings.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

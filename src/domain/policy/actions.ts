@@ -60,6 +60,12 @@ export interface ActionTargets {
    * clearinghouse's staff act (ADR 0103).
    */
   'frontier.act-in-engagement': { readonly organisationId: string; readonly government: boolean };
+  /** Attest voluntary practices for the organisation `organisationId` (ADR 0105): its writers. */
+  'frontier.attest': { readonly organisationId: string };
+  /** Review an organisation's attestation (accepted / questioned): the clearinghouse's staff at work. */
+  'frontier.review-attestation': undefined;
+  /** Add a practice-catalogue version and set the scorecards' minimum group size (ADR 0105). */
+  'frontier.configure-standards': undefined;
 }
 export type Action = keyof ActionTargets;
 export type TargetOf<A extends Action> = ActionTargets[A] extends undefined ? [] : [ActionTargets[A]];
@@ -102,6 +108,10 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   // The developer's writers for its own model, or the clearinghouse at work for the government.
   'frontier.commission-assessment': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || isWorkingStaff(p),
   'frontier.act-in-engagement': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || (t.government && isWorkingStaff(p)),
+  // An organisation speaks for itself: nobody attests for another (not even the clearinghouse).
+  'frontier.attest': (p, t) => p.organisationId === t.organisationId && isWriter(p),
+  'frontier.review-attestation': isWorkingStaff,
+  'frontier.configure-standards': isPlatformAdmin,
 };
 
 /** Whether `p` may do `action` (to `target`, for the actions that name one). */

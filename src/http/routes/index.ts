@@ -21,6 +21,7 @@ import { frontierModelRoutes } from './frontier-models';
 import { frontierRuleSetRoutes } from './frontier-rule-sets';
 import { frontierEngagementRoutes } from './frontier-engagements';
 import { frontierEvaluationRoutes } from './frontier-evaluations';
+import { frontierStandardsRoutes } from './frontier-standards';
 
 /** Every route module of the API. Later issues add theirs here. */
 export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
@@ -46,4 +47,5 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   frontierAccessRoutes,
   frontierEngagementRoutes,
   frontierEvaluationRoutes,
+  frontierStandardsRoutes,
 ];

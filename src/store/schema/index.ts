@@ -11,3 +11,4 @@ export * from './frontier-designation';
 export * from './frontier-access';
 export * from './frontier-assessments';
 export * from './frontier-evaluations';
+export * from './frontier-standards';

@@ -46,7 +46,8 @@ export function AppLayout() {
           <AccountMenu session={session} />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      {/* The navigation grows with each issue's pages: it scrolls rather than running off short screens. */}
+      <AppShell.Navbar p="sm" aria-label="Main navigation" style={{ overflowY: 'auto' }}>
         {/* On a phone the header has no room for the account: it heads the navigation instead. */}
         <Stack gap={0} hiddenFrom="xs" px="sm" pb="sm">
           <Text size="sm" fw={600}>
