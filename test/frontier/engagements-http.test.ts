@@ -84,8 +84,9 @@ describe('assessment engagements over HTTP (a live server)', () => {
       tlp: 'CLEAR',
     });
     expect(c.json).toMatchObject({ level: 'medium', mappingVersion: '2026-12-03.1' });
+    // A run nobody imported (or one the caller may not see) is 404 to the assessor; the engagement itself is 404 to an outsider.
     const runId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
-    expect((await w.call(assessor.token, 'POST', `/api/frontier/engagements/${id}/runs/${runId}`)).json).toEqual({ engagementId: id, runId });
+    expect((await w.call(assessor.token, 'POST', `/api/frontier/engagements/${id}/runs/${runId}`)).status).toBe(404);
     expect((await w.call(outsider.token, 'POST', `/api/frontier/engagements/${id}/runs/${runId}`)).status).toBe(404);
     expect((await w.call(outsider.token, 'GET', `/api/frontier/engagements/${id}`)).status).toBe(404);
     expect((await w.call(outsider.token, 'GET', '/api/frontier/engagements')).json).toEqual({ items: [], total: 0 });

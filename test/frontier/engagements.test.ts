@@ -6,6 +6,7 @@ import { addAnnex, setConclusion } from '../../src/services/frontier/engagement-
 import { exportEngagement } from '../../src/services/frontier/engagement-export';
 import { addFinding, editFinding, moveRemediation, removeFinding } from '../../src/services/frontier/engagement-findings';
 import { linkRun, unlinkRun } from '../../src/services/frontier/engagement-runs';
+import { importEvaluationRun, listEvaluationRuns } from '../../src/services/frontier/evaluation-runs';
 import { createEngagement, getEngagement, listEngagements, moveEngagement } from '../../src/services/frontier/engagements';
 import { frontierCheckpoints } from '../../src/store/schema/index';
 import { eventsAfter } from '../../src/store/outbox';
@@ -15,6 +16,7 @@ import { DRIVERS } from '../helpers/databases';
 import { makeOrganisation, makePrincipal } from '../helpers/factories';
 import { makeVersion, versionMarking } from './access-world';
 import { type EngagementWorld, engagementInput, engagementWorld, makeEngagement } from './engagement-world';
+import { inspectLog } from './evaluations-world';
 
 const page = { limit: 50, offset: 0 };
 
@@ -303,17 +305,47 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
     expect(await exportEngagement(w.ctx, viewerOf(w.otherLab), e.id, 'public')).toEqual(pub);
   });
 
-  it('links evaluation runs by id, once, and unlinks them', async () => {
-    const e = await working();
-    const runId = w.ctx.newId();
-    await linkRun(w.ctx, w.assessor, e.id, runId);
-    await linkRun(w.ctx, w.assessor, e.id, runId);
+  it('takes an Inspect log imported into it as a run of a checkpoint it relies on, links runs once, refuses runs of another version', async () => {
+    // A checkpoint of the engagement's version, marked as the developer's registry marks it: the assessor cannot see it.
+    const checkpoint = w.ctx.newId();
+    await w.ctx.db.insert(frontierCheckpoints).values({
+      id: checkpoint,
+      versionId: w.versionId,
+      hash: `sha256:${'c'.repeat(64)}`,
+      ...markingRow(versionMarking(w.developer.organisationId)),
+      createdAt: w.ctx.now(),
+    });
+    const e = await working({ checkpointIds: [checkpoint] });
+    const bytes = inspectLog('cyber_ctf', 0.42);
+    // Without the engagement the checkpoint is not one the assessor may name.
+    await expect(importEvaluationRun(w.ctx, w.assessor, { checkpointId: checkpoint, bytes })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: '/checkpointId' }],
+    });
+    const { run, created } = await importEvaluationRun(w.ctx, w.assessor, { checkpointId: checkpoint, bytes, engagementId: e.id });
+    expect([created, run.checkpointId, run.versionId, run.marking.ownerOrganisationId]).toEqual([true, checkpoint, w.versionId, w.assessor.organisationId]);
     expect(await rows('engagement_runs', e.id)).toBe(1);
-    // The developer commissioned this one, so it may link; its read-only members and the other parties' outsiders may not.
-    await expect(linkRun(w.ctx, w.developerViewer, e.id, w.ctx.newId())).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect((await getEngagement(w.ctx, viewerOf(w.developer), w.developer, e.id)).runs.map((r) => r.runId)).toEqual([runId]);
-    await unlinkRun(w.ctx, w.developer, e.id, runId);
+    // Importing the same bytes again, or linking the run again, adds nothing.
+    expect((await importEvaluationRun(w.ctx, w.assessor, { checkpointId: checkpoint, bytes, engagementId: e.id })).created).toBe(false);
+    await linkRun(w.ctx, w.assessor, e.id, run.id);
+    expect(await rows('engagement_runs', e.id)).toBe(1);
+    // The developer sees the run linked to its engagement.
+    expect((await getEngagement(w.ctx, viewerOf(w.developer), w.developer, e.id)).runs.map((r) => r.runId)).toEqual([run.id]);
+    // A run that does not exist (or one the caller may not see) is 404; a run of another version is named.
+    await expect(linkRun(w.ctx, w.assessor, e.id, w.ctx.newId())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const other = await makeEngagement(w, { versionId: await makeVersion(w.ctx, w.developer.organisationId) });
+    await moveEngagement(w.ctx, w.assessor, other.id, { event: 'request_access' });
+    await expect(linkRun(w.ctx, w.assessor, other.id, run.id)).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/runId' }] });
+    // The developer commissioned this one, so it may link; its read-only members may not.
+    await expect(linkRun(w.ctx, w.developerViewer, e.id, run.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await unlinkRun(w.ctx, w.developer, e.id, run.id);
     expect(await rows('engagement_runs', e.id)).toBe(0);
-    await expect(unlinkRun(w.ctx, w.developer, e.id, runId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(unlinkRun(w.ctx, w.developer, e.id, run.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // An ended engagement takes no new runs, and the import writes nothing then.
+    await moveEngagement(w.ctx, w.assessor, e.id, { event: 'withdraw', reason: 'model withdrawn' });
+    await expect(
+      importEvaluationRun(w.ctx, w.assessor, { checkpointId: checkpoint, bytes: inspectLog('cyber_ctf', 0.5), engagementId: e.id }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await listEvaluationRuns(w.ctx, viewerOf(w.assessor), { limit: 50 })).items.map((r) => r.id)).toEqual([run.id]);
   });
 });

@@ -3,6 +3,8 @@ import { type EngagementState, isEngagementEnded } from '../../domain/frontier/e
 import type { Principal } from '../../domain/identity/principal';
 import type { Tx } from '../../store/database';
 import { deleteEngagementRun, insertEngagementRun } from '../../store/frontier/assessments';
+import { findVisibleRun } from '../../store/frontier/evaluations';
+import { viewerOf } from '../../domain/identity/principal';
 import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
@@ -15,8 +17,8 @@ import { runLinkView } from './engagement-views';
  * Links an evaluation run to an engagement INSIDE the caller's transaction (`write`'s `tx` and
  * `record`): the Inspect import calls this so a run and its link commit together. The assessor
  * or the commissioner links, while the engagement has not ended. Linking twice is a no-op
- * (returns false, records nothing). `runId` is not checked against the run table here: it has
- * no foreign key until the run table is merged (ADR 0103).
+ * (returns false, records nothing). The run must be one the linker may see, of the engagement's
+ * model version.
  */
 export async function linkRunInTx(tx: Tx, record: Record_, p: Principal, engagementId: string, runId: string, now: Date): Promise<boolean> {
   const e = await engagementForUpdate(tx, p, engagementId);
@@ -24,6 +26,13 @@ export async function linkRunInTx(tx: Tx, record: Record_, p: Principal, engagem
   if (!parties.has('assessor') && !parties.has('commissioner')) throw new AppError('FORBIDDEN', 'Only the assessor or the commissioner links runs');
   if (isEngagementEnded(e.state as EngagementState))
     throw new AppError('CONFLICT', `An engagement that is ${e.state} takes no new runs`, [{ path: '/runId', message: 'the engagement has ended' }]);
+  // The run must be one the linker may see (the policy module), and evidence about this engagement's version.
+  const run = await findVisibleRun(tx, viewerOf(p), runId);
+  if (!run) throw notFound('Evaluation run');
+  if (run.versionId !== e.versionId)
+    throw new AppError('VALIDATION', 'The run is not of the engagement’s model version', [
+      { path: '/runId', message: 'the run tested a checkpoint of another model version than the engagement assesses' },
+    ]);
   const marking = markingOf(e);
   const r = await insertEngagementRun(tx, { engagementId: e.id, runId, linkedBy: p.userId, ...markingRow({ ...marking, createdBy: p.userId }), linkedAt: now });
   if (!r) return false;
@@ -39,7 +48,7 @@ export async function linkRunInTx(tx: Tx, record: Record_, p: Principal, engagem
   return true;
 }
 
-/** `POST /api/frontier/engagements/:id/runs/:runId`: stores the link (the id only, for now). */
+/** `POST /api/frontier/engagements/:id/runs/:runId`: links a run the caller may see to the engagement. */
 export async function linkRun(ctx: ServiceContext, p: Principal, engagementId: string, runId: string) {
   return write(ctx, actorOf(p), async (tx, record) => {
     const now = ctx.now();

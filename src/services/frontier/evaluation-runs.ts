@@ -10,6 +10,7 @@ import { FormatError } from '../../standards/problem';
 import {
   findLog,
   findLogByHash,
+  findCheckpointOfEngagement,
   findVisibleCheckpoint,
   findVisibleRun,
   findVisibleRunOfLog,
@@ -24,6 +25,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../unit-of-work';
 import { type EvaluationRunView, evaluationRunView } from './evaluation-views';
 import { DEFAULT_INSPECT_LIMITS, readInspectLog } from './inspect-read';
+import { linkRunInTx } from './engagement-runs';
 
 /** TLPs an importer may choose for a run; AMBER is the default (ADR 0102). */
 export const RUN_TLPS = ['AMBER', 'AMBER+STRICT'] as const;
@@ -38,6 +40,11 @@ export interface EvaluationImportInput {
   /** The run's name; defaults to `<task> on <model>`. */
   readonly name?: string | undefined;
   readonly tlp?: (typeof RUN_TLPS)[number] | undefined;
+  /**
+   * The assessment engagement the run is evidence for: linked in the same transaction. The
+   * checkpoint may then be one the engagement relies on, which the assessor may not otherwise see.
+   */
+  readonly engagementId?: string | undefined;
 }
 
 export interface EvaluationImport {
@@ -94,7 +101,9 @@ export async function importEvaluationRun(ctx: ServiceContext, p: Principal, inp
   const sha256 = sha256Of(input.bytes);
   const viewer = viewerOf(p);
   return write(ctx, actorOf(p), async (tx, record) => {
-    const found = await findVisibleCheckpoint(tx, viewer, input.checkpointId);
+    const found =
+      (await findVisibleCheckpoint(tx, viewer, input.checkpointId)) ??
+      (input.engagementId ? await findCheckpointOfEngagement(tx, viewer, input.engagementId, input.checkpointId) : null);
     const problems: FieldProblem[] = [
       ...(found ? [] : [{ path: '/checkpointId', message: 'no such checkpoint (or not one you may see)' }]),
       ...(Array.isArray(summary) ? summary : []),
@@ -102,8 +111,12 @@ export async function importEvaluationRun(ctx: ServiceContext, p: Principal, inp
     if (problems.length || Array.isArray(summary) || !found) throw new AppError('VALIDATION', 'The evaluation log cannot be imported', problems);
     const stored = await findLogByHash(tx, sha256);
     const existing = stored ? await findVisibleRunOfLog(tx, viewer, stored.id) : null;
-    if (existing) return { run: evaluationRunView(existing), created: false };
     const now = ctx.now();
+    if (existing) {
+      // linking again is a no-op; a re-import into another engagement links the same run there
+      if (input.engagementId) await linkRunInTx(tx, record, p, input.engagementId, existing.id, now);
+      return { run: evaluationRunView(existing), created: false };
+    }
     const log =
       stored ??
       (await insertLogOnce(tx, {
@@ -166,6 +179,7 @@ export async function importEvaluationRun(ctx: ServiceContext, p: Principal, inp
       marking,
       data: { id: run.id, checkpointId: run.checkpointId, versionId: run.versionId, modelId: run.modelId, task: run.task, status: run.status, sha256 },
     });
+    if (input.engagementId) await linkRunInTx(tx, record, p, input.engagementId, run.id, now);
     return { run: view, created: true };
   });
 }

@@ -1,7 +1,14 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../database';
-import { frontierCheckpoints, frontierEvaluationLogs, frontierEvaluationRuns, frontierModels, frontierModelVersions } from '../schema/index';
+import {
+  frontierAssessmentEngagements,
+  frontierCheckpoints,
+  frontierEvaluationLogs,
+  frontierEvaluationRuns,
+  frontierModels,
+  frontierModelVersions,
+} from '../schema/index';
 import { visibleTo } from '../visibility';
 import type { CheckpointRow } from './records';
 import type { FrontierModelRow, FrontierVersionRow } from './versions';
@@ -23,6 +30,31 @@ export async function findVisibleCheckpoint(
     .where(
       and(eq(frontierCheckpoints.id, id), visibleTo(viewer, frontierCheckpoints), visibleTo(viewer, frontierModelVersions), visibleTo(viewer, frontierModels)),
     );
+  return r ?? null;
+}
+
+/**
+ * A checkpoint an assessment engagement relies on, with its version and model, for a party of
+ * that engagement: the engagement must be visible to the viewer (the policy's predicate) and
+ * list the checkpoint among those it relies on (ADR 0102, "Runs of an engagement"). The
+ * developer named those checkpoints when it commissioned the assessment or agreed to it, so the
+ * assessor may test them without seeing the developer's registry; the rows are read only to
+ * derive the run's marking, and the run names them by id.
+ */
+export async function findCheckpointOfEngagement(
+  db: Executor,
+  viewer: Viewer,
+  engagementId: string,
+  checkpointId: string,
+): Promise<{ checkpoint: CheckpointRow; version: FrontierVersionRow; model: FrontierModelRow } | null> {
+  const e = frontierAssessmentEngagements;
+  const [r] = await db
+    .select({ checkpoint: frontierCheckpoints, version: frontierModelVersions, model: frontierModels })
+    .from(e)
+    .innerJoin(frontierCheckpoints, and(eq(frontierCheckpoints.id, checkpointId), eq(frontierCheckpoints.versionId, e.versionId)))
+    .innerJoin(frontierModelVersions, eq(frontierModelVersions.id, frontierCheckpoints.versionId))
+    .innerJoin(frontierModels, eq(frontierModels.id, frontierModelVersions.modelId))
+    .where(and(eq(e.id, engagementId), visibleTo(viewer, e), sql`${frontierCheckpoints.id} = any(${e.checkpointIds})`));
   return r ?? null;
 }
 

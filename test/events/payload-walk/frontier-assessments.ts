@@ -2,7 +2,10 @@ import { addAnnex, setConclusion } from '../../../src/services/frontier/engageme
 import { addFinding, editFinding, moveRemediation, removeFinding } from '../../../src/services/frontier/engagement-findings';
 import { linkRun, unlinkRun } from '../../../src/services/frontier/engagement-runs';
 import { createEngagement, moveEngagement } from '../../../src/services/frontier/engagements';
+import { importEvaluationRun } from '../../../src/services/frontier/evaluation-runs';
+import { addCheckpoint } from '../../../src/services/frontier/lineage';
 import { engagementInput, makeEngagementPeople } from '../../frontier/engagement-world';
+import { inspectLog } from '../../frontier/evaluations-world';
 import type { Canaries } from './canaries';
 import type { PayloadWorld } from './world';
 
@@ -50,8 +53,11 @@ export async function frontierAssessmentEvents(w: PayloadWorld, c: Canaries): Pr
   c.plant('CANARY-conclusion-rationale', conclusion.id);
   const annex = await addAnnex(w.ctx, p.assessor, e.id, { title: 'Annex', body: 'CANARY-annex-body' });
   c.plant('CANARY-annex-body', annex.id);
-  const runId = w.ctx.newId();
-  await linkRun(w.ctx, p.assessor, e.id, runId);
-  await unlinkRun(w.ctx, p.assessor, e.id, runId);
+  // The developer (the commissioner) imports its own run of the version and links it, then takes it off.
+  const cp = await addCheckpoint(w.ctx, p.developer, p.versionId, { hash: `sha256:${'a'.repeat(64)}` });
+  const { run } = await importEvaluationRun(w.ctx, p.developer, { checkpointId: cp.id, bytes: inspectLog('CANARY-engagement-run-task', 0.3) });
+  c.plant('CANARY-engagement-run-task', run.id);
+  await linkRun(w.ctx, p.developer, e.id, run.id);
+  await unlinkRun(w.ctx, p.developer, e.id, run.id);
   await moveEngagement(w.ctx, p.assessor, e.id, { event: 'submit_draft' });
 }
