@@ -87,6 +87,7 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'organisation.speak-for':
       case 'frontier.inquire':
       case 'frontier.plan-access':
+      case 'frontier.register-compute':
         return orgs;
       case 'frontier.decide':
         return CLASSIFICATIONS.map((c) => ({ label: c, value: { classification: c } }));
@@ -146,6 +147,8 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
         return staffAtWork && target.label === 'UNCLASSIFIED';
       case 'frontier.plan-access':
         return (writer && target.label === 'own') || staffAtWork;
+      case 'frontier.register-compute':
+        return writer && target.label === 'own';
     }
   }
 

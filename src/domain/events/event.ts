@@ -101,6 +101,11 @@ export const EVENT_TYPES = [
   'trusted_partner.nominated',
   'trusted_partner.transitioned',
   'frontier_review.access_removed',
+  'frontier_facility.registered',
+  'frontier_facility.updated',
+  'frontier_cluster.registered',
+  'frontier_cluster.updated',
+  'frontier_training_run.saved',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -52,6 +52,8 @@ export interface ActionTargets {
   'frontier.configure-access': undefined;
   /** Plan voluntary pre-release access to a version of the developer `organisationId`: its grants, outages, partners. */
   'frontier.plan-access': { readonly organisationId: string };
+  /** Register and change compute facilities, clusters and training runs owned by `organisationId` (issue 12): its writers. */
+  'frontier.register-compute': { readonly organisationId: string };
 }
 export type Action = keyof ActionTargets;
 export type TargetOf<A extends Action> = ActionTargets[A] extends undefined ? [] : [ActionTargets[A]];
@@ -91,6 +93,8 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   'frontier.configure-access': isPlatformAdmin,
   // The developer's writers, or the clearinghouse at work (the government side of the plan).
   'frontier.plan-access': (p, t) => (p.organisationId === t.organisationId && isWriter(p)) || isWorkingStaff(p),
+  // The owner's own declaration: the clearinghouse sees what is shared with it but does not speak for a lab's compute.
+  'frontier.register-compute': (p, t) => p.organisationId === t.organisationId && isWriter(p),
 };
 
 /** Whether `p` may do `action` (to `target`, for the actions that name one). */

@@ -9,3 +9,4 @@ export * from './frontier-registry';
 export * from './frontier-rule-sets';
 export * from './frontier-designation';
 export * from './frontier-access';
+export * from './frontier-compute';
