@@ -12,6 +12,7 @@ import { directoryEvents } from './payload-walk/directory';
 import { frontierRegistryEvents } from './payload-walk/frontier-registry';
 import { frontierDesignationEvents } from './payload-walk/frontier-designation';
 import { frontierAccessEvents } from './payload-walk/frontier-access';
+import { frontierComputeEvents } from './payload-walk/frontier-compute';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -39,6 +40,8 @@ const STATEMENT = [
 const REVIEW = ['id', 'versionId', 'from', 'to', 'event', 'trigger'];
 const ACCESS_GRANT = ['id', 'planId', 'granteeOrganisationId', 'accessKind', 'environment', 'startsAt', 'endsAt'];
 const NOMINATION = ['id', 'planId', 'partnerOrganisationId', 'sector', 'nominatedBy', 'state'];
+const FACILITY = ['id', 'status', 'powerCapacityMw', 'operatorOrganisationId'];
+const CLUSTER = ['id', 'facilityId', 'status', 'peakOpsPerSecond', 'h100Equivalents', 'reportable', 'rulesVersion'];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -144,6 +147,12 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'trusted_partner.nominated': NOMINATION,
   'trusted_partner.transitioned': [...NOMINATION, 'from', 'event'],
   'frontier_review.access_removed': ['id', 'versionId', 'accessCount'],
+  // Compute registry: ids, statuses, figures and flags — never names or where a facility is.
+  'frontier_facility.registered': FACILITY,
+  'frontier_facility.updated': FACILITY,
+  'frontier_cluster.registered': CLUSTER,
+  'frontier_cluster.updated': CLUSTER,
+  'frontier_training_run.saved': ['id', 'versionId', 'flop'],
 };
 
 /**
@@ -179,6 +188,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await frontierRegistryEvents(w, canaries);
     await frontierDesignationEvents(w, canaries);
     await frontierAccessEvents(w, canaries);
+    await frontierComputeEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

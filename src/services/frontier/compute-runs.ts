@@ -37,7 +37,8 @@ const runFlop = (r: TrainingRunRow): Partial<Record<TrainingPhase, number | null
   other: r.flopOther,
 });
 
-const eventData = (r: TrainingRunRow) => ({ id: r.id, versionId: r.versionId, clusterIds: [...r.clusterIds], flop: runFlop(r) });
+/** No cluster ids: a run's audience (the version's) need not see every cluster it names. */
+const eventData = (r: TrainingRunRow) => ({ id: r.id, versionId: r.versionId, flop: runFlop(r) });
 
 /**
  * Saves a training run of a model version (a writer of the model's developer) and, in the same
