@@ -12,4 +12,5 @@ export const SUITES: Array<() => Promise<BenchSuite>> = [
   () => import('./triage.bench').then((m) => m.suite),
   () => import('./frontier.bench').then((m) => m.suite),
   () => import('./frontier-portfolio.bench').then((m) => m.suite),
+  () => import('./compute.bench').then((m) => m.suite),
 ];

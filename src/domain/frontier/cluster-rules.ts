@@ -1,4 +1,4 @@
-import { type Accelerator, acceleratorOf, type Precision, peakOpsPerSecond } from './accelerators';
+import { ACCELERATOR_CATALOGUE, type Accelerator, acceleratorOf, type Precision, peakOpsPerSecond } from './accelerators';
 import rulesJson from './compute-rules.json' with { type: 'json' };
 import { compareDecimals, type Decimal, sumDecimals, toDecimal } from './decimal';
 
@@ -22,6 +22,8 @@ export interface ClusterRule {
 
 export const CLUSTER_RULES = rulesJson.clusterRules as readonly ClusterRule[];
 const H100E = rulesJson.h100Equivalent as { reference: string; precision: Precision };
+const H100_REFERENCE = acceleratorOf(H100E.reference);
+const perH100 = H100_REFERENCE ? peakOpsPerSecond(H100_REFERENCE, H100E.precision) : 0;
 
 /** One line of a cluster's chip inventory. */
 export interface InventoryLine {
@@ -44,6 +46,21 @@ export interface ClusterFigures {
   readonly reportable: readonly ClusterFlag[];
   readonly rulesVersion: string;
 }
+
+const RATE_KEYS = ['max', 'fp64', 'tf32', 'bf16', 'fp8', 'int8'] as const;
+type Rates = Record<(typeof RATE_KEYS)[number], number>;
+const rates = (a: Accelerator): Rates => ({
+  max: peakOpsPerSecond(a, 'max'),
+  fp64: peakOpsPerSecond(a, 'fp64'),
+  tf32: peakOpsPerSecond(a, 'tf32'),
+  bf16: peakOpsPerSecond(a, 'bf16'),
+  fp8: peakOpsPerSecond(a, 'fp8'),
+  int8: peakOpsPerSecond(a, 'int8'),
+});
+/** Each catalogued chip's peak OP/s per precision, resolved once (profiled: the per-line lookups dominated). */
+const PEAKS = new Map<string, { a: Accelerator; rates: Rates }>(
+  ACCELERATOR_CATALOGUE.accelerators.map((a) => [a.id, { a, rates: rates(a) }]),
+);
 
 const holds = (op: 'gt' | 'gte', cmp: -1 | 0 | 1): boolean => (op === 'gt' ? cmp > 0 : cmp >= 0);
 const symbol = (op: 'gt' | 'gte') => (op === 'gt' ? '>' : '≥');
@@ -75,16 +92,19 @@ function compareAggregate(sum: number, threshold: number, exact: () => Decimal):
  */
 export function clusterFigures(lines: readonly InventoryLine[], interconnectGbps: number | null, rules: readonly ClusterRule[] = CLUSTER_RULES): ClusterFigures {
   const known: { a: Accelerator; count: number }[] = [];
-  for (const l of lines) {
-    const a = acceleratorOf(l.acceleratorId);
-    if (a) known.push({ a, count: l.count });
-  }
   const totals = { max: 0, fp64: 0, tf32: 0, bf16: 0, fp8: 0, int8: 0 };
-  for (const { a, count } of known) {
-    for (const p of ['max', 'fp64', 'tf32', 'bf16', 'fp8', 'int8'] as const) totals[p] += count * peakOpsPerSecond(a, p);
+  for (const l of lines) {
+    const entry = PEAKS.get(l.acceleratorId);
+    if (!entry) continue;
+    known.push({ a: entry.a, count: l.count });
+    const r = entry.rates;
+    totals.max += l.count * r.max;
+    totals.fp64 += l.count * r.fp64;
+    totals.tf32 += l.count * r.tf32;
+    totals.bf16 += l.count * r.bf16;
+    totals.fp8 += l.count * r.fp8;
+    totals.int8 += l.count * r.int8;
   }
-  const reference = acceleratorOf(H100E.reference);
-  const perH100 = reference ? peakOpsPerSecond(reference, H100E.precision) : 0;
   const h100Equivalents = perH100 > 0 ? Math.round((totals[H100E.precision] / perH100) * 100) / 100 : 0;
   const reportable: ClusterFlag[] = [];
   for (const r of rules) {
