@@ -35,7 +35,11 @@ describe('compute registry over HTTP', () => {
 
   it('a partner sees the facility without its location; another organisation gets 404', async () => {
     expect((await w.call(w.reporterA, 'GET', `/api/frontier/facilities/${facilityId}`)).json).toMatchObject({ country: 'US', site: 'Hillsboro' });
-    expect((await w.call(w.reporterB, 'GET', `/api/frontier/facilities/${facilityId}`)).json).toMatchObject({ country: null, site: null, locationHidden: true });
+    expect((await w.call(w.reporterB, 'GET', `/api/frontier/facilities/${facilityId}`)).json).toMatchObject({
+      country: null,
+      site: null,
+      locationHidden: true,
+    });
     expect((await w.call(w.reporterB, 'GET', '/api/frontier/facilities?country=US')).json.total).toBe(0);
     expect((await w.call(w.analyst, 'GET', `/api/frontier/facilities/${facilityId}`)).status).toBe(404);
     expect((await w.call(w.analyst, 'GET', '/api/frontier/facilities')).json.items).toEqual([]);

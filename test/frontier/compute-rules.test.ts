@@ -49,12 +49,20 @@ describe('TPP, performance density and ECCN 3A090.a of catalogue chips', () => {
 
   it('an unknown chip type is refused with the known ones listed', () => {
     expect(() => requireAccelerator('nvidia-h900', '/inventory/0/acceleratorId')).toThrow(
-      expect.objectContaining({ code: 'VALIDATION', details: [{ path: '/inventory/0/acceleratorId', message: expect.stringContaining(ACCELERATOR_IDS.join(', ')) }] }),
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: [{ path: '/inventory/0/acceleratorId', message: expect.stringContaining(ACCELERATOR_IDS.join(', ')) }],
+      }),
     );
   });
 
   it('a computer holding a 3A090.a chip is 4A090.a; undetermined chips are named', () => {
-    expect(clusterExportClasses([{ acceleratorId: 'nvidia-h100-sxm', count: 8 }, { acceleratorId: 'google-tpu-v5e', count: 8 }])).toMatchObject({
+    expect(
+      clusterExportClasses([
+        { acceleratorId: 'nvidia-h100-sxm', count: 8 },
+        { acceleratorId: 'google-tpu-v5e', count: 8 },
+      ]),
+    ).toMatchObject({
       chipEccns: ['3A090.a'],
       computerEccns: ['4A090.a'],
       undeterminedChips: ['google-tpu-v5e'],
@@ -162,9 +170,12 @@ describe('per-field problems', () => {
   it('facilities and runs', () => {
     expect(facilityProblems({ country: 'usa', powerCapacityMw: -1 }).map((x) => x.path)).toEqual(['/country', '/powerCapacityMw']);
     expect(
-      trainingRunProblems({ flop: { pretraining: -1, fineTuning: 1e33, other: Number.NaN }, startedAt: '2026-02-01', endedAt: '2026-01-01', clusterIds: ['a', 'a'] }).map(
-        (x) => x.path,
-      ),
+      trainingRunProblems({
+        flop: { pretraining: -1, fineTuning: 1e33, other: Number.NaN },
+        startedAt: '2026-02-01',
+        endedAt: '2026-01-01',
+        clusterIds: ['a', 'a'],
+      }).map((x) => x.path),
     ).toEqual(['/flop/pretraining', '/flop/fineTuning', '/flop/other', '/endedAt', '/clusterIds']);
     expect(trainingRunProblems({ flop: {}, clusterIds: [] }).map((x) => x.path)).toEqual(['/flop']);
   });

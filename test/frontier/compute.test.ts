@@ -38,12 +38,25 @@ describe.each(DRIVERS)('the compute registry through the services on %s', (drive
     facilityId = f.id;
   }, 120_000);
 
-  const rows = async (t: typeof frontierClusters | typeof frontierFacilities | typeof frontierTrainingRuns) => Number((await ctx.db.select({ n: count() }).from(t))[0]!.n);
+  const rows = async (t: typeof frontierClusters | typeof frontierFacilities | typeof frontierTrainingRuns) =>
+    Number((await ctx.db.select({ n: count() }).from(t))[0]!.n);
 
   describe('facilities and the location rule', () => {
     it('the owner sees the location; a partner sees the facility without it; cleared staff see it; uncleared staff do not', async () => {
-      expect(await getFacility(ctx, viewerOf(w.cloud), facilityId)).toMatchObject({ country: 'US', region: 'US-TX', site: 'Abilene campus, building 7', locationHidden: false });
-      expect(await getFacility(ctx, viewerOf(w.lab), facilityId)).toMatchObject({ name: 'Hall 7', powerCapacityMw: 300, country: null, region: null, site: null, locationHidden: true });
+      expect(await getFacility(ctx, viewerOf(w.cloud), facilityId)).toMatchObject({
+        country: 'US',
+        region: 'US-TX',
+        site: 'Abilene campus, building 7',
+        locationHidden: false,
+      });
+      expect(await getFacility(ctx, viewerOf(w.lab), facilityId)).toMatchObject({
+        name: 'Hall 7',
+        powerCapacityMw: 300,
+        country: null,
+        region: null,
+        site: null,
+        locationHidden: true,
+      });
       expect(await getFacility(ctx, viewerOf(w.clearedAnalyst), facilityId)).toMatchObject({ country: 'US', locationHidden: false });
       expect(await getFacility(ctx, viewerOf(w.unclearedAnalyst), facilityId)).toMatchObject({ country: null, locationHidden: true });
     });
@@ -80,7 +93,15 @@ describe.each(DRIVERS)('the compute registry through the services on %s', (drive
 
     it('bad input names every field, writes nothing; only the owner’s writers change a facility', async () => {
       const before = await rows(frontierFacilities);
-      await expect(registerFacility(ctx, w.cloud, { name: 'x', country: 'usa', powerCapacityMw: -3, status: 'operational', operatorOrganisationId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+      await expect(
+        registerFacility(ctx, w.cloud, {
+          name: 'x',
+          country: 'usa',
+          powerCapacityMw: -3,
+          status: 'operational',
+          operatorOrganisationId: '00000000-0000-4000-8000-000000000000',
+        }),
+      ).rejects.toMatchObject({
         code: 'VALIDATION',
         details: [
           { path: '/country', message: expect.any(String) },
@@ -99,20 +120,39 @@ describe.each(DRIVERS)('the compute registry through the services on %s', (drive
   describe('clusters', () => {
     it('computes the aggregate, H100-equivalents and flags; lists filter on them', async () => {
       // 20,001 GB200 GPUs × 5e15 OP/s dense FP8 = 1.00005e20 OP/s, at 400 Gbit/s: both rules.
-      const big = await registerCluster(ctx, w.cloud, { facilityId, name: 'big', inventory: [{ acceleratorId: 'nvidia-gb200-gpu', count: 20_001 }], interconnectGbps: 400, status: 'operational' });
+      const big = await registerCluster(ctx, w.cloud, {
+        facilityId,
+        name: 'big',
+        inventory: [{ acceleratorId: 'nvidia-gb200-gpu', count: 20_001 }],
+        interconnectGbps: 400,
+        status: 'operational',
+      });
       expect(big.peakOpsPerSecond.max).toBe(1.00005e20);
       expect(big.h100Equivalents).toBe(Math.round(((20_001 * 2500) / 989.4) * 100) / 100);
       expect(big.reportable.map((f) => `${f.rule}@${f.version}`)).toEqual([EO, BIS]);
       // GB200: TPP 5000 × 8 = 40000 ≥ 4800, so 3A090.a without a die area; the cluster is a 4A090.a computer.
       expect(big.export).toMatchObject({ chipEccns: ['3A090.a'], computerEccns: ['4A090.a'], undeterminedChips: [] });
       // Exactly 1e20 at 200 Gbit/s: EO 14110 only ("of 10^20", "over 100").
-      const edge = await registerCluster(ctx, w.cloud, { facilityId, name: 'edge', inventory: [{ acceleratorId: 'nvidia-gb200-gpu', count: 20_000 }], interconnectGbps: 200, status: 'operational' });
+      const edge = await registerCluster(ctx, w.cloud, {
+        facilityId,
+        name: 'edge',
+        inventory: [{ acceleratorId: 'nvidia-gb200-gpu', count: 20_000 }],
+        interconnectGbps: 200,
+        status: 'operational',
+      });
       expect(edge.reportable.map((f) => `${f.rule}@${f.version}`)).toEqual([EO]);
-      const small = await registerCluster(ctx, w.cloud, { facilityId, name: 'small', inventory: [{ acceleratorId: 'nvidia-h100-sxm', count: 1024 }], interconnectGbps: 400, status: 'planned' });
+      const small = await registerCluster(ctx, w.cloud, {
+        facilityId,
+        name: 'small',
+        inventory: [{ acceleratorId: 'nvidia-h100-sxm', count: 1024 }],
+        interconnectGbps: 400,
+        status: 'planned',
+      });
       expect(small.reportable).toEqual([]);
       expect(small.export.computerEccns).toEqual(['4A090.a']);
 
-      const ids = async (f: Parameters<typeof listClusters>[2]) => (await listClusters(ctx, viewerOf(w.cloud), { facilityId, ...f }, 50, 0)).items.map((c) => c.name).sort();
+      const ids = async (f: Parameters<typeof listClusters>[2]) =>
+        (await listClusters(ctx, viewerOf(w.cloud), { facilityId, ...f }, 50, 0)).items.map((c) => c.name).sort();
       expect(await ids({ reportable: true })).toEqual(['big', 'edge']);
       expect(await ids({ reportable: false })).toEqual(['small']);
       expect(await ids({ reportable: 'us-bis-2024-cluster' })).toEqual(['big']);
@@ -143,7 +183,13 @@ describe.each(DRIVERS)('the compute registry through the services on %s', (drive
       }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'VALIDATION' });
       const details = (err as { details: { path: string; message: string }[] }).details;
-      expect(details.map((d) => d.path)).toEqual(['/inventory/0/acceleratorId', '/inventory/1/count', '/inventory/2/count', '/inventory/3/count', '/interconnectGbps']);
+      expect(details.map((d) => d.path)).toEqual([
+        '/inventory/0/acceleratorId',
+        '/inventory/1/count',
+        '/inventory/2/count',
+        '/inventory/3/count',
+        '/interconnectGbps',
+      ]);
       expect(details[0]!.message).toMatch(/known: .*nvidia-h100-sxm/);
       await expect(
         registerCluster(ctx, w.outsider, { facilityId, name: 'x', inventory: [{ acceleratorId: 'nvidia-h100-sxm', count: -1 }], status: 'planned' }),
@@ -162,7 +208,14 @@ describe.each(DRIVERS)('the compute registry through the services on %s', (drive
     it('at exactly 1e25 no review; one FLOP over opens exactly one, with the facts; re-saving opens none; 1e26 joins it', async () => {
       const versionId = await bareVersion(ctx, w.lab);
       const cluster = (await listClusters(ctx, viewerOf(w.lab), { facilityId, reportable: true }, 1, 0)).items[0]!.id;
-      await saveTrainingRun(ctx, w.lab, { versionId, name: 'pre', clusterIds: [cluster], flop: { pretraining: 7e24 }, startedAt: '2026-01-01', endedAt: '2026-03-01' });
+      await saveTrainingRun(ctx, w.lab, {
+        versionId,
+        name: 'pre',
+        clusterIds: [cluster],
+        flop: { pretraining: 7e24 },
+        startedAt: '2026-01-01',
+        endedAt: '2026-03-01',
+      });
       await saveTrainingRun(ctx, w.lab, { versionId, name: 'post', flop: { fineTuning: 2e24, reinforcementLearning: 1e24 } });
       expect(await fact(versionId, 'trainingCompute.pretraining')).toBe(7e24);
       expect(await fact(versionId, 'trainingCompute.reinforcementLearning')).toBe(1e24);
@@ -180,7 +233,14 @@ describe.each(DRIVERS)('the compute registry through the services on %s', (drive
 
       // Re-saving (re-importing) the same runs: no fact changes, no crossing, no job, no review.
       await saveTrainingRun(ctx, w.lab, { versionId, name: 'tweak', flop: { other: 1 } });
-      await saveTrainingRun(ctx, w.lab, { versionId, name: 'pre', clusterIds: [cluster], flop: { pretraining: 7e24 }, startedAt: '2026-01-01', endedAt: '2026-03-01' });
+      await saveTrainingRun(ctx, w.lab, {
+        versionId,
+        name: 'pre',
+        clusterIds: [cluster],
+        flop: { pretraining: 7e24 },
+        startedAt: '2026-01-01',
+        endedAt: '2026-03-01',
+      });
       expect(await runReviewJobs(ctx)).toBe(0);
       expect(await reviewsOf(versionId)).toHaveLength(1);
 

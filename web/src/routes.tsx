@@ -2,6 +2,7 @@ import {
   IconBug,
   IconCalendarTime,
   IconChartBar,
+  IconCpu,
   IconGavel,
   IconHeartHandshake,
   IconMessageQuestion,
@@ -148,6 +149,14 @@ export const shellPages: ShellPage[] = [
     component: page(() => import('./pages/frontier/portfolio/PortfolioPage'), 'PortfolioPage'),
     nav: { label: 'Portfolio', icon: IconChartBar, section: 'Frontier models' },
   },
+  {
+    path: 'frontier/compute',
+    access: 'any',
+    component: page(() => import('./pages/frontier/compute/ComputePage'), 'ComputePage'),
+    nav: { label: 'Compute', icon: IconCpu, section: 'Frontier models' },
+  },
+  { path: 'frontier/compute/clusters/:clusterId', access: 'any', component: page(() => import('./pages/frontier/compute/ClusterPage'), 'ClusterPage') },
+  { path: 'frontier/compute/accelerators', access: 'any', component: page(() => import('./pages/frontier/compute/AcceleratorsPage'), 'AcceleratorsPage') },
   {
     path: 'frontier/settings',
     access: 'admin',

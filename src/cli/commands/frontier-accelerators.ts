@@ -23,9 +23,25 @@ export const frontierAcceleratorsVerb: FrontierVerb = (frontier, io) => {
       println(io, `catalogue ${c.version}; rules ${c.rulesVersion}; ${c.unit}`);
       const rows = [
         ['id', 'bf16', 'fp8', 'int8', 'memory GB', 'TPP', 'PD', 'ECCN'],
-        ...c.accelerators.map((a) => [a.id, fmt(a.peakDense.bf16), fmt(a.peakDense.fp8), fmt(a.peakDense.int8), fmt(a.memoryGB), fmt(a.tpp), fmt(a.performanceDensity), a.export.eccn]),
+        ...c.accelerators.map((a) => [
+          a.id,
+          fmt(a.peakDense.bf16),
+          fmt(a.peakDense.fp8),
+          fmt(a.peakDense.int8),
+          fmt(a.memoryGB),
+          fmt(a.tpp),
+          fmt(a.performanceDensity),
+          a.export.eccn,
+        ]),
       ];
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-      for (const r of rows) println(io, r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+      for (const r of rows)
+        println(
+          io,
+          r
+            .map((cell, i) => cell.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd(),
+        );
     });
 };

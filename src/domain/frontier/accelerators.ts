@@ -41,7 +41,12 @@ export interface ExportControlRule {
   readonly bitLength: Readonly<Record<Precision, number>>;
 }
 
-export const ACCELERATOR_CATALOGUE = catalogueJson as { readonly version: string; readonly unit: string; readonly note: string; readonly accelerators: readonly Accelerator[] };
+export const ACCELERATOR_CATALOGUE = catalogueJson as {
+  readonly version: string;
+  readonly unit: string;
+  readonly note: string;
+  readonly accelerators: readonly Accelerator[];
+};
 export const COMPUTE_RULES_VERSION: string = rulesJson.version;
 export const EXPORT_CONTROL_RULE = rulesJson.exportControl as ExportControlRule;
 
@@ -103,12 +108,17 @@ export function classifyExport(tpp: number, density: number | null, rule: Export
         undetermined ??= `TPP ${tpp} ≥ ${w.tppAtLeast}, but the applicable die area is unknown, so performance density cannot be compared with ${w.densityAtLeast}`;
         continue;
       }
-      if (density >= w.densityAtLeast) return { eccn: c.eccn, status: 'controlled', reason: `TPP ${tpp} ≥ ${w.tppAtLeast} and performance density ${density} ≥ ${w.densityAtLeast}` };
+      if (density >= w.densityAtLeast)
+        return { eccn: c.eccn, status: 'controlled', reason: `TPP ${tpp} ≥ ${w.tppAtLeast} and performance density ${density} ≥ ${w.densityAtLeast}` };
     }
   }
   const names = rule.classes.map((c) => c.eccn).join(', ');
   if (undetermined) return { eccn: `undetermined (${names})`, status: 'undetermined', reason: undetermined };
-  return { eccn: `not ${names}`, status: 'not_controlled', reason: `TPP ${tpp}${density === null ? '' : `, performance density ${density}`} below every floor of ${names}` };
+  return {
+    eccn: `not ${names}`,
+    status: 'not_controlled',
+    reason: `TPP ${tpp}${density === null ? '' : `, performance density ${density}`} below every floor of ${names}`,
+  };
 }
 
 /** A catalogue entry with its derived figures, as the API and the CLI show it. */
@@ -123,7 +133,13 @@ export function acceleratorFigures(a: Accelerator, rule: ExportControlRule = EXP
   const t = tppOf(a, rule);
   const density = t ? performanceDensity(t.tpp, a.dieAreaMm2) : null;
   const outcome = t ? classifyExport(t.tpp, density, rule) : { eccn: 'undetermined', status: 'undetermined' as const, reason: 'no peak rate published' };
-  return { ...a, tpp: t?.tpp ?? null, tppPrecision: t?.precision ?? null, performanceDensity: density, export: { ...outcome, rule: rule.id, ruleVersion: rule.version } };
+  return {
+    ...a,
+    tpp: t?.tpp ?? null,
+    tppPrecision: t?.precision ?? null,
+    performanceDensity: density,
+    export: { ...outcome, rule: rule.id, ruleVersion: rule.version },
+  };
 }
 
 /** Peak dense operations per second of one chip at a precision, or at its best precision (`max`). */

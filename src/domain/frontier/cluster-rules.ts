@@ -58,9 +58,7 @@ const rates = (a: Accelerator): Rates => ({
   int8: peakOpsPerSecond(a, 'int8'),
 });
 /** Each catalogued chip's peak OP/s per precision, resolved once (profiled: the per-line lookups dominated). */
-const PEAKS = new Map<string, { a: Accelerator; rates: Rates }>(
-  ACCELERATOR_CATALOGUE.accelerators.map((a) => [a.id, { a, rates: rates(a) }]),
-);
+const PEAKS = new Map<string, { a: Accelerator; rates: Rates }>(ACCELERATOR_CATALOGUE.accelerators.map((a) => [a.id, { a, rates: rates(a) }]));
 
 const holds = (op: 'gt' | 'gte', cmp: -1 | 0 | 1): boolean => (op === 'gt' ? cmp > 0 : cmp >= 0);
 const symbol = (op: 'gt' | 'gte') => (op === 'gt' ? '>' : '≥');
@@ -90,7 +88,11 @@ function compareAggregate(sum: number, threshold: number, exact: () => Decimal):
  * count nothing (the services refuse them before this is called). Interconnect is the
  * cluster's network bandwidth in Gbit/s; null (not declared) flags nothing.
  */
-export function clusterFigures(lines: readonly InventoryLine[], interconnectGbps: number | null, rules: readonly ClusterRule[] = CLUSTER_RULES): ClusterFigures {
+export function clusterFigures(
+  lines: readonly InventoryLine[],
+  interconnectGbps: number | null,
+  rules: readonly ClusterRule[] = CLUSTER_RULES,
+): ClusterFigures {
   const known: { a: Accelerator; count: number }[] = [];
   const totals = { max: 0, fp64: 0, tf32: 0, bf16: 0, fp8: 0, int8: 0 };
   for (const l of lines) {
@@ -109,8 +111,12 @@ export function clusterFigures(lines: readonly InventoryLine[], interconnectGbps
   const reportable: ClusterFlag[] = [];
   for (const r of rules) {
     const sum = totals[r.capacity.precision];
-    const capacity = holds(r.capacity.op, compareAggregate(sum, r.capacity.opsPerSecond, () => exactAggregate(known, r.capacity.precision)));
-    const net = interconnectGbps !== null && holds(r.interconnect.op, interconnectGbps > r.interconnect.gbps ? 1 : interconnectGbps < r.interconnect.gbps ? -1 : 0);
+    const capacity = holds(
+      r.capacity.op,
+      compareAggregate(sum, r.capacity.opsPerSecond, () => exactAggregate(known, r.capacity.precision)),
+    );
+    const net =
+      interconnectGbps !== null && holds(r.interconnect.op, interconnectGbps > r.interconnect.gbps ? 1 : interconnectGbps < r.interconnect.gbps ? -1 : 0);
     if (capacity && net) {
       reportable.push({
         rule: r.id,

@@ -21,7 +21,8 @@ const ISO_3166_1_ALPHA2 = /^[A-Z]{2}$/;
 /** A facility's checkable fields. */
 export function facilityProblems(f: { country?: string | null | undefined; powerCapacityMw?: number | null | undefined }): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (f.country != null && !ISO_3166_1_ALPHA2.test(f.country)) out.push({ path: '/country', message: 'must be an ISO 3166-1 alpha-2 code (two capital letters, e.g. US)' });
+  if (f.country != null && !ISO_3166_1_ALPHA2.test(f.country))
+    out.push({ path: '/country', message: 'must be an ISO 3166-1 alpha-2 code (two capital letters, e.g. US)' });
   if (f.powerCapacityMw != null) {
     if (!Number.isFinite(f.powerCapacityMw) || f.powerCapacityMw < 0) out.push({ path: '/powerCapacityMw', message: 'must be a non-negative number' });
     else if (f.powerCapacityMw > MAX_POWER_MW) out.push({ path: '/powerCapacityMw', message: `must be at most ${MAX_POWER_MW} MW` });
@@ -30,7 +31,10 @@ export function facilityProblems(f: { country?: string | null | undefined; power
 }
 
 /** A cluster's inventory and interconnect. */
-export function clusterProblems(c: { inventory: readonly { acceleratorId: string; count: number }[]; interconnectGbps?: number | null | undefined }): FieldProblem[] {
+export function clusterProblems(c: {
+  inventory: readonly { acceleratorId: string; count: number }[];
+  interconnectGbps?: number | null | undefined;
+}): FieldProblem[] {
   const out: FieldProblem[] = [];
   if (c.inventory.length > MAX_INVENTORY_LINES) out.push({ path: '/inventory', message: `at most ${MAX_INVENTORY_LINES} lines` });
   const seen = new Set<string>();
@@ -41,7 +45,8 @@ export function clusterProblems(c: { inventory: readonly { acceleratorId: string
     if (typeof l.count !== 'number' || !Number.isFinite(l.count)) out.push({ path: `/inventory/${i}/count`, message: 'must be a number' });
     else if (!Number.isInteger(l.count)) out.push({ path: `/inventory/${i}/count`, message: 'must be a whole number of chips' });
     else if (l.count < 1) out.push({ path: `/inventory/${i}/count`, message: 'must be at least 1' });
-    else if (l.count > MAX_CHIPS_PER_LINE) out.push({ path: `/inventory/${i}/count`, message: `must be at most ${MAX_CHIPS_PER_LINE.toExponential(0)} chips per line` });
+    else if (l.count > MAX_CHIPS_PER_LINE)
+      out.push({ path: `/inventory/${i}/count`, message: `must be at most ${MAX_CHIPS_PER_LINE.toExponential(0)} chips per line` });
   });
   const g = c.interconnectGbps;
   if (g != null && (!Number.isFinite(g) || g < 0)) out.push({ path: '/interconnectGbps', message: 'must be a non-negative number' });

@@ -33,14 +33,20 @@ export function phaseTotals(runs: readonly { readonly flop: Partial<Record<Train
 export const cumulativeOf = (t: PhaseTotals): Decimal => sumDecimals(TRAINING_PHASES.map((p) => t[p]).filter((d): d is Decimal => d !== null));
 
 /** The thresholds a cumulative total is above, with the facts that put it there. */
-export function crossedThresholds(totals: PhaseTotals, thresholds: readonly TrainingThreshold[] = TRAINING_THRESHOLDS): { threshold: TrainingThreshold; detail: string }[] {
+export function crossedThresholds(
+  totals: PhaseTotals,
+  thresholds: readonly TrainingThreshold[] = TRAINING_THRESHOLDS,
+): { threshold: TrainingThreshold; detail: string }[] {
   const total = cumulativeOf(totals);
   const phases = TRAINING_PHASES.filter((p) => totals[p] !== null)
     .map((p) => `${p}=${formatDecimal(totals[p]!)}`)
     .join(' ');
   return thresholds
     .filter((t) => compareDecimals(total, toDecimal(t.flop)) > 0)
-    .map((threshold) => ({ threshold, detail: `${threshold.id}@${threshold.version}: cumulative training compute ${formatDecimal(total)} FLOP > ${formatDecimal(toDecimal(threshold.flop))} FLOP (${phases})` }));
+    .map((threshold) => ({
+      threshold,
+      detail: `${threshold.id}@${threshold.version}: cumulative training compute ${formatDecimal(total)} FLOP > ${formatDecimal(toDecimal(threshold.flop))} FLOP (${phases})`,
+    }));
 }
 
 /** A decimal as the number the registry's facts hold (the nearest double). */

@@ -35,5 +35,9 @@ export function locationScope(viewer: Viewer): LocationScope {
   if (viewer.kind === 'system') return { all: true, ownerOrganisationId: null, clearedStaff: false };
   if (viewer.kind === 'anonymous') return { all: false, ownerOrganisationId: null, clearedStaff: false };
   if (viewer.kind === 'organisation') return { all: false, ownerOrganisationId: viewer.organisationId, clearedStaff: false };
-  return { all: false, ownerOrganisationId: viewer.organisationId, clearedStaff: viewer.staff && clearanceRank(viewer.clearance) >= clearanceRank(LOCATION_CLEARANCE) };
+  return {
+    all: false,
+    ownerOrganisationId: viewer.organisationId,
+    clearedStaff: viewer.staff && clearanceRank(viewer.clearance) >= clearanceRank(LOCATION_CLEARANCE),
+  };
 }

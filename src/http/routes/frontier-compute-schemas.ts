@@ -13,7 +13,9 @@ const Day = z.iso.date();
 const Name = z.string().trim().min(1).max(200);
 const Status = z.enum(FACILITY_STATUSES);
 
-const Rates = z.strictObject(Object.fromEntries(PRECISIONS.map((p) => [p, z.number().nullable()])) as Record<(typeof PRECISIONS)[number], z.ZodNullable<z.ZodNumber>>);
+const Rates = z.strictObject(
+  Object.fromEntries(PRECISIONS.map((p) => [p, z.number().nullable()])) as Record<(typeof PRECISIONS)[number], z.ZodNullable<z.ZodNumber>>,
+);
 
 const ExportOutcome = z.strictObject({
   eccn: z.string(),
@@ -151,7 +153,12 @@ export const ClusterFilter = z.strictObject({
   reportable: z.string().max(100).optional(),
 });
 
-const Flop = z.strictObject(Object.fromEntries(TRAINING_PHASES.map((p) => [p, z.number().nullable().optional()])) as Record<(typeof TRAINING_PHASES)[number], z.ZodOptional<z.ZodNullable<z.ZodNumber>>>);
+const Flop = z.strictObject(
+  Object.fromEntries(TRAINING_PHASES.map((p) => [p, z.number().nullable().optional()])) as Record<
+    (typeof TRAINING_PHASES)[number],
+    z.ZodOptional<z.ZodNullable<z.ZodNumber>>
+  >,
+);
 
 export const TrainingRunBody = z.strictObject({
   versionId: Uuid,

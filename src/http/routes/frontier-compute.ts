@@ -21,7 +21,8 @@ import {
 } from './frontier-compute-schemas';
 
 /** `true` / `false` / a rule id, from the query string. */
-const reportableFilter = (s: string | undefined): boolean | string | undefined => (s === undefined ? undefined : s === 'true' ? true : s === 'false' ? false : s);
+const reportableFilter = (s: string | undefined): boolean | string | undefined =>
+  s === undefined ? undefined : s === 'true' ? true : s === 'false' ? false : s;
 
 /**
  * The compute registry (issue 12, ADR 0104): the accelerator catalogue with TPP, performance
@@ -32,7 +33,13 @@ export function frontierComputeRoutes(app: App, { ctx }: AppDeps): void {
   const tags = ['frontier-compute'];
   app.get(
     '/api/frontier/accelerators',
-    { schema: { tags, summary: 'The accelerator catalogue with TPP, performance density and export classification', response: { 200: AcceleratorCatalogue, ...errors(401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The accelerator catalogue with TPP, performance density and export classification',
+        response: { 200: AcceleratorCatalogue, ...errors(401) },
+      },
+    },
     async (req) => {
       principal(req, 'read');
       return acceleratorCatalogue();
@@ -40,7 +47,14 @@ export function frontierComputeRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/frontier/facilities',
-    { schema: { tags, summary: 'Compute facilities you may see (`country` matches only locations you may see)', querystring: FacilityFilter, response: { 200: page(Facility), ...errors(400) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Compute facilities you may see (`country` matches only locations you may see)',
+        querystring: FacilityFilter,
+        response: { 200: page(Facility), ...errors(400) },
+      },
+    },
     async (req) => {
       const { limit, offset, owner, ...f } = req.query;
       return listFacilities(ctx, viewer(req), { ...f, ownerOrganisationId: owner }, limit, offset);
@@ -48,12 +62,19 @@ export function frontierComputeRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.post(
     '/api/frontier/facilities',
-    { schema: { tags, summary: "Register a facility of your organisation", body: FacilityBody, response: { 201: Facility, ...errors(400, 401, 403) } } },
+    { schema: { tags, summary: 'Register a facility of your organisation', body: FacilityBody, response: { 201: Facility, ...errors(400, 401, 403) } } },
     async (req, reply) => reply.code(201).send(await registerFacility(ctx, principal(req, 'write'), req.body)),
   );
   app.get(
     '/api/frontier/facilities/:id',
-    { schema: { tags, summary: 'One facility (its location only if the location rule lets you)', params: IdParams, response: { 200: Facility, ...errors(404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One facility (its location only if the location rule lets you)',
+        params: IdParams,
+        response: { 200: Facility, ...errors(404) },
+      },
+    },
     async (req) => getFacility(ctx, viewer(req), req.params.id),
   );
   app.patch(
@@ -63,7 +84,14 @@ export function frontierComputeRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.get(
     '/api/frontier/clusters',
-    { schema: { tags, summary: 'Clusters you may see, with computed figures and flags', querystring: ClusterFilter, response: { 200: page(Cluster), ...errors(400) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Clusters you may see, with computed figures and flags',
+        querystring: ClusterFilter,
+        response: { 200: page(Cluster), ...errors(400) },
+      },
+    },
     async (req) => {
       const { limit, offset, owner, reportable, ...f } = req.query;
       return listClusters(ctx, viewer(req), { ...f, ownerOrganisationId: owner, reportable: reportableFilter(reportable) }, limit, offset);
@@ -71,17 +99,39 @@ export function frontierComputeRoutes(app: App, { ctx }: AppDeps): void {
   );
   app.post(
     '/api/frontier/clusters',
-    { schema: { tags, summary: 'Register a cluster in a facility of your organisation', body: ClusterBody, response: { 201: Cluster, ...errors(400, 401, 403) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Register a cluster in a facility of your organisation',
+        body: ClusterBody,
+        response: { 201: Cluster, ...errors(400, 401, 403) },
+      },
+    },
     async (req, reply) => reply.code(201).send(await registerCluster(ctx, principal(req, 'write'), req.body)),
   );
   app.get(
     '/api/frontier/clusters/:id',
-    { schema: { tags, summary: 'One cluster with its computed figures, flags and export classes', params: IdParams, response: { 200: Cluster, ...errors(404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One cluster with its computed figures, flags and export classes',
+        params: IdParams,
+        response: { 200: Cluster, ...errors(404) },
+      },
+    },
     async (req) => getCluster(ctx, viewer(req), req.params.id),
   );
   app.patch(
     '/api/frontier/clusters/:id',
-    { schema: { tags, summary: 'Change a cluster (figures and flags are computed again)', params: IdParams, body: ClusterPatch, response: { 200: Cluster, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a cluster (figures and flags are computed again)',
+        params: IdParams,
+        body: ClusterPatch,
+        response: { 200: Cluster, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => changeCluster(ctx, principal(req, 'write'), req.params.id, req.body),
   );
   app.get(

@@ -5,7 +5,15 @@ import type { ClusterStatus } from '../../domain/frontier/compute-vocabulary';
 import { type Principal, viewerOf } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
 import type { Viewer } from '../../domain/policy/viewer';
-import { type ClusterFilter, type ClusterRow, findVisibleCluster, findVisibleFacility, insertCluster, listVisibleClusters, updateCluster } from '../../store/frontier/compute';
+import {
+  type ClusterFilter,
+  type ClusterRow,
+  findVisibleCluster,
+  findVisibleFacility,
+  insertCluster,
+  listVisibleClusters,
+  updateCluster,
+} from '../../store/frontier/compute';
 import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
 import type { ServiceContext } from '../context';
@@ -54,7 +62,8 @@ export async function registerCluster(ctx: ServiceContext, p: Principal, input: 
   return write(ctx, actorOf(p), async (tx, record) => {
     const facility = await findVisibleFacility(tx, viewerOf(p), input.facilityId, true);
     if (!facility) throw new AppError('VALIDATION', 'The cluster is not valid', [...problems, { path: '/facilityId', message: 'no such facility' }]);
-    if (!can(p, 'frontier.register-compute', { organisationId: facility.ownerOrganisationId })) throw new AppError('FORBIDDEN', "Only a writer of the facility's owner registers its clusters");
+    if (!can(p, 'frontier.register-compute', { organisationId: facility.ownerOrganisationId }))
+      throw new AppError('FORBIDDEN', "Only a writer of the facility's owner registers its clusters");
     if (problems.length) throw new AppError('VALIDATION', 'The cluster is not valid', problems);
     const marking = markingOf(facility);
     const now = ctx.now();
@@ -83,7 +92,8 @@ export async function changeCluster(ctx: ServiceContext, p: Principal, id: strin
   return write(ctx, actorOf(p), async (tx, record) => {
     const c = await findVisibleCluster(tx, viewerOf(p), id, true);
     if (!c) throw notFound('Cluster');
-    if (!can(p, 'frontier.register-compute', { organisationId: c.ownerOrganisationId })) throw new AppError('FORBIDDEN', "Only a writer of the cluster's owner changes it");
+    if (!can(p, 'frontier.register-compute', { organisationId: c.ownerOrganisationId }))
+      throw new AppError('FORBIDDEN', "Only a writer of the cluster's owner changes it");
     const inventory = patch.inventory ? patch.inventory.map((l) => ({ acceleratorId: l.acceleratorId, count: l.count })) : c.inventory;
     const interconnectGbps = patch.interconnectGbps !== undefined ? patch.interconnectGbps : c.interconnectGbps;
     const problems = clusterProblems({ inventory, interconnectGbps });
@@ -97,7 +107,15 @@ export async function changeCluster(ctx: ServiceContext, p: Principal, id: strin
       ...computed(inventory, interconnectGbps),
       updatedAt: ctx.now(),
     });
-    record({ action: 'frontier_cluster.updated', recordType: 'frontier_cluster', recordId: c.id, before: c, after, marking: markingOf(after), data: eventData(after) });
+    record({
+      action: 'frontier_cluster.updated',
+      recordType: 'frontier_cluster',
+      recordId: c.id,
+      before: c,
+      after,
+      marking: markingOf(after),
+      data: eventData(after),
+    });
     return clusterView(after);
   });
 }

@@ -4,7 +4,14 @@ import type { FacilityStatus, LocationDisclosure } from '../../domain/frontier/c
 import { type Principal, viewerOf } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
 import type { Viewer } from '../../domain/policy/viewer';
-import { type FacilityFilter, type FacilityRow, findVisibleFacility, insertFacility, listVisibleFacilities, updateFacility } from '../../store/frontier/compute';
+import {
+  type FacilityFilter,
+  type FacilityRow,
+  findVisibleFacility,
+  insertFacility,
+  listVisibleFacilities,
+  updateFacility,
+} from '../../store/frontier/compute';
 import { findOrganisation } from '../../store/organisations';
 import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
@@ -46,7 +53,8 @@ async function operatorProblems(ctx: ServiceContext, id: string | null | undefin
 
 /** Registers a facility of the caller's organisation (its writers). */
 export async function registerFacility(ctx: ServiceContext, p: Principal, input: FacilityInput): Promise<FacilityView> {
-  if (!can(p, 'frontier.register-compute', { organisationId: p.organisationId })) throw new AppError('FORBIDDEN', "Only a writer of the owner organisation registers its compute");
+  if (!can(p, 'frontier.register-compute', { organisationId: p.organisationId }))
+    throw new AppError('FORBIDDEN', 'Only a writer of the owner organisation registers its compute');
   const problems = [...facilityProblems(input), ...(await operatorProblems(ctx, input.operatorOrganisationId))];
   if (problems.length) throw new AppError('VALIDATION', 'The facility is not valid', problems);
   const marking = await markingFor(ctx.db, p, input.marking ?? DEFAULT_FACILITY_MARKING);
@@ -67,7 +75,15 @@ export async function registerFacility(ctx: ServiceContext, p: Principal, input:
       createdAt: now,
       updatedAt: now,
     });
-    record({ action: 'frontier_facility.registered', recordType: 'frontier_facility', recordId: f.id, before: null, after: auditState(f), marking, data: eventData(f) });
+    record({
+      action: 'frontier_facility.registered',
+      recordType: 'frontier_facility',
+      recordId: f.id,
+      before: null,
+      after: auditState(f),
+      marking,
+      data: eventData(f),
+    });
     return facilityView(f, viewerOf(p));
   });
 }
@@ -78,11 +94,20 @@ export async function changeFacility(ctx: ServiceContext, p: Principal, id: stri
   return write(ctx, actorOf(p), async (tx, record) => {
     const f = await findVisibleFacility(tx, viewerOf(p), id, true);
     if (!f) throw notFound('Facility');
-    if (!can(p, 'frontier.register-compute', { organisationId: f.ownerOrganisationId })) throw new AppError('FORBIDDEN', "Only a writer of the facility's owner changes it");
+    if (!can(p, 'frontier.register-compute', { organisationId: f.ownerOrganisationId }))
+      throw new AppError('FORBIDDEN', "Only a writer of the facility's owner changes it");
     if (problems.length) throw new AppError('VALIDATION', 'The facility is not valid', problems);
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const after = await updateFacility(tx, f.id, { ...set, updatedAt: ctx.now() });
-    record({ action: 'frontier_facility.updated', recordType: 'frontier_facility', recordId: f.id, before: auditState(f), after: auditState(after), marking: markingOf(after), data: eventData(after) });
+    record({
+      action: 'frontier_facility.updated',
+      recordType: 'frontier_facility',
+      recordId: f.id,
+      before: auditState(f),
+      after: auditState(after),
+      marking: markingOf(after),
+      data: eventData(after),
+    });
     return facilityView(after, viewerOf(p));
   });
 }

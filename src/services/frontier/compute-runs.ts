@@ -7,7 +7,17 @@ import { type Principal, viewerOf } from '../../domain/identity/principal';
 import { can } from '../../domain/policy/actions';
 import { SYSTEM, type Viewer } from '../../domain/policy/viewer';
 import type { Tx } from '../../store/database';
-import { findRunByName, findVisibleClusters, findVisibleRun, insertRun, listVisibleRuns, recordCrossing, runsOfVersion, type TrainingRunRow, updateRun } from '../../store/frontier/compute';
+import {
+  findRunByName,
+  findVisibleClusters,
+  findVisibleRun,
+  insertRun,
+  listVisibleRuns,
+  recordCrossing,
+  runsOfVersion,
+  type TrainingRunRow,
+  updateRun,
+} from '../../store/frontier/compute';
 import { lockVisibleVersion } from '../../store/frontier/models';
 import { listVisibleFacts } from '../../store/frontier/records';
 import type { FrontierVersionRow } from '../../store/frontier/versions';
@@ -55,7 +65,8 @@ export async function saveTrainingRun(ctx: ServiceContext, p: Principal, input: 
   return write(ctx, actorOf(p), async (tx, record) => {
     const found = await lockVisibleVersion(tx, viewerOf(p), input.versionId);
     if (!found) throw new AppError('VALIDATION', 'The training run is not valid', [...problems, { path: '/versionId', message: 'no such model version' }]);
-    if (!can(p, 'frontier.register-compute', { organisationId: found.model.ownerOrganisationId })) throw new AppError('FORBIDDEN', "Only a writer of the model's developer records its training runs");
+    if (!can(p, 'frontier.register-compute', { organisationId: found.model.ownerOrganisationId }))
+      throw new AppError('FORBIDDEN', "Only a writer of the model's developer records its training runs");
     const visible = await findVisibleClusters(tx, viewerOf(p), clusterIds);
     clusterIds.forEach((id, i) => {
       if (!visible.has(id)) problems.push({ path: `/clusterIds/${i}`, message: 'no such cluster' });
@@ -74,8 +85,24 @@ export async function saveTrainingRun(ctx: ServiceContext, p: Principal, input: 
     const existing = await findRunByName(tx, found.version.id, input.name, true);
     const run = existing
       ? await updateRun(tx, existing.id, { ...fields, updatedAt: now })
-      : await insertRun(tx, { id: ctx.newId(), versionId: found.version.id, name: input.name, ...fields, ...markingRow(markingOf(found.version)), createdAt: now, updatedAt: now });
-    record({ action: 'frontier_training_run.saved', recordType: 'frontier_training_run', recordId: run.id, before: existing, after: run, marking: markingOf(run), data: eventData(run) });
+      : await insertRun(tx, {
+          id: ctx.newId(),
+          versionId: found.version.id,
+          name: input.name,
+          ...fields,
+          ...markingRow(markingOf(found.version)),
+          createdAt: now,
+          updatedAt: now,
+        });
+    record({
+      action: 'frontier_training_run.saved',
+      recordType: 'frontier_training_run',
+      recordId: run.id,
+      before: existing,
+      after: run,
+      marking: markingOf(run),
+      data: eventData(run),
+    });
     await applyRunsToVersion(ctx, tx, record, found.version, run.id);
     return trainingRunView(run);
   });
@@ -86,9 +113,29 @@ async function applyRunsToVersion(ctx: ServiceContext, tx: Tx, record: Record_, 
   const totals = phaseTotals((await runsOfVersion(tx, version.id)).map((r) => ({ flop: runFlop(r) })));
   // Crossings first, at a higher priority than the evaluation's own job: the review opens with the facts that crossed.
   for (const { threshold, detail } of crossedThresholds(totals)) {
-    const isNew = await recordCrossing(tx, { versionId: version.id, threshold: threshold.id, thresholdVersion: threshold.version, runId, detail, crossedAt: ctx.now() });
+    const isNew = await recordCrossing(tx, {
+      versionId: version.id,
+      threshold: threshold.id,
+      thresholdVersion: threshold.version,
+      runId,
+      detail,
+      crossedAt: ctx.now(),
+    });
     if (isNew) {
-      await enqueueJobs(tx, [{ id: ctx.newId(), kind: CONSIDER_REVIEW_JOB, payload: { versionId: version.id, trigger: 'rule_result', detail }, runAt: ctx.now(), priority: 1, maxAttempts: 10 }], ctx.now());
+      await enqueueJobs(
+        tx,
+        [
+          {
+            id: ctx.newId(),
+            kind: CONSIDER_REVIEW_JOB,
+            payload: { versionId: version.id, trigger: 'rule_result', detail },
+            runAt: ctx.now(),
+            priority: 1,
+            maxAttempts: 10,
+          },
+        ],
+        ctx.now(),
+      );
     }
   }
   const current = new Map(currentFacts(await listVisibleFacts(tx, SYSTEM, version.id)).map((f) => [f.key, f.value]));
@@ -109,7 +156,13 @@ export async function getTrainingRun(ctx: ServiceContext, viewer: Viewer, id: st
   return trainingRunView(r);
 }
 
-export async function listTrainingRuns(ctx: ServiceContext, viewer: Viewer, f: { versionId?: string | undefined; clusterId?: string | undefined }, limit: number, offset: number) {
+export async function listTrainingRuns(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  f: { versionId?: string | undefined; clusterId?: string | undefined },
+  limit: number,
+  offset: number,
+) {
   const r = await listVisibleRuns(ctx.db, viewer, f, limit, offset);
   return { items: r.items.map(trainingRunView), total: r.total };
 }

@@ -160,14 +160,26 @@ export async function findVisibleRun(db: Executor, viewer: Viewer, id: string): 
   return r ?? null;
 }
 
-export async function listVisibleRuns(db: Executor, viewer: Viewer, f: { versionId?: string | undefined; clusterId?: string | undefined }, limit: number, offset: number) {
+export async function listVisibleRuns(
+  db: Executor,
+  viewer: Viewer,
+  f: { versionId?: string | undefined; clusterId?: string | undefined },
+  limit: number,
+  offset: number,
+) {
   const where = and(
     visibleTo(viewer, frontierTrainingRuns),
     f.versionId ? eq(frontierTrainingRuns.versionId, f.versionId) : undefined,
     f.clusterId ? arrayOverlaps(frontierTrainingRuns.clusterIds, [f.clusterId]) : undefined,
   );
   const [items, [c]] = await Promise.all([
-    db.select().from(frontierTrainingRuns).where(where).orderBy(desc(frontierTrainingRuns.createdAt), desc(frontierTrainingRuns.id)).limit(limit).offset(offset),
+    db
+      .select()
+      .from(frontierTrainingRuns)
+      .where(where)
+      .orderBy(desc(frontierTrainingRuns.createdAt), desc(frontierTrainingRuns.id))
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(frontierTrainingRuns).where(where),
   ]);
   return { items, total: Number(c?.n ?? 0) };

@@ -39,6 +39,11 @@ export async function frontierComputeEvents(w: PayloadWorld, c: Canaries): Promi
   c.plant('CANARY-cluster-name', cluster.id);
   await changeCluster(w.ctx, cloud, cluster.id, { inventory: [{ acceleratorId: 'nvidia-gb200-gpu', count: 30_000 }] });
   const model = await createModel(w.ctx, lab, { name: 'compute-walk-model', versions: [{ version: '1.0' }] });
-  const run = await saveTrainingRun(w.ctx, lab, { versionId: model.versions[0]!.id, name: 'CANARY-run-name', clusterIds: [cluster.id], flop: { pretraining: 2e25 } });
+  const run = await saveTrainingRun(w.ctx, lab, {
+    versionId: model.versions[0]!.id,
+    name: 'CANARY-run-name',
+    clusterIds: [cluster.id],
+    flop: { pretraining: 2e25 },
+  });
   c.plant('CANARY-run-name', run.id);
 }
