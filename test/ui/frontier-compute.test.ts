@@ -48,20 +48,20 @@ describe.skipIf(!haveChromium)('web UI: the compute registry', () => {
     await logIn(page, w.server.url, owner.email, PASSWORD);
     await page.getByRole('navigation').getByRole('link', { name: 'Compute' }).click();
     const facilities = page.getByRole('table', { name: 'Facilities' });
-    await expect.poll(() => facilities.innerText()).toContain('Prairie hall');
-    expect(await facilities.innerText()).toContain('US · US-IA · Des Moines');
+    await expect.poll(() => facilities.textContent()).toContain('Prairie hall');
+    expect(await facilities.textContent()).toContain('US · US-IA · Des Moines');
     const clusters = page.getByRole('table', { name: 'Clusters' });
     // Badges are shown in capitals (CSS); the text is the rule id and version.
-    await expect.poll(async () => (await clusters.innerText()).toLowerCase()).toContain('us-bis-2024-cluster@2024-09-11');
+    await expect.poll(async () => (await clusters.textContent())?.toLowerCase()).toContain('us-bis-2024-cluster@2024-09-11');
     await page.screenshot({ path: screenshotPath('frontier-compute-registry.png'), fullPage: true });
 
     await clusters.getByRole('link', { name: 'Prairie-1' }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'Inventory' }).innerText()).toContain('nvidia-gb200-gpu');
+    await expect.poll(() => page.getByRole('table', { name: 'Inventory' }).textContent()).toContain('nvidia-gb200-gpu');
     await expect.poll(() => page.getByText(/computer: 4A090\.a/).count()).toBeGreaterThan(0);
 
     await page.goto(`${w.server.url}/frontier/compute/accelerators`);
     const catalogue = page.getByRole('table', { name: 'Accelerators' });
-    await expect.poll(() => catalogue.innerText()).toContain('H100 SXM5 80GB');
+    await expect.poll(() => catalogue.textContent()).toContain('H100 SXM5 80GB');
     await page.screenshot({ path: screenshotPath('frontier-compute-accelerators.png'), fullPage: true });
   });
 });
