@@ -27,6 +27,13 @@ CREATE TABLE "frontier_compute_crossings" (
 	"threshold_version" text NOT NULL,
 	"run_id" uuid NOT NULL,
 	"detail" text NOT NULL,
+	"owner_organisation_id" uuid NOT NULL,
+	"created_by" uuid,
+	"tlp" text NOT NULL,
+	"classification" smallint DEFAULT 0 NOT NULL,
+	"access_organisations" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"access_users" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"coordinators" boolean DEFAULT false NOT NULL,
 	"crossed_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint

@@ -119,6 +119,7 @@ async function applyRunsToVersion(ctx: ServiceContext, tx: Tx, record: Record_, 
       thresholdVersion: threshold.version,
       runId,
       detail,
+      ...markingRow(markingOf(version)),
       crossedAt: ctx.now(),
     });
     if (isNew) {

@@ -91,8 +91,8 @@ export const frontierTrainingRuns = pgTable(
 
 /**
  * Each training-compute threshold a version has crossed, once (the key): the crossing that asked
- * for a designation review. Re-saving a run finds its row and asks for nothing. Not a record
- * anyone reads through the API (no marking): the review it asked for carries the facts.
+ * for a designation review. Re-saving a run finds its row and asks for nothing. No route reads it
+ * (the review it asked for carries the facts); it carries the version's marking all the same.
  */
 export const frontierComputeCrossings = pgTable(
   'frontier_compute_crossings',
@@ -102,6 +102,7 @@ export const frontierComputeCrossings = pgTable(
     thresholdVersion: text('threshold_version').notNull(),
     runId: uuid('run_id').notNull(),
     detail: text('detail').notNull(),
+    ...markingColumns(),
     crossedAt: ts('crossed_at').notNull(),
   },
   (t) => [uniqueIndex('frontier_compute_crossings_key').on(t.versionId, t.threshold, t.thresholdVersion)],
