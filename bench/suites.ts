@@ -13,4 +13,5 @@ export const SUITES: Array<() => Promise<BenchSuite>> = [
   () => import('./frontier.bench').then((m) => m.suite),
   () => import('./frontier-portfolio.bench').then((m) => m.suite),
   () => import('./inspect.bench').then((m) => m.suite),
+  () => import('./compute.bench').then((m) => m.suite),
 ];

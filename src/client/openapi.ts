@@ -3372,6 +3372,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontier/accelerators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accelerator catalogue with TPP, performance density and export classification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AcceleratorCatalogue"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontier/access-policy": {
         parameters: {
             query?: never;
@@ -3811,6 +3856,240 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clusters you may see, with computed figures and flags */
+        get: {
+            parameters: {
+                query?: {
+                    facilityId?: string;
+                    limit?: number;
+                    offset?: number;
+                    owner?: string;
+                    reportable?: string;
+                    status?: "planned" | "under_construction" | "operational" | "decommissioned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComputeClusterPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a cluster in a facility of your organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        facilityId: string;
+                        firstOperationalOn?: string | null;
+                        interconnectGbps?: number | null;
+                        inventory: {
+                            acceleratorId: string;
+                            count: number;
+                        }[];
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "under_construction" | "operational" | "decommissioned";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComputeCluster"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/clusters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cluster with its computed figures, flags and export classes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComputeCluster"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a cluster (figures and flags are computed again) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstOperationalOn?: string | null;
+                        interconnectGbps?: number | null;
+                        inventory?: {
+                            acceleratorId: string;
+                            count: number;
+                        }[];
+                        name?: string;
+                        /** @enum {string} */
+                        status?: "planned" | "under_construction" | "operational" | "decommissioned";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComputeCluster"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/frontier/designation-settings": {
@@ -5207,6 +5486,252 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compute facilities you may see (`country` matches only locations you may see) */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    limit?: number;
+                    offset?: number;
+                    owner?: string;
+                    status?: "planned" | "under_construction" | "operational" | "decommissioned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComputeFacilityPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a facility of your organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        country?: string | null;
+                        /** @enum {string} */
+                        locationDisclosure?: "restricted" | "with_facility";
+                        marking?: {
+                            access?: {
+                                organisations?: string[];
+                                users?: string[];
+                            };
+                            /** @enum {string} */
+                            classification?: "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                            coordinators?: boolean;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        };
+                        name: string;
+                        operatorName?: string;
+                        operatorOrganisationId?: string | null;
+                        powerCapacityMw?: number | null;
+                        region?: string | null;
+                        site?: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "under_construction" | "operational" | "decommissioned";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComputeFacility"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One facility (its location only if the location rule lets you) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComputeFacility"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a facility */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        country?: string | null;
+                        /** @enum {string} */
+                        locationDisclosure?: "restricted" | "with_facility";
+                        name?: string;
+                        operatorName?: string;
+                        operatorOrganisationId?: string | null;
+                        powerCapacityMw?: number | null;
+                        region?: string | null;
+                        site?: string | null;
+                        /** @enum {string} */
+                        status?: "planned" | "under_construction" | "operational" | "decommissioned";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComputeFacility"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/frontier/inquiries": {
@@ -8144,6 +8669,167 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/training-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training runs you may see */
+        get: {
+            parameters: {
+                query?: {
+                    clusterId?: string;
+                    limit?: number;
+                    offset?: number;
+                    versionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRunPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a training run of a model version (by name: saving again updates it); its sums become the version’s facts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clusterIds?: string[];
+                        endedAt?: (string) | null;
+                        flop: {
+                            fineTuning?: number | null;
+                            other?: number | null;
+                            pretraining?: number | null;
+                            reinforcementLearning?: number | null;
+                        };
+                        name: string;
+                        startedAt?: (string) | null;
+                        /** Format: uuid */
+                        versionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frontier/training-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One training run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRun"];
                     };
                 };
                 /** @description Default Response */
@@ -12024,6 +12710,76 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Accelerator: {
+            dieAreaMm2: number | null;
+            export: {
+                eccn: string;
+                reason: string;
+                rule: string;
+                ruleVersion: string;
+                /** @enum {string} */
+                status: "controlled" | "not_controlled" | "undetermined";
+            };
+            id: string;
+            interconnectGBps: number | null;
+            memoryGB: number;
+            model: string;
+            peakDense: {
+                bf16: number | null;
+                fp8: number | null;
+                fp64: number | null;
+                int8: number | null;
+                tf32: number | null;
+            };
+            performanceDensity: number | null;
+            source: string;
+            tpp: number | null;
+            tppPrecision: ("fp64" | "tf32" | "bf16" | "fp8" | "int8") | null;
+            vendor: string;
+        };
+        AcceleratorCatalogue: {
+            accelerators: components["schemas"]["Accelerator"][];
+            clusterRules: components["schemas"]["ClusterRule"][];
+            note: string;
+            rulesVersion: string;
+            unit: string;
+            version: string;
+        };
+        AcceleratorCatalogueInput: {
+            accelerators: components["schemas"]["AcceleratorInput"][];
+            clusterRules: components["schemas"]["ClusterRuleInput"][];
+            note: string;
+            rulesVersion: string;
+            unit: string;
+            version: string;
+        };
+        AcceleratorInput: {
+            dieAreaMm2: number | null;
+            export: {
+                eccn: string;
+                reason: string;
+                rule: string;
+                ruleVersion: string;
+                /** @enum {string} */
+                status: "controlled" | "not_controlled" | "undetermined";
+            };
+            id: string;
+            interconnectGBps: number | null;
+            memoryGB: number;
+            model: string;
+            peakDense: {
+                bf16: number | null;
+                fp8: number | null;
+                fp64: number | null;
+                int8: number | null;
+                tf32: number | null;
+            };
+            performanceDensity: number | null;
+            source: string;
+            tpp: number | null;
+            tppPrecision: ("fp64" | "tf32" | "bf16" | "fp8" | "int8") | null;
+            vendor: string;
+        };
         AccessGrant: {
             accessKind: string;
             budgets: {
@@ -12783,6 +13539,180 @@ export interface components {
             } | null;
             title: string;
             vendorOrganisationId: string | null;
+        };
+        ClusterRule: {
+            capacity: {
+                /** @enum {string} */
+                op: "gt" | "gte";
+                opsPerSecond: number;
+                precision: ("fp64" | "tf32" | "bf16" | "fp8" | "int8") | "max";
+            };
+            citation: string;
+            id: string;
+            interconnect: {
+                gbps: number;
+                /** @enum {string} */
+                op: "gt" | "gte";
+            };
+            note: string;
+            /** @enum {string} */
+            status: "in_force" | "revoked" | "proposed";
+            title: string;
+            version: string;
+        };
+        ClusterRuleInput: {
+            capacity: {
+                /** @enum {string} */
+                op: "gt" | "gte";
+                opsPerSecond: number;
+                precision: ("fp64" | "tf32" | "bf16" | "fp8" | "int8") | "max";
+            };
+            citation: string;
+            id: string;
+            interconnect: {
+                gbps: number;
+                /** @enum {string} */
+                op: "gt" | "gte";
+            };
+            note: string;
+            /** @enum {string} */
+            status: "in_force" | "revoked" | "proposed";
+            title: string;
+            version: string;
+        };
+        ComputeCluster: {
+            createdAt: string;
+            export: {
+                chipEccns: string[];
+                computerEccns: string[];
+                rule: string;
+                ruleVersion: string;
+                undeterminedChips: string[];
+            };
+            /** Format: uuid */
+            facilityId: string;
+            firstOperationalOn: string | null;
+            h100Equivalents: number;
+            /** Format: uuid */
+            id: string;
+            interconnectGbps: number | null;
+            inventory: {
+                acceleratorId: string;
+                count: number;
+            }[];
+            marking: components["schemas"]["Marking"];
+            name: string;
+            peakOpsPerSecond: {
+                bf16: number;
+                fp8: number;
+                fp64: number;
+                int8: number;
+                max: number;
+                tf32: number;
+            };
+            reportable: {
+                reason: string;
+                rule: string;
+                /** @enum {string} */
+                status: "in_force" | "revoked" | "proposed";
+                version: string;
+            }[];
+            rulesVersion: string;
+            status: string;
+            updatedAt: string;
+        };
+        ComputeClusterInput: {
+            createdAt: string;
+            export: {
+                chipEccns: string[];
+                computerEccns: string[];
+                rule: string;
+                ruleVersion: string;
+                undeterminedChips: string[];
+            };
+            /** Format: uuid */
+            facilityId: string;
+            firstOperationalOn: string | null;
+            h100Equivalents: number;
+            /** Format: uuid */
+            id: string;
+            interconnectGbps: number | null;
+            inventory: {
+                acceleratorId: string;
+                count: number;
+            }[];
+            marking: components["schemas"]["MarkingInput"];
+            name: string;
+            peakOpsPerSecond: {
+                bf16: number;
+                fp8: number;
+                fp64: number;
+                int8: number;
+                max: number;
+                tf32: number;
+            };
+            reportable: {
+                reason: string;
+                rule: string;
+                /** @enum {string} */
+                status: "in_force" | "revoked" | "proposed";
+                version: string;
+            }[];
+            rulesVersion: string;
+            status: string;
+            updatedAt: string;
+        };
+        ComputeClusterPage: {
+            items: components["schemas"]["ComputeCluster"][];
+            total: number;
+        };
+        ComputeClusterPageInput: {
+            items: components["schemas"]["ComputeClusterInput"][];
+            total: number;
+        };
+        ComputeFacility: {
+            country: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            locationDisclosure: "restricted" | "with_facility";
+            locationHidden: boolean;
+            marking: components["schemas"]["Marking"];
+            name: string;
+            operatorName: string;
+            operatorOrganisationId: string | null;
+            powerCapacityMw: number | null;
+            region: string | null;
+            site: string | null;
+            status: string;
+            updatedAt: string;
+        };
+        ComputeFacilityInput: {
+            country: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            locationDisclosure: "restricted" | "with_facility";
+            locationHidden: boolean;
+            marking: components["schemas"]["MarkingInput"];
+            name: string;
+            operatorName: string;
+            operatorOrganisationId: string | null;
+            powerCapacityMw: number | null;
+            region: string | null;
+            site: string | null;
+            status: string;
+            updatedAt: string;
+        };
+        ComputeFacilityPage: {
+            items: components["schemas"]["ComputeFacility"][];
+            total: number;
+        };
+        ComputeFacilityPageInput: {
+            items: components["schemas"]["ComputeFacilityInput"][];
+            total: number;
         };
         /** @description A CSAF 2.0 document (https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json) */
         CsafDocument: {
@@ -15462,6 +16392,52 @@ export interface components {
             items: components["schemas"]["TokenInput"][];
             total: number;
         };
+        TrainingRun: {
+            clusterIds: string[];
+            createdAt: string;
+            endedAt: string | null;
+            flop: {
+                fineTuning: number | null;
+                other: number | null;
+                pretraining: number | null;
+                reinforcementLearning: number | null;
+            };
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["Marking"];
+            name: string;
+            startedAt: string | null;
+            updatedAt: string;
+            /** Format: uuid */
+            versionId: string;
+        };
+        TrainingRunInput: {
+            clusterIds: string[];
+            createdAt: string;
+            endedAt: string | null;
+            flop: {
+                fineTuning: number | null;
+                other: number | null;
+                pretraining: number | null;
+                reinforcementLearning: number | null;
+            };
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["MarkingInput"];
+            name: string;
+            startedAt: string | null;
+            updatedAt: string;
+            /** Format: uuid */
+            versionId: string;
+        };
+        TrainingRunPage: {
+            items: components["schemas"]["TrainingRun"][];
+            total: number;
+        };
+        TrainingRunPageInput: {
+            items: components["schemas"]["TrainingRunInput"][];
+            total: number;
+        };
         User: {
             /** @enum {string} */
             clearance: "NONE" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
@@ -15614,7 +16590,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported" | "frontier_practice_catalogue.added" | "frontier_attestation.recorded" | "frontier_attestation.changed" | "frontier_attestation.reviewed" | "frontier_standards_settings.updated")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported" | "frontier_practice_catalogue.added" | "frontier_attestation.recorded" | "frontier_attestation.changed" | "frontier_attestation.reviewed" | "frontier_standards_settings.updated" | "frontier_facility.registered" | "frontier_facility.updated" | "frontier_cluster.registered" | "frontier_cluster.updated" | "frontier_training_run.saved")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];
@@ -15715,7 +16691,7 @@ export interface components {
                 rangeType: "SEMVER" | "ECOSYSTEM";
             }[];
             embargoStates: ("none" | "proposed" | "active" | "revise" | "exited")[];
-            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported" | "frontier_practice_catalogue.added" | "frontier_attestation.recorded" | "frontier_attestation.changed" | "frontier_attestation.reviewed" | "frontier_standards_settings.updated")[];
+            eventTypes: ("organisation.created" | "organisation.updated" | "user.created" | "user.updated" | "user.activated" | "user.logged_in" | "api_token.created" | "api_token.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook_delivery.resent" | "note.created" | "note.updated" | "note.deleted" | "finding_batch.submitted" | "report.transitioned" | "report.updated" | "report.merged" | "report.split" | "report.shared" | "intake_quota.updated" | "intake_settings.updated" | "advisory.drafted" | "advisory.updated" | "advisory.scheduled" | "advisory.unscheduled" | "advisory.published" | "advisory.revised" | "advisory.withdrawn" | "advisory.imported" | "case.opened" | "case.updated" | "case.transitioned" | "case_vendor.invited" | "case_settings.updated" | "vendor_statement.recorded" | "vendor_statement.shared" | "case_thread.created" | "case_message.posted" | "embargo.proposed" | "embargo.responded" | "embargo.decided" | "embargo.reminder" | "embargo.ended" | "finding_attachment.shared" | "frontier_model.created" | "frontier_model.updated" | "frontier_version.created" | "frontier_version.updated" | "frontier_checkpoint.added" | "frontier_lineage.added" | "frontier_fact.declared" | "frontier_rule_set.added" | "frontier_rule_settings.updated" | "frontier_evaluation.recorded" | "frontier_designation_settings.updated" | "frontier_inquiry.opened" | "frontier_inquiry.answered" | "frontier_inquiry.withdrawn" | "frontier_review.opened" | "frontier_review.transitioned" | "frontier_review.decided" | "frontier_review.access_granted" | "frontier_designation.updated" | "frontier_access_settings.updated" | "access_plan.created" | "access_plan.shared" | "access_plan.reminder" | "access_grant.added" | "access_grant.updated" | "access_outage.recorded" | "access_terms.set" | "access_terms.acknowledged" | "access_sessions.recorded" | "trusted_partner.nominated" | "trusted_partner.transitioned" | "frontier_review.access_removed" | "assessment_engagement.created" | "assessment_engagement.transitioned" | "assessment_finding.recorded" | "assessment_finding.updated" | "assessment_finding.deleted" | "assessment_finding.remediated" | "assessment_conclusion.set" | "assessment_annex.added" | "assessment_run.linked" | "assessment_run.unlinked" | "evaluation_run.imported" | "frontier_practice_catalogue.added" | "frontier_attestation.recorded" | "frontier_attestation.changed" | "frontier_attestation.reviewed" | "frontier_standards_settings.updated" | "frontier_facility.registered" | "frontier_facility.updated" | "frontier_cluster.registered" | "frontier_cluster.updated" | "frontier_training_run.saved")[];
             finderKinds: ("human" | "ai" | "hybrid")[];
             frontier: {
                 accessEnvironments: ("developer_cloud" | "government_on_premises" | "classified")[];

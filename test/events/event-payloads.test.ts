@@ -15,6 +15,7 @@ import { frontierAccessEvents } from './payload-walk/frontier-access';
 import { frontierAssessmentEvents } from './payload-walk/frontier-assessments';
 import { frontierEvaluationEvents } from './payload-walk/frontier-evaluations';
 import { frontierStandardsEvents } from './payload-walk/frontier-standards';
+import { frontierComputeEvents } from './payload-walk/frontier-compute';
 import { intakeAndAdvisoryEvents } from './payload-walk/intake-advisories';
 import { payloadWorld, type PayloadWorld } from './payload-walk/world';
 
@@ -45,6 +46,8 @@ const NOMINATION = ['id', 'planId', 'partnerOrganisationId', 'sector', 'nominate
 const ENGAGEMENT = ['id', 'versionId', 'assessorOrganisationId', 'state'];
 const ASSESSMENT_FINDING = ['id', 'engagementId', 'domain', 'severity', 'remediationState'];
 const ATTESTATION = ['id', 'organisationId', 'practiceId', 'catalogueVersion', 'status', 'expiresAt'];
+const FACILITY = ['id', 'status', 'powerCapacityMw', 'operatorOrganisationId'];
+const CLUSTER = ['id', 'facilityId', 'status', 'peakOpsPerSecond', 'h100Equivalents', 'reportable', 'rulesVersion'];
 const PARTICIPATION = ['caseId', 'organisationId', 'status', 'invitedAt', 'acknowledgedAt', 'embargoResponse'];
 
 /**
@@ -169,6 +172,12 @@ const PAYLOAD_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'frontier_attestation.changed': ATTESTATION,
   'frontier_attestation.reviewed': [...ATTESTATION, 'decision'],
   'frontier_standards_settings.updated': ['minGroupSize'],
+  // Compute registry: ids, statuses, figures and flags — never names or where a facility is.
+  'frontier_facility.registered': FACILITY,
+  'frontier_facility.updated': FACILITY,
+  'frontier_cluster.registered': CLUSTER,
+  'frontier_cluster.updated': CLUSTER,
+  'frontier_training_run.saved': ['id', 'versionId', 'flop'],
 };
 
 /**
@@ -207,6 +216,7 @@ describe.each(DRIVERS)('event payloads against their markings on %s', (driver) =
     await frontierAssessmentEvents(w, canaries);
     await frontierEvaluationEvents(w, canaries);
     await frontierStandardsEvents(w, canaries);
+    await frontierComputeEvents(w, canaries);
     events = await eventsAfter(w.ctx.db, 0, 100_000);
     audiences = canaries.audiences(events);
     const people = [w.analyst, w.admin, w.reporter, ...w.vendors, w.clientOfA, w.memberOfA, ...w.joined, w.outsider];

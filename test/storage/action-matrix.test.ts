@@ -89,6 +89,7 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
       case 'frontier.plan-access':
       case 'frontier.commission-assessment':
       case 'frontier.attest':
+      case 'frontier.register-compute':
         return orgs;
       case 'frontier.act-in-engagement':
         return orgs.flatMap((o) =>
@@ -165,6 +166,8 @@ describe.each(DRIVERS)('action matrix on %s', (driver) => {
         return staffAtWork;
       case 'frontier.configure-standards':
         return platformAdmin;
+      case 'frontier.register-compute':
+        return writer && target.label === 'own';
     }
   }
 

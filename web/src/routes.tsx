@@ -5,6 +5,7 @@ import {
   IconChartBar,
   IconReportAnalytics,
   IconChartDonut,
+  IconCpu,
   IconGavel,
   IconHeartHandshake,
   IconMessageQuestion,
@@ -190,6 +191,14 @@ export const shellPages: ShellPage[] = [
     nav: { label: 'Scorecard', icon: IconChartDonut, section: 'Frontier models' },
   },
   { path: 'frontier/scorecards/:organisationId', access: 'any', component: page(() => import('./pages/frontier/standards/ScorecardPage'), 'ScorecardPage') },
+  {
+    path: 'frontier/compute',
+    access: 'any',
+    component: page(() => import('./pages/frontier/compute/ComputePage'), 'ComputePage'),
+    nav: { label: 'Compute', icon: IconCpu, section: 'Frontier models' },
+  },
+  { path: 'frontier/compute/clusters/:clusterId', access: 'any', component: page(() => import('./pages/frontier/compute/ClusterPage'), 'ClusterPage') },
+  { path: 'frontier/compute/accelerators', access: 'any', component: page(() => import('./pages/frontier/compute/AcceleratorsPage'), 'AcceleratorsPage') },
   {
     path: 'frontier/settings',
     access: 'admin',

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
 import { frontierAccessWindowVerb } from './frontier-access-window';
+import { frontierAcceleratorsVerb } from './frontier-accelerators';
 import { frontierEvaluateVerb } from './frontier-evaluate';
 import { frontierInquiriesVerb, frontierReviewsVerb } from './frontier-designation';
 import type { CommandModule } from './index';
@@ -23,6 +24,7 @@ export const FRONTIER_VERBS: FrontierVerb[] = [
   frontierInquiriesVerb,
   frontierReviewsVerb,
   plansVerb,
+  frontierAcceleratorsVerb,
 ];
 
 /**

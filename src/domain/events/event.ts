@@ -117,6 +117,11 @@ export const EVENT_TYPES = [
   'frontier_attestation.changed',
   'frontier_attestation.reviewed',
   'frontier_standards_settings.updated',
+  'frontier_facility.registered',
+  'frontier_facility.updated',
+  'frontier_cluster.registered',
+  'frontier_cluster.updated',
+  'frontier_training_run.saved',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -66,6 +66,8 @@ export interface ActionTargets {
   'frontier.review-attestation': undefined;
   /** Add a practice-catalogue version and set the scorecards' minimum group size (ADR 0105). */
   'frontier.configure-standards': undefined;
+  /** Register and change compute facilities, clusters and training runs owned by `organisationId` (issue 12): its writers. */
+  'frontier.register-compute': { readonly organisationId: string };
 }
 export type Action = keyof ActionTargets;
 export type TargetOf<A extends Action> = ActionTargets[A] extends undefined ? [] : [ActionTargets[A]];
@@ -112,6 +114,8 @@ export const ACTIONS: { readonly [A in Action]: (p: Principal, target: ActionTar
   'frontier.attest': (p, t) => p.organisationId === t.organisationId && isWriter(p),
   'frontier.review-attestation': isWorkingStaff,
   'frontier.configure-standards': isPlatformAdmin,
+  // The owner's own declaration: the clearinghouse sees what is shared with it but does not speak for a lab's compute.
+  'frontier.register-compute': (p, t) => p.organisationId === t.organisationId && isWriter(p),
 };
 
 /** Whether `p` may do `action` (to `target`, for the actions that name one). */

@@ -6,6 +6,7 @@ import { csafProviderRoutes } from './csaf-provider';
 import { eventRoutes } from './events';
 import { frontierDesignationRoutes } from './frontier-designation';
 import { frontierAccessRoutes } from './frontier-access';
+import { frontierComputeRoutes } from './frontier-compute';
 import { intakeRouteModules } from './intake-routes';
 import { metaRoutes } from './meta';
 import { noteRoutes } from './notes';
@@ -48,4 +49,5 @@ export const ROUTES: Array<(app: App, deps: AppDeps) => void> = [
   frontierEngagementRoutes,
   frontierEvaluationRoutes,
   frontierStandardsRoutes,
+  frontierComputeRoutes,
 ];

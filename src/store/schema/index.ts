@@ -12,3 +12,4 @@ export * from './frontier-access';
 export * from './frontier-assessments';
 export * from './frontier-evaluations';
 export * from './frontier-standards';
+export * from './frontier-compute';
