@@ -5256,6 +5256,7 @@ export interface paths {
             parameters: {
                 query: {
                     checkpointId: string;
+                    engagementId?: string;
                     name?: string;
                     tlp?: "AMBER" | "AMBER+STRICT";
                 };

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/services/actor';
 import { addAnnex } from '../../src/services/frontier/engagement-conclusions';
+import { addCheckpoint } from '../../src/services/frontier/lineage';
 import { createEngagement, moveEngagement } from '../../src/services/frontier/engagements';
 import { createOrganisation } from '../../src/services/organisations';
 import { principalOf } from '../../src/services/principal';
@@ -10,6 +11,7 @@ import { findUserWithOrganisation } from '../../src/store/users';
 import { makeVersion } from '../frontier/access-world';
 import { engagementInput } from '../frontier/engagement-world';
 import type { TestServer } from '../helpers/server';
+import { vectorPath } from '../helpers/vectors';
 import { haveChromium, logIn, newPage, screenshotPath } from './browser';
 import { browserWorld } from './browser-world';
 
@@ -41,10 +43,13 @@ async function people(server: TestServer): Promise<void> {
   const dev = await principal(developer, lab.id);
   const ass = await principal(assessor, firm.id);
   const versionId = await makeVersion(ctx, lab.id);
+  // The checkpoint under test: the developer's, which the assessor sees only through the engagement.
+  const checkpoint = await addCheckpoint(ctx, dev, versionId, { hash: `sha256:${'4'.repeat(64)}`, label: 'rc-1' });
   const e = await createEngagement(ctx, dev, {
     ...engagementInput(versionId, firm.id),
     title: 'Cyber range assessment',
     scope: { domains: ['cyber_offense'] },
+    checkpointIds: [checkpoint.id],
   });
   engagementId = e.id;
   await moveEngagement(ctx, ass, e.id, { event: 'request_access' });
@@ -53,18 +58,34 @@ async function people(server: TestServer): Promise<void> {
 }
 
 /**
- * Issue 12 in a real browser: an assessor records a finding and a risk level; the developer sees
+ * Issue 12 in a real browser: an assessor imports an Inspect log into an engagement, records a
+ * finding and a risk level; the developer sees
  * it and marks the finding mitigated; the engagement is published, and the public summary shows
  * neither the finding's detail nor anything classified.
  */
 describe.skipIf(!haveChromium)('web UI: third-party assessment engagements', () => {
   const w = browserWorld(people);
 
-  it('the assessor records a finding and a risk level on the engagement page', async () => {
+  it('the assessor imports an Inspect log into the engagement, records a finding and a risk level', async () => {
     const page = await newPage(w.browser, w.scriptErrors);
     await logIn(page, w.server.url, assessor.email, PASSWORD);
     await page.getByRole('navigation').getByRole('link', { name: 'Assessments' }).click();
     await page.getByRole('link', { name: 'Cyber range assessment' }).click();
+    await page.getByRole('heading', { name: 'Cyber range assessment' }).waitFor();
+
+    // The evidence: an Inspect log of the checkpoint the engagement relies on, uploaded with its progress.
+    await page.getByRole('button', { name: 'Import an Inspect log' }).click();
+    const upload = page.getByRole('form', { name: 'Import an Inspect log' });
+    await choose(page, /^Checkpoint/, /^Checkpoint /);
+    await upload.locator('input[type=file]').setInputFiles(vectorPath('standards/inspect/log_formats.eval'));
+    await upload.getByRole('button', { name: 'Import' }).click();
+    await upload.waitFor({ state: 'hidden' });
+    const runs = page.getByRole('table', { name: 'Evaluation runs' });
+    await runs.getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'popularity on ollama/llama3.1' }).waitFor();
+    // header.json of log_formats.eval: results.scores[0] match, accuracy 0.0
+    await expect.poll(() => page.getByRole('table', { name: 'Scores' }).locator('td').allTextContents()).toContain('accuracy');
+    await page.goBack();
     await page.getByRole('heading', { name: 'Cyber range assessment' }).waitFor();
     await page.getByRole('button', { name: 'Record a finding' }).click();
     const dialog = page.getByRole('dialog');

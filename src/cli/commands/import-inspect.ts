@@ -11,6 +11,8 @@ export interface InspectImportOptions {
   readonly checkpoint?: string | undefined;
   readonly name?: string | undefined;
   readonly as?: string | undefined;
+  /** The assessment engagement the run is evidence for. */
+  readonly engagement?: string | undefined;
 }
 
 /** The file's bytes as they are (an .eval is a zip: never read it as text), or stdin's for `-`. */
@@ -44,7 +46,8 @@ const metricsLine = (run: Run) =>
 
 /**
  * `aisc import --format inspect FILE --checkpoint ID`: an Inspect evaluation log (.json or .eval)
- * as a run of a model checkpoint — locally as `--as EMAIL`, or to a server with --server/--token.
+ * as a run of a model checkpoint — locally as `--as EMAIL`, or to a server with --server/--token;
+ * `--engagement ID` makes it evidence of an assessment engagement (linked in the same transaction).
  * The same file again is answered with the run imported before.
  */
 export async function importInspect(io: CliIo, g: GlobalOptions, file: string, o: InspectImportOptions): Promise<void> {
@@ -55,7 +58,7 @@ export async function importInspect(io: CliIo, g: GlobalOptions, file: string, o
   let created: boolean;
   if (client) {
     const pending = client.POST('/api/frontier/evaluation-runs', {
-      params: { query: { checkpointId: o.checkpoint, ...(o.name ? { name: o.name } : {}) } },
+      params: { query: { checkpointId: o.checkpoint, ...(o.name ? { name: o.name } : {}), ...(o.engagement ? { engagementId: o.engagement } : {}) } },
       // the body is the file itself; the server reads its format from the bytes
       body: new Uint8Array(bytes) as never,
       bodySerializer: (b: unknown) => b as BodyInit,
@@ -67,7 +70,7 @@ export async function importInspect(io: CliIo, g: GlobalOptions, file: string, o
   } else {
     if (!o.as) throw new AppError('VALIDATION', 'Locally, say who imports: --as EMAIL', [{ path: '/as', message: 'required without --server' }]);
     const r = await withLocalRuntime(io, async (rt) =>
-      importEvaluationRun(rt.ctx, await localSubmitter(rt.ctx, o.as!), { checkpointId: o.checkpoint!, bytes, name: o.name }),
+      importEvaluationRun(rt.ctx, await localSubmitter(rt.ctx, o.as!), { checkpointId: o.checkpoint!, bytes, name: o.name, engagementId: o.engagement }),
     );
     run = r.run;
     created = r.created;

@@ -59,6 +59,7 @@ export const importCommand: CommandModule = (program, io) => {
     .option('--checkpoint <id>', 'inspect: the model checkpoint the evaluation tested')
     .option('--name <name>', "inspect: the run's name")
     .option('--as <email>', 'inspect, locally: the user who imports')
+    .option('--engagement <id>', 'inspect: the assessment engagement the run is evidence for')
     .action(async (file: string, o: { format?: ImportFormat | 'inspect' } & InspectImportOptions, cmd) => {
       const g = cmd.optsWithGlobals() as GlobalOptions;
       if (o.format === 'inspect') return importInspect(io, g, file, o);

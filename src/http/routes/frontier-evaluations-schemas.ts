@@ -10,6 +10,8 @@ export const ImportQuery = z.strictObject({
   checkpointId: Uuid,
   name: z.string().trim().min(1).max(200).optional(),
   tlp: z.enum(RUN_TLPS).optional(),
+  /** The assessment engagement the run is evidence for: linked in the same transaction (its checkpoints may be named). */
+  engagementId: Uuid.optional(),
 });
 
 export const RunFilterQuery = z.strictObject({

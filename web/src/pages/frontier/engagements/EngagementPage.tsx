@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { describeError } from '../../../api/problem';
 import { notifyError } from '../../../api/useFieldErrors';
 import { DataTable } from '../../../components/DataTable';
@@ -13,6 +13,8 @@ import { EngagementStateBadge } from './EngagementStateBadge';
 import { type Engagement, type EngagementMove, engagementCalls, engagementKey, MOVE_LABELS, useEngagement, words } from './engagementApi';
 import { FindingForm } from './FindingForm';
 import { EngagementTextMove, RemediationForm, remediationLabel } from './TextMoveForm';
+import { UploadForm } from '../evaluations/UploadForm';
+import { DateTime } from '../../../components/DateTime';
 
 /** The path through the states the stepper shows (domain/frontier/engagement-states.ts ENGAGEMENT_PATH), then the end reached. */
 const PATH = ['scoped', 'access_pending', 'in_progress', 'draft_report', 'developer_review', 'final'];
@@ -24,6 +26,7 @@ const AUDIENCES = [
 ] as const;
 
 type Dialog =
+  | { kind: 'run' }
   | { kind: 'finding' }
   | { kind: 'conclusion' }
   | { kind: 'text'; event: 'withdraw' | 'publish_summary' }
@@ -123,6 +126,35 @@ export function EngagementPage() {
       </Card>
       <Card withBorder mb="md">
         <Group justify="space-between" mb="sm">
+          <Title order={3}>Evaluation runs</Title>
+          {assessor && WORKING.has(e.state) && e.checkpointIds.length > 0 && (
+            <Button size="xs" onClick={() => setDialog({ kind: 'run' })}>
+              Import an Inspect log
+            </Button>
+          )}
+        </Group>
+        <DataTable label="Evaluation runs" columns={['Run', 'Linked']} minWidth={500}>
+          {e.runs.map((r) => (
+            <Table.Tr key={r.runId}>
+              <Table.Td>
+                <Anchor component={Link} to={`/frontier/evaluations/${r.runId}`} ff="monospace" size="sm">
+                  {r.runId}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <DateTime value={r.linkedAt} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+        {e.runs.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No evaluation run is linked yet.
+          </Text>
+        )}
+      </Card>
+      <Card withBorder mb="md">
+        <Group justify="space-between" mb="sm">
           <Title order={3}>Findings</Title>
           {assessor && WORKING.has(e.state) && (
             <Button size="xs" onClick={() => setDialog({ kind: 'finding' })}>
@@ -189,6 +221,15 @@ export function EngagementPage() {
         </Group>
       </Card>
       <Modal opened={dialog !== null} onClose={close} title={dialogTitle(dialog)} size="lg">
+        {dialog?.kind === 'run' && (
+          <UploadForm
+            engagement={e}
+            onDone={() => {
+              void queryClient.invalidateQueries({ queryKey: [engagementKey] });
+              close();
+            }}
+          />
+        )}
         {dialog?.kind === 'finding' && <FindingForm engagementId={e.id} domains={e.scope.domains} onDone={close} />}
         {dialog?.kind === 'conclusion' && <ConclusionForm engagementId={e.id} domains={e.scope.domains} onDone={close} />}
         {dialog?.kind === 'text' && <EngagementTextMove engagementId={e.id} event={dialog.event} onDone={close} />}
@@ -200,6 +241,7 @@ export function EngagementPage() {
 
 function dialogTitle(d: Dialog | null): string {
   if (!d) return '';
+  if (d.kind === 'run') return 'Import an Inspect log into the engagement';
   if (d.kind === 'finding') return 'Record a finding';
   if (d.kind === 'conclusion') return 'Conclude a risk level';
   if (d.kind === 'text') return MOVE_LABELS[d.event] ?? d.event;

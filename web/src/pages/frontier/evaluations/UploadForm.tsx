@@ -7,11 +7,18 @@ import { evaluationsKey, type Run, uploadLog, useModelChoices, useModelVersions,
 
 const fields = ['/checkpointId', '/log', '/name'] as const;
 
+/** An engagement the run is evidence for: its checkpoints are the ones to choose from. */
+export interface EngagementTarget {
+  readonly id: string;
+  readonly checkpointIds: readonly string[];
+}
+
 /**
  * Imports an Inspect log (.json or .eval) as a run of a checkpoint chosen among the models the
- * caller may see, with the upload's progress (docs/ui-forms.md; problems shown at their field).
+ * caller may see — or, into an engagement, among the checkpoints it relies on — with the upload's
+ * progress (docs/ui-forms.md; problems shown at their field).
  */
-export function UploadForm({ onDone }: { onDone: (run: Run, created: boolean) => void }) {
+export function UploadForm({ onDone, engagement }: { onDone: (run: Run, created: boolean) => void; engagement?: EngagementTarget }) {
   const session = useCurrentSession();
   const queryClient = useQueryClient();
   const { errors, report, clear } = useFieldErrors(fields);
@@ -31,6 +38,7 @@ export function UploadForm({ onDone }: { onDone: (run: Run, created: boolean) =>
         file,
         checkpointId: checkpointId ?? '',
         name: name.trim() || undefined,
+        engagementId: engagement?.id,
         csrfToken: session.csrfToken,
         onProgress: (sent, total) => setProgress({ sent, total }),
       });
@@ -53,43 +61,60 @@ export function UploadForm({ onDone }: { onDone: (run: Run, created: boolean) =>
   return (
     <form onSubmit={submit} noValidate aria-label="Import an Inspect log">
       <Stack>
-        <Select
-          label="Model"
-          placeholder="Choose a model"
-          searchable
-          data={(models.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
-          value={modelId}
-          onChange={(v) => {
-            setModelId(v);
-            setVersionId(null);
-            setCheckpointId(null);
-          }}
-        />
-        <Select
-          label="Version"
-          placeholder={modelId ? 'Choose a version' : 'Choose a model first'}
-          disabled={!modelId}
-          data={(versions.data?.versions ?? []).map((v) => ({ value: v.id, label: v.version }))}
-          value={versionId}
-          onChange={(v) => {
-            setVersionId(v);
-            setCheckpointId(null);
-          }}
-        />
-        <Select
-          label="Checkpoint"
-          description="The weights the evaluation ran against"
-          placeholder={versionId ? 'Choose a checkpoint' : 'Choose a version first'}
-          required
-          disabled={!versionId}
-          data={(checkpoints.data?.items ?? []).map((c) => ({ value: c.id, label: c.label ? `${c.label} (${c.hash.slice(0, 19)}…)` : c.hash }))}
-          value={checkpointId}
-          onChange={(v) => {
-            setCheckpointId(v);
-            clear('/checkpointId');
-          }}
-          error={errors['/checkpointId']}
-        />
+        {engagement ? (
+          <Select
+            label="Checkpoint"
+            description="One of the checkpoints the engagement relies on"
+            required
+            data={engagement.checkpointIds.map((id) => ({ value: id, label: `Checkpoint ${id.slice(0, 8)}…` }))}
+            value={checkpointId}
+            onChange={(v) => {
+              setCheckpointId(v);
+              clear('/checkpointId');
+            }}
+            error={errors['/checkpointId']}
+          />
+        ) : (
+          <>
+            <Select
+              label="Model"
+              placeholder="Choose a model"
+              searchable
+              data={(models.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+              value={modelId}
+              onChange={(v) => {
+                setModelId(v);
+                setVersionId(null);
+                setCheckpointId(null);
+              }}
+            />
+            <Select
+              label="Version"
+              placeholder={modelId ? 'Choose a version' : 'Choose a model first'}
+              disabled={!modelId}
+              data={(versions.data?.versions ?? []).map((v) => ({ value: v.id, label: v.version }))}
+              value={versionId}
+              onChange={(v) => {
+                setVersionId(v);
+                setCheckpointId(null);
+              }}
+            />
+            <Select
+              label="Checkpoint"
+              description="The weights the evaluation ran against"
+              placeholder={versionId ? 'Choose a checkpoint' : 'Choose a version first'}
+              required
+              disabled={!versionId}
+              data={(checkpoints.data?.items ?? []).map((c) => ({ value: c.id, label: c.label ? `${c.label} (${c.hash.slice(0, 19)}…)` : c.hash }))}
+              value={checkpointId}
+              onChange={(v) => {
+                setCheckpointId(v);
+                clear('/checkpointId');
+              }}
+              error={errors['/checkpointId']}
+            />
+          </>
+        )}
         <FileInput
           label="Inspect log"
           description="The .json log or the .eval archive, as Inspect wrote it"

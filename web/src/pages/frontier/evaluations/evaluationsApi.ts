@@ -54,6 +54,8 @@ export interface Upload {
   readonly file: File;
   readonly checkpointId: string;
   readonly name?: string | undefined;
+  /** The assessment engagement the run is evidence for (linked by the server in the same transaction). */
+  readonly engagementId?: string | undefined;
   readonly csrfToken: string;
   /** Called as the browser sends the file: bytes sent and the total. */
   readonly onProgress: (sent: number, total: number) => void;
@@ -65,7 +67,11 @@ export interface Upload {
  * the same ApiError (with the problem's field errors) as every other call of the UI.
  */
 export function uploadLog(u: Upload): Promise<{ run: Run; created: boolean }> {
-  const query = new URLSearchParams({ checkpointId: u.checkpointId, ...(u.name ? { name: u.name } : {}) });
+  const query = new URLSearchParams({
+    checkpointId: u.checkpointId,
+    ...(u.name ? { name: u.name } : {}),
+    ...(u.engagementId ? { engagementId: u.engagementId } : {}),
+  });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/frontier/evaluation-runs?${query}`);
