@@ -91,7 +91,16 @@ describe.each(DRIVERS)('published scorecard aggregates on %s', (driver) => {
     expect(cellsOf(p, 'practice:incident-reporting')).toEqual({ implemented: 3, partial_or_planned: 0, none_current: 0 });
     expect(p.tables.find((t) => t.id === 'access_window')!.cells[0]).toEqual({ key: 'all_met', developers: 3, meanEffectiveAccessDays: 35 });
     expect(cellsOf(p, 'access_kind:api_production')).toEqual({ given: 3, not_given: 0 });
-    expect(p.tables.find((t) => t.id === 'findings')).toMatchObject({ tracked: false, cells: [] });
+    // Findings are tracked (the assessments module): none of the three has any. Incidents are not tracked yet.
+    expect(p.tables.find((t) => t.id === 'findings')).toMatchObject({
+      tracked: true,
+      cells: [
+        { key: 'all_mitigated_before_release', developers: 0 },
+        { key: 'some_not_mitigated', developers: 0 },
+        { key: 'no_findings', developers: 3 },
+      ],
+    });
+    expect(p.tables.find((t) => t.id === 'incidents')).toMatchObject({ tracked: false, cells: [] });
     expect(differencingLeaks(p, 3)).toEqual([]);
 
     // A fourth developer alone in two groups: late access, and the only one with a disclosure policy.

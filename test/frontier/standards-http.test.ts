@@ -86,7 +86,12 @@ describe('voluntary standards over HTTP (a live server)', () => {
 
     const own = await w.call(developer.token, 'GET', `/api/frontier/scorecards/${developerOrg}`);
     expect(own.status, own.text).toBe(200);
-    expect(own.json).toMatchObject({ developerOrganisationId: developerOrg, thirdPartyAssessments: null, findings: null, incidents: null });
+    expect(own.json).toMatchObject({
+      developerOrganisationId: developerOrg,
+      thirdPartyAssessments: { engagements: 0, completed: 0, completedBeforeRelease: 0 },
+      findings: { total: 0 },
+      incidents: null,
+    });
     expect(own.json.participation).toMatchObject({ current: 1, implemented: 1, accepted: 1 });
     expect((await w.call(outsider.token, 'GET', `/api/frontier/scorecards/${developerOrg}`)).status).toBe(404);
     expect((await w.call(w.analyst, 'GET', `/api/frontier/scorecards/${developerOrg}`)).status).toBe(200);

@@ -6,10 +6,14 @@ import { createPlan, getPlan } from '../../src/services/frontier/access-plans';
 import { attest, changeAttestation, getAttestation, listAttestations, reviewAttestation } from '../../src/services/frontier/attestations';
 import { addCatalogueVersion, listPracticeCatalogues, seedBuiltInPracticeCatalogues } from '../../src/services/frontier/practices';
 import { developerScorecard, setStandardsSettings, standardsSettings } from '../../src/services/frontier/scorecards';
+import { addFinding, moveRemediation } from '../../src/services/frontier/engagement-findings';
+import { createEngagement, moveEngagement } from '../../src/services/frontier/engagements';
 import { eventsAfter } from '../../src/store/outbox';
+import { makeOrganisation, makePrincipal } from '../helpers/factories';
 import { databasePerFile } from '../helpers/database-per-file';
 import { DRIVERS } from '../helpers/databases';
 import { type AccessWorld, accessWorld, makeVersion } from './access-world';
+import { engagementInput } from './engagement-world';
 
 const DAY = 86_400_000;
 const page = { limit: 50, offset: 0 };
@@ -148,7 +152,7 @@ describe.each(DRIVERS)('voluntary standards on %s', (driver) => {
     expect(codeOf(await failure(developerScorecard(w.ctx, viewerOf(w.operator), w.operator.organisationId)))).toBe('NOT_FOUND');
   });
 
-  it('computes the scorecard from real access plans, with the plans’ own window figures, and null for what is not tracked yet', async () => {
+  it('computes the scorecard from real access plans and real assessments, with the plans’ own window figures, and null for what is not tracked yet', async () => {
     const grant = (kind: string, from: number, to: number) => ({
       granteeOrganisationId: w.agency.organisationId,
       accessKind: kind as 'fine_tuning',
@@ -169,6 +173,25 @@ describe.each(DRIVERS)('voluntary standards on %s', (driver) => {
       evidence: [{ kind: 'document', ref: p1.id }],
       expiresAt: at(365),
     });
+    // Third-party assessments of v1: one taken to its final report with a finding mitigated before
+    // release, one still at work with an open finding, one withdrawn (not counted).
+    const firm = await makeOrganisation(w.ctx, { kind: 'third_party_assessor' });
+    const assessor = await makePrincipal(w.ctx, { organisationId: firm.id, role: 'member' });
+    const engagement = async () => {
+      const e = await createEngagement(w.ctx, w.developer, engagementInput(v1, firm.id));
+      await moveEngagement(w.ctx, assessor, e.id, { event: 'request_access' });
+      await moveEngagement(w.ctx, assessor, e.id, { event: 'start' });
+      return e;
+    };
+    const done = await engagement();
+    const mitigated = await addFinding(w.ctx, assessor, done.id, { domain: 'cyber_offense', severity: 'high', title: 'exploit chain' });
+    await moveRemediation(w.ctx, w.developer, done.id, mitigated.id, { event: 'mitigate', note: 'patched', evidence: ['change-1'] });
+    await moveEngagement(w.ctx, assessor, done.id, { event: 'submit_draft' });
+    await moveEngagement(w.ctx, assessor, done.id, { event: 'finalise' });
+    const working = await engagement();
+    await addFinding(w.ctx, assessor, working.id, { domain: 'cbrn', severity: 'low', title: 'uplift probe' });
+    const dropped = await engagement();
+    await moveEngagement(w.ctx, assessor, dropped.id, { event: 'withdraw', reason: 'scope changed' });
     w.ctx.clock.now = at(70);
 
     const s = await developerScorecard(w.ctx, viewerOf(w.developer), w.developer.organisationId);
@@ -199,8 +222,9 @@ describe.each(DRIVERS)('voluntary standards on %s', (driver) => {
     // The current catalogue (another test may have added a version with more practices).
     const n = (await listPracticeCatalogues(w.ctx))[0]!.practices.length;
     expect(s.participation).toMatchObject({ practices: n, current: 1, implemented: 1, notAttested: n - 1, rate: Math.round((100 * 1) / n) / 100 });
-    expect(s.thirdPartyAssessments).toBeNull();
-    expect(s.findings).toBeNull();
+    expect(s.thirdPartyAssessments).toEqual({ engagements: 2, completed: 1, completedBeforeRelease: 1 });
+    expect(s.findings).toEqual({ total: 2, open: 1, mitigatedBeforeRelease: 1, accepted: 0, disputed: 0 });
+    // No incident module yet: not tracked, never a made-up zero.
     expect(s.incidents).toBeNull();
   });
 

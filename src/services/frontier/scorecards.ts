@@ -32,6 +32,7 @@ import { intervalsOf } from './access-plans';
 import { accessPolicy } from './access-policy';
 import { windowOfPlan } from './access-window';
 import { currentPracticeCatalogue } from './practices';
+import { assessmentsOfDevelopers, findingsOfDeveloperModels } from './scorecard-assessments';
 
 const PAGE = 500;
 const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
@@ -67,10 +68,14 @@ const notTracked = async () => new Map<string, null>();
 export const NOT_TRACKED_YET: TrackedLaterSources = Object.freeze({ assessments: notTracked, findings: notTracked, incidents: notTracked });
 
 /**
- * The sources the scorecards read. Wiring point for the assessments module (issue 12): replace
- * `assessments` and `findings` with its readers (and `incidents` when incidents exist).
+ * The sources the scorecards read: the assessments module's engagements and findings; incidents
+ * stay "not tracked yet" until incident reporting exists.
  */
-export const SCORECARD_SOURCES: TrackedLaterSources = NOT_TRACKED_YET;
+export const SCORECARD_SOURCES: TrackedLaterSources = Object.freeze({
+  assessments: assessmentsOfDevelopers,
+  findings: findingsOfDeveloperModels,
+  incidents: notTracked,
+});
 
 /** The deployment's minimum group size for published figures (default 3). */
 export async function standardsSettings(db: Executor): Promise<{ minGroupSize: number }> {
