@@ -42,6 +42,43 @@ export function remoteClient(io: CliIo, opts: GlobalOptions): AiscClient | null 
   });
 }
 
+/**
+ * Sends a file as the raw body of a POST (a route whose body is the file itself, which the typed
+ * client has no body type for: an Inspect log). Same server, token and patience as
+ * `remoteClient`; a failure is the server's problem as an AppError.
+ */
+export async function remoteUpload(
+  io: CliIo,
+  opts: GlobalOptions,
+  path: string,
+  query: Readonly<Record<string, string>>,
+  bytes: Uint8Array<ArrayBuffer>,
+  contentType: string,
+): Promise<{ status: number; body: unknown } | null> {
+  const server = opts.server ?? io.env.AISC_SERVER;
+  if (!server) return null;
+  const token = opts.token ?? io.env.AISC_TOKEN;
+  if (!token) throw new AppError('VALIDATION', '--server needs --token (or AISC_TOKEN)', [{ path: '/token', message: 'required with --server' }]);
+  const url = new URL(path, server.endsWith('/') ? server : `${server}/`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  const res = await patientFetch(server)(
+    new Request(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': contentType },
+      body: bytes,
+    }),
+  );
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!res.ok) throw problemError(body, res);
+  return { status: res.status, body };
+}
+
 /** A status without a problem document (a proxy's answer, say) still gets the code its status means. */
 const CODE_OF_STATUS: Readonly<Record<number, ErrorCode>> = {
   400: 'VALIDATION',

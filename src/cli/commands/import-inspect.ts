@@ -3,7 +3,7 @@ import type { Schema } from '../../client';
 import { AppError } from '../../domain/errors';
 import { importEvaluationRun } from '../../services/frontier/evaluation-runs';
 import { localSubmitter } from '../../services/intake/local-submitter';
-import { ok, remoteClient } from '../client';
+import { remoteUpload } from '../client';
 import { type CliIo, type GlobalOptions, printJson, println } from '../io';
 import { withLocalRuntime } from '../local';
 
@@ -53,20 +53,18 @@ const metricsLine = (run: Run) =>
 export async function importInspect(io: CliIo, g: GlobalOptions, file: string, o: InspectImportOptions): Promise<void> {
   if (!o.checkpoint) throw new AppError('VALIDATION', 'Say which checkpoint the log tested: --checkpoint ID', [{ path: '/checkpointId', message: 'required' }]);
   const bytes = await bytesOf(io, file);
-  const client = remoteClient(io, g);
+  const query: Record<string, string> = {
+    checkpointId: o.checkpoint,
+    ...(o.name ? { name: o.name } : {}),
+    ...(o.engagement ? { engagementId: o.engagement } : {}),
+  };
+  // the body is the file itself; the server reads its format from the bytes
+  const sent = await remoteUpload(io, g, 'api/frontier/evaluation-runs', query, Uint8Array.from(bytes), 'application/octet-stream');
   let run: Run;
   let created: boolean;
-  if (client) {
-    const pending = client.POST('/api/frontier/evaluation-runs', {
-      params: { query: { checkpointId: o.checkpoint, ...(o.name ? { name: o.name } : {}), ...(o.engagement ? { engagementId: o.engagement } : {}) } },
-      // the body is the file itself; the server reads its format from the bytes
-      body: new Uint8Array(bytes) as never,
-      bodySerializer: (b: unknown) => b as BodyInit,
-      headers: { 'content-type': 'application/octet-stream' },
-    });
-    const { response } = await pending;
-    run = (await ok(pending)) as Run;
-    created = response.status === 201;
+  if (sent) {
+    run = sent.body as Run;
+    created = sent.status === 201;
   } else {
     if (!o.as) throw new AppError('VALIDATION', 'Locally, say who imports: --as EMAIL', [{ path: '/as', message: 'required without --server' }]);
     const r = await withLocalRuntime(io, async (rt) =>
