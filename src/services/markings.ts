@@ -59,3 +59,20 @@ export const markingView = (m: Marking) => ({
   access: { organisations: [...m.accessOrganisations], users: [...m.accessUsers] },
   coordinators: m.coordinators ?? false,
 });
+
+/** The owner of a record the system itself writes (seeded data): no organisation. */
+export const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The marking of published material — shipped or admin-added rule sets and practice catalogues
+ * (ADR 0085, 0105): TLP:CLEAR, so their audit entries and events reach everyone; owned by the
+ * adding organisation, or by no organisation when the system seeds them.
+ */
+export const publishedMarking = (ownerOrganisationId: string | null, createdBy: string | null): Marking => ({
+  ownerOrganisationId: ownerOrganisationId ?? NO_ORGANISATION,
+  createdBy,
+  tlp: 'CLEAR',
+  classification: 'UNCLASSIFIED',
+  accessOrganisations: [],
+  accessUsers: [],
+});

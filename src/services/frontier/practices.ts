@@ -9,19 +9,9 @@ import { type CatalogueRow, currentCatalogue, findCatalogue, insertCatalogue, in
 import { type Actor, actorOf } from '../actor';
 import type { ServiceContext } from '../context';
 import { type Record_, write } from '../unit-of-work';
+import { publishedMarking } from '../markings';
 
 const SEEDER: Actor = Object.freeze({ userId: null, organisationId: null, label: 'system:frontier-practices' });
-const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
-
-/** Catalogues are published material: their audit entries and events are TLP:CLEAR (as rule sets, ADR 0085). */
-const catalogueMarking = (ownerOrganisationId: string | null, createdBy: string | null): Marking => ({
-  ownerOrganisationId: ownerOrganisationId ?? NO_ORGANISATION,
-  createdBy,
-  tlp: 'CLEAR',
-  classification: 'UNCLASSIFIED',
-  accessOrganisations: [],
-  accessUsers: [],
-});
 
 export const catalogueView = (r: CatalogueRow, current: boolean) => {
   const d = r.document as unknown as PracticeCatalogue;
@@ -74,7 +64,7 @@ export async function seedBuiltInPracticeCatalogues(ctx: ServiceContext): Promis
         addedBy: null,
       })),
     );
-    recordAdded(record, inserted, catalogueMarking(null, null));
+    recordAdded(record, inserted, publishedMarking(null, null));
     return inserted.length;
   });
 }
@@ -101,7 +91,7 @@ export async function addCatalogueVersion(ctx: ServiceContext, p: Principal, doc
       addedAt: ctx.now(),
       addedBy: p.userId,
     });
-    recordAdded(record, [row], catalogueMarking(p.organisationId, p.userId));
+    recordAdded(record, [row], publishedMarking(p.organisationId, p.userId));
     return catalogueView(row, true);
   });
 }

@@ -16,22 +16,12 @@ import type { JobHandler } from '../jobs/runner';
 import { type Record_, write } from '../unit-of-work';
 import { compiledRuleSet, evaluateVersionIn } from './evaluation';
 import { ruleParameters } from './rule-settings';
+import { publishedMarking } from '../markings';
 
 /** The job that evaluates every model version with a newly added rule-set version (ADR 0085). */
 export const REEVALUATE_JOB = 'frontier.re-evaluate';
 const BATCH = 50;
 const SEEDER: Actor = Object.freeze({ userId: null, organisationId: null, label: 'system:frontier-rule-sets' });
-const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
-
-/** Rule sets are public law or a published triage aid: their audit entries and events are TLP:CLEAR. */
-const ruleSetMarking = (ownerOrganisationId: string | null, createdBy: string | null): Marking => ({
-  ownerOrganisationId: ownerOrganisationId ?? NO_ORGANISATION,
-  createdBy,
-  tlp: 'CLEAR',
-  classification: 'UNCLASSIFIED',
-  accessOrganisations: [],
-  accessUsers: [],
-});
 
 export const ruleSetView = (r: RuleSetRow, current: boolean) => {
   const d = r.document as unknown as RuleSetDocument;
@@ -88,7 +78,7 @@ export async function seedBuiltInRuleSets(ctx: ServiceContext): Promise<number> 
         addedBy: null,
       })),
     );
-    await recordAdded(ctx, tx, record, inserted, ruleSetMarking(null, null));
+    await recordAdded(ctx, tx, record, inserted, publishedMarking(null, null));
     return inserted.length;
   });
 }
@@ -119,7 +109,7 @@ export async function addRuleSetVersion(ctx: ServiceContext, p: Principal, docum
       addedAt: ctx.now(),
       addedBy: p.userId,
     });
-    await recordAdded(ctx, tx, record, [row], ruleSetMarking(p.organisationId, p.userId));
+    await recordAdded(ctx, tx, record, [row], publishedMarking(p.organisationId, p.userId));
     return ruleSetView(row, true);
   });
 }

@@ -33,9 +33,9 @@ import { accessPolicy } from './access-policy';
 import { windowOfPlan } from './access-window';
 import { currentPracticeCatalogue } from './practices';
 import { assessmentsOfDevelopers, findingsOfDeveloperModels } from './scorecard-assessments';
+import { publishedMarking } from '../markings';
 
 const PAGE = 500;
-const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Who sees a developer's own scorecard (ADR 0105): the developer's organisation and the
@@ -100,14 +100,8 @@ export async function setStandardsSettings(ctx: ServiceContext, p: Principal, in
       recordId: '1',
       before,
       after: { minGroupSize: k },
-      marking: {
-        ownerOrganisationId: p.organisationId ?? NO_ORGANISATION,
-        createdBy: p.userId,
-        tlp: 'CLEAR',
-        classification: 'UNCLASSIFIED',
-        accessOrganisations: [],
-        accessUsers: [],
-      },
+      // the minimum group size is published with the aggregates it governs
+      marking: publishedMarking(p.organisationId, p.userId),
       data: { minGroupSize: k },
     });
     return { minGroupSize: k };
