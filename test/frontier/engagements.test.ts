@@ -336,6 +336,10 @@ describe.each(DRIVERS)('third-party assessment engagements on %s', (driver) => {
     const other = await makeEngagement(w, { versionId: await makeVersion(w.ctx, w.developer.organisationId) });
     await moveEngagement(w.ctx, w.assessor, other.id, { event: 'request_access' });
     await expect(linkRun(w.ctx, w.assessor, other.id, run.id)).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/runId' }] });
+    // A run the clearinghouse's analyst imported (its organisation is no party of this engagement)
+    // is not the parties' evidence: the developer sees it, but cannot link it.
+    const outside = await importEvaluationRun(w.ctx, w.analyst, { checkpointId: checkpoint, bytes: inspectLog('cyber_ctf', 0.9) });
+    await expect(linkRun(w.ctx, w.developer, e.id, outside.run.id)).rejects.toMatchObject({ code: 'VALIDATION', details: [{ path: '/runId' }] });
     // The developer commissioned this one, so it may link; its read-only members may not.
     await expect(linkRun(w.ctx, w.developerViewer, e.id, run.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await unlinkRun(w.ctx, w.developer, e.id, run.id);

@@ -18,6 +18,10 @@ export type Clearance = (typeof CLEARANCES)[number];
 
 export const classificationRank = (c: Classification): number => CLASSIFICATIONS.indexOf(c);
 export const clearanceRank = (c: Clearance): number => CLEARANCES.indexOf(c);
+/** The stricter of two TLP labels (TLP 2.0 order: CLEAR < GREEN < AMBER < AMBER+STRICT < RED). */
+export const stricterTlp = (a: Tlp, b: Tlp): Tlp => (TLP_LABELS.indexOf(a) >= TLP_LABELS.indexOf(b) ? a : b);
+/** The higher of two classifications. */
+export const higherClassification = (a: Classification, b: Classification): Classification => (classificationRank(a) >= classificationRank(b) ? a : b);
 
 export interface Marking {
   readonly ownerOrganisationId: string;

@@ -4,6 +4,7 @@ import type { Principal } from '../../domain/identity/principal';
 import type { Tx } from '../../store/database';
 import { deleteEngagementRun, insertEngagementRun } from '../../store/frontier/assessments';
 import { findVisibleRun } from '../../store/frontier/evaluations';
+import { higherClassification, stricterTlp } from '../../domain/policy/marking';
 import { viewerOf } from '../../domain/identity/principal';
 import { markingOf, markingRow } from '../../store/visibility';
 import { actorOf } from '../actor';
@@ -33,8 +34,24 @@ export async function linkRunInTx(tx: Tx, record: Record_, p: Principal, engagem
     throw new AppError('VALIDATION', 'The run is not of the engagement’s model version', [
       { path: '/runId', message: 'the run tested a checkpoint of another model version than the engagement assesses' },
     ]);
-  const marking = markingOf(e);
-  const r = await insertEngagementRun(tx, { engagementId: e.id, runId, linkedBy: p.userId, ...markingRow({ ...marking, createdBy: p.userId }), linkedAt: now });
+  // Evidence comes from the engagement's parties: a run whose importer (or audience) is outside
+  // them could not be named to all of them.
+  const partyOrganisations = new Set([e.commissioningOrganisationId, e.assessorOrganisationId, e.developerOrganisationId]);
+  if (![run.ownerOrganisationId, ...run.accessOrganisations].every((o) => partyOrganisations.has(o)))
+    throw new AppError('VALIDATION', 'The run is not the engagement parties’ evidence', [
+      { path: '/runId', message: 'a run imported or shared outside the engagement’s parties cannot be linked to it' },
+    ]);
+  // The link names both the run and the engagement, so it goes to those who see the run — all of
+  // them parties of the engagement — at the stricter label and higher classification of the two.
+  const runMarking = markingOf(run);
+  const engagementMarking = markingOf(e);
+  const marking = {
+    ...runMarking,
+    createdBy: p.userId,
+    tlp: stricterTlp(runMarking.tlp, engagementMarking.tlp),
+    classification: higherClassification(runMarking.classification, engagementMarking.classification),
+  };
+  const r = await insertEngagementRun(tx, { engagementId: e.id, runId, linkedBy: p.userId, ...markingRow(marking), linkedAt: now });
   if (!r) return false;
   record({
     action: 'assessment_run.linked',
