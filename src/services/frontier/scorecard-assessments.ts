@@ -1,5 +1,5 @@
 import type { ScorecardAssessment, ScorecardFinding } from '../../domain/frontier/scorecard';
-import { SYSTEM } from '../../domain/policy/viewer';
+import type { Viewer } from '../../domain/policy/viewer';
 import type { Executor } from '../../store/database';
 import { engagementsOfDevelopers, findingsOfDevelopers } from '../../store/frontier/assessment-records';
 
@@ -15,14 +15,27 @@ const byDeveloper = <T>(ids: readonly string[], rows: readonly { developerOrgani
 };
 
 /**
+ * The developer organisation as a whole (no person's access list, no clearance): a scorecard
+ * counts only the engagements and findings the developer itself may see, so neither its own
+ * scorecard nor a published aggregate reveals a classified engagement or a finding marked
+ * narrower than the developer (policy module, read at the time of the count).
+ */
+const asDeveloper = (organisationId: string): Viewer => ({ kind: 'organisation', organisationId, clientOf: null, coordinator: false });
+
+/** Rows of each developer, each read as that developer. */
+async function perDeveloper<T>(ids: readonly string[], read: (viewer: Viewer, id: string) => Promise<T[]>): Promise<T[]> {
+  return (await Promise.all(ids.map((id) => read(asDeveloper(id), id)))).flat();
+}
+
+/**
  * The third-party assessments of each developer's models, for its scorecard (issue 12, ADR
- * 0105): read as the system, like the scorecard's access windows — a scorecard is shown only
- * to the developer itself and the coordinators, and published only as controlled aggregates.
+ * 0105) — those the developer may see. A scorecard is shown only to the developer itself and
+ * the coordinators, and published only as controlled aggregates.
  * Withdrawn engagements are left out. Completed "before release" means the report became final
  * before the version's actual release, or the version is not released yet.
  */
 export async function assessmentsOfDevelopers(db: Executor, developerOrganisationIds: readonly string[]): Promise<Map<string, ScorecardAssessment[]>> {
-  const rows = await engagementsOfDevelopers(db, SYSTEM, developerOrganisationIds);
+  const rows = await perDeveloper(developerOrganisationIds, (viewer, id) => engagementsOfDevelopers(db, viewer, [id]));
   return byDeveloper(
     developerOrganisationIds,
     rows
@@ -38,7 +51,7 @@ export async function assessmentsOfDevelopers(db: Executor, developerOrganisatio
 
 /** The findings of those assessments with their remediation state, per developer. */
 export async function findingsOfDeveloperModels(db: Executor, developerOrganisationIds: readonly string[]): Promise<Map<string, ScorecardFinding[]>> {
-  const rows = await findingsOfDevelopers(db, SYSTEM, developerOrganisationIds);
+  const rows = await perDeveloper(developerOrganisationIds, (viewer, id) => findingsOfDevelopers(db, viewer, [id]));
   return byDeveloper(
     developerOrganisationIds,
     rows.flatMap((r) => {
